@@ -1,0 +1,248 @@
+//! Every UI string, in French and English, keyed by stable ids.
+//!
+//! Views never hold text: they ask for a [`Text`] in the current [`Locale`]. Logic
+//! (routing, validation, error codes) uses ids, never translated text. Adding a key
+//! without both translations does not compile.
+
+pub mod pages;
+
+use std::fmt;
+
+/// A language the interface is available in. French first: it is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    /// Français (default).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Locale {
+    /// Every locale, in the order the language switch lists them.
+    pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
+
+    /// BCP 47 tag, for `<html lang>` and `hreflang`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr",
+            Locale::En => "en",
+        }
+    }
+
+    /// Short code shown on the language button ("FR").
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Fr => "FR",
+            Locale::En => "EN",
+        }
+    }
+
+    /// The language's own name ("Français"), as DSFR's language selector shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Fr => "Français",
+            Locale::En => "English",
+        }
+    }
+
+    /// Parses a stored or requested language tag; `None` for anything else.
+    /// Accepts region subtags ("en-GB") and any case.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Locale::Fr),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// Declares the [`Text`] keys with their French and English strings side by side.
+macro_rules! texts {
+    ($( $(#[$doc:meta])* $key:ident => $fr:expr, $en:expr; )*) => {
+        /// A UI string id. Look it up with [`Text::get`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text {
+            $( $(#[$doc])* $key, )*
+        }
+
+        impl Text {
+            /// Every key, for completeness tests.
+            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+
+            /// The string for this key in `locale`.
+            pub fn get(self, locale: Locale) -> &'static str {
+                match (self, locale) {
+                    $(
+                        (Text::$key, Locale::Fr) => $fr,
+                        (Text::$key, Locale::En) => $en,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    // --- Service identity -------------------------------------------------------
+    ServiceName => "Campus du numérique public", "Campus du numérique public";
+    ServiceTagline => "Les formations au numérique des agents publics",
+        "Digital skills training for public servants";
+    HomeLinkTitle => "Accueil - Campus du numérique public", "Home - Campus du numérique public";
+
+    // --- Skip links, header, navigation -----------------------------------------
+    SkipLinksLabel => "Accès rapide", "Quick access";
+    SkipToContent => "Contenu", "Content";
+    SkipToMenu => "Menu", "Menu";
+    SkipToFooter => "Pied de page", "Footer";
+    MainMenuLabel => "Menu principal", "Main menu";
+    MenuButton => "Menu", "Menu";
+    CloseButton => "Fermer", "Close";
+    LanguageSelectTitle => "Sélectionner une langue", "Select a language";
+    NavHome => "Accueil", "Home";
+    NavCatalogue => "Catalogue des formations", "Training catalogue";
+    NavTrainerCall => "Devenir formateur", "Become a trainer";
+    NavApplication => "Candidater", "Apply";
+    NewWindow => "nouvelle fenêtre", "new window";
+
+    // --- Footer ------------------------------------------------------------------
+    FooterDescription =>
+        "Le Campus du numérique public forme les agents de l'État au numérique : \
+         parcours, modules et programmes sur mesure, conçus avec des formateurs du service public.",
+        "The Campus du numérique public trains State employees in digital skills: \
+         learning paths, modules and tailor-made programmes, designed with trainers from the public service.";
+    FooterSitemap => "Plan du site", "Sitemap";
+    FooterAccessibility => "Accessibilité : non conforme", "Accessibility: not compliant";
+    FooterLegalNotice => "Mentions légales", "Legal notice";
+    FooterPersonalData => "Données personnelles", "Personal data";
+    FooterLicencePrefix =>
+        "Sauf mention explicite de propriété intellectuelle détenue par des tiers, les contenus de ce site sont proposés sous",
+        "Unless otherwise stated, the content of this site is available under";
+    FooterLicenceName => "licence etalab-2.0", "the etalab-2.0 licence";
+
+    // --- Page titles ---------------------------------------------------------------
+    TitleHome => "Accueil", "Home";
+    TitleCatalogue => "Catalogue des formations", "Training catalogue";
+    TitleCourse => "Formation", "Training";
+    TitleTrainerCall => "Devenir formateur ou formatrice", "Become a trainer";
+    TitleApplication => "Candidature des formateurs bénévoles", "Volunteer trainer application";
+    TitleAccessibility => "Déclaration d'accessibilité", "Accessibility statement";
+    TitleLegalNotice => "Mentions légales", "Legal notice";
+    TitlePersonalData => "Données personnelles", "Personal data";
+    TitleSitemap => "Plan du site", "Sitemap";
+    TitleNotFound => "Page non trouvée", "Page not found";
+
+    // --- Home ----------------------------------------------------------------------
+    HomeLead =>
+        "Lancé le 9 janvier 2024 par la DINUM, le Campus du numérique public forme les agents \
+         de l'État aux compétences numériques : 21\u{a0}000 agents et 190 cadres dirigeants formés en 2024.",
+        "Launched on 9 January 2024 by DINUM, the Campus du numérique public trains State \
+         employees in digital skills: 21,000 employees and 190 senior executives trained in 2024.";
+    HomeExploreTitle => "Trouver une formation", "Find a training";
+    HomeExploreText =>
+        "Parcours, modules et programmes sur mesure dans 9 domaines, de la cybersécurité au numérique responsable.",
+        "Learning paths, modules and tailor-made programmes in 9 fields, from cybersecurity to sustainable IT.";
+    HomeExploreLink => "Explorer le catalogue", "Explore the catalogue";
+    HomeTrainerTitle => "Transmettre vos compétences", "Share your skills";
+    HomeTrainerText =>
+        "Le campus recherche des formateurs bénévoles en coaching produit, déploiement de produits numériques, \
+         intelligence artificielle, design et data.",
+        "The campus is looking for volunteer trainers in product coaching, digital product deployment, \
+         artificial intelligence, design and data.";
+    HomeTrainerLink => "Découvrir l'appel à formateurs", "Read the call for trainers";
+
+    // --- Placeholders of pages that later work fills -------------------------------
+    CatalogueIntro =>
+        "Recherchez parmi les parcours, modules et programmes sur mesure du campus.",
+        "Search the campus's learning paths, modules and tailor-made programmes.";
+    CourseIntro => "Identifiant de la formation :", "Training identifier:";
+    TrainerCallIntro =>
+        "Agent public, vous maîtrisez un sujet numérique ? Formez vos collègues : vous développerez \
+         vos compétences de leadership et de mentorat, serez reconnu pour votre expertise et \
+         enrichirez votre réseau professionnel.",
+        "Are you a public servant with digital expertise? Train your colleagues: you will build \
+         leadership and mentoring skills, gain recognition for your expertise and grow your \
+         professional network.";
+    TrainerCallApply => "Déposer une candidature", "Apply";
+    ApplicationIntro =>
+        "Le formulaire de candidature se remplit en plusieurs étapes ; votre brouillon est conservé dans ce navigateur.",
+        "The application form has several steps; your draft is kept in this browser.";
+    ComingSoon => "Cette page sera bientôt disponible.", "This page will be available soon.";
+
+    // --- Not found (DSFR error page pattern) ----------------------------------------
+    NotFoundCode => "Erreur 404", "Error 404";
+    NotFoundLead =>
+        "La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.",
+        "The page you are looking for cannot be found. We apologise for the inconvenience.";
+    NotFoundHelp =>
+        "Si vous avez tapé l'adresse web dans le navigateur, vérifiez qu'elle est correcte. \
+         La page n'est peut-être plus disponible. Dans ce cas, pour continuer votre visite, \
+         vous pouvez consulter notre page d'accueil ou le plan du site.",
+        "If you typed the web address, check it is correct. The page may no longer be \
+         available. In that case, to continue your visit, go to our home page or the sitemap.";
+    NotFoundHome => "Page d'accueil", "Home page";
+
+    // --- Sitemap -------------------------------------------------------------------
+    SitemapTrainings => "Formations", "Trainings";
+    SitemapTrainers => "Formateurs", "Trainers";
+    SitemapAbout => "Informations légales", "Legal information";
+}
+
+/// Formats a page's `<title>`: "Page - Service", the pattern DSFR recommends.
+pub fn document_title(page: &str, locale: Locale) -> String {
+    format!("{page} - {}", Text::ServiceName.get(locale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_locales() {
+        for key in Text::ALL {
+            for locale in Locale::ALL {
+                let text = key.get(locale);
+                assert!(!text.trim().is_empty(), "{key:?} is empty in {locale}");
+                assert!(!text.contains('<'), "{key:?} in {locale} looks like markup");
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_are_translated() {
+        // Long strings identical in both languages are forgotten translations.
+        for key in Text::ALL {
+            let (fr, en) = (key.get(Locale::Fr), key.get(Locale::En));
+            if fr.len() > 40 {
+                assert_ne!(fr, en, "{key:?} is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn locale_tags_round_trip_and_accept_regions() {
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
+        }
+        assert_eq!(Locale::from_tag("en-GB"), Some(Locale::En));
+        assert_eq!(Locale::from_tag("FR_ca"), Some(Locale::Fr));
+        assert_eq!(Locale::from_tag("de"), None);
+        assert_eq!(Locale::from_tag(""), None);
+        assert_eq!(Locale::default(), Locale::Fr);
+    }
+
+    #[test]
+    fn document_title_names_the_service() {
+        assert_eq!(
+            document_title("Plan du site", Locale::Fr),
+            "Plan du site - Campus du numérique public"
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! Campus: the web front of France's *Campus du numérique public*.
+//!
+//! Two halves, split by target:
+//! - pure modules (`config`, `i18n`, `routes`, and the model parts of each feature)
+//!   depend only on `std` and `serde`; `cargo test` runs them natively;
+//! - browser modules (`app`, `ui`, `site` and the views of each feature) exist only
+//!   on `wasm32`, where Leptos and `web-sys` are dependencies. A pure module that
+//!   reached for the browser would not compile natively: the split is enforced.
+
+pub mod application;
+pub mod catalogue;
+pub mod config;
+pub mod i18n;
+pub mod routes;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod site;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// Mounts the app on `<body>`, replacing the boot message of `index.html`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("campus-boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}

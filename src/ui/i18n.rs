@@ -1,0 +1,57 @@
+//! The current language as a reactive context, kept in `<html lang>` and in the browser.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Locale, Text};
+use crate::ui::storage;
+
+/// Where the chosen language is remembered across visits.
+const STORAGE_KEY: &str = "campus.locale";
+
+/// The language context: copy it freely, it is a signal handle.
+#[derive(Debug, Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    /// The current locale (tracked).
+    pub fn locale(self) -> Locale {
+        self.locale.get()
+    }
+
+    /// Switches language and remembers the choice.
+    pub fn set_locale(self, locale: Locale) {
+        self.locale.set(locale);
+        storage::set(STORAGE_KEY, locale.tag());
+    }
+
+    /// A reactive getter for `key` in the current language, for use in views.
+    pub fn t(self, key: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || key.get(self.locale.get())
+    }
+}
+
+/// Creates the language context (stored choice, else French), keeps `<html lang>`
+/// in step, and provides the context to the tree.
+pub fn provide_i18n() -> I18n {
+    let initial = storage::get(STORAGE_KEY)
+        .and_then(|tag| Locale::from_tag(&tag))
+        .unwrap_or_default();
+    let i18n = I18n {
+        locale: RwSignal::new(initial),
+    };
+    Effect::new(move |_| {
+        let tag = i18n.locale().tag();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", tag);
+        }
+    });
+    provide_context(i18n);
+    i18n
+}
+
+/// The language context provided by [`provide_i18n`].
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,9 @@
+//! UI pieces shared by every feature: the DSFR page shell, the language context,
+//! the hash router, browser storage.
+
+pub mod config;
+pub mod i18n;
+pub mod layout;
+pub mod page;
+pub mod router;
+pub mod storage;

@@ -1,0 +1,116 @@
+//! A hash router: the current [`Location`] as a signal, driven by `hashchange`.
+//!
+//! Links are plain `<a href="#/…">`: the browser handles history, Back and Forward,
+//! opening in a new tab and reload, with no server rewrite rule (see `routes.rs`).
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::routes::{Location, Route};
+
+/// The router context: the location parsed from the URL fragment.
+#[derive(Debug, Clone, Copy)]
+pub struct Router {
+    location: ReadSignal<Location>,
+}
+
+impl Router {
+    /// The current location (tracked).
+    pub fn location(self) -> Location {
+        self.location.get()
+    }
+
+    /// The current route (tracked).
+    pub fn route(self) -> Route {
+        self.location.with(|l| l.route.clone())
+    }
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Moves keyboard focus to the element with `id` (a skip-link target), making it
+/// focusable first if needed.
+pub fn focus_element_by_id(id: &str) {
+    let Some(element) = document().get_element_by_id(id) else {
+        return;
+    };
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        if !element.has_attribute("tabindex") {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        let _ = element.focus();
+    }
+}
+
+/// Starts listening to the URL fragment and provides the [`Router`] context.
+///
+/// When the route (not just its query) changes, focus moves to the new page's `h1`
+/// so that keyboard and screen-reader users land on the new content (RGAA 12.x).
+pub fn provide_router() -> Router {
+    let initial = Location::from_hash(&current_hash()).unwrap_or(Location {
+        route: Route::Home,
+        query: String::new(),
+    });
+    let (location, set_location) = signal(initial);
+
+    let handle = window_event_listener(ev::hashchange, move |_| {
+        let hash = current_hash();
+        match Location::from_hash(&hash) {
+            Some(next) => set_location.set(next),
+            None => {
+                // An in-page anchor (`#contenu`): focus its target and put the
+                // route back in the address bar so that a reload keeps the page.
+                let id = hash.trim_start_matches('#').to_owned();
+                let path = location.with_untracked(|l| {
+                    let mut href = l.route.href();
+                    if !l.query.is_empty() {
+                        href = format!("{href}?{}", l.query);
+                    }
+                    href
+                });
+                if let Ok(history) = window().history() {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&path),
+                    );
+                }
+                focus_element_by_id(&id);
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    // Focus management on route changes (not on the first render, not on query changes).
+    let route = Memo::new(move |_| location.with(|l| l.route.clone()));
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        if previous.is_some_and(|p| p != current) {
+            request_animation_frame(|| {
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+                if let Some(h1) = document()
+                    .query_selector("main h1")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = h1.set_attribute("tabindex", "-1");
+                    let _ = h1.focus();
+                }
+            });
+        }
+        current
+    });
+
+    let router = Router { location };
+    provide_context(router);
+    router
+}
+
+/// The router context provided by [`provide_router`].
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}

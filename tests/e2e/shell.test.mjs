@@ -1,0 +1,240 @@
+// The DSFR shell, every route, both languages, focus management and configuration
+// fallbacks, in real Chromium against the release build on a plain static server
+// mounted under a sub-path.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertAccessible, assertNoProblems, BASE, startApp, waitForApp } from './support/harness.mjs';
+
+const SERVICE = 'Campus du numérique public';
+
+/** Every route, with its h1 in French and English. */
+const ROUTES = [
+  { hash: '', fr: SERVICE, en: SERVICE, title: 'Accueil' },
+  { hash: '#/catalogue', fr: 'Catalogue des formations', en: 'Training catalogue' },
+  { hash: '#/formation/parcours-data-pilotage', fr: 'Formation', en: 'Training', title: 'Formation parcours-data-pilotage' },
+  { hash: '#/devenir-formateur', fr: 'Devenir formateur ou formatrice', en: 'Become a trainer' },
+  { hash: '#/candidature', fr: 'Candidature des formateurs bénévoles', en: 'Volunteer trainer application' },
+  { hash: '#/accessibilite', fr: "Déclaration d'accessibilité", en: 'Accessibility statement' },
+  { hash: '#/mentions-legales', fr: 'Mentions légales', en: 'Legal notice' },
+  { hash: '#/donnees-personnelles', fr: 'Données personnelles', en: 'Personal data' },
+  { hash: '#/plan-du-site', fr: 'Plan du site', en: 'Sitemap' },
+  { hash: '#/cette-page-n-existe-pas', fr: 'Page non trouvée', en: 'Page not found' },
+];
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+async function switchLanguage(page, code) {
+  await page.click('header .fr-header__tools .fr-translate__btn');
+  await page.click(`header .fr-header__tools .fr-translate__language[lang="${code}"]`);
+  await page.waitForFunction((c) => document.documentElement.lang === c, code);
+}
+
+describe('every route, deep-linked on a plain static server under a sub-path', () => {
+  for (const route of ROUTES) {
+    test(`${route.hash || '#/'} renders the DSFR shell in French and English, axe-clean`, async () => {
+      const page = await app.newPage();
+      const response = await page.goto(app.url + route.hash);
+      assert.equal(response.status(), 200);
+      assert.ok(page.url().startsWith(`http://127.0.0.1:`) && page.url().includes(BASE));
+      await waitForApp(page);
+
+      // French first.
+      assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+      assert.equal((await page.textContent('main h1')).trim(), route.fr);
+      assert.equal(await page.title(), `${route.title ?? route.fr} - ${SERVICE}`);
+      assert.match(await page.textContent('.fr-header__service-title'), /Campus du numérique public/);
+      assert.match(await page.textContent('.fr-header .fr-logo'), /République\s*Française/);
+      assert.equal(await page.locator('.fr-skiplinks a').count(), 3);
+      assert.equal(await page.locator('footer.fr-footer .fr-footer__bottom-link').count(), 4);
+      assert.equal(await page.locator('#campus-boot').count(), 0, 'boot message removed');
+      await assertAccessible(page, `${route.hash} (fr)`);
+
+      // Then English, without reloading.
+      await switchLanguage(page, 'en');
+      assert.equal((await page.textContent('main h1')).trim(), route.en);
+      assert.match(await page.textContent('#navigation-principale'), /Training catalogue/);
+      assert.match(await page.title(), / - Campus du numérique public$/);
+      await assertAccessible(page, `${route.hash} (en)`);
+      assertNoProblems(page);
+    });
+  }
+});
+
+test('the language choice is kept across reloads and <html lang> follows it', async () => {
+  const page = await app.newPage();
+  await page.goto(app.url + '#/plan-du-site');
+  await waitForApp(page);
+  await switchLanguage(page, 'en');
+  assert.equal(await page.title(), `Sitemap - ${SERVICE}`);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal((await page.textContent('main h1')).trim(), 'Sitemap');
+  // The current language is marked for assistive technologies.
+  await page.click('header .fr-header__tools .fr-translate__btn');
+  assert.equal(
+    await page.getAttribute('header .fr-header__tools .fr-translate__language[lang="en"]', 'aria-current'),
+    'true',
+  );
+  assert.equal(
+    await page.getAttribute('header .fr-header__tools .fr-translate__btn', 'aria-expanded'),
+    'true',
+  );
+  await page.keyboard.press('Escape');
+  assert.equal(
+    await page.getAttribute('header .fr-header__tools .fr-translate__btn', 'aria-expanded'),
+    'false',
+  );
+  await switchLanguage(page, 'fr');
+  assert.equal((await page.textContent('main h1')).trim(), 'Plan du site');
+  assertNoProblems(page);
+});
+
+test('following links moves focus to the new page title; Back and Forward restore pages', async () => {
+  const page = await app.newPage();
+  await page.goto(app.url);
+  await waitForApp(page);
+  await page.click('#navigation-principale a:has-text("Catalogue des formations")');
+  await page.waitForFunction(() => location.hash === '#/catalogue');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Catalogue des formations');
+  assert.equal(await page.title(), `Catalogue des formations - ${SERVICE}`);
+  assert.equal(
+    await page.getAttribute('#navigation-principale a:has-text("Catalogue des formations")', 'aria-current'),
+    'page',
+  );
+
+  await page.click('footer a:has-text("Mentions légales")');
+  await page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Mentions légales');
+
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent.trim() === 'Catalogue des formations');
+  await page.goBack();
+  await page.waitForFunction((title) => document.querySelector('main h1')?.textContent.trim() === title, SERVICE);
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent.trim() === 'Catalogue des formations');
+  assert.ok(page.url().endsWith(`${BASE}#/catalogue`));
+  assertNoProblems(page);
+});
+
+test('keyboard only: skip link to the content keeps the route, Tab reaches the navigation', async () => {
+  const page = await app.newPage();
+  await page.goto(app.url + '#/plan-du-site');
+  await waitForApp(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Contenu');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'contenu');
+  assert.ok(page.url().endsWith('#/plan-du-site'), `route kept: ${page.url()}`);
+  assert.equal((await page.textContent('main h1')).trim(), 'Plan du site');
+
+  // The "Menu" skip link lands on the main navigation; Tab then follows its links.
+  await page.reload();
+  await waitForApp(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Menu');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'navigation-principale');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Accueil');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/catalogue');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+
+  // A typed in-page anchor does not lose the route either.
+  await page.evaluate(() => { location.hash = '#footer'; });
+  await page.waitForFunction(() => location.hash === '#/catalogue');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'footer');
+  assertNoProblems(page);
+});
+
+test('on a small screen the menu button opens the navigation, and a link closes it', async () => {
+  const page = await app.newPage({ viewport: { width: 375, height: 740 } });
+  await page.goto(app.url);
+  await waitForApp(page);
+  assert.equal(await page.isVisible('#navigation-principale'), false);
+  await page.click('.fr-header__navbar .fr-btn--menu');
+  await page.waitForSelector('#navigation-principale', { state: 'visible' });
+  assert.equal(await page.getAttribute('#header-menu', 'role'), 'dialog');
+  await assertAccessible(page, 'mobile menu open');
+  await page.click('#navigation-principale a:has-text("Devenir formateur")');
+  await page.waitForFunction(() => location.hash === '#/devenir-formateur');
+  await page.waitForSelector('#navigation-principale', { state: 'hidden' });
+  assertNoProblems(page);
+});
+
+describe('config.json', () => {
+  test('is fetched next to index.html, under the sub-path', async () => {
+    const page = await app.newPage();
+    const requested = page.waitForRequest((r) => r.url().endsWith('config.json'));
+    await page.goto(app.url);
+    assert.equal((await requested).url(), `${app.url}config.json`);
+    await waitForApp(page);
+    assert.deepEqual(page.warnings.filter((w) => w.includes('[campus]')), []);
+    assertNoProblems(page);
+  });
+
+  test('missing: the site still shows, with a console warning', async () => {
+    const page = await app.newPage({ allowConsole: [/Failed to load resource.*404/] });
+    await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto(app.url + '#/catalogue');
+    await waitForApp(page);
+    await expectWarning(page, /config\.json unavailable \(HTTP 404\); using the defaults/);
+    assert.equal((await page.textContent('main h1')).trim(), 'Catalogue des formations');
+    assertNoProblems(page);
+  });
+
+  test('invalid JSON or invalid fields: defaults with a console warning', async () => {
+    const page = await app.newPage();
+    await page.route('**/config.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"catalogue_url": ' }),
+    );
+    await page.goto(app.url);
+    await waitForApp(page);
+    await expectWarning(page, /config\.json is not valid JSON/);
+
+    const page2 = await app.newPage();
+    await page2.route('**/config.json', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: '{"catalogue_url": "javascript:alert(1)", "applications_endpoint": 42}',
+      }),
+    );
+    await page2.goto(app.url);
+    await waitForApp(page2);
+    await expectWarning(page2, /`catalogue_url` uses a scheme other than http or https/);
+    await expectWarning(page2, /`applications_endpoint` is neither a string nor null/);
+    assertNoProblems(page);
+    assertNoProblems(page2);
+  });
+});
+
+test('the build also works at the root of a server', async () => {
+  const rootApp = await startApp({ base: '/' });
+  try {
+    const page = await rootApp.newPage();
+    await page.goto(rootApp.url + '#/mentions-legales');
+    await waitForApp(page);
+    assert.equal((await page.textContent('main h1')).trim(), 'Mentions légales');
+    assertNoProblems(page);
+  } finally {
+    await rootApp.close();
+  }
+});
+
+async function expectWarning(page, pattern) {
+  for (let i = 0; i < 50; i++) {
+    if (page.warnings.some((w) => pattern.test(w))) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`no console warning matching ${pattern}; got ${JSON.stringify(page.warnings)}`);
+}

@@ -1,0 +1,106 @@
+// The e2e harness every test file uses: serves dist/ with the plain static server
+// (under a sub-path by default), drives Debian's Chromium through playwright-core,
+// fails on any page error, panic or console error, and runs axe-core on demand.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { startStaticServer } from './static-server.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+export const DIST = resolve(process.env.CAMPUS_DIST ?? 'dist');
+/** Where the tests mount the app: a sub-path, as a ministry would deploy it. */
+export const BASE = '/formations/campus/';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Starts the static server and the browser for one test file.
+ * Returns { url, browser, newPage(options), close() }.
+ */
+export async function startApp({ base = BASE, root = DIST } = {}) {
+  assert.ok(existsSync(resolve(root, 'index.html')), `no build in ${root}: run .ci/build first`);
+  const server = await startStaticServer({ root, base });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts = [];
+  return {
+    url: server.url,
+    browser,
+    /**
+     * A fresh page (own context, so own localStorage) that records problems.
+     * `allowConsole` lists regexps of console errors/warnings a test expects.
+     */
+    async newPage({ allowConsole = [], locale = 'fr-FR', viewport } = {}) {
+      const context = await browser.newContext({
+        locale,
+        viewport: viewport ?? { width: 1280, height: 900 },
+        // axe-core is injected as a script tag; a strict CSP must not block it.
+        bypassCSP: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.problems = [];
+      page.warnings = [];
+      page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
+      page.on('crash', () => page.problems.push('page crashed'));
+      page.on('console', (msg) => {
+        const text = msg.text();
+        if (msg.type() === 'warning') page.warnings.push(text);
+        if (msg.type() !== 'error') return;
+        if (allowConsole.some((re) => re.test(text))) return;
+        page.problems.push(`console error: ${text}`);
+      });
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Fails if the page logged an error, threw, or panicked (Rust panics log errors). */
+export function assertNoProblems(page) {
+  assert.deepEqual(page.problems, [], `problems on ${page.url()}`);
+}
+
+/** Waits until the app has mounted (the DSFR header is in the DOM). */
+export async function waitForApp(page) {
+  await page.waitForSelector('header.fr-header', { timeout: 15_000 });
+  await page.waitForSelector('main h1');
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules plus best practices) on the page and
+ * fails on any violation, listing each rule and the offending elements.
+ */
+export async function assertAccessible(page, label = page.url()) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    return await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+  });
+  const violations = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
+  );
+  assert.deepEqual(violations, [], `axe-core violations on ${label}`);
+}
