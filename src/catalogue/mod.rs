@@ -1,4 +1,8 @@
-//! The catalogue explorer: the course model and search (pure), and its pages.
+//! The catalogue explorer: the course model, parsing, search and filters (pure),
+//! and its pages (browser only).
+
+pub mod model;
+pub mod time;
 
 #[cfg(target_arch = "wasm32")]
 pub mod catalogue_page;

@@ -1,0 +1,666 @@
+//! The catalogue contract (version 1) and its tolerant parser.
+//!
+//! The document is produced by people (the campus, a ministry), so one bad course
+//! must not hide the others: each course is parsed on its own and an invalid one is
+//! skipped and counted. Only a document that is not JSON, or not version 1, fails.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use super::time::Timestamp;
+
+/// The only contract version this app reads.
+pub const SUPPORTED_VERSION: u64 = 1;
+
+/// A training field ("Cybersécurité"). Ids and labels come from the data.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Domain {
+    /// Stable id used in URLs and filters (`cybersecurite`).
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// One or two sentences.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// What kind of offer a course is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A learning path made of modules.
+    Parcours,
+    /// A single module.
+    Module,
+    /// A tailor-made programme.
+    SurMesure,
+}
+
+/// Expected prior knowledge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Découverte.
+    Decouverte,
+    /// Intermédiaire.
+    Intermediaire,
+    /// Expert.
+    Expert,
+}
+
+/// Who a course is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// Every public agent.
+    TousAgents,
+    /// Agents working in digital teams.
+    AgentsNumerique,
+    /// Managers.
+    Managers,
+    /// Senior executives.
+    CadresDirigeants,
+}
+
+/// How a course or session is delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// Self-paced online.
+    ELearning,
+    /// Live, remote.
+    Distanciel,
+    /// In a room.
+    Presentiel,
+    /// Both.
+    Hybride,
+}
+
+/// Where an in-person session takes place.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Place {
+    /// City.
+    pub city: String,
+    /// Region (free text from the data; used as a filter).
+    pub region: String,
+}
+
+/// A dated occurrence of a course.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Session {
+    /// Unique id.
+    pub id: String,
+    /// Start (RFC 3339).
+    pub start: Timestamp,
+    /// End (RFC 3339), not before `start`.
+    pub end: Timestamp,
+    /// Delivery.
+    pub format: Format,
+    /// Place, for in-person and hybrid sessions.
+    #[serde(default, rename = "location")]
+    pub place: Option<Place>,
+    /// Seats still available, when known.
+    #[serde(default)]
+    pub seats_left: Option<u32>,
+    /// Where to register (only `http(s)` URLs are kept).
+    #[serde(default)]
+    pub registration_url: Option<String>,
+}
+
+/// A course of the catalogue: a parcours, a module or a sur-mesure programme.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Course {
+    /// Stable id, used in URLs.
+    pub id: String,
+    /// Kind of offer.
+    pub kind: Kind,
+    /// Title.
+    pub title: String,
+    /// One sentence.
+    pub summary: String,
+    /// Plain text; paragraphs separated by blank lines. Never HTML.
+    pub description: String,
+    /// Domain ids, main one first.
+    pub domains: Vec<String>,
+    /// Level.
+    pub level: Level,
+    /// Audiences.
+    pub audience: Vec<Audience>,
+    /// Delivery.
+    pub format: Format,
+    /// Total duration in hours.
+    pub duration_hours: f32,
+    /// Who delivers it.
+    pub provider: String,
+    /// Free of charge for agents.
+    pub free: bool,
+    /// Learning objectives.
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    /// Prerequisites.
+    #[serde(default)]
+    pub prerequisites: Vec<String>,
+    /// For a parcours: its module ids, in order.
+    #[serde(default)]
+    pub modules: Vec<String>,
+    /// More information (only `http(s)` URLs are kept).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Dated sessions.
+    #[serde(default)]
+    pub sessions: Vec<Session>,
+}
+
+/// A key figure of the year ("21 000" / "agents formés en 2024").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Figure {
+    /// The number, as it should be shown.
+    pub value: String,
+    /// What it counts.
+    pub label: String,
+}
+
+/// The state of the call for volunteer trainers.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct TrainerCall {
+    /// Whether applications are open.
+    pub open: bool,
+    /// Skills the campus is looking for.
+    #[serde(default)]
+    pub sought_skills: Vec<String>,
+}
+
+/// A parsed catalogue, with only valid courses.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Catalogue {
+    /// Date of the data.
+    pub updated: String,
+    /// The domains, in the data's order.
+    pub domains: Vec<Domain>,
+    /// The valid courses, in the data's order.
+    pub courses: Vec<Course>,
+    /// Key figures, if published.
+    pub figures: Vec<Figure>,
+    /// The trainer call, if published.
+    pub trainer_call: Option<TrainerCall>,
+}
+
+/// A course left out of the catalogue, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Position in the `courses` array.
+    pub index: usize,
+    /// The course id, if it could be read.
+    pub id: Option<String>,
+    /// What was wrong.
+    pub reason: SkipReason,
+}
+
+/// Why a course was skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// Missing field, wrong type, unknown enum value, bad date.
+    Invalid(String),
+    /// Another course already has this id.
+    DuplicateId,
+    /// It names a domain the catalogue does not define.
+    UnknownDomain(String),
+    /// A parcours lists a module id that is missing, invalid or not a module.
+    DanglingModule(String),
+    /// A session ends before it starts.
+    SessionEndsBeforeStart(String),
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Invalid(why) => write!(f, "invalid: {why}"),
+            SkipReason::DuplicateId => f.write_str("duplicate id"),
+            SkipReason::UnknownDomain(d) => write!(f, "unknown domain `{d}`"),
+            SkipReason::DanglingModule(m) => write!(f, "unknown module `{m}`"),
+            SkipReason::SessionEndsBeforeStart(s) => {
+                write!(f, "session `{s}` ends before it starts")
+            }
+        }
+    }
+}
+
+/// Why the whole document was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogueError {
+    /// Not JSON, or not an object with the expected top-level shape.
+    Malformed(String),
+    /// `version` is missing or not one this app reads.
+    UnsupportedVersion(Option<String>),
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CatalogueError::Malformed(why) => write!(f, "the catalogue is not valid JSON: {why}"),
+            CatalogueError::UnsupportedVersion(Some(v)) => {
+                write!(
+                    f,
+                    "catalogue version {v} is not supported (expected {SUPPORTED_VERSION})"
+                )
+            }
+            CatalogueError::UnsupportedVersion(None) => {
+                write!(
+                    f,
+                    "the catalogue has no version (expected {SUPPORTED_VERSION})"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+/// A parse result: the valid catalogue and what was skipped.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Parsed {
+    /// The catalogue of valid courses.
+    pub catalogue: Catalogue,
+    /// Courses left out.
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Deserialize)]
+struct RawDocument<'a> {
+    #[serde(default, borrow)]
+    version: Option<&'a RawValue>,
+    #[serde(default)]
+    updated: Option<String>,
+    #[serde(default, borrow)]
+    domains: Option<Vec<&'a RawValue>>,
+    #[serde(default, borrow)]
+    courses: Option<Vec<&'a RawValue>>,
+    #[serde(default, borrow)]
+    figures: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    trainer_call: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Option<String>,
+}
+
+/// Keeps only absolute `http(s)` URLs: anything else (`javascript:`, `data:`,
+/// relative paths) must never become a link.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace());
+    ok.then_some(url)
+}
+
+fn sanitize_links(course: &mut Course) {
+    course.url = course.url.as_deref().and_then(safe_link).map(str::to_owned);
+    for session in &mut course.sessions {
+        session.registration_url = session
+            .registration_url
+            .as_deref()
+            .and_then(safe_link)
+            .map(str::to_owned);
+    }
+}
+
+impl Parsed {
+    /// Parses a catalogue document (contract version 1).
+    pub fn from_json(text: &str) -> Result<Parsed, CatalogueError> {
+        // serde would also accept a JSON array for a struct: refuse it up front.
+        if !text.trim_start().starts_with('{') {
+            return Err(CatalogueError::Malformed("expected a JSON object".into()));
+        }
+        let raw: RawDocument =
+            serde_json::from_str(text).map_err(|e| CatalogueError::Malformed(e.to_string()))?;
+        match raw.version.map(|v| v.get().trim()) {
+            Some(v) if v.parse::<u64>() == Ok(SUPPORTED_VERSION) => {}
+            other => return Err(CatalogueError::UnsupportedVersion(other.map(str::to_owned))),
+        }
+
+        // Domains: keep the valid ones, first occurrence of an id wins.
+        let mut domains: Vec<Domain> = Vec::new();
+        for value in raw.domains.unwrap_or_default() {
+            if let Ok(domain) = serde_json::from_str::<Domain>(value.get()) {
+                if !domain.id.is_empty() && !domains.iter().any(|d| d.id == domain.id) {
+                    domains.push(domain);
+                }
+            }
+        }
+        let domain_ids: HashSet<&str> = domains.iter().map(|d| d.id.as_str()).collect();
+
+        // Courses, each on its own.
+        let mut skipped = Vec::new();
+        let mut candidates: Vec<(usize, Course)> = Vec::new();
+        let mut seen_ids: HashSet<String> = HashSet::new();
+        for (index, value) in raw.courses.unwrap_or_default().into_iter().enumerate() {
+            let mut course = match serde_json::from_str::<Course>(value.get()) {
+                Ok(course) => course,
+                Err(e) => {
+                    let id = serde_json::from_str::<IdOnly>(value.get())
+                        .ok()
+                        .and_then(|i| i.id);
+                    skipped.push(Skipped {
+                        index,
+                        id,
+                        reason: SkipReason::Invalid(e.to_string()),
+                    });
+                    continue;
+                }
+            };
+            let skip = |reason| Skipped {
+                index,
+                id: Some(course.id.clone()),
+                reason,
+            };
+            if course.id.trim().is_empty() || course.title.trim().is_empty() {
+                skipped.push(skip(SkipReason::Invalid("empty id or title".into())));
+                continue;
+            }
+            if !course.duration_hours.is_finite() || course.duration_hours < 0.0 {
+                skipped.push(skip(SkipReason::Invalid("negative duration".into())));
+                continue;
+            }
+            if course.domains.is_empty() {
+                skipped.push(skip(SkipReason::Invalid("no domain".into())));
+                continue;
+            }
+            if let Some(unknown) = course
+                .domains
+                .iter()
+                .find(|d| !domain_ids.contains(d.as_str()))
+            {
+                skipped.push(skip(SkipReason::UnknownDomain(unknown.clone())));
+                continue;
+            }
+            if let Some(bad) = course.sessions.iter().find(|s| s.end < s.start) {
+                skipped.push(skip(SkipReason::SessionEndsBeforeStart(bad.id.clone())));
+                continue;
+            }
+            if !seen_ids.insert(course.id.clone()) {
+                skipped.push(skip(SkipReason::DuplicateId));
+                continue;
+            }
+            sanitize_links(&mut course);
+            course.sessions.sort_by_key(|s| s.start);
+            candidates.push((index, course));
+        }
+
+        // A parcours may only list valid modules (checked once all are known).
+        let modules: HashSet<String> = candidates
+            .iter()
+            .filter(|(_, c)| c.kind == Kind::Module)
+            .map(|(_, c)| c.id.clone())
+            .collect();
+        let mut courses = Vec::with_capacity(candidates.len());
+        for (index, course) in candidates {
+            if let Some(missing) = course.modules.iter().find(|m| !modules.contains(*m)) {
+                skipped.push(Skipped {
+                    index,
+                    id: Some(course.id.clone()),
+                    reason: SkipReason::DanglingModule(missing.clone()),
+                });
+                continue;
+            }
+            courses.push(course);
+        }
+        skipped.sort_by_key(|s| s.index);
+
+        let figures = raw
+            .figures
+            .and_then(|v| serde_json::from_str::<Vec<Figure>>(v.get()).ok())
+            .unwrap_or_default();
+        let trainer_call = raw
+            .trainer_call
+            .and_then(|v| serde_json::from_str::<TrainerCall>(v.get()).ok());
+
+        Ok(Parsed {
+            catalogue: Catalogue {
+                updated: raw.updated.unwrap_or_default(),
+                domains,
+                courses,
+                figures,
+                trainer_call,
+            },
+            skipped,
+        })
+    }
+}
+
+impl Catalogue {
+    /// The position of each course by id.
+    pub fn positions(&self) -> HashMap<&str, usize> {
+        self.courses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect()
+    }
+
+    /// The domain with this id.
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
+    /// The parcours that include the module `module_id`, in catalogue order.
+    pub fn parcours_containing<'a>(
+        &'a self,
+        module_id: &'a str,
+    ) -> impl Iterator<Item = &'a Course> {
+        self.courses
+            .iter()
+            .filter(move |c| c.kind == Kind::Parcours && c.modules.iter().any(|m| m == module_id))
+    }
+}
+
+impl Course {
+    /// Sessions that start at or after `now` (unix seconds), soonest first.
+    pub fn upcoming_sessions(&self, now: i64) -> impl Iterator<Item = &Session> {
+        self.sessions.iter().filter(move |s| s.start.unix >= now)
+    }
+
+    /// Start of the next session, if any.
+    pub fn next_session_start(&self, now: i64) -> Option<Timestamp> {
+        self.upcoming_sessions(now).next().map(|s| s.start)
+    }
+
+    /// The description split into paragraphs (blank-line separated).
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.description
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(courses: &str) -> String {
+        format!(
+            r#"{{"version": 1, "updated": "2026-11-20",
+                "domains": [{{"id": "data", "label": "Data", "description": "d"}},
+                            {{"id": "cyber", "label": "Cybersécurité"}}],
+                "courses": [{courses}], "unknown_field": true}}"#
+        )
+    }
+
+    fn course(id: &str, kind: &str, extra: &str) -> String {
+        format!(
+            r#"{{"id": "{id}", "kind": "{kind}", "title": "Titre {id}", "summary": "s",
+                "description": "p1\n\np2", "domains": ["data"], "level": "decouverte",
+                "audience": ["tous-agents"], "format": "distanciel", "duration_hours": 3.5,
+                "provider": "DINUM", "free": true, "objectives": ["o"], "prerequisites": []
+                {sessions} {extra}}}"#,
+            sessions = if extra.contains("\"sessions\"") {
+                ""
+            } else {
+                r#", "sessions": []"#
+            },
+        )
+    }
+
+    #[test]
+    fn a_valid_document_parses_with_all_fields() {
+        let text = doc(&[
+            course("m1", "module", ""),
+            course(
+                "p1",
+                "parcours",
+                r#", "modules": ["m1"], "url": "https://x.gouv.fr""#,
+            ),
+        ]
+        .join(","));
+        let parsed = Parsed::from_json(&text).unwrap();
+        assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+        let cat = parsed.catalogue;
+        assert_eq!(cat.domains.len(), 2);
+        assert_eq!(cat.courses.len(), 2);
+        assert_eq!(cat.courses[1].modules, vec!["m1"]);
+        assert_eq!(cat.courses[1].url.as_deref(), Some("https://x.gouv.fr"));
+        assert_eq!(
+            cat.courses[0].paragraphs().collect::<Vec<_>>(),
+            vec!["p1", "p2"]
+        );
+        assert_eq!(cat.parcours_containing("m1").count(), 1);
+    }
+
+    #[test]
+    fn invalid_courses_are_skipped_and_counted() {
+        let text = doc(&[
+            course("ok", "module", ""),
+            course("bad-kind", "webinaire", ""),
+            course("bad-domain", "module", "").replace(r#"["data"]"#, r#"["nope"]"#),
+            course("dangling", "parcours", r#", "modules": ["ghost"]"#),
+            course("ok", "module", ""),
+            r#"{"id": 42}"#.to_owned(),
+            course("bad-date", "module", r#", "sessions": [{"id": "s", "start": "demain", "end": "2027-01-01T10:00:00Z", "format": "distanciel"}]"#)
+                ,
+        ]
+        .join(","));
+        let parsed = Parsed::from_json(&text).unwrap();
+        assert_eq!(parsed.catalogue.courses.len(), 1);
+        let reasons: Vec<_> = parsed
+            .skipped
+            .iter()
+            .map(|s| (s.index, s.reason.clone()))
+            .collect();
+        assert_eq!(reasons.len(), 6, "{reasons:?}");
+        assert!(matches!(reasons[0], (1, SkipReason::Invalid(_))));
+        assert_eq!(reasons[1], (2, SkipReason::UnknownDomain("nope".into())));
+        assert_eq!(reasons[2], (3, SkipReason::DanglingModule("ghost".into())));
+        assert_eq!(reasons[3], (4, SkipReason::DuplicateId));
+        assert!(matches!(reasons[4], (5, SkipReason::Invalid(_))));
+        assert_eq!(parsed.skipped[1].id.as_deref(), Some("bad-domain"));
+    }
+
+    #[test]
+    fn a_parcours_pointing_to_a_skipped_module_is_skipped_too() {
+        let text = doc(&[
+            course("m1", "module", "").replace("\"free\": true", "\"free\": \"oui\""),
+            course("p1", "parcours", r#", "modules": ["m1"]"#),
+        ]
+        .join(","));
+        let parsed = Parsed::from_json(&text).unwrap();
+        assert!(parsed.catalogue.courses.is_empty());
+        assert_eq!(parsed.skipped.len(), 2);
+    }
+
+    #[test]
+    fn a_parcours_may_not_list_another_parcours_as_a_module() {
+        let text = doc(&[
+            course("p0", "parcours", ""),
+            course("p1", "parcours", r#", "modules": ["p0"]"#),
+        ]
+        .join(","));
+        let parsed = Parsed::from_json(&text).unwrap();
+        assert_eq!(parsed.catalogue.courses.len(), 1);
+        assert_eq!(
+            parsed.skipped[0].reason,
+            SkipReason::DanglingModule("p0".into())
+        );
+    }
+
+    #[test]
+    fn unsafe_links_are_dropped_but_the_course_kept() {
+        let text = doc(&course(
+            "m1",
+            "module",
+            r#", "url": "javascript:alert(1)", "sessions": [{"id": "s1",
+                "start": "2027-01-01T10:00:00+01:00", "end": "2027-01-01T12:00:00+01:00",
+                "format": "presentiel", "location": {"city": "Lyon", "region": "Auvergne-Rhône-Alpes"},
+                "registration_url": " JaVaScRiPt:alert(1)"}]"#,
+        ));
+        let parsed = Parsed::from_json(&text).unwrap();
+        let c = &parsed.catalogue.courses[0];
+        assert_eq!(c.url, None);
+        assert_eq!(c.sessions[0].registration_url, None);
+        assert_eq!(c.sessions[0].place.as_ref().unwrap().city, "Lyon");
+    }
+
+    #[test]
+    fn wrong_version_or_malformed_json_fails_the_document() {
+        assert!(matches!(
+            Parsed::from_json("{"),
+            Err(CatalogueError::Malformed(_))
+        ));
+        assert!(matches!(
+            Parsed::from_json("[]"),
+            Err(CatalogueError::Malformed(_))
+        ));
+        assert_eq!(
+            Parsed::from_json(r#"{"version": 2, "courses": []}"#),
+            Err(CatalogueError::UnsupportedVersion(Some("2".into())))
+        );
+        assert_eq!(
+            Parsed::from_json(r#"{"courses": []}"#),
+            Err(CatalogueError::UnsupportedVersion(None))
+        );
+    }
+
+    #[test]
+    fn safe_link_accepts_only_http_and_https() {
+        assert_eq!(safe_link(" https://a.fr/x "), Some("https://a.fr/x"));
+        assert_eq!(safe_link("HTTP://a.fr"), Some("HTTP://a.fr"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "/relative",
+            "https://a b",
+            "vbscript:x",
+        ] {
+            assert_eq!(safe_link(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn sessions_are_sorted_and_upcoming_ones_filtered() {
+        let text = doc(&course(
+            "m1",
+            "module",
+            r#", "sessions": [
+                {"id": "late", "start": "2027-03-01T10:00:00+01:00", "end": "2027-03-01T12:00:00+01:00", "format": "distanciel"},
+                {"id": "past", "start": "2025-03-01T10:00:00+01:00", "end": "2025-03-01T12:00:00+01:00", "format": "distanciel"},
+                {"id": "soon", "start": "2026-12-01T10:00:00+01:00", "end": "2026-12-01T12:00:00+01:00", "format": "distanciel"}]"#,
+        ));
+        let parsed = Parsed::from_json(&text).unwrap();
+        let c = &parsed.catalogue.courses[0];
+        let now: Timestamp = "2026-11-23T12:00:00Z".parse().unwrap();
+        let ids: Vec<_> = c
+            .upcoming_sessions(now.unix)
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(ids, vec!["soon", "late"]);
+        assert_eq!(
+            c.next_session_start(now.unix).unwrap().to_string(),
+            "2026-12-01T10:00:00+01:00"
+        );
+    }
+}
