@@ -2,6 +2,8 @@
 //! and its pages (browser only).
 
 pub mod model;
+pub mod search;
+pub mod text;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]
