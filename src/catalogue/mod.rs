@@ -3,6 +3,7 @@
 
 pub mod model;
 pub mod search;
+pub mod synthetic;
 pub mod text;
 pub mod time;
 

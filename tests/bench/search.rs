@@ -1,0 +1,98 @@
+//! Native benchmark of catalogue parsing, index build and per-keystroke search.
+//!
+//! `cargo bench --bench search` prints, for 160 (bundled), 10,000 and 50,000
+//! courses: parse time, index build time, and the median and p95 time of a search
+//! for every prefix of real queries typed letter by letter.
+//! `cargo bench --bench search -- --write DIR` also writes the synthetic catalogues
+//! (`catalogue-10000.json`, `catalogue-50000.json`) for the browser benchmark.
+
+use std::time::Instant;
+
+use campus::catalogue::model::Parsed;
+use campus::catalogue::search::{SearchIndex, SearchableText};
+use campus::catalogue::synthetic::catalogue_json;
+
+/// Queries typed key by key, as an agent would.
+pub const QUERIES: [&str; 8] = [
+    "sécurité",
+    "gestion de crise",
+    "accessibilite numerique",
+    "intelligence artificielle",
+    "donnees",
+    "kubernetes",
+    "agilte",
+    "piloter par la donnée",
+];
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn bench(label: &str, json: &str) {
+    let t = Instant::now();
+    let parsed = Parsed::from_json(json).expect("valid catalogue");
+    let parse_ms = t.elapsed().as_secs_f64() * 1e3;
+    let courses = &parsed.catalogue.courses;
+    let t = Instant::now();
+    let index = SearchIndex::build(courses.iter().map(|c| SearchableText {
+        title: &c.title,
+        summary: &c.summary,
+        description: &c.description,
+        objectives: &c.objectives,
+        provider: &c.provider,
+    }));
+    let build_ms = t.elapsed().as_secs_f64() * 1e3;
+
+    let mut times = Vec::new();
+    let mut results = 0usize;
+    for _ in 0..3 {
+        for q in QUERIES {
+            let chars: Vec<char> = q.chars().collect();
+            for end in 1..=chars.len() {
+                let typed: String = chars[..end].iter().collect();
+                let t = Instant::now();
+                let r = index.search(&typed);
+                times.push(t.elapsed().as_secs_f64() * 1e3);
+                results += r.map_or(courses.len(), |(hits, _)| hits.len());
+            }
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{label:>8} courses {:>6}  json {:>6.1} MB  parse {:>8.1} ms  index {:>8.1} ms  terms {:>6}  postings {:>9}  keystroke median {:>6.3} ms  p95 {:>6.3} ms  ({} keystrokes, {} results)",
+        courses.len(),
+        json.len() as f64 / 1e6,
+        parse_ms,
+        build_ms,
+        index.term_count(),
+        index.posting_count(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times.len(),
+        results
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let write_dir = args
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| args.get(i + 1));
+    println!("Native search benchmark (release build, one core)");
+    let bundled = std::fs::read_to_string("public/catalogue.json");
+    match bundled {
+        Ok(json) => bench("bundled", &json),
+        Err(e) => println!("bundled catalogue unavailable: {e}"),
+    }
+    for n in [10_000usize, 50_000] {
+        let json = catalogue_json(n, 2026);
+        if let Some(dir) = write_dir {
+            let path = format!("{dir}/catalogue-{n}.json");
+            std::fs::write(&path, &json).expect("write synthetic catalogue");
+            println!("wrote {path}");
+        }
+        bench(&format!("{n}"), &json);
+    }
+}
