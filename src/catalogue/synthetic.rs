@@ -136,7 +136,8 @@ fn project_name(rng: &mut Rng) -> String {
     let n = 2 + rng.below(2);
     let mut name = String::new();
     for _ in 0..n {
-        name.push_str(*rng.pick(&SYLLABLES));
+        let syllable: &&str = rng.pick(&SYLLABLES);
+        name.push_str(syllable);
     }
     let mut chars = name.chars();
     chars
