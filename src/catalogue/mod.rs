@@ -2,6 +2,7 @@
 //! and its pages (browser only).
 
 pub mod model;
+pub mod query;
 pub mod search;
 pub mod synthetic;
 pub mod text;

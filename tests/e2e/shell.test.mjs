@@ -189,6 +189,7 @@ describe('config.json', () => {
     await waitForApp(page);
     await expectWarning(page, /config\.json unavailable \(HTTP 404\); using the defaults/);
     assert.equal((await page.textContent('main h1')).trim(), 'Catalogue des formations');
+    await assertAccessible(page, 'catalogue without config.json');
     assertNoProblems(page);
   });
 
@@ -225,6 +226,7 @@ test('the build also works at the root of a server', async () => {
     await page.goto(rootApp.url + '#/mentions-legales');
     await waitForApp(page);
     assert.equal((await page.textContent('main h1')).trim(), 'Mentions légales');
+    await assertAccessible(page, 'served at the root');
     assertNoProblems(page);
   } finally {
     await rootApp.close();
