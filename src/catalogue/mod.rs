@@ -1,6 +1,7 @@
 //! The catalogue explorer: the course model, parsing, search and filters (pure),
 //! and its pages (browser only).
 
+pub mod facets;
 pub mod model;
 pub mod query;
 pub mod search;
