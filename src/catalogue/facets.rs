@@ -6,7 +6,7 @@
 //! (choosing one domain still shows how many courses the other domains have),
 //! which is what lets a user widen a selection.
 
-use super::model::{Audience, Catalogue, Format, Kind, Level};
+use super::model::Catalogue;
 use super::query::{DurationBand, Filters, UrlValue};
 
 /// The facets, in the order of their bit in a failure mask.
@@ -284,7 +284,7 @@ pub fn value_index<T: UrlValue + PartialEq>(value: T) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::model::Parsed;
+    use crate::catalogue::model::{Audience, Format, Kind, Level, Parsed};
     use crate::catalogue::synthetic::catalogue_json;
 
     fn sample() -> Catalogue {
