@@ -1,6 +1,8 @@
 //! The catalogue explorer: the course model, parsing, search and filters (pure),
 //! and its pages (browser only).
 
+pub mod explore;
+pub mod export;
 pub mod facets;
 pub mod model;
 pub mod query;

@@ -1,0 +1,428 @@
+//! The catalogue pipeline: search, filter, count, sort, paginate, and suggest
+//! wider searches when nothing matches. One pure function of the query, so the
+//! view only renders what it returns.
+
+use super::facets::{FacetCounts, FacetIndex};
+use super::model::Catalogue;
+use super::query::{CatalogueQuery, Filters, Sort};
+use super::search::{Matcher, SearchIndex, SearchableText};
+use super::text::fold;
+
+/// Results per page.
+pub const PAGE_SIZE: usize = 20;
+
+/// A loaded catalogue with its indexes.
+#[derive(Debug, Clone)]
+pub struct Explorer {
+    /// The catalogue.
+    pub catalogue: Catalogue,
+    index: SearchIndex,
+    facets: FacetIndex,
+    /// Position of each course in title order.
+    title_rank: Vec<u32>,
+    /// Reference time for "upcoming" (unix seconds).
+    now: i64,
+}
+
+/// One page of results and everything the view shows around it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    /// Courses on this page (positions in the catalogue).
+    pub page_items: Vec<u32>,
+    /// All matching courses, in order (for export).
+    pub all: Vec<u32>,
+    /// Live counts per facet value.
+    pub counts: FacetCounts,
+    /// What the search text matched, for highlighting.
+    pub matcher: Matcher,
+    /// Current page, clamped to what exists (from 1).
+    pub page: u32,
+    /// Number of pages (at least 1).
+    pub pages: u32,
+}
+
+/// A wider search that would give results, shown when there are none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The query to link to.
+    pub query: CatalogueQuery,
+    /// How many results it gives.
+    pub count: usize,
+    /// What was dropped.
+    pub dropped: Dropped,
+}
+
+/// What a [`Suggestion`] removes from the current query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dropped {
+    /// The search text.
+    Text,
+    /// One filter value, named by its URL key and value.
+    Filter {
+        /// URL key (`domaine`, `type`, …).
+        key: &'static str,
+        /// URL value.
+        value: String,
+    },
+    /// Every filter.
+    AllFilters,
+}
+
+impl Explorer {
+    /// Indexes `catalogue`; `now` is the current time in unix seconds.
+    pub fn new(catalogue: Catalogue, now: i64) -> Explorer {
+        let index = SearchIndex::build(catalogue.courses.iter().map(|c| SearchableText {
+            title: &c.title,
+            summary: &c.summary,
+            description: &c.description,
+            objectives: &c.objectives,
+            provider: &c.provider,
+        }));
+        let facets = FacetIndex::build(&catalogue, now);
+        let mut order: Vec<(String, u32)> = catalogue
+            .courses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (fold(&c.title), i as u32))
+            .collect();
+        order.sort();
+        let mut title_rank = vec![0u32; order.len()];
+        for (rank, (_, doc)) in order.iter().enumerate() {
+            title_rank[*doc as usize] = rank as u32;
+        }
+        Explorer {
+            catalogue,
+            index,
+            facets,
+            title_rank,
+            now,
+        }
+    }
+
+    /// The facet value lists (domain ids, regions).
+    pub fn facet_index(&self) -> &FacetIndex {
+        &self.facets
+    }
+
+    /// The search index (for "this may already exist" lookups elsewhere).
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Reference time for "upcoming".
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
+    fn matching(&self, text: &str, filters: &Filters) -> (Vec<u32>, FacetCounts, Matcher, bool) {
+        match self.index.search(text) {
+            Some((hits, matcher)) => {
+                let (passing, counts) = self.facets.apply(hits.iter().map(|h| h.doc), filters);
+                (passing, counts, matcher, true)
+            }
+            None => {
+                let (passing, counts) = self
+                    .facets
+                    .apply(0..self.catalogue.courses.len() as u32, filters);
+                (passing, counts, Matcher::default(), false)
+            }
+        }
+    }
+
+    /// Runs a query.
+    pub fn run(&self, query: &CatalogueQuery) -> Results {
+        let (mut all, counts, matcher, ranked) = self.matching(&query.text, &query.filters);
+        let courses = &self.catalogue.courses;
+        match query.sort {
+            // Search hits come best first; without text, relevance is title order.
+            Sort::Relevance if ranked => {}
+            Sort::Relevance | Sort::Title => all.sort_by_key(|&d| self.title_rank[d as usize]),
+            Sort::NextSession => all.sort_by_key(|&d| {
+                let next = courses[d as usize].next_session_start(self.now);
+                (
+                    next.is_none(),
+                    next.map(|t| t.unix),
+                    self.title_rank[d as usize],
+                )
+            }),
+            Sort::Duration => all.sort_by(|&a, &b| {
+                let (ca, cb) = (&courses[a as usize], &courses[b as usize]);
+                ca.duration_hours
+                    .total_cmp(&cb.duration_hours)
+                    .then(self.title_rank[a as usize].cmp(&self.title_rank[b as usize]))
+            }),
+        }
+        let pages = all.len().div_ceil(PAGE_SIZE).max(1) as u32;
+        let page = query.page.clamp(1, pages);
+        let start = (page as usize - 1) * PAGE_SIZE;
+        let page_items = all.iter().skip(start).take(PAGE_SIZE).copied().collect();
+        Results {
+            page_items,
+            all,
+            counts,
+            matcher,
+            page,
+            pages,
+        }
+    }
+
+    fn count(&self, text: &str, filters: &Filters) -> usize {
+        self.matching(text, filters).0.len()
+    }
+
+    /// Wider queries that give results: each active filter value dropped alone,
+    /// then all filters, then the search text. Best first, at most `limit`.
+    pub fn suggestions(&self, query: &CatalogueQuery, limit: usize) -> Vec<Suggestion> {
+        let mut out = Vec::new();
+        let base = CatalogueQuery {
+            page: 1,
+            ..query.clone()
+        };
+        let f = &query.filters;
+        let mut variants: Vec<(Filters, &'static str, String)> = Vec::new();
+        macro_rules! each_value {
+            ($field:ident, $key:literal, $show:expr) => {
+                for (i, v) in f.$field.iter().enumerate() {
+                    let mut g = f.clone();
+                    g.$field.remove(i);
+                    variants.push((g, $key, $show(v)));
+                }
+            };
+        }
+        use super::query::UrlValue;
+        each_value!(domains, "domaine", |v: &String| v.clone());
+        each_value!(kinds, "type", |v: &super::model::Kind| v
+            .url_value()
+            .to_owned());
+        each_value!(formats, "format", |v: &super::model::Format| v
+            .url_value()
+            .to_owned());
+        each_value!(levels, "niveau", |v: &super::model::Level| v
+            .url_value()
+            .to_owned());
+        each_value!(audiences, "public", |v: &super::model::Audience| v
+            .url_value()
+            .to_owned());
+        each_value!(durations, "duree", |v: &super::query::DurationBand| v
+            .url_value()
+            .to_owned());
+        each_value!(regions, "region", |v: &String| v.clone());
+        if f.free_only {
+            variants.push((
+                Filters {
+                    free_only: false,
+                    ..f.clone()
+                },
+                "gratuit",
+                "1".into(),
+            ));
+        }
+        if f.upcoming_only {
+            variants.push((
+                Filters {
+                    upcoming_only: false,
+                    ..f.clone()
+                },
+                "sessions",
+                "1".into(),
+            ));
+        }
+        for (filters, key, value) in variants {
+            let count = self.count(&query.text, &filters);
+            if count > 0 {
+                out.push(Suggestion {
+                    query: CatalogueQuery {
+                        filters,
+                        ..base.clone()
+                    },
+                    count,
+                    dropped: Dropped::Filter { key, value },
+                });
+            }
+        }
+        if !f.is_empty() {
+            let count = self.count(&query.text, &Filters::default());
+            if count > 0 {
+                out.push(Suggestion {
+                    query: CatalogueQuery {
+                        filters: Filters::default(),
+                        ..base.clone()
+                    },
+                    count,
+                    dropped: Dropped::AllFilters,
+                });
+            }
+        }
+        if !query.text.trim().is_empty() {
+            let count = self.count("", f);
+            if count > 0 {
+                out.push(Suggestion {
+                    query: CatalogueQuery {
+                        text: String::new(),
+                        ..base.clone()
+                    },
+                    count,
+                    dropped: Dropped::Text,
+                });
+            }
+        }
+        out.sort_by(|a, b| b.count.cmp(&a.count));
+        out.truncate(limit);
+        out
+    }
+
+    /// Courses most like `doc`: shared domains, same kind, shared title words.
+    pub fn similar(&self, doc: usize, limit: usize) -> Vec<u32> {
+        let courses = &self.catalogue.courses;
+        let Some(course) = courses.get(doc) else {
+            return Vec::new();
+        };
+        let words: Vec<String> = super::search::query_words(&course.title)
+            .into_iter()
+            .filter(|w| w.len() > 3)
+            .collect();
+        let mut scored: Vec<(u32, u32)> = courses
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| *i != doc && !course.modules.contains(&c.id))
+            .map(|(i, c)| {
+                let shared_domains = c
+                    .domains
+                    .iter()
+                    .filter(|d| course.domains.contains(d))
+                    .count() as u32;
+                let title = fold(&c.title);
+                let shared_words = words
+                    .iter()
+                    .filter(|w| title.split(' ').any(|t| t == w.as_str()))
+                    .count() as u32;
+                let score =
+                    shared_domains * 3 + shared_words * 2 + u32::from(c.kind == course.kind);
+                (score, i as u32)
+            })
+            .filter(|(score, _)| *score >= 3)
+            .collect();
+        scored.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(self.title_rank[a.1 as usize].cmp(&self.title_rank[b.1 as usize]))
+        });
+        scored.into_iter().take(limit).map(|(_, i)| i).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::model::{Kind, Parsed};
+    use crate::catalogue::synthetic::catalogue_json;
+
+    const NOW: i64 = 1_795_000_000;
+
+    fn explorer() -> Explorer {
+        Explorer::new(
+            Parsed::from_json(&catalogue_json(300, 5))
+                .unwrap()
+                .catalogue,
+            NOW,
+        )
+    }
+
+    #[test]
+    fn pages_cover_all_results_once() {
+        let ex = explorer();
+        let q = CatalogueQuery {
+            page: 1,
+            ..CatalogueQuery::default()
+        };
+        let first = ex.run(&q);
+        assert_eq!(first.all.len(), 300);
+        assert_eq!(first.pages, 15);
+        let mut seen = Vec::new();
+        for page in 1..=first.pages {
+            seen.extend(ex.run(&CatalogueQuery { page, ..q.clone() }).page_items);
+        }
+        assert_eq!(seen, first.all);
+        // Out-of-range pages are clamped, not errors.
+        assert_eq!(
+            ex.run(&CatalogueQuery {
+                page: 999,
+                ..q.clone()
+            })
+            .page,
+            15
+        );
+    }
+
+    #[test]
+    fn sorts_are_total_and_stable() {
+        let ex = explorer();
+        let by = |sort| {
+            ex.run(&CatalogueQuery {
+                sort,
+                page: 1,
+                ..CatalogueQuery::default()
+            })
+            .all
+        };
+        let titles: Vec<String> = by(Sort::Title)
+            .iter()
+            .map(|&d| fold(&ex.catalogue.courses[d as usize].title))
+            .collect();
+        assert!(titles.windows(2).all(|w| w[0] <= w[1]));
+        let durations: Vec<f32> = by(Sort::Duration)
+            .iter()
+            .map(|&d| ex.catalogue.courses[d as usize].duration_hours)
+            .collect();
+        assert!(durations.windows(2).all(|w| w[0] <= w[1]));
+        let next: Vec<Option<i64>> = by(Sort::NextSession)
+            .iter()
+            .map(|&d| {
+                ex.catalogue.courses[d as usize]
+                    .next_session_start(NOW)
+                    .map(|t| t.unix)
+            })
+            .collect();
+        let first_none = next.iter().position(Option::is_none).unwrap_or(next.len());
+        assert!(
+            next[first_none..].iter().all(Option::is_none),
+            "courses without sessions last"
+        );
+        assert!(next[..first_none].windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn no_results_suggests_what_to_drop_with_counts() {
+        let ex = explorer();
+        // Narrow enough to match nothing: every filter value excludes the others.
+        let q = CatalogueQuery::from_query_string(
+            "type=sur-mesure&niveau=expert&gratuit=1&format=e-learning&duree=moins-3h&public=managers",
+        );
+        assert!(ex.run(&q).all.is_empty());
+        let suggestions = ex.suggestions(&q, 10);
+        assert!(!suggestions.is_empty());
+        for s in &suggestions {
+            assert_eq!(ex.run(&s.query).all.len(), s.count, "{:?}", s.dropped);
+            assert!(s.count > 0);
+        }
+        assert!(suggestions.windows(2).all(|w| w[0].count >= w[1].count));
+        assert!(suggestions.iter().any(|s| s.dropped == Dropped::AllFilters));
+
+        // An unmatched text: the only way out is to drop it.
+        let s = ex.suggestions(&CatalogueQuery::from_query_string("q=zzzzzzzz"), 5);
+        assert_eq!(s.len(), 1);
+        assert_eq!((s[0].dropped.clone(), s[0].count), (Dropped::Text, 300));
+    }
+
+    #[test]
+    fn similar_courses_share_a_domain_and_exclude_the_course_itself() {
+        let ex = explorer();
+        let similar = ex.similar(0, 4);
+        assert!(!similar.is_empty() && similar.len() <= 4);
+        let c0 = &ex.catalogue.courses[0];
+        for d in similar {
+            assert_ne!(d, 0);
+            let c = &ex.catalogue.courses[d as usize];
+            assert!(c.domains.iter().any(|x| c0.domains.contains(x)) || c.kind == Kind::Module);
+        }
+    }
+}
