@@ -266,7 +266,7 @@ impl Explorer {
                 });
             }
         }
-        out.sort_by(|a, b| b.count.cmp(&a.count));
+        out.sort_by_key(|s| std::cmp::Reverse(s.count));
         out.truncate(limit);
         out
     }
