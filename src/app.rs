@@ -4,8 +4,11 @@ use leptos::prelude::*;
 
 use crate::application::application_page::ApplicationPage;
 use crate::application::trainer_call_page::TrainerCallPage;
+use crate::catalogue::bookmarks::provide_bookmarks;
 use crate::catalogue::catalogue_page::CataloguePage;
 use crate::catalogue::course_page::CoursePage;
+use crate::catalogue::loader::provide_catalogue;
+use crate::catalogue::selection_page::SelectionPage;
 use crate::config::Config;
 use crate::i18n::pages::InfoPage;
 use crate::routes::Route;
@@ -33,11 +36,14 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async move {
         set_config.set(Some(load_config().await));
     });
+    provide_catalogue();
+    provide_bookmarks();
 
     let page = move || match router.route() {
         Route::Home => view! { <HomePage /> }.into_any(),
         Route::Catalogue => view! { <CataloguePage /> }.into_any(),
         Route::Course(id) => view! { <CoursePage id=id /> }.into_any(),
+        Route::Selection => view! { <SelectionPage /> }.into_any(),
         Route::TrainerCall => view! { <TrainerCallPage /> }.into_any(),
         Route::Application => view! { <ApplicationPage /> }.into_any(),
         Route::Accessibility => view! { <InfoPageView page=InfoPage::Accessibility /> }.into_any(),

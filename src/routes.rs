@@ -14,6 +14,8 @@ pub enum Route {
     Catalogue,
     /// `#/formation/{id}`: one course.
     Course(String),
+    /// `#/ma-selection`: bookmarked courses.
+    Selection,
     /// `#/devenir-formateur`: the call for volunteer trainers.
     TrainerCall,
     /// `#/candidature`: the application form.
@@ -28,6 +30,18 @@ pub enum Route {
     Sitemap,
     /// Anything else.
     NotFound,
+}
+
+impl Route {
+    /// The catalogue with a query string (without `?`), e.g. a deep link to a
+    /// filtered view.
+    pub fn catalogue_href(query: &str) -> String {
+        if query.is_empty() {
+            Route::Catalogue.href()
+        } else {
+            format!("{}?{query}", Route::Catalogue.href())
+        }
+    }
 }
 
 /// The fragment split into a route path and its query string (without `?`).
@@ -72,6 +86,7 @@ impl Route {
                 Some(id) if !id.is_empty() => Route::Course(id),
                 _ => Route::NotFound,
             },
+            ["ma-selection"] => Route::Selection,
             ["devenir-formateur"] => Route::TrainerCall,
             ["candidature"] => Route::Application,
             ["accessibilite"] => Route::Accessibility,
@@ -88,6 +103,7 @@ impl Route {
             Route::Home => "/".into(),
             Route::Catalogue => "/catalogue".into(),
             Route::Course(id) => format!("/formation/{}", percent_encode(id)),
+            Route::Selection => "/ma-selection".into(),
             Route::TrainerCall => "/devenir-formateur".into(),
             Route::Application => "/candidature".into(),
             Route::Accessibility => "/accessibilite".into(),
@@ -181,6 +197,7 @@ mod tests {
             Route::Catalogue,
             Route::Course("parcours-cyber".into()),
             Route::Course("éà ?/#&".into()),
+            Route::Selection,
             Route::TrainerCall,
             Route::Application,
             Route::Accessibility,

@@ -1,21 +1,564 @@
-//! The catalogue page: search and filters over every course.
+//! The catalogue page: search as you type, filters with live counts, active
+//! filter tags, sort, pages, CSV export, and suggestions when nothing matches.
+//! All state is in the URL; this view reads it and navigates.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::i18n::Text;
+use super::components::{CourseCard, WithCatalogue};
+use super::explore::{Dropped, Results};
+use super::export::courses_csv;
+use super::facets::FacetCounts;
+use super::loader::LoadedCatalogue;
+use super::model::{Audience, Format, Kind, Level};
+use super::query::{CatalogueQuery, DurationBand, Sort, UrlValue};
+use crate::i18n::{labels, Locale, Text};
+use crate::routes::Route;
+use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
+use crate::ui::perf::measure;
+use crate::ui::router::{navigate, use_router};
 
-/// The catalogue explorer.
+/// Id of the results heading (focus target after paging or removing a filter).
+const RESULTS_ID: &str = "resultats";
+
+fn go(query: &CatalogueQuery, replace: bool) {
+    navigate(&Route::catalogue_href(&query.to_query_string()), replace);
+}
+
+fn focus_results() {
+    request_animation_frame(|| {
+        if let Some(el) = document()
+            .get_element_by_id(RESULTS_ID)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// The label of a filter value, for tags, checkboxes and suggestions.
+fn filter_label(loaded: &LoadedCatalogue, key: &str, value: &str, l: Locale) -> String {
+    let catalogue = &loaded.explorer.catalogue;
+    match key {
+        "domaine" => catalogue
+            .domain(value)
+            .map_or(value.to_owned(), |d| d.label.clone()),
+        "type" => Kind::from_url_value(value)
+            .map_or(value, |v| labels::kind(v, l))
+            .to_owned(),
+        "format" => Format::from_url_value(value)
+            .map_or(value, |v| labels::format(v, l))
+            .to_owned(),
+        "niveau" => Level::from_url_value(value)
+            .map_or(value, |v| labels::level(v, l))
+            .to_owned(),
+        "public" => Audience::from_url_value(value)
+            .map_or(value, |v| labels::audience(v, l))
+            .to_owned(),
+        "duree" => DurationBand::from_url_value(value)
+            .map_or(value, |v| labels::duration_band(v, l))
+            .to_owned(),
+        "gratuit" => Text::FilterFree.get(l).to_owned(),
+        "sessions" => Text::FilterUpcoming.get(l).to_owned(),
+        _ => value.to_owned(),
+    }
+}
+
+/// One checkbox of a filter group: its URL value and where its count is read.
+#[derive(Clone)]
+struct FilterOption {
+    value: String,
+    count: fn(&FacetCounts, usize) -> usize,
+    index: usize,
+}
+
+/// A filter group (a DSFR fieldset of checkboxes).
+#[derive(Clone)]
+struct FilterGroup {
+    key: &'static str,
+    legend: Text,
+    options: Vec<FilterOption>,
+}
+
+fn enum_group<T: UrlValue>(
+    key: &'static str,
+    legend: Text,
+    count: fn(&FacetCounts, usize) -> usize,
+) -> FilterGroup {
+    FilterGroup {
+        key,
+        legend,
+        options: T::VALUES
+            .iter()
+            .enumerate()
+            .map(|(index, v)| FilterOption {
+                value: v.url_value().to_owned(),
+                count,
+                index,
+            })
+            .collect(),
+    }
+}
+
+fn filter_groups(loaded: &LoadedCatalogue) -> Vec<FilterGroup> {
+    let facets = loaded.explorer.facet_index();
+    let listed = |key, legend, values: &[String], count| FilterGroup {
+        key,
+        legend,
+        options: values
+            .iter()
+            .enumerate()
+            .map(|(index, v)| FilterOption {
+                value: v.clone(),
+                count,
+                index,
+            })
+            .collect(),
+    };
+    vec![
+        listed("domaine", Text::FilterDomain, &facets.domain_ids, |c, i| {
+            c.domains[i]
+        }),
+        enum_group::<Kind>("type", Text::FilterKind, |c, i| c.kinds[i]),
+        enum_group::<Format>("format", Text::FilterFormat, |c, i| c.formats[i]),
+        enum_group::<Level>("niveau", Text::FilterLevel, |c, i| c.levels[i]),
+        enum_group::<Audience>("public", Text::FilterAudience, |c, i| c.audiences[i]),
+        enum_group::<DurationBand>("duree", Text::FilterDuration, |c, i| c.durations[i]),
+        FilterGroup {
+            key: "autres",
+            legend: Text::FilterOther,
+            options: vec![
+                FilterOption {
+                    value: "gratuit".into(),
+                    count: |c, _| c.free,
+                    index: 0,
+                },
+                FilterOption {
+                    value: "sessions".into(),
+                    count: |c, _| c.upcoming,
+                    index: 0,
+                },
+            ],
+        },
+        listed("region", Text::FilterRegion, &facets.regions, |c, i| {
+            c.regions[i]
+        }),
+    ]
+}
+
+/// The "Autres critères" group holds boolean filters whose URL value is `1`.
+fn url_pair(group: &FilterGroup, option: &FilterOption) -> (String, String) {
+    if group.key == "autres" {
+        (option.value.clone(), "1".to_owned())
+    } else {
+        (group.key.to_owned(), option.value.clone())
+    }
+}
+
+/// The filter panel. Its DOM is built once per catalogue; only checked states and
+/// counts update, so keyboard focus stays on the checkbox being toggled.
+#[component]
+fn FilterPanel(
+    loaded: Arc<LoadedCatalogue>,
+    query: Memo<CatalogueQuery>,
+    results: Memo<Results>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let groups = filter_groups(&loaded);
+    view! {
+        <section class="campus-filters" aria-labelledby="filtres-titre">
+            <h2 id="filtres-titre" class="fr-h5">{i18n.t(Text::FiltersTitle)}</h2>
+            {groups
+                .into_iter()
+                .filter(|g| !g.options.is_empty())
+                .map(|group| {
+                    let legend_id = format!("filtre-{}-legende", group.key);
+                    let options = group
+                        .options
+                        .iter()
+                        .map(|option| {
+                            let (key, value) = url_pair(&group, option);
+                            let id = format!("filtre-{key}-{}", crate::routes::percent_encode(&value).replace('%', "_"));
+                            let (count, index) = (option.count, option.index);
+                            let label_loaded = loaded.clone();
+                            let label_key = key.clone();
+                            let label_value = if group.key == "autres" { key.clone() } else { value.clone() };
+                            let (k1, v1, k2, v2) = (key.clone(), value.clone(), key.clone(), value.clone());
+                            view! {
+                                <div class="fr-fieldset__element">
+                                    <div class="fr-checkbox-group fr-checkbox-group--sm">
+                                        <input
+                                            type="checkbox"
+                                            id=id.clone()
+                                            name=key.clone()
+                                            prop:checked=move || query.with(|q| q.has_filter(&k1, &v1))
+                                            on:change=move |_| {
+                                                go(&query.get_untracked().toggled(&k2, &v2), false);
+                                            }
+                                        />
+                                        <label class="fr-label" for=id>
+                                            {move || filter_label(&label_loaded, &label_key, &label_value, i18n.locale())}
+                                            " "
+                                            <span class="campus-filter-count">
+                                                {move || format!("({})", results.with(|r| count(&r.counts, index)))}
+                                            </span>
+                                        </label>
+                                    </div>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    let labelled_by = legend_id.clone();
+                    view! {
+                        <fieldset class="fr-fieldset" aria-labelledby=labelled_by>
+                            <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id=legend_id>
+                                {i18n.t(group.legend)}
+                            </legend>
+                            {options}
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// Removable tags of the active filters, with "clear all".
+#[component]
+fn ActiveFilters(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let q = query.get();
+        let pairs = q.active_filters();
+        if pairs.is_empty() {
+            return ().into_any();
+        }
+        let l = i18n.locale();
+        let tags = pairs
+            .into_iter()
+            .map(|(key, value)| {
+                let label = filter_label(&loaded, &key, &value, l);
+                let target = q.without_filter(&key, &value);
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="fr-tag fr-tag--sm fr-tag--dismiss"
+                            aria-label=format!("{} {label}", Text::RemoveFilter.get(l))
+                            on:click=move |_| {
+                                go(&target, false);
+                                focus_results();
+                            }
+                        >
+                            {label.clone()}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let cleared = q.without_filters();
+        view! {
+            <div class="fr-mb-2w campus-active-filters">
+                <p class="fr-text--sm fr-mb-1w" id="filtres-actifs">{Text::ActiveFilters.get(l)}</p>
+                <ul class="fr-tags-group" aria-labelledby="filtres-actifs">
+                    {tags}
+                    <li>
+                        <button
+                            type="button"
+                            class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
+                            on:click=move |_| {
+                                go(&cleared, false);
+                                focus_results();
+                            }
+                        >
+                            {Text::ClearAll.get(l)}
+                        </button>
+                    </li>
+                </ul>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// DSFR pagination with links (each page has its own URL).
+fn pagination(query: &CatalogueQuery, page: u32, pages: u32, l: Locale) -> impl IntoView {
+    let href = |p: u32| {
+        let q = CatalogueQuery {
+            page: p,
+            ..query.clone()
+        };
+        Route::catalogue_href(&q.to_query_string())
+    };
+    // Pages around the current one, plus the first and last.
+    let mut shown: Vec<u32> = vec![1, page.saturating_sub(1), page, page + 1, pages]
+        .into_iter()
+        .filter(|p| (1..=pages).contains(p))
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
+    let edge = |class: &'static str, label: Text, target: Option<u32>| {
+        match target {
+        Some(p) => view! {
+            <li>
+                <a class=format!("fr-pagination__link {class}") href=href(p)>{label.get(l)}</a>
+            </li>
+        }
+        .into_any(),
+        None => view! {
+            <li>
+                <a class=format!("fr-pagination__link {class}") aria-disabled="true" role="link">{label.get(l)}</a>
+            </li>
+        }
+        .into_any(),
+    }
+    };
+    let mut previous = 0;
+    let numbers = shown
+        .into_iter()
+        .map(|p| {
+            let gap = (p > previous + 1).then(
+                || view! { <li><span class="fr-pagination__link fr-displayed-lg">"…"</span></li> },
+            );
+            previous = p;
+            let title = format!("{} {p}", Text::PageWord.get(l));
+            let link = if p == page {
+                view! { <a class="fr-pagination__link" aria-current="page" title=title>{p}</a> }
+                    .into_any()
+            } else {
+                view! { <a class="fr-pagination__link" href=href(p) title=title>{p}</a> }.into_any()
+            };
+            view! { {gap} <li>{link}</li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="fr-pagination fr-mt-4w" aria-label=Text::PaginationLabel.get(l)>
+            <ul class="fr-pagination__list">
+                {edge("fr-pagination__link--first", Text::PageFirst, (page > 1).then_some(1))}
+                {edge("fr-pagination__link--prev fr-pagination__link--lg-label", Text::PagePrevious, (page > 1).then(|| page - 1))}
+                {numbers}
+                {edge("fr-pagination__link--next fr-pagination__link--lg-label", Text::PageNext, (page < pages).then(|| page + 1))}
+                {edge("fr-pagination__link--last", Text::PageLast, (page < pages).then_some(pages))}
+            </ul>
+        </nav>
+    }
+}
+
+/// The results column: count, tags, sort, export, list or suggestions, pages.
+#[component]
+fn ResultsPanel(
+    loaded: Arc<LoadedCatalogue>,
+    query: Memo<CatalogueQuery>,
+    results: Memo<Results>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = move || {
+        let l = i18n.locale();
+        let count = results.with(|r| r.all.len());
+        let text = query.with(|q| q.text.trim().to_owned());
+        let mut s = labels::courses_count(count, l);
+        if !text.is_empty() {
+            s.push_str(&format!(" {} « {text} »", Text::ResultsFor.get(l)));
+        }
+        let pages = results.with(|r| r.pages);
+        if pages > 1 {
+            s.push_str(&format!(
+                " – {} {} {} {pages}",
+                Text::PageWord.get(l),
+                results.with(|r| r.page),
+                Text::PageOf.get(l)
+            ));
+        }
+        s
+    };
+    let export_loaded = loaded.clone();
+    let export = move |_| {
+        let csv = results.with_untracked(|r| {
+            courses_csv(
+                &export_loaded.explorer.catalogue,
+                &r.all,
+                export_loaded.explorer.now(),
+            )
+        });
+        if let Err(e) = download("campus-formations.csv", "text/csv;charset=utf-8", &csv) {
+            web_sys::console::error_1(&e);
+        }
+    };
+    let sort_select = move || {
+        let current = query.with(|q| q.sort);
+        let l = i18n.locale();
+        Sort::VALUES
+            .iter()
+            .map(|s| view! { <option value=s.url_value() selected=*s == current>{labels::sort(*s, l)}</option> })
+            .collect_view()
+    };
+    let list_loaded = loaded.clone();
+    let list = move || {
+        let l = i18n.locale();
+        let (items, matcher, page, pages) =
+            results.with(|r| (r.page_items.clone(), r.matcher.clone(), r.page, r.pages));
+        if items.is_empty() {
+            let suggestions = list_loaded.explorer.suggestions(&query.get(), 5);
+            let text = query.with(|q| q.text.trim().to_owned());
+            let items = suggestions
+                .into_iter()
+                .map(|s| {
+                    let what = match &s.dropped {
+                        Dropped::Text => {
+                            format!("« {text} » : {}", Text::SuggestWithoutText.get(l))
+                        }
+                        Dropped::AllFilters => Text::SuggestWithoutFilters.get(l).to_owned(),
+                        Dropped::Filter { key, value } => {
+                            format!(
+                                "{} « {} »",
+                                Text::SuggestWithout.get(l),
+                                filter_label(&list_loaded, key, value, l)
+                            )
+                        }
+                    };
+                    let href = Route::catalogue_href(&s.query.to_query_string());
+                    view! {
+                        <li>
+                            <a class="fr-link" href=href>{what}</a>
+                            " (" {labels::courses_count(s.count, l)} ")"
+                        </li>
+                    }
+                })
+                .collect_view();
+            return view! {
+                <div class="campus-no-results">
+                    <p class="fr-text--lead">{Text::NoResultsTitle.get(l)}</p>
+                    <p>{Text::NoResultsTry.get(l)}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+            .into_any();
+        }
+        let cards = items
+            .into_iter()
+            .map(|doc| view! { <li><CourseCard catalogue=list_loaded.clone() doc=doc matcher=matcher.clone() /></li> })
+            .collect_view();
+        let q = query.get();
+        view! {
+            <ul class="campus-results">{cards}</ul>
+            {(pages > 1).then(|| pagination(&q, page, pages, l))}
+        }
+        .into_any()
+    };
+    view! {
+        <div class="campus-results-panel">
+            <h2 id=RESULTS_ID class="fr-h4" tabindex="-1">{heading}</h2>
+            <p class="fr-sr-only" role="status" aria-live="polite">{heading}</p>
+            <ActiveFilters loaded=loaded.clone() query=query />
+            <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-2w">
+                <div class="fr-col-12 fr-col-sm-6">
+                    <div class="fr-select-group">
+                        <label class="fr-label" for="tri">{i18n.t(Text::SortLabel)}</label>
+                        <select
+                            class="fr-select"
+                            id="tri"
+                            name="tri"
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                let mut q = query.get_untracked();
+                                q.sort = Sort::from_url_value(&value).unwrap_or_default();
+                                q.page = 1;
+                                go(&q, false);
+                            }
+                        >
+                            {sort_select}
+                        </select>
+                    </div>
+                </div>
+                <div class="fr-col-12 fr-col-sm-6 campus-export">
+                    <button
+                        type="button"
+                        class="fr-btn fr-btn--secondary fr-btn--sm fr-btn--icon-left fr-icon-download-line"
+                        disabled=move || results.with(|r| r.all.is_empty())
+                        on:click=export
+                    >
+                        {i18n.t(Text::ExportCsv)}
+                    </button>
+                </div>
+            </div>
+            {list}
+        </div>
+    }
+}
+
+/// The loaded catalogue's explorer.
+#[component]
+fn CatalogueExplorer(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) -> impl IntoView {
+    let i18n = use_i18n();
+    let run_loaded = loaded.clone();
+    let results = Memo::new(move |_| {
+        let q = query.get();
+        measure("campus:search", || run_loaded.explorer.run(&q))
+    });
+    // A new page of results: take keyboard focus to its heading.
+    Effect::new(move |previous: Option<u32>| {
+        let page = query.with(|q| q.page);
+        if previous.is_some_and(|p| p != page) {
+            focus_results();
+        }
+        page
+    });
+    view! {
+        <search class="fr-mb-4w">
+            <form on:submit=|ev| ev.prevent_default()>
+                <div class="fr-search-bar fr-search-bar--lg" id="recherche">
+                    <label class="fr-label" for="recherche-texte">{i18n.t(Text::SearchLabel)}</label>
+                    <input
+                        class="fr-input"
+                        type="search"
+                        id="recherche-texte"
+                        name="q"
+                        autocomplete="off"
+                        maxlength="200"
+                        aria-describedby="recherche-aide"
+                        placeholder=i18n.t(Text::SearchLabel)
+                        prop:value=move || query.with(|q| q.text.clone())
+                        on:input=move |ev| {
+                            let mut q = query.get_untracked();
+                            q.text = event_target_value(&ev);
+                            q.page = 1;
+                            go(&q, true);
+                        }
+                    />
+                    <button class="fr-btn" type="submit" title=i18n.t(Text::SearchButton)>
+                        {i18n.t(Text::SearchButton)}
+                    </button>
+                </div>
+                <p class="fr-hint-text fr-mt-1w" id="recherche-aide">{i18n.t(Text::SearchHint)}</p>
+            </form>
+        </search>
+        <div class="fr-grid-row fr-grid-row--gutters">
+            <div class="fr-col-12 fr-col-md-4 fr-col-lg-3">
+                <FilterPanel loaded=loaded.clone() query=query results=results />
+            </div>
+            <div class="fr-col-12 fr-col-md-8 fr-col-lg-9">
+                <ResultsPanel loaded=loaded query=query results=results />
+            </div>
+        </div>
+    }
+}
+
+/// The catalogue explorer page.
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
     use_static_page_title(Text::TitleCatalogue);
+    let router = use_router();
+    let query = Memo::new(move |_| CatalogueQuery::from_query_string(&router.location().query));
     view! {
         <div class="fr-container fr-my-7w">
             <h1>{i18n.t(Text::TitleCatalogue)}</h1>
             <p class="fr-text--lead">{i18n.t(Text::CatalogueIntro)}</p>
-            <p>{i18n.t(Text::ComingSoon)}</p>
+            <WithCatalogue ready=move |loaded| view! { <CatalogueExplorer loaded=loaded query=query /> } />
         </div>
     }
 }

@@ -1,10 +1,272 @@
-//! A course page: everything about one course, its sessions and related courses.
+//! A course page: everything the contract says about one course, its modules or
+//! parcours, upcoming sessions (register, add to calendar), similar courses.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::Text;
+use super::components::{course_badges, BookmarkButton, CourseCard, WithCatalogue};
+use super::export::{file_name, session_ics};
+use super::loader::{now_unix, use_catalogue, LoadedCatalogue};
+use super::model::{Course, Kind, Session};
+use super::query::CatalogueQuery;
+use crate::i18n::{labels, Text};
+use crate::routes::Route;
+use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_page_title;
+
+fn link_to(course: &Course) -> impl IntoView {
+    view! { <a class="fr-link" href=Route::Course(course.id.clone()).href()>{course.title.clone()}</a> }
+}
+
+fn session_item(course: &Course, session: &Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let (start, end, format) = (session.start, session.end, session.format);
+    let place = session
+        .place
+        .as_ref()
+        .map(|p| format!("{} ({})", p.city, p.region));
+    let seats = session.seats_left;
+    let registration = session
+        .registration_url
+        .clone()
+        .filter(|_| seats != Some(0));
+    let ics_course = course.clone();
+    let ics_session = session.clone();
+    let add_to_calendar = move |_| {
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let ics = session_ics(&ics_course, &ics_session, now_unix(), &href);
+        if let Err(e) = download(
+            &file_name(&ics_session.id, "ics"),
+            "text/calendar;charset=utf-8",
+            &ics,
+        ) {
+            web_sys::console::error_1(&e);
+        }
+    };
+    let title = course.title.clone();
+    view! {
+        <li class="fr-mb-3w campus-session">
+            <p class="fr-mb-1v">
+                <strong>{move || labels::session_span(start, end, i18n.locale())}</strong>
+            </p>
+            <p class="fr-mb-1v">
+                {move || labels::format(format, i18n.locale())}
+                {move || {
+                    place.clone().map_or_else(|| format!(" · {}", Text::Online.get(i18n.locale())), |p| format!(" · {p}"))
+                }}
+                {move || match seats {
+                    Some(0) => format!(" · {}", Text::Full.get(i18n.locale())),
+                    Some(1) => format!(" · 1 {}", Text::SeatLeft.get(i18n.locale())),
+                    Some(n) => format!(" · {n} {}", Text::SeatsLeft.get(i18n.locale())),
+                    None => String::new(),
+                }}
+            </p>
+            <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+                {registration.map(|url| {
+                    let title = title.clone();
+                    view! {
+                        <li>
+                            <a
+                                class="fr-btn fr-btn--sm"
+                                href=url
+                                target="_blank"
+                                rel="noopener noreferrer"
+                                title=move || format!("{} : {} - {}", Text::Register.get(i18n.locale()), title, Text::NewWindow.get(i18n.locale()))
+                            >
+                                {i18n.t(Text::Register)}
+                            </a>
+                        </li>
+                    }
+                })}
+                <li>
+                    <button
+                        type="button"
+                        class="fr-btn fr-btn--sm fr-btn--secondary fr-btn--icon-left fr-icon-calendar-line"
+                        on:click=add_to_calendar
+                    >
+                        {i18n.t(Text::AddToCalendar)}
+                    </button>
+                </li>
+            </ul>
+        </li>
+    }
+}
+
+/// The body of a course page once the catalogue is loaded.
+fn course_view(loaded: Arc<LoadedCatalogue>, id: String) -> AnyView {
+    let i18n = use_i18n();
+    let explorer = &loaded.explorer;
+    let catalogue = &explorer.catalogue;
+    let Some(position) = catalogue.courses.iter().position(|c| c.id == id) else {
+        return view! {
+            <h1>{i18n.t(Text::CourseNotFound)}</h1>
+            <p class="fr-text--lead">{i18n.t(Text::CourseNotFoundText)}</p>
+            <a class="fr-btn" href=Route::Catalogue.href()>{i18n.t(Text::BackToCatalogue)}</a>
+        }
+        .into_any();
+    };
+    let course = catalogue.courses[position].clone();
+
+    let now = explorer.now();
+    let domains = course
+        .domains
+        .iter()
+        .filter_map(|d| catalogue.domain(d))
+        .map(|d| {
+            let href = Route::catalogue_href(
+                &CatalogueQuery::default()
+                    .toggled("domaine", &d.id)
+                    .to_query_string(),
+            );
+            view! { <li><a class="fr-tag fr-tag--sm" href=href>{d.label.clone()}</a></li> }
+        })
+        .collect_view();
+    let paragraphs = course
+        .paragraphs()
+        .map(|p| view! { <p>{p.to_owned()}</p> })
+        .collect_view();
+    let objectives = course
+        .objectives
+        .iter()
+        .map(|o| view! { <li>{o.clone()}</li> })
+        .collect_view();
+    let prerequisites = if course.prerequisites.is_empty() {
+        view! { <p>{i18n.t(Text::NoPrerequisites)}</p> }.into_any()
+    } else {
+        view! { <ul>{course.prerequisites.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul> }.into_any()
+    };
+    let positions = catalogue.positions();
+    let modules = (course.kind == Kind::Parcours && !course.modules.is_empty()).then(|| {
+        let items = course
+            .modules
+            .iter()
+            .filter_map(|m| positions.get(m.as_str()).map(|&i| &catalogue.courses[i]))
+            .map(|m| {
+                let hours = m.duration_hours;
+                view! { <li>{link_to(m)} " (" {move || labels::hours(hours, i18n.locale())} ")"</li> }
+            })
+            .collect_view();
+        view! {
+            <h2 class="fr-h4 fr-mt-5w">{i18n.t(Text::ModulesOfParcours)}</h2>
+            <ol>{items}</ol>
+        }
+    });
+    let parents: Vec<_> = catalogue
+        .parcours_containing(&course.id)
+        .map(|p| view! { <li>{link_to(p)}</li> })
+        .collect();
+    let part_of = (!parents.is_empty()).then(|| {
+        view! {
+            <h2 class="fr-h4 fr-mt-5w">{i18n.t(Text::PartOfParcours)}</h2>
+            <ul>{parents}</ul>
+        }
+    });
+    let upcoming: Vec<Session> = course.upcoming_sessions(now).cloned().collect();
+    let sessions = if upcoming.is_empty() {
+        let text = if course.format == super::model::Format::ELearning {
+            Text::SelfPaced
+        } else {
+            Text::NoUpcomingSessions
+        };
+        view! { <p>{i18n.t(text)}</p> }.into_any()
+    } else {
+        view! { <ul class="campus-results">{upcoming.iter().map(|s| session_item(&course, s)).collect_view()}</ul> }.into_any()
+    };
+    let similar = explorer.similar(position, 4);
+    let similar_view = (!similar.is_empty()).then(|| {
+        let cards = similar
+            .into_iter()
+            .map(|doc| view! { <li><CourseCard catalogue=loaded.clone() doc=doc /></li> })
+            .collect_view();
+        view! {
+            <h2 class="fr-h4 fr-mt-5w">{i18n.t(Text::SimilarCourses)}</h2>
+            <ul class="campus-results">{cards}</ul>
+        }
+    });
+    let more = course.url.clone().map(|url| {
+        let title = course.title.clone();
+        view! {
+            <p>
+                <a
+                    class="fr-link"
+                    href=url
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    title=move || format!("{} : {} - {}", Text::MoreInfo.get(i18n.locale()), title, Text::NewWindow.get(i18n.locale()))
+                >
+                    {i18n.t(Text::MoreInfo)}
+                </a>
+            </p>
+        }
+    });
+    let (hours, format, level, free) = (
+        course.duration_hours,
+        course.format,
+        course.level,
+        course.free,
+    );
+    let audience = course.audience.clone();
+    let provider = course.provider.clone();
+
+    view! {
+        <nav class="fr-breadcrumb" aria-label="fil d'Ariane">
+            <ol class="fr-breadcrumb__list">
+                <li><a class="fr-breadcrumb__link" href=Route::Home.href()>{i18n.t(Text::NavHome)}</a></li>
+                <li><a class="fr-breadcrumb__link" href=Route::Catalogue.href()>{i18n.t(Text::NavCatalogue)}</a></li>
+                <li><a class="fr-breadcrumb__link" aria-current="page">{course.title.clone()}</a></li>
+            </ol>
+        </nav>
+        {course_badges(&course)}
+        <h1 class="fr-mt-2w">{course.title.clone()}</h1>
+        <p class="fr-text--lead">{course.summary.clone()}</p>
+        <ul class="fr-tags-group" aria-label=i18n.t(Text::DomainsLabel)>{domains}</ul>
+        <BookmarkButton id=course.id.clone() title=course.title.clone() />
+        <div class="fr-grid-row fr-grid-row--gutters fr-mt-3w">
+            <div class="fr-col-12 fr-col-md-8">
+                <h2 class="fr-h4">{i18n.t(Text::About)}</h2>
+                {paragraphs}
+                {more}
+                <h2 class="fr-h4 fr-mt-5w">{i18n.t(Text::Objectives)}</h2>
+                <ul>{objectives}</ul>
+                <h2 class="fr-h4 fr-mt-5w">{i18n.t(Text::Prerequisites)}</h2>
+                {prerequisites}
+                {modules}
+                {part_of}
+                <h2 class="fr-h4 fr-mt-5w">{i18n.t(Text::UpcomingSessions)}</h2>
+                {sessions}
+            </div>
+            <div class="fr-col-12 fr-col-md-4">
+                <div class="fr-callout">
+                    <h2 class="fr-callout__title fr-h5">{i18n.t(Text::AtAGlance)}</h2>
+                    <dl class="campus-facts">
+                        <dt>{i18n.t(Text::DurationLabel)}</dt>
+                        <dd>{move || labels::hours(hours, i18n.locale())}</dd>
+                        <dt>{i18n.t(Text::FilterFormat)}</dt>
+                        <dd>{move || labels::format(format, i18n.locale())}</dd>
+                        <dt>{i18n.t(Text::FilterLevel)}</dt>
+                        <dd>{move || labels::level(level, i18n.locale())}</dd>
+                        <dt>{i18n.t(Text::FilterAudience)}</dt>
+                        <dd>
+                            {move || {
+                                audience.iter().map(|a| labels::audience(*a, i18n.locale())).collect::<Vec<_>>().join(", ")
+                            }}
+                        </dd>
+                        <dt>{i18n.t(Text::ProviderLabel)}</dt>
+                        <dd>{provider}</dd>
+                        <dt>{i18n.t(Text::PriceLabel)}</dt>
+                        <dd>{move || if free { i18n.t(Text::Free)() } else { i18n.t(Text::Paid)() }}</dd>
+                    </dl>
+                </div>
+            </div>
+        </div>
+        {similar_view}
+    }
+    .into_any()
+}
 
 /// The page of the course `id`.
 #[component]
@@ -12,14 +274,24 @@ pub fn CoursePage(
     /// The course id from the URL.
     id: String,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let catalogue = use_catalogue();
     let title_id = id.clone();
-    use_page_title(move |locale| format!("{} {}", Text::TitleCourse.get(locale), title_id));
+    use_page_title(move |l| match catalogue.ready() {
+        Some(loaded) => loaded
+            .explorer
+            .catalogue
+            .courses
+            .iter()
+            .find(|c| c.id == title_id)
+            .map_or_else(
+                || Text::CourseNotFound.get(l).to_owned(),
+                |c| c.title.clone(),
+            ),
+        None => Text::TitleCourse.get(l).to_owned(),
+    });
     view! {
-        <div class="fr-container fr-my-7w">
-            <h1>{i18n.t(Text::TitleCourse)}</h1>
-            <p>{i18n.t(Text::CourseIntro)} " " <code>{id}</code></p>
-            <p>{i18n.t(Text::ComingSoon)}</p>
+        <div class="fr-container fr-my-5w">
+            <WithCatalogue ready=move |loaded| course_view(loaded, id.clone()) />
         </div>
     }
 }

@@ -223,10 +223,14 @@ impl CatalogueQuery {
             let Some(value) = percent_decode_with(value, true) else {
                 continue;
             };
+            if key == "q" {
+                // Kept as typed (spaces included): the search box shows it back.
+                q.text = value.chars().take(MAX_TEXT_LEN).collect();
+                continue;
+            }
             let value = value.trim();
             let f = &mut q.filters;
             match key {
-                "q" => q.text = value.chars().take(MAX_TEXT_LEN).collect(),
                 "domaine" if !value.is_empty() && value.len() <= 100 => {
                     push_unique(&mut f.domains, value.to_owned())
                 }
@@ -268,9 +272,8 @@ impl CatalogueQuery {
     /// that URLs stay short. Parsing it gives back the same state.
     pub fn to_query_string(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
-        let text = self.text.trim();
-        if !text.is_empty() {
-            parts.push(format!("q={}", percent_encode(text)));
+        if !self.text.trim().is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.text)));
         }
         let f = &self.filters;
         for d in &f.domains {
@@ -305,9 +308,102 @@ impl CatalogueQuery {
     }
 }
 
+/// URL keys that are not filters.
+const NON_FILTER_KEYS: [&str; 3] = ["q", "tri", "page"];
+
+impl CatalogueQuery {
+    /// The active filters as URL `(key, value)` pairs, in URL order.
+    pub fn active_filters(&self) -> Vec<(String, String)> {
+        self.to_query_string()
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .filter(|(k, _)| !NON_FILTER_KEYS.contains(k))
+            .filter_map(|(k, v)| Some((k.to_owned(), percent_decode_with(v, true)?)))
+            .collect()
+    }
+
+    /// Whether the filter `key=value` is active.
+    pub fn has_filter(&self, key: &str, value: &str) -> bool {
+        self.active_filters()
+            .iter()
+            .any(|(k, v)| k == key && v == value)
+    }
+
+    /// This query without the filter `key=value`, back on page 1.
+    pub fn without_filter(&self, key: &str, value: &str) -> CatalogueQuery {
+        let kept: Vec<String> = self
+            .to_query_string()
+            .split('&')
+            .filter(|pair| match pair.split_once('=') {
+                Some((k, v)) => {
+                    !(k == key && percent_decode_with(v, true).as_deref() == Some(value))
+                }
+                None => true,
+            })
+            .map(str::to_owned)
+            .collect();
+        let mut q = CatalogueQuery::from_query_string(&kept.join("&"));
+        q.page = 1;
+        q
+    }
+
+    /// This query with the filter `key=value` switched on or off, back on page 1.
+    pub fn toggled(&self, key: &str, value: &str) -> CatalogueQuery {
+        if self.has_filter(key, value) {
+            return self.without_filter(key, value);
+        }
+        let mut url = self.to_query_string();
+        if !url.is_empty() {
+            url.push('&');
+        }
+        url.push_str(&format!("{key}={}", percent_encode(value)));
+        let mut q = CatalogueQuery::from_query_string(&url);
+        q.page = 1;
+        q
+    }
+
+    /// This query with no filter (search text and sort kept), back on page 1.
+    pub fn without_filters(&self) -> CatalogueQuery {
+        CatalogueQuery {
+            text: self.text.clone(),
+            filters: Filters::default(),
+            sort: self.sort,
+            page: 1,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filters_toggle_through_their_url_form() {
+        let q = CatalogueQuery::from_query_string("q=cloud&domaine=data&page=3&tri=titre");
+        let on = q.toggled("region", "Île-de-France");
+        assert!(on.has_filter("region", "Île-de-France"));
+        assert_eq!(on.page, 1);
+        assert_eq!(on.text, "cloud");
+        assert_eq!(on.sort, Sort::Title);
+        assert_eq!(
+            on.active_filters(),
+            vec![
+                ("domaine".to_owned(), "data".to_owned()),
+                ("region".to_owned(), "Île-de-France".to_owned())
+            ]
+        );
+        let off = on.toggled("domaine", "data");
+        assert_eq!(off.filters.domains, Vec::<String>::new());
+        assert_eq!(off.filters.regions, vec!["Île-de-France".to_owned()]);
+        assert!(q.toggled("gratuit", "1").filters.free_only);
+        assert_eq!(
+            q.toggled("type", "inconnu").filters,
+            q.filters,
+            "unknown values are ignored"
+        );
+        assert!(on.without_filters().filters.is_empty());
+        assert_eq!(on.without_filters().text, "cloud");
+    }
 
     #[test]
     fn a_full_state_round_trips_through_the_url() {

@@ -4,6 +4,7 @@
 //! (routing, validation, error codes) uses ids, never translated text. Adding a key
 //! without both translations does not compile.
 
+pub mod labels;
 pub mod pages;
 
 use std::fmt;
@@ -188,6 +189,122 @@ texts! {
         "If you typed the web address, check it is correct. The page may no longer be \
          available. In that case, to continue your visit, go to our home page or the sitemap.";
     NotFoundHome => "Page d'accueil", "Home page";
+
+    // --- Catalogue: loading ------------------------------------------------------------
+    CatalogueLoading => "Chargement du catalogue…", "Loading the catalogue…";
+    CatalogueErrorTitle => "Le catalogue n'a pas pu être chargé", "The catalogue could not be loaded";
+    CatalogueErrorNetwork =>
+        "Le serveur n'a pas répondu. Vérifiez votre connexion, puis réessayez.",
+        "The server did not answer. Check your connection, then try again.";
+    CatalogueErrorInvalid =>
+        "Le fichier du catalogue est invalide. Réessayez plus tard ; si le problème persiste, écrivez à campus@numerique.gouv.fr.",
+        "The catalogue file is invalid. Try again later; if the problem persists, write to campus@numerique.gouv.fr.";
+    CatalogueErrorDetail => "Détail technique :", "Technical detail:";
+    Retry => "Réessayer", "Try again";
+    SkippedOne =>
+        "1 formation du catalogue n'est pas affichée car ses données sont invalides.",
+        "1 training of the catalogue is not shown because its data is invalid.";
+    SkippedMany =>
+        "formations du catalogue ne sont pas affichées car leurs données sont invalides.",
+        "trainings of the catalogue are not shown because their data is invalid.";
+
+    // --- Catalogue: search, filters, results ------------------------------------------
+    SearchLabel => "Rechercher une formation", "Search for a training";
+    SearchHint =>
+        "Titre, thème, organisme… Les accents et les majuscules sont ignorés.",
+        "Title, topic, provider… Accents and capitals are ignored.";
+    SearchButton => "Rechercher", "Search";
+    FiltersTitle => "Filtrer", "Filter";
+    FilterDomain => "Domaine", "Field";
+    FilterKind => "Type de formation", "Type of training";
+    FilterFormat => "Format", "Format";
+    FilterLevel => "Niveau", "Level";
+    FilterAudience => "Public", "Audience";
+    FilterDuration => "Durée", "Duration";
+    FilterOther => "Autres critères", "Other criteria";
+    FilterFree => "Gratuites uniquement", "Free only";
+    FilterUpcoming => "Avec une session à venir", "With an upcoming session";
+    FilterRegion => "Région d'une session à venir", "Region of an upcoming session";
+    ActiveFilters => "Filtres actifs", "Active filters";
+    ClearAll => "Tout effacer", "Clear all";
+    RemoveFilter => "Retirer le filtre", "Remove filter";
+    SortLabel => "Trier par", "Sort by";
+    ExportCsv => "Exporter les résultats (CSV)", "Export the results (CSV)";
+    ResultsFor => "pour", "for";
+    NoResultsTitle => "Aucune formation ne correspond à votre recherche.", "No training matches your search.";
+    NoResultsTry => "Essayez plutôt :", "Try instead:";
+    SuggestWithoutText => "sans le texte recherché", "without the search text";
+    SuggestWithout => "sans le filtre", "without the filter";
+    SuggestWithoutFilters => "sans aucun filtre", "without any filter";
+    PaginationLabel => "Pagination", "Pagination";
+    PageFirst => "Première page", "First page";
+    PagePrevious => "Page précédente", "Previous page";
+    PageNext => "Page suivante", "Next page";
+    PageLast => "Dernière page", "Last page";
+    PageWord => "Page", "Page";
+    PageOf => "sur", "of";
+    NextSessionLabel => "Prochaine session :", "Next session:";
+    NoSession => "Pas de session programmée", "No scheduled session";
+    Free => "Gratuit", "Free";
+    Paid => "Payant", "Paid";
+    AddToSelection => "Ajouter à ma sélection", "Add to my selection";
+    RemoveFromSelection => "Retirer de ma sélection", "Remove from my selection";
+    NavSelection => "Ma sélection", "My selection";
+
+    // --- Course page ------------------------------------------------------------------------
+    CourseNotFound => "Formation introuvable", "Training not found";
+    CourseNotFoundText =>
+        "Cette formation n'existe pas ou n'est plus au catalogue.",
+        "This training does not exist or is no longer in the catalogue.";
+    BackToCatalogue => "Retour au catalogue", "Back to the catalogue";
+    AtAGlance => "En bref", "At a glance";
+    About => "Présentation", "About";
+    Objectives => "Objectifs", "Objectives";
+    Prerequisites => "Prérequis", "Prerequisites";
+    NoPrerequisites => "Aucun prérequis.", "No prerequisites.";
+    DurationLabel => "Durée", "Duration";
+    ProviderLabel => "Organisme", "Provider";
+    PriceLabel => "Tarif", "Price";
+    DomainsLabel => "Domaines", "Fields";
+    ModulesOfParcours => "Les modules de ce parcours", "The modules of this learning path";
+    PartOfParcours => "Ce module fait partie des parcours", "This module is part of the learning paths";
+    UpcomingSessions => "Sessions à venir", "Upcoming sessions";
+    NoUpcomingSessions =>
+        "Aucune session n'est programmée pour le moment.",
+        "No session is scheduled at the moment.";
+    SelfPaced =>
+        "Cette formation en ligne se suit à votre rythme, sans session.",
+        "This online training is self-paced, with no session.";
+    SeatsLeft => "places restantes", "seats left";
+    SeatLeft => "place restante", "seat left";
+    Full => "Complet", "Full";
+    Register => "S'inscrire", "Register";
+    AddToCalendar => "Ajouter à mon agenda (.ics)", "Add to my calendar (.ics)";
+    Online => "À distance", "Online";
+    SimilarCourses => "Formations similaires", "Similar trainings";
+    MoreInfo => "En savoir plus", "Learn more";
+
+    // --- Selection --------------------------------------------------------------------------
+    TitleSelection => "Ma sélection", "My selection";
+    SelectionIntro =>
+        "Les formations que vous avez ajoutées. Elles sont conservées dans ce navigateur uniquement.",
+        "The trainings you added. They are kept in this browser only.";
+    SelectionEmpty =>
+        "Votre sélection est vide. Ajoutez des formations depuis le catalogue.",
+        "Your selection is empty. Add trainings from the catalogue.";
+    SelectionClear => "Vider ma sélection", "Empty my selection";
+    SelectionMissing =>
+        "Certaines formations de votre sélection ne sont plus au catalogue.",
+        "Some trainings of your selection are no longer in the catalogue.";
+
+    // --- Home -------------------------------------------------------------------------------
+    HomeFiguresTitle => "Le campus en chiffres", "The campus in figures";
+    HomeDomainsTitle => "Les domaines de formation", "Training fields";
+    HomeUpcomingTitle => "Prochaines sessions", "Upcoming sessions";
+    HomeAllUpcoming => "Toutes les formations avec une session à venir", "All trainings with an upcoming session";
+    HomeCallOpen => "L'appel à formateurs bénévoles est ouvert", "The call for volunteer trainers is open";
+    HomeCallClosed => "L'appel à formateurs bénévoles est fermé pour le moment", "The call for volunteer trainers is closed for now";
+    HomeSoughtSkills => "Compétences recherchées :", "Skills sought:";
 
     // --- Sitemap -------------------------------------------------------------------
     SitemapTrainings => "Formations", "Trainings";

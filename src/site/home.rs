@@ -1,11 +1,119 @@
-//! Home page: what the campus is and the two ways in (find a training, become a trainer).
+//! Home page: what the campus is, its key figures, the training fields with their
+//! course counts, the next sessions, and the call for trainers. Figures, fields
+//! and the call come from the catalogue data, so the campus updates them without
+//! a release.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::Text;
+use crate::catalogue::components::WithCatalogue;
+use crate::catalogue::loader::LoadedCatalogue;
+use crate::catalogue::query::CatalogueQuery;
+use crate::i18n::{labels, Text};
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
+
+/// How many upcoming sessions the home page lists.
+const UPCOMING_SHOWN: usize = 5;
+
+fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
+    let i18n = use_i18n();
+    let explorer = &loaded.explorer;
+    let catalogue = &explorer.catalogue;
+    let now = explorer.now();
+
+    let figures = (!catalogue.figures.is_empty()).then(|| {
+        let items = catalogue
+            .figures
+            .iter()
+            .map(|f| {
+                view! {
+                    <li class="fr-col-6 fr-col-md-4 fr-col-lg-3">
+                        <p class="fr-h3 fr-mb-0">{f.value.clone()}</p>
+                        <p class="fr-text--sm">{f.label.clone()}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2 class="fr-mt-6w">{i18n.t(Text::HomeFiguresTitle)}</h2>
+            <ul class="fr-grid-row fr-grid-row--gutters campus-figures">{items}</ul>
+        }
+    });
+
+    let domains = catalogue
+        .domains
+        .iter()
+        .map(|d| {
+            let count = catalogue.courses.iter().filter(|c| c.domains.contains(&d.id)).count();
+            let href = Route::catalogue_href(&CatalogueQuery::default().toggled("domaine", &d.id).to_query_string());
+            view! {
+                <li class="fr-col-12 fr-col-md-6 fr-col-lg-4">
+                    <div class="fr-tile fr-enlarge-link">
+                        <div class="fr-tile__body">
+                            <div class="fr-tile__content">
+                                <h3 class="fr-tile__title"><a href=href>{d.label.clone()}</a></h3>
+                                <p class="fr-tile__desc">{d.description.clone()}</p>
+                                <p class="fr-tile__detail">{move || labels::courses_count(count, i18n.locale())}</p>
+                            </div>
+                        </div>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let mut upcoming: Vec<_> = catalogue
+        .courses
+        .iter()
+        .flat_map(|c| c.upcoming_sessions(now).map(move |s| (s.start, s.end, c)))
+        .collect();
+    upcoming.sort_by_key(|(start, _, c)| (*start, c.id.clone()));
+    let sessions = upcoming
+        .into_iter()
+        .take(UPCOMING_SHOWN)
+        .map(|(start, end, course)| {
+            view! {
+                <li>
+                    <a class="fr-link" href=Route::Course(course.id.clone()).href()>{course.title.clone()}</a>
+                    " – "
+                    {move || labels::session_span(start, end, i18n.locale())}
+                </li>
+            }
+        })
+        .collect_view();
+    let upcoming_href = Route::catalogue_href(
+        &CatalogueQuery::default()
+            .toggled("sessions", "1")
+            .to_query_string(),
+    );
+
+    let call = catalogue.trainer_call.clone().map(|call| {
+        let skills = call.sought_skills.join(", ");
+        view! {
+            <div class="fr-callout fr-mt-6w">
+                <h2 class="fr-callout__title">
+                    {move || if call.open { i18n.t(Text::HomeCallOpen)() } else { i18n.t(Text::HomeCallClosed)() }}
+                </h2>
+                <p class="fr-callout__text">{i18n.t(Text::HomeTrainerText)}</p>
+                {(!skills.is_empty()).then(|| view! { <p>{i18n.t(Text::HomeSoughtSkills)} " " {skills}</p> })}
+                <a class="fr-btn" href=Route::TrainerCall.href()>{i18n.t(Text::HomeTrainerLink)}</a>
+            </div>
+        }
+    });
+
+    view! {
+        {figures}
+        <h2 class="fr-mt-6w">{i18n.t(Text::HomeDomainsTitle)}</h2>
+        <ul class="fr-grid-row fr-grid-row--gutters campus-domains">{domains}</ul>
+        <h2 class="fr-mt-6w">{i18n.t(Text::HomeUpcomingTitle)}</h2>
+        <ul class="campus-upcoming">{sessions}</ul>
+        <p><a class="fr-link" href=upcoming_href>{i18n.t(Text::HomeAllUpcoming)}</a></p>
+        {call}
+    }
+}
 
 /// The home page.
 #[component]
@@ -16,38 +124,15 @@ pub fn HomePage() -> impl IntoView {
         <div class="fr-container fr-my-7w">
             <h1>{i18n.t(Text::ServiceName)}</h1>
             <p class="fr-text--lead">{i18n.t(Text::HomeLead)}</p>
-            <div class="fr-grid-row fr-grid-row--gutters">
-                <div class="fr-col-12 fr-col-md-6">
-                    <div class="fr-card fr-enlarge-link">
-                        <div class="fr-card__body">
-                            <div class="fr-card__content">
-                                <h2 class="fr-card__title">
-                                    <a href=Route::Catalogue.href()>{i18n.t(Text::HomeExploreLink)}</a>
-                                </h2>
-                                <p class="fr-card__desc">{i18n.t(Text::HomeExploreText)}</p>
-                                <div class="fr-card__start">
-                                    <p class="fr-card__detail">{i18n.t(Text::HomeExploreTitle)}</p>
-                                </div>
-                            </div>
-                        </div>
-                    </div>
-                </div>
-                <div class="fr-col-12 fr-col-md-6">
-                    <div class="fr-card fr-enlarge-link">
-                        <div class="fr-card__body">
-                            <div class="fr-card__content">
-                                <h2 class="fr-card__title">
-                                    <a href=Route::TrainerCall.href()>{i18n.t(Text::HomeTrainerLink)}</a>
-                                </h2>
-                                <p class="fr-card__desc">{i18n.t(Text::HomeTrainerText)}</p>
-                                <div class="fr-card__start">
-                                    <p class="fr-card__detail">{i18n.t(Text::HomeTrainerTitle)}</p>
-                                </div>
-                            </div>
-                        </div>
-                    </div>
-                </div>
-            </div>
+            <ul class="fr-btns-group fr-btns-group--inline-md">
+                <li><a class="fr-btn" href=Route::Catalogue.href()>{i18n.t(Text::HomeExploreLink)}</a></li>
+                <li>
+                    <a class="fr-btn fr-btn--secondary" href=Route::TrainerCall.href()>
+                        {i18n.t(Text::HomeTrainerLink)}
+                    </a>
+                </li>
+            </ul>
+            <WithCatalogue ready=home_data />
         </div>
     }
 }

@@ -154,9 +154,10 @@ fn LanguageSwitch(
 }
 
 /// Entries of the main navigation, in order.
-const NAV_ENTRIES: [(Route, Text); 3] = [
+const NAV_ENTRIES: [(Route, Text); 4] = [
     (Route::Home, Text::NavHome),
     (Route::Catalogue, Text::NavCatalogue),
+    (Route::Selection, Text::NavSelection),
     (Route::TrainerCall, Text::NavTrainerCall),
 ];
 

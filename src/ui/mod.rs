@@ -2,8 +2,10 @@
 //! the hash router, browser storage.
 
 pub mod config;
+pub mod download;
 pub mod i18n;
 pub mod layout;
 pub mod page;
+pub mod perf;
 pub mod router;
 pub mod storage;

@@ -114,3 +114,16 @@ pub fn provide_router() -> Router {
 pub fn use_router() -> Router {
     expect_context::<Router>()
 }
+
+/// Goes to `href` (a `#/…` fragment). With `replace`, the current history entry
+/// is replaced (used while typing, so Back does not replay every keystroke).
+pub fn navigate(href: &str, replace: bool) {
+    let location = window().location();
+    if replace {
+        let base = location.href().unwrap_or_default();
+        let base = base.split('#').next().unwrap_or_default().to_owned();
+        let _ = location.replace(&format!("{base}{href}"));
+    } else {
+        let _ = location.set_hash(href);
+    }
+}

@@ -1,0 +1,212 @@
+//! View pieces shared by the catalogue pages: highlighted text, course cards,
+//! the bookmark button, and the loading / error / skipped notices.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::bookmarks::use_bookmarks;
+use super::loader::{use_catalogue, CatalogueState, LoadError, LoadedCatalogue};
+use super::model::Course;
+use super::search::{highlight, Matcher};
+use crate::i18n::{labels, Text};
+use crate::routes::Route;
+use crate::ui::i18n::use_i18n;
+
+/// Text with the words matched by a search wrapped in `<mark>`. Text nodes only:
+/// catalogue text is never parsed as HTML.
+pub fn highlighted(text: &str, matcher: &Matcher) -> impl IntoView {
+    highlight(text, matcher)
+        .into_iter()
+        .map(|(run, marked)| {
+            let run = run.to_owned();
+            if marked {
+                view! { <mark>{run}</mark> }.into_any()
+            } else {
+                run.into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// "Ajouter à ma sélection" / "Retirer de ma sélection", as a toggle button.
+#[component]
+pub fn BookmarkButton(
+    /// The course id.
+    id: String,
+    /// The course title, for the accessible name.
+    title: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let bookmarks = use_bookmarks();
+    let check_id = id.clone();
+    let saved = Memo::new(move |_| bookmarks.contains(&check_id));
+    view! {
+        <button
+            type="button"
+            class="fr-btn fr-btn--sm fr-btn--tertiary fr-btn--icon-left"
+            class=("fr-icon-bookmark-line", move || !saved.get())
+            class=("fr-icon-bookmark-fill", move || saved.get())
+            aria-pressed=move || saved.get().to_string()
+            title=move || {
+                let label = if saved.get() { Text::RemoveFromSelection } else { Text::AddToSelection };
+                format!("{} : {}", label.get(i18n.locale()), title)
+            }
+            on:click=move |_| bookmarks.toggle(&id)
+        >
+            {move || if saved.get() { i18n.t(Text::RemoveFromSelection)() } else { i18n.t(Text::AddToSelection)() }}
+        </button>
+    }
+}
+
+/// The small badges of a course: kind, level, free/paid.
+pub fn course_badges(course: &Course) -> impl IntoView {
+    let i18n = use_i18n();
+    let (kind, level, free) = (course.kind, course.level, course.free);
+    view! {
+        <ul class="fr-badges-group">
+            <li>
+                <p class="fr-badge fr-badge--sm fr-badge--blue-ecume">
+                    {move || labels::kind(kind, i18n.locale())}
+                </p>
+            </li>
+            <li>
+                <p class="fr-badge fr-badge--sm">{move || labels::level(level, i18n.locale())}</p>
+            </li>
+            <li>
+                <p class="fr-badge fr-badge--sm" class=("fr-badge--green-emeraude", free)>
+                    {move || if free { i18n.t(Text::Free)() } else { i18n.t(Text::Paid)() }}
+                </p>
+            </li>
+        </ul>
+    }
+}
+
+/// A course in a result list.
+#[component]
+pub fn CourseCard(
+    /// The catalogue.
+    catalogue: Arc<LoadedCatalogue>,
+    /// Position of the course.
+    doc: u32,
+    /// What to highlight.
+    #[prop(optional)]
+    matcher: Matcher,
+    /// Heading level of the title (3 in lists under an h2).
+    #[prop(default = 3)]
+    heading: u8,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let explorer = &catalogue.explorer;
+    let now = explorer.now();
+    let Some(course) = explorer.catalogue.courses.get(doc as usize).cloned() else {
+        return ().into_any();
+    };
+    let domain = course
+        .domains
+        .first()
+        .and_then(|d| explorer.catalogue.domain(d))
+        .map(|d| d.label.clone())
+        .unwrap_or_default();
+    let href = Route::Course(course.id.clone()).href();
+    let title = highlighted(&course.title, &matcher);
+    let summary = highlighted(&course.summary, &matcher);
+    let next = course.next_session_start(now);
+    let (hours, format) = (course.duration_hours, course.format);
+    let title_link = view! { <a href=href>{title}</a> };
+    let title_view = if heading == 2 {
+        view! { <h2 class="fr-card__title">{title_link}</h2> }.into_any()
+    } else {
+        view! { <h3 class="fr-card__title">{title_link}</h3> }.into_any()
+    };
+    view! {
+        <div class="fr-card fr-card--horizontal fr-card--sm campus-course-card">
+            <div class="fr-card__body">
+                <div class="fr-card__content">
+                    {title_view}
+                    <p class="fr-card__desc">{summary}</p>
+                    <div class="fr-card__start">
+                        {course_badges(&course)}
+                        <p class="fr-card__detail">{domain}</p>
+                    </div>
+                    <div class="fr-card__end">
+                        <p class="fr-card__detail">
+                            {move || {
+                                let l = i18n.locale();
+                                let when = match next {
+                                    Some(t) => format!("{} {}", Text::NextSessionLabel.get(l), labels::date(t, l)),
+                                    None => Text::NoSession.get(l).to_owned(),
+                                };
+                                format!("{} · {} · {}", labels::hours(hours, l), labels::format(format, l), when)
+                            }}
+                        </p>
+                    </div>
+                </div>
+                <div class="fr-card__footer">
+                    <BookmarkButton id=course.id.clone() title=course.title.clone() />
+                </div>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// Shows `ready` once the catalogue is loaded; meanwhile a loading state, and on
+/// failure an error with a retry button. A notice counts skipped entries.
+#[component]
+pub fn WithCatalogue<V, F>(
+    /// The view of the loaded catalogue.
+    ready: F,
+) -> impl IntoView
+where
+    F: Fn(Arc<LoadedCatalogue>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    let ctx = use_catalogue();
+    let ready = Arc::new(ready);
+    move || match ctx.state() {
+        CatalogueState::Loading => view! {
+            <div class="campus-loading" role="status" aria-busy="true">
+                <p>{i18n.t(Text::CatalogueLoading)}</p>
+                <div class="campus-skeleton" aria-hidden="true"></div>
+                <div class="campus-skeleton" aria-hidden="true"></div>
+                <div class="campus-skeleton" aria-hidden="true"></div>
+            </div>
+        }
+        .into_any(),
+        CatalogueState::Failed(error) => {
+            let (message, detail) = match error {
+                LoadError::Network(d) => (Text::CatalogueErrorNetwork, d),
+                LoadError::Invalid(d) => (Text::CatalogueErrorInvalid, d),
+            };
+            view! {
+                <div class="fr-alert fr-alert--error fr-mb-4w" role="alert">
+                    <h2 class="fr-alert__title">{i18n.t(Text::CatalogueErrorTitle)}</h2>
+                    <p>{i18n.t(message)}</p>
+                    <p class="fr-text--sm">{i18n.t(Text::CatalogueErrorDetail)} " " {detail}</p>
+                    <button type="button" class="fr-btn fr-mt-2w" on:click=move |_| ctx.retry()>
+                        {i18n.t(Text::Retry)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        CatalogueState::Ready(loaded) => {
+            let skipped = loaded.skipped;
+            let notice = (skipped > 0).then(|| {
+                view! {
+                    <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w campus-skipped">
+                        <p>
+                            {move || match skipped {
+                                1 => Text::SkippedOne.get(i18n.locale()).to_owned(),
+                                n => format!("{} {}", labels::group_thousands(n, i18n.locale()), Text::SkippedMany.get(i18n.locale())),
+                            }}
+                        </p>
+                    </div>
+                }
+            });
+            view! { {notice} {ready(loaded)} }.into_any()
+        }
+    }
+}

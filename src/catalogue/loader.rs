@@ -1,0 +1,140 @@
+//! Fetching the catalogue (`catalogue_url` from `config.json`), parsing and
+//! indexing it once, and sharing it with every page as a context.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+
+use super::explore::Explorer;
+use super::model::Parsed;
+use crate::app::ConfigContext;
+use crate::ui::perf::measure;
+
+/// A catalogue ready to explore.
+#[derive(Debug)]
+pub struct LoadedCatalogue {
+    /// The catalogue with its indexes.
+    pub explorer: Explorer,
+    /// How many courses were skipped as invalid.
+    pub skipped: usize,
+}
+
+/// Why the catalogue is unavailable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Network failure or HTTP error status.
+    Network(String),
+    /// Not JSON, or not a supported version.
+    Invalid(String),
+}
+
+/// Where the catalogue is in its life.
+#[derive(Debug, Clone)]
+pub enum CatalogueState {
+    /// Being fetched (or waiting for the configuration).
+    Loading,
+    /// Ready.
+    Ready(Arc<LoadedCatalogue>),
+    /// Failed; the page offers to retry.
+    Failed(LoadError),
+}
+
+/// The catalogue context.
+#[derive(Debug, Clone, Copy)]
+pub struct CatalogueContext {
+    state: RwSignal<CatalogueState>,
+    attempt: RwSignal<u32>,
+}
+
+impl CatalogueContext {
+    /// The current state (tracked).
+    pub fn state(self) -> CatalogueState {
+        self.state.get()
+    }
+
+    /// The loaded catalogue, if ready (tracked).
+    pub fn ready(self) -> Option<Arc<LoadedCatalogue>> {
+        match self.state.get() {
+            CatalogueState::Ready(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Fetches the catalogue again.
+    pub fn retry(self) {
+        self.attempt.update(|a| *a += 1);
+    }
+}
+
+/// Current time, in unix seconds.
+pub fn now_unix() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadError::Network(format!(
+            "HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    let parsed = measure("campus:parse", || Parsed::from_json(&text))
+        .map_err(|e| LoadError::Invalid(e.to_string()))?;
+    drop(text);
+    for skipped in &parsed.skipped {
+        web_sys::console::warn_1(
+            &format!(
+                "[campus] catalogue entry #{} ({}) skipped: {}",
+                skipped.index,
+                skipped.id.as_deref().unwrap_or("no id"),
+                skipped.reason
+            )
+            .into(),
+        );
+    }
+    let skipped = parsed.skipped.len();
+    let explorer = measure("campus:index", || {
+        Explorer::new(parsed.catalogue, now_unix())
+    });
+    Ok(LoadedCatalogue { explorer, skipped })
+}
+
+/// Starts loading once the configuration is known, and on every retry.
+pub fn provide_catalogue() -> CatalogueContext {
+    let config = expect_context::<ConfigContext>().0;
+    let ctx = CatalogueContext {
+        state: RwSignal::new(CatalogueState::Loading),
+        attempt: RwSignal::new(0),
+    };
+    Effect::new(move |_| {
+        ctx.attempt.track();
+        let Some(config) = config.get() else {
+            return;
+        };
+        ctx.state.set(CatalogueState::Loading);
+        leptos::task::spawn_local(async move {
+            let state = match fetch(&config.catalogue_url).await {
+                Ok(loaded) => CatalogueState::Ready(Arc::new(loaded)),
+                Err(e) => CatalogueState::Failed(e),
+            };
+            ctx.state.set(state);
+        });
+    });
+    provide_context(ctx);
+    ctx
+}
+
+/// The catalogue context.
+pub fn use_catalogue() -> CatalogueContext {
+    expect_context::<CatalogueContext>()
+}

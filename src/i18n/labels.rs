@@ -1,0 +1,256 @@
+//! Display labels of catalogue values and dates, in French and English.
+//! (The values themselves are stable ids; see `catalogue::model`.)
+
+use super::Locale;
+use crate::catalogue::model::{Audience, Format, Kind, Level};
+use crate::catalogue::query::{DurationBand, Sort};
+use crate::catalogue::time::{days_from_civil, Timestamp};
+
+fn pick(locale: Locale, fr: &'static str, en: &'static str) -> &'static str {
+    match locale {
+        Locale::Fr => fr,
+        Locale::En => en,
+    }
+}
+
+/// "Parcours", "Module", "Sur mesure".
+pub fn kind(k: Kind, l: Locale) -> &'static str {
+    match k {
+        Kind::Parcours => pick(l, "Parcours", "Learning path"),
+        Kind::Module => pick(l, "Module", "Module"),
+        Kind::SurMesure => pick(l, "Sur mesure", "Tailor-made"),
+    }
+}
+
+/// Level label.
+pub fn level(v: Level, l: Locale) -> &'static str {
+    match v {
+        Level::Decouverte => pick(l, "Découverte", "Beginner"),
+        Level::Intermediaire => pick(l, "Intermédiaire", "Intermediate"),
+        Level::Expert => pick(l, "Expert", "Expert"),
+    }
+}
+
+/// Audience label.
+pub fn audience(v: Audience, l: Locale) -> &'static str {
+    match v {
+        Audience::TousAgents => pick(l, "Tous les agents", "All public servants"),
+        Audience::AgentsNumerique => pick(l, "Agents du numérique", "Digital professionals"),
+        Audience::Managers => pick(l, "Managers", "Managers"),
+        Audience::CadresDirigeants => pick(l, "Cadres dirigeants", "Senior executives"),
+    }
+}
+
+/// Format label.
+pub fn format(v: Format, l: Locale) -> &'static str {
+    match v {
+        Format::ELearning => pick(l, "E-learning", "E-learning"),
+        Format::Distanciel => pick(l, "À distance", "Remote"),
+        Format::Presentiel => pick(l, "En présentiel", "In person"),
+        Format::Hybride => pick(l, "Hybride", "Hybrid"),
+    }
+}
+
+/// Duration band label.
+pub fn duration_band(v: DurationBand, l: Locale) -> &'static str {
+    match v {
+        DurationBand::Short => pick(l, "Moins de 3 heures", "Under 3 hours"),
+        DurationBand::Day => pick(l, "3 à 7 heures", "3 to 7 hours"),
+        DurationBand::Days => pick(l, "1 à 3 jours", "1 to 3 days"),
+        DurationBand::Long => pick(l, "Plus de 3 jours", "More than 3 days"),
+    }
+}
+
+/// Sort label.
+pub fn sort(v: Sort, l: Locale) -> &'static str {
+    match v {
+        Sort::Relevance => pick(l, "Pertinence", "Relevance"),
+        Sort::Title => pick(l, "Titre (A à Z)", "Title (A to Z)"),
+        Sort::NextSession => pick(l, "Prochaine session", "Next session"),
+        Sort::Duration => pick(
+            l,
+            "Durée (la plus courte d'abord)",
+            "Duration (shortest first)",
+        ),
+    }
+}
+
+/// "3,5 h" / "3.5 h".
+pub fn hours(h: f32, l: Locale) -> String {
+    let text = if h.fract() == 0.0 {
+        format!("{h:.0}")
+    } else {
+        format!("{h:.1}")
+    };
+    match l {
+        Locale::Fr => format!("{} h", text.replace('.', ",")),
+        Locale::En => format!("{text} h"),
+    }
+}
+
+/// A count with its noun: "1 formation", "12 formations" / "12 trainings".
+pub fn courses_count(n: usize, l: Locale) -> String {
+    let n_text = group_thousands(n, l);
+    match (l, n) {
+        (Locale::Fr, 0 | 1) => format!("{n_text} formation"),
+        (Locale::Fr, _) => format!("{n_text} formations"),
+        (Locale::En, 1) => format!("{n_text} training"),
+        (Locale::En, _) => format!("{n_text} trainings"),
+    }
+}
+
+/// "12 345" (narrow no-break space) / "12,345".
+pub fn group_thousands(n: usize, l: Locale) -> String {
+    let digits = n.to_string();
+    let sep = match l {
+        Locale::Fr => "\u{202f}",
+        Locale::En => ",",
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const DAYS_FR: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+const DAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// "mardi 11 février 2027" / "Tuesday 11 February 2027", in the data's offset.
+pub fn date(t: Timestamp, l: Locale) -> String {
+    let w = t.wall_clock();
+    // 1970-01-01 was a Thursday (index 3 from Monday).
+    let weekday = (days_from_civil(w.year, w.month, w.day) + 3).rem_euclid(7) as usize;
+    let month = (w.month - 1) as usize;
+    match l {
+        Locale::Fr => format!(
+            "{} {} {} {}",
+            DAYS_FR[weekday], w.day, MONTHS_FR[month], w.year
+        ),
+        Locale::En => format!(
+            "{} {} {} {}",
+            DAYS_EN[weekday], w.day, MONTHS_EN[month], w.year
+        ),
+    }
+}
+
+/// "9 h 30" / "9:30".
+pub fn time(t: Timestamp, l: Locale) -> String {
+    let w = t.wall_clock();
+    match l {
+        Locale::Fr if w.minute == 0 => format!("{} h", w.hour),
+        Locale::Fr => format!("{} h {:02}", w.hour, w.minute),
+        Locale::En => format!("{}:{:02}", w.hour, w.minute),
+    }
+}
+
+/// A session's dates: "mardi 11 février 2027, 9 h 30 – 17 h" or, over several
+/// days, "du lundi 3 mars 2027 au mercredi 5 mars 2027".
+pub fn session_span(start: Timestamp, end: Timestamp, l: Locale) -> String {
+    if start.local_day() == end.local_day() {
+        format!("{}, {} – {}", date(start, l), time(start, l), time(end, l))
+    } else {
+        match l {
+            Locale::Fr => format!("du {} au {}", date(start, l), date(end, l)),
+            Locale::En => format!("from {} to {}", date(start, l), date(end, l)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        let start = ts("2027-02-11T09:30:00+01:00");
+        assert_eq!(date(start, Locale::Fr), "jeudi 11 février 2027");
+        assert_eq!(date(start, Locale::En), "Thursday 11 February 2027");
+        assert_eq!(
+            session_span(start, ts("2027-02-11T17:00:00+01:00"), Locale::Fr),
+            "jeudi 11 février 2027, 9 h 30 – 17 h"
+        );
+        assert_eq!(
+            session_span(start, ts("2027-02-12T17:00:00+01:00"), Locale::En),
+            "from Thursday 11 February 2027 to Friday 12 February 2027"
+        );
+        assert_eq!(
+            date(ts("2026-11-23T10:00:00+01:00"), Locale::Fr),
+            "lundi 23 novembre 2026"
+        );
+    }
+
+    #[test]
+    fn numbers_follow_each_language() {
+        assert_eq!(hours(3.5, Locale::Fr), "3,5 h");
+        assert_eq!(hours(7.0, Locale::En), "7 h");
+        assert_eq!(courses_count(0, Locale::Fr), "0 formation");
+        assert_eq!(
+            courses_count(12_345, Locale::Fr),
+            "12\u{202f}345 formations"
+        );
+        assert_eq!(courses_count(1, Locale::En), "1 training");
+        assert_eq!(group_thousands(1_000_000, Locale::En), "1,000,000");
+    }
+
+    #[test]
+    fn every_value_has_both_labels() {
+        use crate::catalogue::query::UrlValue;
+        for l in Locale::ALL {
+            for v in Kind::VALUES {
+                assert!(!kind(*v, l).is_empty());
+            }
+            for v in Audience::VALUES {
+                assert!(!audience(*v, l).is_empty());
+            }
+            for v in Sort::VALUES {
+                assert!(!sort(*v, l).is_empty());
+            }
+        }
+    }
+}
