@@ -39,7 +39,10 @@ pub fn App() -> impl IntoView {
     provide_catalogue();
     provide_bookmarks();
 
-    let page = move || match router.route() {
+    // Only a change of page re-renders the page: a query change (typing in the
+    // search box, ticking a filter) must not rebuild it, or focus would be lost.
+    let route = Memo::new(move |_| router.route());
+    let page = move || match route.get() {
         Route::Home => view! { <HomePage /> }.into_any(),
         Route::Catalogue => view! { <CataloguePage /> }.into_any(),
         Route::Course(id) => view! { <CoursePage id=id /> }.into_any(),

@@ -20,13 +20,13 @@ use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::perf::measure;
-use crate::ui::router::{navigate, use_router};
+use crate::ui::router::{use_router, Router};
 
 /// Id of the results heading (focus target after paging or removing a filter).
 const RESULTS_ID: &str = "resultats";
 
-fn go(query: &CatalogueQuery, replace: bool) {
-    navigate(&Route::catalogue_href(&query.to_query_string()), replace);
+fn go(router: Router, query: &CatalogueQuery, replace: bool) {
+    router.navigate(&Route::catalogue_href(&query.to_query_string()), replace);
 }
 
 fn focus_results() {
@@ -167,6 +167,7 @@ fn FilterPanel(
     query: Memo<CatalogueQuery>,
     results: Memo<Results>,
 ) -> impl IntoView {
+    let router = use_router();
     let i18n = use_i18n();
     let groups = filter_groups(&loaded);
     view! {
@@ -197,7 +198,7 @@ fn FilterPanel(
                                             name=key.clone()
                                             prop:checked=move || query.with(|q| q.has_filter(&k1, &v1))
                                             on:change=move |_| {
-                                                go(&query.get_untracked().toggled(&k2, &v2), false);
+                                                go(router, &query.get_untracked().toggled(&k2, &v2), false);
                                             }
                                         />
                                         <label class="fr-label" for=id>
@@ -230,6 +231,7 @@ fn FilterPanel(
 /// Removable tags of the active filters, with "clear all".
 #[component]
 fn ActiveFilters(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) -> impl IntoView {
+    let router = use_router();
     let i18n = use_i18n();
     move || {
         let q = query.get();
@@ -250,7 +252,7 @@ fn ActiveFilters(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) -> i
                             class="fr-tag fr-tag--sm fr-tag--dismiss"
                             aria-label=format!("{} {label}", Text::RemoveFilter.get(l))
                             on:click=move |_| {
-                                go(&target, false);
+                                go(router, &target, false);
                                 focus_results();
                             }
                         >
@@ -271,7 +273,7 @@ fn ActiveFilters(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) -> i
                             type="button"
                             class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
                             on:click=move |_| {
-                                go(&cleared, false);
+                                go(router, &cleared, false);
                                 focus_results();
                             }
                         >
@@ -355,6 +357,7 @@ fn ResultsPanel(
     query: Memo<CatalogueQuery>,
     results: Memo<Results>,
 ) -> impl IntoView {
+    let router = use_router();
     let i18n = use_i18n();
     let heading = move || {
         let l = i18n.locale();
@@ -396,58 +399,65 @@ fn ResultsPanel(
             .map(|s| view! { <option value=s.url_value() selected=*s == current>{labels::sort(*s, l)}</option> })
             .collect_view()
     };
-    let list_loaded = loaded.clone();
-    let list = move || {
+    let suggest_loaded = loaded.clone();
+    let no_results = move || {
         let l = i18n.locale();
-        let (items, matcher, page, pages) =
-            results.with(|r| (r.page_items.clone(), r.matcher.clone(), r.page, r.pages));
-        if items.is_empty() {
-            let suggestions = list_loaded.explorer.suggestions(&query.get(), 5);
-            let text = query.with(|q| q.text.trim().to_owned());
-            let items = suggestions
-                .into_iter()
-                .map(|s| {
-                    let what = match &s.dropped {
-                        Dropped::Text => {
-                            format!("« {text} » : {}", Text::SuggestWithoutText.get(l))
-                        }
-                        Dropped::AllFilters => Text::SuggestWithoutFilters.get(l).to_owned(),
-                        Dropped::Filter { key, value } => {
-                            format!(
-                                "{} « {} »",
-                                Text::SuggestWithout.get(l),
-                                filter_label(&list_loaded, key, value, l)
-                            )
-                        }
-                    };
-                    let href = Route::catalogue_href(&s.query.to_query_string());
-                    view! {
-                        <li>
-                            <a class="fr-link" href=href>{what}</a>
-                            " (" {labels::courses_count(s.count, l)} ")"
-                        </li>
-                    }
-                })
-                .collect_view();
-            return view! {
-                <div class="campus-no-results">
-                    <p class="fr-text--lead">{Text::NoResultsTitle.get(l)}</p>
-                    <p>{Text::NoResultsTry.get(l)}</p>
-                    <ul>{items}</ul>
-                </div>
-            }
-            .into_any();
-        }
-        let cards = items
+        let suggestions = suggest_loaded.explorer.suggestions(&query.get(), 5);
+        let text = query.with(|q| q.text.trim().to_owned());
+        let items = suggestions
             .into_iter()
-            .map(|doc| view! { <li><CourseCard catalogue=list_loaded.clone() doc=doc matcher=matcher.clone() /></li> })
+            .map(|s| {
+                let what = match &s.dropped {
+                    Dropped::Text => format!("« {text} » : {}", Text::SuggestWithoutText.get(l)),
+                    Dropped::AllFilters => Text::SuggestWithoutFilters.get(l).to_owned(),
+                    Dropped::Filter { key, value } => {
+                        format!(
+                            "{} « {} »",
+                            Text::SuggestWithout.get(l),
+                            filter_label(&suggest_loaded, key, value, l)
+                        )
+                    }
+                };
+                let href = Route::catalogue_href(&s.query.to_query_string());
+                view! {
+                    <li>
+                        <a class="fr-link" href=href>{what}</a>
+                        " (" {labels::courses_count(s.count, l)} ")"
+                    </li>
+                }
+            })
             .collect_view();
-        let q = query.get();
         view! {
-            <ul class="campus-results">{cards}</ul>
-            {(pages > 1).then(|| pagination(&q, page, pages, l))}
+            <div class="campus-no-results">
+                <p class="fr-text--lead">{Text::NoResultsTitle.get(l)}</p>
+                <p>{Text::NoResultsTry.get(l)}</p>
+                <ul>{items}</ul>
+            </div>
         }
-        .into_any()
+    };
+    // Cards are keyed by course: one still in the results is kept (only its
+    // highlighting updates), so typing re-creates only the cards that change.
+    let matcher = Memo::new(move |_| results.with(|r| r.matcher.clone()));
+    let items = Memo::new(move |_| results.with(|r| r.page_items.clone()));
+    let has_results = Memo::new(move |_| items.with(|i| !i.is_empty()));
+    let list_loaded = loaded.clone();
+    let list = view! {
+        <Show when=move || has_results.get() fallback=no_results>
+            <ul class="campus-results">
+                <For
+                    each=move || items.get()
+                    key=|doc| *doc
+                    children={
+                        let list_loaded = list_loaded.clone();
+                        move |doc| view! { <li><CourseCard catalogue=list_loaded.clone() doc=doc matcher=matcher /></li> }
+                    }
+                />
+            </ul>
+        </Show>
+        {move || {
+            let (page, pages) = results.with(|r| (r.page, r.pages));
+            (pages > 1).then(|| pagination(&query.get(), page, pages, i18n.locale()))
+        }}
     };
     view! {
         <div class="campus-results-panel">
@@ -467,7 +477,7 @@ fn ResultsPanel(
                                 let mut q = query.get_untracked();
                                 q.sort = Sort::from_url_value(&value).unwrap_or_default();
                                 q.page = 1;
-                                go(&q, false);
+                                go(router, &q, false);
                             }
                         >
                             {sort_select}
@@ -493,6 +503,7 @@ fn ResultsPanel(
 /// The loaded catalogue's explorer.
 #[component]
 fn CatalogueExplorer(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) -> impl IntoView {
+    let router = use_router();
     let i18n = use_i18n();
     let run_loaded = loaded.clone();
     let results = Memo::new(move |_| {
@@ -523,10 +534,12 @@ fn CatalogueExplorer(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) 
                         placeholder=i18n.t(Text::SearchLabel)
                         prop:value=move || query.with(|q| q.text.clone())
                         on:input=move |ev| {
-                            let mut q = query.get_untracked();
-                            q.text = event_target_value(&ev);
-                            q.page = 1;
-                            go(&q, true);
+                            measure("campus:input", || {
+                                let mut q = query.get_untracked();
+                                q.text = event_target_value(&ev);
+                                q.page = 1;
+                                go(router, &q, true);
+                            });
                         }
                     />
                     <button class="fr-btn" type="submit" title=i18n.t(Text::SearchButton)>

@@ -89,9 +89,9 @@ pub fn CourseCard(
     catalogue: Arc<LoadedCatalogue>,
     /// Position of the course.
     doc: u32,
-    /// What to highlight.
-    #[prop(optional)]
-    matcher: Matcher,
+    /// What to highlight (reactive: a card kept across keystrokes re-highlights).
+    #[prop(optional, into)]
+    matcher: Signal<Matcher>,
     /// Heading level of the title (3 in lists under an h2).
     #[prop(default = 3)]
     heading: u8,
@@ -109,8 +109,9 @@ pub fn CourseCard(
         .map(|d| d.label.clone())
         .unwrap_or_default();
     let href = Route::Course(course.id.clone()).href();
-    let title = highlighted(&course.title, &matcher);
-    let summary = highlighted(&course.summary, &matcher);
+    let (title_text, summary_text) = (course.title.clone(), course.summary.clone());
+    let title = move || matcher.with(|m| highlighted(&title_text, m));
+    let summary = move || matcher.with(|m| highlighted(&summary_text, m));
     let next = course.next_session_start(now);
     let (hours, format) = (course.duration_hours, course.format);
     let title_link = view! { <a href=href>{title}</a> };

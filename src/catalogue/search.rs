@@ -229,7 +229,8 @@ impl SearchIndex {
     pub fn build<'a>(docs: impl IntoIterator<Item = SearchableText<'a>>) -> SearchIndex {
         let mut ids: HashMap<Box<str>, u32, FxBuild> = HashMap::default();
         let mut lists: Vec<Vec<(u32, u8)>> = Vec::new();
-        let mut doc_terms: HashMap<u32, u8, FxBuild> = HashMap::default();
+        // (term, field flags) of the current document; sorted and merged per document.
+        let mut doc_terms: Vec<(u32, u8)> = Vec::new();
         let mut doc_count = 0usize;
 
         for (n, doc) in docs.into_iter().enumerate() {
@@ -249,7 +250,7 @@ impl SearchIndex {
                             id
                         }
                     };
-                    *doc_terms.entry(id).or_insert(0) |= flag;
+                    doc_terms.push((id, flag));
                 });
             };
             add(doc.title, field::TITLE);
@@ -259,7 +260,15 @@ impl SearchIndex {
             }
             add(doc.provider, field::PROVIDER);
             add(doc.description, field::DESCRIPTION);
-            for (&term, &mask) in &doc_terms {
+            doc_terms.sort_unstable_by_key(|&(term, _)| term);
+            let mut i = 0;
+            while i < doc_terms.len() {
+                let (term, mut mask) = doc_terms[i];
+                i += 1;
+                while i < doc_terms.len() && doc_terms[i].0 == term {
+                    mask |= doc_terms[i].1;
+                    i += 1;
+                }
                 lists[term as usize].push((n as u32, mask));
             }
         }

@@ -13,6 +13,7 @@ use crate::routes::{Location, Route};
 #[derive(Debug, Clone, Copy)]
 pub struct Router {
     location: ReadSignal<Location>,
+    set_location: WriteSignal<Location>,
 }
 
 impl Router {
@@ -56,10 +57,16 @@ pub fn provide_router() -> Router {
     });
     let (location, set_location) = signal(initial);
 
-    let handle = window_event_listener(ev::hashchange, move |_| {
+    // Links change the fragment (hashchange); Back and Forward over entries made
+    // by `navigate` fire popstate. Both land here; equal locations are ignored.
+    let sync = move || {
         let hash = current_hash();
         match Location::from_hash(&hash) {
-            Some(next) => set_location.set(next),
+            Some(next) => {
+                if location.with_untracked(|l| *l != next) {
+                    set_location.set(next);
+                }
+            }
             None => {
                 // An in-page anchor (`#contenu`): focus its target and put the
                 // route back in the address bar so that a reload keeps the page.
@@ -81,8 +88,13 @@ pub fn provide_router() -> Router {
                 focus_element_by_id(&id);
             }
         }
+    };
+    let hashchange = window_event_listener(ev::hashchange, move |_| sync());
+    let popstate = window_event_listener(ev::popstate, move |_| sync());
+    on_cleanup(move || {
+        hashchange.remove();
+        popstate.remove();
     });
-    on_cleanup(move || handle.remove());
 
     // Focus management on route changes (not on the first render, not on query changes).
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));
@@ -105,7 +117,10 @@ pub fn provide_router() -> Router {
         current
     });
 
-    let router = Router { location };
+    let router = Router {
+        location,
+        set_location,
+    };
     provide_context(router);
     router
 }
@@ -115,15 +130,25 @@ pub fn use_router() -> Router {
     expect_context::<Router>()
 }
 
-/// Goes to `href` (a `#/…` fragment). With `replace`, the current history entry
-/// is replaced (used while typing, so Back does not replay every keystroke).
-pub fn navigate(href: &str, replace: bool) {
-    let location = window().location();
-    if replace {
-        let base = location.href().unwrap_or_default();
-        let base = base.split('#').next().unwrap_or_default().to_owned();
-        let _ = location.replace(&format!("{base}{href}"));
-    } else {
-        let _ = location.set_hash(href);
+impl Router {
+    /// Goes to `href` (a `#/…` fragment) at once: the view updates in this same
+    /// task, and the address bar follows through the History API. With
+    /// `replace`, the current history entry is replaced (used while typing, so
+    /// Back does not replay every keystroke).
+    pub fn navigate(self, href: &str, replace: bool) {
+        let Some(next) = Location::from_hash(href) else {
+            return;
+        };
+        if let Ok(history) = window().history() {
+            let url = Some(href);
+            let _ = if replace {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url)
+            } else {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url)
+            };
+        }
+        if self.location.with_untracked(|l| *l != next) {
+            self.set_location.set(next);
+        }
     }
 }

@@ -11,7 +11,8 @@ const SERVICE = 'Campus du numérique public';
 const ROUTES = [
   { hash: '', fr: SERVICE, en: SERVICE, title: 'Accueil' },
   { hash: '#/catalogue', fr: 'Catalogue des formations', en: 'Training catalogue' },
-  { hash: '#/formation/parcours-data-pilotage', fr: 'Formation', en: 'Training', title: 'Formation parcours-data-pilotage' },
+  { hash: '#/formation/identifiant-inconnu', fr: 'Formation introuvable', en: 'Training not found' },
+  { hash: '#/ma-selection', fr: 'Ma sélection', en: 'My selection' },
   { hash: '#/devenir-formateur', fr: 'Devenir formateur ou formatrice', en: 'Become a trainer' },
   { hash: '#/candidature', fr: 'Candidature des formateurs bénévoles', en: 'Volunteer trainer application' },
   { hash: '#/accessibilite', fr: "Déclaration d'accessibilité", en: 'Accessibility statement' },

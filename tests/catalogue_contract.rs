@@ -1,0 +1,97 @@
+//! The bundled sample catalogue and the published JSON Schema agree with the
+//! model the app parses.
+
+use campus::catalogue::model::{Audience, Format, Kind, Level, Parsed};
+use campus::catalogue::query::UrlValue;
+use serde_json::Value;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_sample_catalogue_is_complete_and_fully_valid() {
+    let parsed = Parsed::from_json(&read("public/catalogue.json")).expect("valid document");
+    assert!(parsed.skipped.is_empty(), "skipped: {:?}", parsed.skipped);
+    let c = parsed.catalogue;
+    assert_eq!(c.domains.len(), 9);
+    let count = |k| c.courses.iter().filter(|x| x.kind == k).count();
+    assert!(
+        count(Kind::Parcours) >= 50,
+        "parcours: {}",
+        count(Kind::Parcours)
+    );
+    assert!(
+        count(Kind::Module) >= 100,
+        "modules: {}",
+        count(Kind::Module)
+    );
+    assert!(
+        count(Kind::SurMesure) >= 10,
+        "sur mesure: {}",
+        count(Kind::SurMesure)
+    );
+    for d in &c.domains {
+        assert!(
+            c.courses
+                .iter()
+                .filter(|x| x.domains.contains(&d.id))
+                .count()
+                >= 10,
+            "{}",
+            d.id
+        );
+    }
+    let regions: std::collections::HashSet<_> = c
+        .courses
+        .iter()
+        .flat_map(|x| &x.sessions)
+        .filter_map(|s| s.place.as_ref().map(|p| p.region.as_str()))
+        .collect();
+    assert!(regions.len() >= 8, "regions: {regions:?}");
+    let years: std::collections::HashSet<_> = c
+        .courses
+        .iter()
+        .flat_map(|x| &x.sessions)
+        .map(|s| s.start.wall_clock().year)
+        .collect();
+    assert!(years.contains(&2026) && years.contains(&2027));
+    assert!(!c.figures.is_empty());
+    assert!(c.trainer_call.is_some());
+}
+
+fn schema_enum(schema: &Value, pointer: &str) -> Vec<String> {
+    let node = schema
+        .pointer(pointer)
+        .unwrap_or_else(|| panic!("{pointer} missing"));
+    let node = node.get("items").unwrap_or(node);
+    node["enum"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{pointer} has no enum"))
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn values<T: UrlValue>() -> Vec<String> {
+    T::VALUES.iter().map(|v| v.url_value().to_owned()).collect()
+}
+
+#[test]
+fn the_schema_lists_the_values_the_app_reads() {
+    let schema: Value = serde_json::from_str(&read("public/catalogue.schema.json")).unwrap();
+    assert_eq!(
+        schema_enum(&schema, "/$defs/course/properties/kind"),
+        values::<Kind>()
+    );
+    assert_eq!(
+        schema_enum(&schema, "/$defs/course/properties/level"),
+        values::<Level>()
+    );
+    assert_eq!(
+        schema_enum(&schema, "/$defs/course/properties/audience"),
+        values::<Audience>()
+    );
+    assert_eq!(schema_enum(&schema, "/$defs/format"), values::<Format>());
+    assert_eq!(schema["properties"]["version"]["const"], 1);
+}

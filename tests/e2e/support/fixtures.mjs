@@ -1,0 +1,61 @@
+// Small catalogue documents for the e2e tests, built in code so that each test
+// says exactly what it feeds the app.
+import { readFileSync } from 'node:fs';
+
+/** The bundled sample catalogue, as the app will load it. */
+export function bundledCatalogue() {
+  return JSON.parse(readFileSync(new URL('../../../public/catalogue.json', import.meta.url), 'utf8'));
+}
+
+const DOMAINS = [
+  { id: 'data', label: 'Data', description: 'Données.' },
+  { id: 'cybersecurite', label: 'Cybersécurité', description: 'Sécurité.' },
+];
+
+/** A valid course; `overrides` replace fields. */
+export function course(id, overrides = {}) {
+  return {
+    id,
+    kind: 'module',
+    title: `Module ${id}`,
+    summary: `Résumé de ${id}.`,
+    description: 'Premier paragraphe.\n\nSecond paragraphe.',
+    domains: ['data'],
+    level: 'decouverte',
+    audience: ['tous-agents'],
+    format: 'distanciel',
+    duration_hours: 3,
+    provider: 'DINUM',
+    free: true,
+    objectives: ['Comprendre'],
+    prerequisites: [],
+    sessions: [
+      {
+        id: `s-${id}`,
+        start: '2030-03-12T09:30:00+01:00',
+        end: '2030-03-12T12:30:00+01:00',
+        format: 'presentiel',
+        location: { city: 'Lyon', region: 'Auvergne-Rhône-Alpes' },
+        seats_left: 4,
+        registration_url: 'https://example.gouv.fr/inscription',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** A catalogue document around `courses`. */
+export function catalogue(courses, extra = {}) {
+  return { version: 1, updated: '2026-11-20', domains: DOMAINS, courses, ...extra };
+}
+
+/** Serves `body` (object or string) in place of catalogue.json for `page`. */
+export async function serveCatalogue(page, body, status = 200) {
+  await page.route('**/catalogue.json', (route) =>
+    route.fulfill({
+      status,
+      contentType: 'application/json',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
+}
