@@ -39,8 +39,8 @@ pub fn BookmarkButton(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let bookmarks = use_bookmarks();
-    let check_id = id.clone();
-    let saved = Memo::new(move |_| bookmarks.contains(&check_id));
+    let check_id: Arc<str> = id.as_str().into();
+    let saved = Signal::derive(move || bookmarks.contains(&check_id));
     view! {
         <button
             type="button"

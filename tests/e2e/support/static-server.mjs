@@ -92,7 +92,7 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', base = '
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const opt = (name, fallback) => {
     const i = args.indexOf(`--${name}`);

@@ -72,17 +72,23 @@ function sessionsFor(course, index) {
     const monthIndex = next(24);
     const year = 2026 + Math.floor(monthIndex / 12);
     const month = (monthIndex % 12) + 1;
-    let day = 2 + next(26);
-    while (new Date(Date.UTC(year, month - 1, day)).getUTCDay() % 6 === 0) day++;
+    // A weekday; multi-day sessions run on consecutive weekdays from a Monday–Wednesday.
     const days = course.duration_hours > 7 ? Math.min(3, Math.ceil(course.duration_hours / 7)) : 1;
+    const first = new Date(Date.UTC(year, month - 1, 2 + next(26)));
+    while (first.getUTCDay() === 0 || first.getUTCDay() === 6 || first.getUTCDay() + days - 1 > 5) {
+      first.setUTCDate(first.getUTCDate() + 1);
+    }
+    const last = new Date(first);
+    last.setUTCDate(first.getUTCDate() + days - 1);
+    const ymd = (d) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
     const startHour = course.duration_hours <= 3.5 ? [9, 14][next(2)] : 9;
     const endHour = course.duration_hours <= 3.5 ? startHour + Math.ceil(course.duration_hours) : 17;
     const format = course.format === 'hybride' ? ['hybride', 'presentiel', 'distanciel'][next(3)] : course.format;
     const id = `s-${course.id}-${i + 1}`;
     const session = {
       id,
-      start: stamp(year, month, day, startHour, startHour === 9 ? 30 : 0),
-      end: stamp(year, month, day + days - 1, endHour, 0),
+      start: stamp(...ymd(first), startHour, startHour === 9 ? 30 : 0),
+      end: stamp(...ymd(last), endHour, 0),
       format,
     };
     if (format !== 'distanciel') {
@@ -137,6 +143,13 @@ export function validate(doc) {
       if (ids.has(s.id)) errors.push(`duplicate session ${s.id}`);
       ids.add(s.id);
       if (!(Date.parse(s.end) > Date.parse(s.start))) errors.push(`${s.id}: end before start`);
+      for (const t of [s.start, s.end]) {
+        // A real calendar date: no 31 November or 29 February 2027 (Date.parse would roll over).
+        const [y, m, d] = t.slice(0, 10).split('-').map(Number);
+        const back = new Date(Date.UTC(y, m - 1, d));
+        if (back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) errors.push(`${s.id}: ${t} is not a date`);
+        if (t.slice(19) !== parisOffset(y, m, d)) errors.push(`${s.id}: ${t} has the wrong Paris offset`);
+      }
     }
   }
   return errors;
@@ -179,7 +192,7 @@ export async function build() {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const doc = await build();
   const errors = validate(doc);
   const kinds = {};
