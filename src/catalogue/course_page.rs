@@ -13,6 +13,7 @@ use super::query::CatalogueQuery;
 use crate::i18n::{labels, Text};
 use crate::routes::Route;
 use crate::ui::download::download;
+use crate::ui::external_link::ExternalLink;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_page_title;
 
@@ -67,18 +68,9 @@ fn session_item(course: &Course, session: &Session) -> impl IntoView {
             </p>
             <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
                 {registration.map(|url| {
-                    let title = title.clone();
                     view! {
                         <li>
-                            <a
-                                class="fr-btn fr-btn--sm"
-                                href=url
-                                target="_blank"
-                                rel="noopener noreferrer"
-                                title=move || format!("{} : {} - {}", Text::Register.get(i18n.locale()), title, Text::NewWindow.get(i18n.locale()))
-                            >
-                                {i18n.t(Text::Register)}
-                            </a>
+                            <ExternalLink href=url label=Text::Register context=title.clone() class="fr-btn fr-btn--sm" />
                         </li>
                     }
                 })}
@@ -188,20 +180,7 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String) -> AnyView {
         }
     });
     let more = course.url.clone().map(|url| {
-        let title = course.title.clone();
-        view! {
-            <p>
-                <a
-                    class="fr-link"
-                    href=url
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    title=move || format!("{} : {} - {}", Text::MoreInfo.get(i18n.locale()), title, Text::NewWindow.get(i18n.locale()))
-                >
-                    {i18n.t(Text::MoreInfo)}
-                </a>
-            </p>
-        }
+        view! { <p><ExternalLink href=url label=Text::MoreInfo context=course.title.clone() /></p> }
     });
     let (hours, format, level, free) = (
         course.duration_hours,

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod download;
+pub mod external_link;
 pub mod i18n;
 pub mod layout;
 pub mod page;
