@@ -444,14 +444,21 @@ fn ResultsPanel(
     let list = view! {
         <Show when=move || has_results.get() fallback=no_results>
             <ul class="campus-results">
-                <For
-                    each=move || items.get()
-                    key=|doc| *doc
-                    children={
+                {
+                    let list_loaded = list_loaded.clone();
+                    move || {
+                        // Cards are rendered in one language: rebuild them all when it changes.
+                        i18n.locale();
                         let list_loaded = list_loaded.clone();
-                        move |doc| view! { <li><CourseCard catalogue=list_loaded.clone() doc=doc matcher=matcher /></li> }
+                        view! {
+                            <For
+                                each=move || items.get()
+                                key=|doc| *doc
+                                children=move |doc| view! { <li><CourseCard catalogue=list_loaded.clone() doc=doc matcher=matcher /></li> }
+                            />
+                        }
                     }
-                />
+                }
             </ul>
         </Show>
         {move || {

@@ -41,6 +41,12 @@ pub fn BookmarkButton(
     let bookmarks = use_bookmarks();
     let check_id: Arc<str> = id.as_str().into();
     let saved = Signal::derive(move || bookmarks.contains(&check_id));
+    // Labels are fixed for this render: lists are rebuilt when the language changes.
+    let l = i18n.locale_untracked();
+    let (add, remove) = (
+        Text::AddToSelection.get(l),
+        Text::RemoveFromSelection.get(l),
+    );
     view! {
         <button
             type="button"
@@ -48,41 +54,38 @@ pub fn BookmarkButton(
             class=("fr-icon-bookmark-line", move || !saved.get())
             class=("fr-icon-bookmark-fill", move || saved.get())
             aria-pressed=move || saved.get().to_string()
-            title=move || {
-                let label = if saved.get() { Text::RemoveFromSelection } else { Text::AddToSelection };
-                format!("{} : {}", label.get(i18n.locale()), title)
-            }
+            title=move || format!("{} : {}", if saved.get() { remove } else { add }, title)
             on:click=move |_| bookmarks.toggle(&id)
         >
-            {move || if saved.get() { i18n.t(Text::RemoveFromSelection)() } else { i18n.t(Text::AddToSelection)() }}
+            {move || if saved.get() { remove } else { add }}
         </button>
     }
 }
 
-/// The small badges of a course: kind, level, free/paid.
+/// The small badges of a course: kind, level, free/paid (in the current language;
+/// callers are rebuilt when it changes).
 pub fn course_badges(course: &Course) -> impl IntoView {
-    let i18n = use_i18n();
-    let (kind, level, free) = (course.kind, course.level, course.free);
+    let l = use_i18n().locale_untracked();
+    let free = course.free;
     view! {
         <ul class="fr-badges-group">
             <li>
-                <p class="fr-badge fr-badge--sm fr-badge--blue-ecume">
-                    {move || labels::kind(kind, i18n.locale())}
-                </p>
+                <p class="fr-badge fr-badge--sm fr-badge--blue-ecume">{labels::kind(course.kind, l)}</p>
             </li>
             <li>
-                <p class="fr-badge fr-badge--sm">{move || labels::level(level, i18n.locale())}</p>
+                <p class="fr-badge fr-badge--sm">{labels::level(course.level, l)}</p>
             </li>
             <li>
                 <p class="fr-badge fr-badge--sm" class=("fr-badge--green-emeraude", free)>
-                    {move || if free { i18n.t(Text::Free)() } else { i18n.t(Text::Paid)() }}
+                    {if free { Text::Free.get(l) } else { Text::Paid.get(l) }}
                 </p>
             </li>
         </ul>
     }
 }
 
-/// A course in a result list.
+/// A course in a result list. Rendered in the current language: put it in a view
+/// that is rebuilt when the language changes.
 #[component]
 pub fn CourseCard(
     /// The catalogue.
@@ -113,7 +116,17 @@ pub fn CourseCard(
     let title = move || matcher.with(|m| highlighted(&title_text, m));
     let summary = move || matcher.with(|m| highlighted(&summary_text, m));
     let next = course.next_session_start(now);
-    let (hours, format) = (course.duration_hours, course.format);
+    let l = i18n.locale_untracked();
+    let when = match next {
+        Some(t) => format!("{} {}", Text::NextSessionLabel.get(l), labels::date(t, l)),
+        None => Text::NoSession.get(l).to_owned(),
+    };
+    let details = format!(
+        "{} · {} · {}",
+        labels::hours(course.duration_hours, l),
+        labels::format(course.format, l),
+        when
+    );
     let title_link = view! { <a href=href>{title}</a> };
     let title_view = if heading == 2 {
         view! { <h2 class="fr-card__title">{title_link}</h2> }.into_any()
@@ -131,16 +144,7 @@ pub fn CourseCard(
                         <p class="fr-card__detail">{domain}</p>
                     </div>
                     <div class="fr-card__end">
-                        <p class="fr-card__detail">
-                            {move || {
-                                let l = i18n.locale();
-                                let when = match next {
-                                    Some(t) => format!("{} {}", Text::NextSessionLabel.get(l), labels::date(t, l)),
-                                    None => Text::NoSession.get(l).to_owned(),
-                                };
-                                format!("{} · {} · {}", labels::hours(hours, l), labels::format(format, l), when)
-                            }}
-                        </p>
+                        <p class="fr-card__detail">{details}</p>
                     </div>
                 </div>
                 <div class="fr-card__footer">

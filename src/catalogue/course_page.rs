@@ -66,7 +66,7 @@ fn session_item(course: &Course, session: &Session) -> impl IntoView {
                     None => String::new(),
                 }}
             </p>
-            <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+            <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-btns-group--icon-left">
                 {registration.map(|url| {
                     view! {
                         <li>
@@ -253,6 +253,7 @@ pub fn CoursePage(
     /// The course id from the URL.
     id: String,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let catalogue = use_catalogue();
     let title_id = id.clone();
     use_page_title(move |l| match catalogue.ready() {
@@ -270,7 +271,14 @@ pub fn CoursePage(
     });
     view! {
         <div class="fr-container fr-my-5w">
-            <WithCatalogue ready=move |loaded| course_view(loaded, id.clone()) />
+            <WithCatalogue ready=move |loaded| {
+                let id = id.clone();
+                // Badges and cards are rendered in one language: rebuild on a switch.
+                move || {
+                    i18n.locale();
+                    course_view(loaded.clone(), id.clone())
+                }
+            } />
         </div>
     }
 }

@@ -21,6 +21,7 @@ pub fn SelectionPage() -> impl IntoView {
             <p class="fr-text--lead">{i18n.t(Text::SelectionIntro)}</p>
             <WithCatalogue ready=move |loaded| {
                 move || {
+                    i18n.locale();
                     let selection = bookmarks.get();
                     if selection.is_empty() {
                         return view! {

@@ -20,6 +20,12 @@ impl I18n {
         self.locale.get()
     }
 
+    /// The current locale, without tracking: for views that are rebuilt as a
+    /// whole when the language changes (result lists).
+    pub fn locale_untracked(self) -> Locale {
+        self.locale.get_untracked()
+    }
+
     /// Switches language and remembers the choice.
     pub fn set_locale(self, locale: Locale) {
         self.locale.set(locale);
