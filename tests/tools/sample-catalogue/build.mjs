@@ -203,7 +203,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(errors.join('\n'));
     process.exit(1);
   }
-  const json = `${JSON.stringify(doc, null, 1)}\n`;
+  // Compact: it is generated (the sources are readable) and every visitor downloads it.
+  const json = `${JSON.stringify(doc)}\n`;
   if (process.argv.includes('--check')) {
     if (readFileSync(OUT, 'utf8') !== json) {
       console.error('public/catalogue.json is not what build.mjs generates: run node tests/tools/sample-catalogue/build.mjs');
