@@ -23,14 +23,23 @@ if (!wasm) {
 // The first page: index.html, the files it references (scripts, styles, preloads,
 // the wasm the loader fetches), config.json, and the fonts and icons the shell uses.
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
-const referenced = new Set(['index.html', wasm, 'config.json']);
+// (The list below was checked against what Chromium requests for the home page.)
+const referenced = new Set(['index.html', wasm, 'config.json', 'catalogue.json']);
 for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
   const path = m[1].replace(/^\.\//, '').replace(/^\//, '');
   if (/^https?:/.test(path)) continue;
   if (/\.(js|css|wasm|woff2)$/.test(path)) referenced.add(path);
 }
 // Loaded by the JS glue / CSS rather than by index.html itself.
-for (const f of ['dsfr/fonts/Marianne-Medium.woff2']) referenced.add(f);
+for (const f of [
+  'dsfr/fonts/Marianne-Medium.woff2',
+  'dsfr/icons/editor/translate-2.svg',
+  'dsfr/icons/arrows/arrow-down-s-line.svg',
+  'dsfr/icons/arrows/arrow-right-line.svg',
+  'dsfr/icons/system/external-link-line.svg',
+]) {
+  referenced.add(f);
+}
 
 const rows = [];
 let total = { raw: 0, gz: 0, br: 0 };
@@ -59,7 +68,7 @@ const w = rows.find((r) => r.path === wasm);
 console.log('── Campus size report ─────────────────────────────────────────────');
 console.log(`wasm  ${wasm}`);
 console.log(`      raw ${kb(w.raw)}   gzip -9 ${kb(w.gz)}   brotli 11 ${kb(w.br)}`);
-console.log('first page (what a browser fetches to show the home page):');
+console.log('first page (what Chromium fetches to show the home page, with the bundled catalogue):');
 console.log(`  ${'file'.padEnd(44)} ${'raw'.padStart(11)} ${'gzip'.padStart(11)} ${'brotli'.padStart(11)}`);
 for (const r of rows) {
   console.log(`  ${r.path.padEnd(44)} ${kb(r.raw)} ${kb(r.gz)} ${kb(r.br)}`);
