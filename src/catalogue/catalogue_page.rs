@@ -170,9 +170,29 @@ fn FilterPanel(
     let router = use_router();
     let i18n = use_i18n();
     let groups = filter_groups(&loaded);
+    // On small screens the filters fold behind a button so results come first.
+    let open = RwSignal::new(false);
+    let active = move || query.with(|q| q.active_filters().len());
     view! {
         <section class="campus-filters" aria-labelledby="filtres-titre">
             <h2 id="filtres-titre" class="fr-h5">{i18n.t(Text::FiltersTitle)}</h2>
+            <button
+                type="button"
+                class="fr-btn fr-btn--secondary fr-btn--sm fr-hidden-md fr-mb-2w"
+                aria-controls="filtres-contenu"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || {
+                    let l = i18n.locale();
+                    let label = if open.get() { Text::HideFilters } else { Text::ShowFilters };
+                    match active() {
+                        0 => label.get(l).to_owned(),
+                        n => format!("{} ({n})", label.get(l)),
+                    }
+                }}
+            </button>
+            <div id="filtres-contenu" class="campus-filters__body" class=("campus-filters__body--open", move || open.get())>
             {groups
                 .into_iter()
                 .filter(|g| !g.options.is_empty())
@@ -224,6 +244,7 @@ fn FilterPanel(
                     }
                 })
                 .collect_view()}
+            </div>
         </section>
     }
 }

@@ -215,6 +215,8 @@ texts! {
         "Title, topic, provider… Accents and capitals are ignored.";
     SearchButton => "Rechercher", "Search";
     FiltersTitle => "Filtrer", "Filter";
+    ShowFilters => "Afficher les filtres", "Show filters";
+    HideFilters => "Masquer les filtres", "Hide filters";
     FilterDomain => "Domaine", "Field";
     FilterKind => "Type de formation", "Type of training";
     FilterFormat => "Format", "Format";

@@ -119,7 +119,10 @@ export function validate(doc) {
   const byId = new Map(doc.courses.map((c) => [c.id, c]));
   const text = JSON.stringify(doc);
   if (/[<>]/.test(text)) errors.push('a text contains < or >');
+  const titles = new Set();
   for (const c of doc.courses) {
+    if (titles.has(c.title)) errors.push(`duplicate title ${c.title}`);
+    titles.add(c.title);
     if (ids.has(c.id)) errors.push(`duplicate id ${c.id}`);
     ids.add(c.id);
     if (!/^[a-z0-9-]+$/.test(c.id)) errors.push(`bad id ${c.id}`);

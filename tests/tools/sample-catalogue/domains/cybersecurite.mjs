@@ -244,7 +244,7 @@ export default {
       id: 'parcours-cyber-reflexes-agents',
       kind: 'parcours',
       modules: ['module-cyber-sensibilisation', 'module-cyber-teletravail', 'module-cyber-rgpd-securite'],
-      title: 'Adopter les bons réflexes de cybersécurité au quotidien',
+      title: 'Parcours réflexes cyber : protéger son poste, ses comptes et ses données',
       summary: "Un parcours d'initiation pour tous les agents : déjouer les pièges, protéger ses comptes, travailler à distance en sécurité et prendre soin des données des usagers.",
       description: "La sécurité d'une administration repose d'abord sur les gestes quotidiens de chacun de ses agents. Ce parcours s'adresse à tous, quel que soit le métier, et ne demande aucune connaissance technique. Il commence par deux modules en ligne à suivre à votre rythme, l'un consacré à l'hameçonnage et à l'authentification, l'autre au télétravail et au nomadisme.\n\nIl se poursuit par une classe virtuelle animée par la CNIL sur la sécurité des données personnelles, qui relie les réflexes acquis aux informations que vous manipulez chaque jour sur les usagers. Une séance collective de clôture, en classe virtuelle, permet de revenir sur les situations rencontrées dans vos services et de répondre à vos questions.\n\nComptez environ trois semaines en y consacrant quelques heures par semaine. Une attestation de suivi est délivrée à l'issue du parcours, qui peut être valorisée dans votre entretien professionnel.",
       level: 'decouverte',
