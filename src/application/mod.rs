@@ -1,4 +1,13 @@
-//! The volunteer trainer call and its application form.
+//! The volunteer trainer call and its application form: the form as data, its
+//! validation, journey, draft and payload (pure, tested natively), and its pages
+//! (browser only).
+
+pub mod answers;
+pub mod draft;
+pub mod form;
+pub mod journey;
+pub mod payload;
+pub mod validation;
 
 #[cfg(target_arch = "wasm32")]
 pub mod application_page;

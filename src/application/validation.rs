@@ -1,0 +1,267 @@
+//! Validation per field and per step. Errors are codes with parameters; their
+//! text (French and English) is looked up in `i18n` when rendering.
+
+use super::answers::Answers;
+use super::form::{fields_of, Field, Input, ProposalKind, StepId};
+
+/// Why an answer is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldError {
+    /// A required question has no answer.
+    Required,
+    /// Longer than the field allows.
+    TooLong {
+        /// The limit, in characters.
+        max: usize,
+    },
+    /// Not an email address.
+    InvalidEmail,
+    /// Not a phone number.
+    InvalidPhone,
+    /// Not a whole number.
+    NotANumber,
+    /// A number outside the accepted range.
+    OutOfRange {
+        /// Smallest accepted.
+        min: u32,
+        /// Largest accepted.
+        max: u32,
+    },
+    /// A value that is not one of the options (tampered draft).
+    UnknownOption,
+    /// Not an absolute http(s) link.
+    InvalidUrl,
+}
+
+/// A field and what is wrong with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Invalid {
+    /// The field id.
+    pub field: &'static str,
+    /// The error.
+    pub error: FieldError,
+}
+
+fn valid_email(s: &str) -> bool {
+    let Some((local, domain)) = s.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local.len() <= 64
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>')
+}
+
+fn valid_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (8..=15).contains(&digits)
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " +().-".contains(c))
+}
+
+fn valid_url(s: &str) -> bool {
+    crate::catalogue::model::safe_link(s).is_some() && s.trim().len() > "https://".len()
+}
+
+/// Whether `field` is asked, given the answers (branch fields of other
+/// proposal kinds, and "other administration" unless "autre", are not).
+pub fn applies(field: &Field, answers: &Answers) -> bool {
+    if let Some(kind) = field.branch {
+        return ProposalKind::from_value(answers.text("proposal_kind")) == Some(kind);
+    }
+    if field.id == "administration_other" {
+        return answers.text("administration") == "autre";
+    }
+    true
+}
+
+/// Checks one field; `None` when valid.
+pub fn check_field(field: &Field, answers: &Answers) -> Option<FieldError> {
+    let text = answers.text(field.id).trim();
+    let choices = answers.choices(field.id);
+    let empty = match field.input {
+        Input::AnyOf(_) => choices.is_empty(),
+        _ => text.is_empty(),
+    };
+    // "Autre" administration makes its free-text field required.
+    let optional = field.optional && field.id != "administration_other";
+    if empty {
+        return (!optional).then_some(FieldError::Required);
+    }
+    let is_number = matches!(field.input, Input::Number { .. });
+    if !is_number && field.max_len > 0 && text.chars().count() > field.max_len {
+        return Some(FieldError::TooLong { max: field.max_len });
+    }
+    match field.input {
+        Input::Email if !valid_email(text) => Some(FieldError::InvalidEmail),
+        Input::Phone if !valid_phone(text) => Some(FieldError::InvalidPhone),
+        Input::Url if !valid_url(text) => Some(FieldError::InvalidUrl),
+        Input::Number { min, max } => match text.parse::<u32>() {
+            Err(_) => Some(FieldError::NotANumber),
+            Ok(n) if n < min || n > max => Some(FieldError::OutOfRange { min, max }),
+            Ok(_) => None,
+        },
+        Input::OneOf(options) if !options.contains(&text) => Some(FieldError::UnknownOption),
+        Input::AnyOf(options) if choices.iter().any(|c| !options.contains(&c.as_str())) => {
+            Some(FieldError::UnknownOption)
+        }
+        _ => None,
+    }
+}
+
+/// Every invalid field of `step`, in display order (fields that do not apply are
+/// not checked).
+pub fn check_step(step: StepId, answers: &Answers) -> Vec<Invalid> {
+    fields_of(step)
+        .filter(|f| applies(f, answers))
+        .filter_map(|f| check_field(f, answers).map(|error| Invalid { field: f.id, error }))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::application::form::field_by_id;
+
+    fn with(pairs: &[(&str, &str)]) -> Answers {
+        let mut a = Answers::default();
+        for (k, v) in pairs {
+            a.set_text(k, v);
+        }
+        a
+    }
+
+    #[test]
+    fn required_fields_are_reported_in_order() {
+        let errors = check_step(StepId::You, &Answers::default());
+        let ids: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            ids,
+            [
+                "first_name",
+                "last_name",
+                "email",
+                "administration",
+                "department",
+                "job_title",
+                "region",
+                "status"
+            ]
+        );
+        assert!(errors.iter().all(|e| e.error == FieldError::Required));
+    }
+
+    #[test]
+    fn optional_fields_may_be_empty_but_must_be_valid_when_given() {
+        let f = field_by_id("phone").unwrap();
+        assert_eq!(check_field(f, &Answers::default()), None);
+        assert_eq!(check_field(f, &with(&[("phone", "01 23 45 67 89")])), None);
+        assert_eq!(
+            check_field(f, &with(&[("phone", "+33 (0)1 23 45 67 89")])),
+            None
+        );
+        assert_eq!(
+            check_field(f, &with(&[("phone", "bonjour")])),
+            Some(FieldError::InvalidPhone)
+        );
+    }
+
+    #[test]
+    fn emails_numbers_urls_and_lengths() {
+        let email = field_by_id("email").unwrap();
+        for ok in ["camille.martin@finances.gouv.fr", "a@b.fr"] {
+            assert_eq!(check_field(email, &with(&[("email", ok)])), None, "{ok}");
+        }
+        for bad in ["camille", "a@b", "a b@c.fr", "@c.fr", "a@.fr", "a@b..fr"] {
+            assert_eq!(
+                check_field(email, &with(&[("email", bad)])),
+                Some(FieldError::InvalidEmail),
+                "{bad}"
+            );
+        }
+        let years = field_by_id("years_experience").unwrap();
+        assert_eq!(
+            check_field(years, &with(&[("years_experience", "dix")])),
+            Some(FieldError::NotANumber)
+        );
+        assert_eq!(
+            check_field(years, &with(&[("years_experience", "99")])),
+            Some(FieldError::OutOfRange { min: 0, max: 60 })
+        );
+        assert_eq!(
+            check_field(years, &with(&[("years_experience", "12")])),
+            None
+        );
+        let bio = field_by_id("bio").unwrap();
+        assert_eq!(
+            check_field(bio, &with(&[("bio", &"é".repeat(1501))])),
+            Some(FieldError::TooLong { max: 1500 })
+        );
+        assert_eq!(check_field(bio, &with(&[("bio", &"é".repeat(1500))])), None);
+        let url = field_by_id("existing_material_url").unwrap();
+        assert_eq!(
+            check_field(
+                url,
+                &with(&[("existing_material_url", "javascript:alert(1)")])
+            ),
+            Some(FieldError::InvalidUrl)
+        );
+        assert_eq!(
+            check_field(
+                url,
+                &with(&[("existing_material_url", "https://x.gouv.fr/s")])
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn only_the_chosen_branch_is_checked() {
+        let idea = with(&[("proposal_kind", "idee-programme")]);
+        let ids: Vec<_> = check_step(StepId::Proposal, &idea)
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            ids,
+            ["idea_title", "idea_need", "idea_audience", "idea_format"]
+        );
+        let none: Vec<_> = check_step(StepId::Proposal, &Answers::default())
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(none, ["proposal_kind"]);
+    }
+
+    #[test]
+    fn other_administration_is_required_only_when_chosen() {
+        let other = with(&[("administration", "autre")]);
+        assert!(check_step(StepId::You, &other)
+            .iter()
+            .any(|e| e.field == "administration_other"));
+        let known = with(&[("administration", "interieur")]);
+        assert!(!check_step(StepId::You, &known)
+            .iter()
+            .any(|e| e.field == "administration_other"));
+    }
+
+    #[test]
+    fn options_outside_the_form_are_refused() {
+        let f = field_by_id("region").unwrap();
+        assert_eq!(
+            check_field(f, &with(&[("region", "atlantide")])),
+            Some(FieldError::UnknownOption)
+        );
+        let mut a = Answers::default();
+        a.toggle_choice("domains", "astrologie", &[]);
+        assert_eq!(
+            check_field(field_by_id("domains").unwrap(), &a),
+            Some(FieldError::UnknownOption)
+        );
+    }
+}
