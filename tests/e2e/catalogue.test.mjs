@@ -465,3 +465,19 @@ describe('English', () => {
     assertNoProblems(page);
   });
 });
+
+describe('small screens', () => {
+  test('filters fold behind a button, results come first', async () => {
+    const page = await open('#/catalogue', { viewport: { width: 390, height: 844 } });
+    assert.equal(await page.isVisible('label[for="filtre-type-module"]'), false);
+    const toggle = page.locator('.campus-filters button[aria-controls="filtres-contenu"]');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await page.click('label[for="filtre-type-module"]');
+    await page.waitForFunction(() => location.hash.includes('type=module'));
+    assert.match(await toggle.textContent(), /Masquer les filtres \(1\)/);
+    await assertAccessible(page, 'filters open on a phone');
+    assertNoProblems(page);
+  });
+});
