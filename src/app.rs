@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::application::application_page::ApplicationPage;
+use crate::application::step_page::StepPage;
+use crate::application::storage::provide_drafts;
 use crate::application::trainer_call_page::TrainerCallPage;
 use crate::catalogue::bookmarks::provide_bookmarks;
 use crate::catalogue::catalogue_page::CataloguePage;
@@ -38,6 +40,7 @@ pub fn App() -> impl IntoView {
     });
     provide_catalogue();
     provide_bookmarks();
+    provide_drafts();
 
     // Only a change of page re-renders the page: a query change (typing in the
     // search box, ticking a filter) must not rebuild it, or focus would be lost.
@@ -49,6 +52,7 @@ pub fn App() -> impl IntoView {
         Route::Selection => view! { <SelectionPage /> }.into_any(),
         Route::TrainerCall => view! { <TrainerCallPage /> }.into_any(),
         Route::Application => view! { <ApplicationPage /> }.into_any(),
+        Route::ApplicationStep(step) => view! { <StepPage step=step /> }.into_any(),
         Route::Accessibility => view! { <InfoPageView page=InfoPage::Accessibility /> }.into_any(),
         Route::LegalNotice => view! { <InfoPageView page=InfoPage::LegalNotice /> }.into_any(),
         Route::PersonalData => view! { <InfoPageView page=InfoPage::PersonalData /> }.into_any(),

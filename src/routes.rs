@@ -5,6 +5,8 @@
 //! deep link with no rewrite rule: the server only ever sees `index.html`.
 //! (leptos_router 0.8 routes on the path only, which needs server rewrites.)
 
+use crate::application::form::StepId;
+
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
@@ -18,8 +20,10 @@ pub enum Route {
     Selection,
     /// `#/devenir-formateur`: the call for volunteer trainers.
     TrainerCall,
-    /// `#/candidature`: the application form.
+    /// `#/candidature`: start or resume an application.
     Application,
+    /// `#/candidature/{step}`: one step of the application form.
+    ApplicationStep(StepId),
     /// `#/accessibilite`: accessibility statement.
     Accessibility,
     /// `#/mentions-legales`: legal notice.
@@ -89,6 +93,9 @@ impl Route {
             ["ma-selection"] => Route::Selection,
             ["devenir-formateur"] => Route::TrainerCall,
             ["candidature"] => Route::Application,
+            ["candidature", step] => {
+                StepId::from_slug(step).map_or(Route::NotFound, Route::ApplicationStep)
+            }
             ["accessibilite"] => Route::Accessibility,
             ["mentions-legales"] => Route::LegalNotice,
             ["donnees-personnelles"] => Route::PersonalData,
@@ -106,6 +113,7 @@ impl Route {
             Route::Selection => "/ma-selection".into(),
             Route::TrainerCall => "/devenir-formateur".into(),
             Route::Application => "/candidature".into(),
+            Route::ApplicationStep(step) => format!("/candidature/{}", step.slug()),
             Route::Accessibility => "/accessibilite".into(),
             Route::LegalNotice => "/mentions-legales".into(),
             Route::PersonalData => "/donnees-personnelles".into(),
@@ -124,7 +132,7 @@ impl Route {
     pub fn is_within(&self, section: &Route) -> bool {
         match (self, section) {
             (Route::Course(_), Route::Catalogue) => true,
-            (Route::Application, Route::TrainerCall) => true,
+            (Route::Application | Route::ApplicationStep(_), Route::TrainerCall) => true,
             _ => self == section,
         }
     }
@@ -200,6 +208,8 @@ mod tests {
             Route::Selection,
             Route::TrainerCall,
             Route::Application,
+            Route::ApplicationStep(StepId::Proposal),
+            Route::ApplicationStep(StepId::Review),
             Route::Accessibility,
             Route::LegalNotice,
             Route::PersonalData,

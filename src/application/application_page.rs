@@ -1,21 +1,147 @@
-//! The multi-step application form.
+//! The start of the application: start, or resume the draft kept in this
+//! browser (never a second one), discard it, move it between computers with a
+//! progress file.
 
 use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
 
+use super::draft::{export_progress, import_progress};
+use super::form::StepId;
+use super::storage::use_drafts;
 use crate::i18n::Text;
+use crate::routes::Route;
+use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
+use crate::ui::router::use_router;
 
-/// The application form.
+/// The application start page.
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
     let i18n = use_i18n();
+    let drafts = use_drafts();
+    let router = use_router();
     use_static_page_title(Text::TitleApplication);
+    let confirming = RwSignal::new(false);
+    let refused = RwSignal::new(false);
+    let in_progress = move || drafts.with(|d| d.is_some_and(|d| !d.submitted));
+
+    let start = move |_| {
+        drafts.start();
+        router.navigate(&Route::ApplicationStep(StepId::You).href(), false);
+    };
+    let resume_href = move || {
+        let step = drafts.with(|d| d.map_or(StepId::You, |d| d.step.0));
+        Route::ApplicationStep(step).href()
+    };
+    let save_progress = move |_| {
+        if let Some(d) = drafts.get_untracked() {
+            let _ = download(
+                "candidature-campus-progression.json",
+                "application/json",
+                &export_progress(&d),
+            );
+        }
+    };
+    let load_progress = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let Ok(reader) = web_sys::FileReader::new() else {
+            return;
+        };
+        let reader_done = reader.clone();
+        let onload = Closure::once_into_js(move || {
+            let text = reader_done
+                .result()
+                .ok()
+                .and_then(|r| r.as_string())
+                .unwrap_or_default();
+            match import_progress(&text) {
+                Ok(draft) => {
+                    refused.set(false);
+                    let step = draft.step.0;
+                    drafts.replace(draft);
+                    router.navigate(&Route::ApplicationStep(step).href(), false);
+                }
+                Err(_) => refused.set(true),
+            }
+        });
+        reader.set_onload(Some(onload.unchecked_ref()));
+        let _ = reader.read_as_text(&file);
+    };
+
     view! {
         <div class="fr-container fr-my-7w">
-            <h1>{i18n.t(Text::TitleApplication)}</h1>
-            <p class="fr-text--lead">{i18n.t(Text::ApplicationIntro)}</p>
-            <p>{i18n.t(Text::ComingSoon)}</p>
+            <div class="fr-grid-row">
+                <div class="fr-col-12 fr-col-md-10 fr-col-lg-8">
+                    <h1>{i18n.t(Text::TitleApplication)}</h1>
+                    <p class="fr-text--lead">{i18n.t(Text::ApplicationIntro)}</p>
+                    {move || refused.get().then(|| view! {
+                        <div class="fr-alert fr-alert--error fr-mb-3w" role="alert">
+                            <p>{i18n.t(Text::ProgressRefused)}</p>
+                        </div>
+                    })}
+                    <Show
+                        when=in_progress
+                        fallback=move || view! {
+                            <p>{i18n.t(Text::ApplicationNotStarted)}</p>
+                            <button type="button" class="fr-btn" on:click=start>{i18n.t(Text::StartApplication)}</button>
+                        }
+                    >
+                        <div class="fr-callout">
+                            <p class="fr-callout__text">{i18n.t(Text::ResumeIntro)}</p>
+                            <ul class="fr-btns-group fr-btns-group--inline-md">
+                                <li><a class="fr-btn" href=resume_href>{i18n.t(Text::ResumeApplication)}</a></li>
+                                <li>
+                                    <button type="button" class="fr-btn fr-btn--secondary" on:click=save_progress>
+                                        {i18n.t(Text::DownloadProgress)}
+                                    </button>
+                                </li>
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="fr-btn fr-btn--tertiary"
+                                        aria-expanded=move || confirming.get().to_string()
+                                        aria-controls="confirmer-suppression"
+                                        on:click=move |_| confirming.set(true)
+                                    >
+                                        {i18n.t(Text::DiscardDraft)}
+                                    </button>
+                                </li>
+                            </ul>
+                            <div id="confirmer-suppression">
+                                {move || confirming.get().then(|| view! {
+                                    <p class="fr-text--bold">{i18n.t(Text::DiscardConfirm)}</p>
+                                    <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+                                        <li>
+                                            <button type="button" class="fr-btn fr-btn--sm" on:click=move |_| {
+                                                drafts.discard();
+                                                confirming.set(false);
+                                            }>{i18n.t(Text::DiscardDraft)}</button>
+                                        </li>
+                                        <li>
+                                            <button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" on:click=move |_| confirming.set(false)>
+                                                {i18n.t(Text::Back)}
+                                            </button>
+                                        </li>
+                                    </ul>
+                                })}
+                            </div>
+                        </div>
+                    </Show>
+                    <div class="fr-upload-group fr-mt-5w">
+                        <label class="fr-label" for="progression">{i18n.t(Text::LoadProgress)}</label>
+                        <input class="fr-upload" type="file" id="progression" accept=".json,application/json" on:change=load_progress />
+                    </div>
+                </div>
+            </div>
         </div>
     }
 }

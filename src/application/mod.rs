@@ -12,4 +12,12 @@ pub mod validation;
 #[cfg(target_arch = "wasm32")]
 pub mod application_page;
 #[cfg(target_arch = "wasm32")]
+pub mod fields;
+#[cfg(target_arch = "wasm32")]
+pub mod step_page;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod submit;
+#[cfg(target_arch = "wasm32")]
 pub mod trainer_call_page;

@@ -4,6 +4,7 @@
 //! (routing, validation, error codes) uses ids, never translated text. Adding a key
 //! without both translations does not compile.
 
+pub mod application;
 pub mod labels;
 pub mod pages;
 
@@ -307,6 +308,67 @@ texts! {
     HomeCallOpen => "L'appel à formateurs bénévoles est ouvert", "The call for volunteer trainers is open";
     HomeCallClosed => "L'appel à formateurs bénévoles est fermé pour le moment", "The call for volunteer trainers is closed for now";
     HomeSoughtSkills => "Compétences recherchées :", "Skills sought:";
+
+    // --- Application form ---------------------------------------------------------------
+    Optional => "(facultatif)", "(optional)";
+    SelectAnOption => "Sélectionner une option", "Select an option";
+    CharactersMax => "caractères maximum", "characters maximum";
+    StepOf => "Étape {n} sur {total}", "Step {n} of {total}";
+    NextStepLabel => "Étape suivante :", "Next step:";
+    Continue => "Continuer", "Continue";
+    Back => "Retour", "Back";
+    ErrorSummaryTitle => "Il y a un problème", "There is a problem";
+    ErrorTitlePrefix => "Erreur : ", "Error: ";
+    StartApplication => "Commencer ma candidature", "Start my application";
+    ResumeApplication => "Reprendre ma candidature", "Resume my application";
+    ResumeIntro =>
+        "Vous avez une candidature en cours dans ce navigateur. Reprenez-la là où vous l'avez laissée.",
+        "You have an application in progress in this browser. Pick it up where you left it.";
+    DiscardDraft => "Supprimer ce brouillon", "Discard this draft";
+    DiscardConfirm => "Supprimer définitivement le brouillon ?", "Discard the draft for good?";
+    DraftSaved =>
+        "Vos réponses sont enregistrées dans ce navigateur à chaque saisie.",
+        "Your answers are saved in this browser as you type.";
+    ApplicationNotStarted =>
+        "Vous n'avez pas encore commencé de candidature.",
+        "You have not started an application yet.";
+    MaybeExists => "Cette formation existe peut-être déjà :", "This training may already exist:";
+
+    ChangeAnswer => "Modifier", "Change";
+    NotProvided => "Non renseigné", "Not provided";
+    ConsentLabel =>
+        "J'accepte que mes réponses soient traitées par l'équipe du Campus du numérique public pour examiner ma candidature.",
+        "I agree that my answers are processed by the Campus du numérique public team to examine my application.";
+    ConsentPrivacyLink => "Lire la politique de données personnelles", "Read the personal data policy";
+    ConsentRequired =>
+        "Acceptez le traitement de vos données pour envoyer votre candidature",
+        "Agree to the processing of your data to send your application";
+    Submit => "Envoyer ma candidature", "Send my application";
+    Sending => "Envoi en cours…", "Sending…";
+    SubmitFailedTitle => "Votre candidature n'a pas pu être envoyée", "Your application could not be sent";
+    SubmitFailedNetwork =>
+        "Le serveur n'a pas répondu. Vos réponses sont conservées : réessayez dans un instant.",
+        "The server did not answer. Your answers are kept: try again in a moment.";
+    SubmitFailedServer =>
+        "Le serveur a refusé l'envoi. Vos réponses sont conservées : réessayez, ou téléchargez votre candidature et envoyez-la par courriel.",
+        "The server refused the application. Your answers are kept: try again, or download your application and send it by email.";
+    SubmitRetry => "Réessayer l'envoi", "Try sending again";
+    NoEndpointTitle => "Envoi par courriel", "Sending by email";
+    NoEndpointText =>
+        "Ce site n'envoie pas les candidatures lui-même. Téléchargez votre candidature, puis envoyez-la à campus@numerique.gouv.fr avec le courriel préparé.",
+        "This site does not send applications itself. Download your application, then send it to campus@numerique.gouv.fr with the prepared email.";
+    DownloadJson => "Télécharger ma candidature (JSON)", "Download my application (JSON)";
+    PrepareEmail => "Préparer le courriel", "Prepare the email";
+    Print => "Imprimer ou enregistrer en PDF", "Print or save as PDF";
+    ConfirmationReference => "Votre numéro de référence", "Your reference number";
+    ConfirmationNext =>
+        "L'équipe du campus examine chaque candidature au regard de l'expertise technique, de l'expérience de formation et de l'engagement pour la transformation numérique de l'État. Vous recevrez une réponse par courriel sous un mois. Gardez votre numéro de référence.",
+        "The campus team examines each application on technical expertise, training experience and commitment to the State's digital transformation. You will get an answer by email within a month. Keep your reference number.";
+    DownloadProgress => "Télécharger ma progression", "Download my progress";
+    LoadProgress => "Reprendre depuis un fichier de progression", "Resume from a progress file";
+    ProgressRefused =>
+        "Ce fichier n'est pas une progression de candidature du Campus, ou il a été modifié. Il n'a pas été chargé.",
+        "This file is not a Campus application progress file, or it was modified. It was not loaded.";
 
     // --- Sitemap -------------------------------------------------------------------
     SitemapTrainings => "Formations", "Trainings";

@@ -102,6 +102,15 @@ pub fn provide_router() -> Router {
         let current = route.get();
         if previous.is_some_and(|p| p != current) {
             request_animation_frame(|| {
+                // A page that already put focus inside <main> (a "change" link
+                // landing on its field) keeps it.
+                let main = document().query_selector("main").ok().flatten();
+                let active = document().active_element();
+                if let (Some(main), Some(active)) = (main, active) {
+                    if main.contains(Some(&active)) && active.tag_name() != "MAIN" {
+                        return;
+                    }
+                }
                 window().scroll_to_with_x_and_y(0.0, 0.0);
                 if let Some(h1) = document()
                     .query_selector("main h1")

@@ -1,0 +1,365 @@
+// The volunteer trainer application as an applicant goes through it: every step,
+// the three proposal branches, validation and the error summary, a draft kept
+// across reloads, a real receiver that fails then succeeds, no endpoint, and the
+// whole flow with the keyboard only. axe-core on every step.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
+import { startReceiver } from './support/receiver.mjs';
+
+const schema = JSON.parse(await readFile(new URL('../../public/application.schema.json', import.meta.url), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true });
+addFormats(ajv);
+const validatePayload = ajv.compile(schema);
+
+let app;
+let receiver;
+before(async () => {
+  app = await startApp();
+  receiver = await startReceiver();
+});
+after(async () => {
+  await app?.close();
+  await receiver?.close();
+});
+
+/** A page whose config.json points at the receiver (or at no server). */
+async function openApplication({ endpoint = receiver.url, allowConsole = [] } = {}) {
+  const page = await app.newPage({ allowConsole });
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ catalogue_url: 'catalogue.json', applications_endpoint: endpoint }),
+    }),
+  );
+  await page.goto(app.url + '#/candidature');
+  await waitForApp(page);
+  return page;
+}
+
+const stepTitle = (page) => page.textContent('main h1').then((t) => t.trim());
+async function continueTo(page, title) {
+  await page.click('form button[type="submit"]');
+  await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.includes(t), title);
+}
+async function pick(page, field, value) {
+  await page.click(`label[for="f-${field}-${value}"]`);
+}
+
+async function fillYou(page) {
+  await page.fill('#f-first_name', 'Camille');
+  await page.fill('#f-last_name', 'Martin');
+  await page.fill('#f-email', 'camille.martin@interieur.gouv.fr');
+  await page.selectOption('#f-administration', 'interieur');
+  await page.fill('#f-department', 'Direction du numérique');
+  await page.fill('#f-job_title', 'Cheffe de produit');
+  await page.selectOption('#f-region', 'bretagne');
+  await pick(page, 'status', 'titulaire');
+}
+async function fillExpertise(page) {
+  await pick(page, 'domains', 'design-accessibilite');
+  await pick(page, 'domains', 'intelligence-artificielle');
+  await pick(page, 'skills', 'design');
+  await page.fill('#f-years_experience', '8');
+  await pick(page, 'teaching_experience', 'occasionnelle');
+  await page.fill('#f-bio', 'Dix ans de projets numériques <script>alert(1)</script> au service des usagers.');
+  await page.fill('#f-motivation', 'Partager ce que j\'ai appris avec mes collègues.');
+}
+async function fillProposal(page, kind) {
+  await pick(page, 'proposal_kind', kind);
+  if (kind === 'formation-existante') {
+    await page.fill('#f-existing_title', 'Accessibilité des démarches en ligne');
+    await page.fill('#f-existing_summary', 'Rendre une démarche conforme au RGAA.');
+    await page.selectOption('#f-existing_domain', 'design-accessibilite');
+    await pick(page, 'existing_format', 'distanciel');
+    await page.fill('#f-existing_duration_hours', '7');
+    await pick(page, 'existing_audience', 'agents-numerique');
+    await pick(page, 'existing_level', 'intermediaire');
+    await page.fill('#f-existing_objectives', 'Auditer, corriger, déclarer.');
+  } else if (kind === 'idee-programme') {
+    await page.fill('#f-idea_title', 'La data pour les managers');
+    await page.fill('#f-idea_need', 'Piloter une équipe avec des indicateurs.');
+    await pick(page, 'idea_audience', 'managers');
+    await pick(page, 'idea_format', 'hybride');
+  } else {
+    await page.fill('#f-help_topic', 'Écrire pour le web');
+    await page.fill('#f-help_needed', 'Structurer un module de trois heures.');
+    await page.fill('#f-help_when', 'Premier semestre 2027');
+  }
+}
+async function fillAvailability(page) {
+  await page.fill('#f-days_per_year', '4');
+  await pick(page, 'formats_accepted', 'distanciel');
+  await pick(page, 'regions_available', 'bretagne');
+  await pick(page, 'periods', 't2');
+  await pick(page, 'manager_informed', 'oui');
+}
+
+async function completeUpToReview(page, kind) {
+  await page.click('button:has-text("Commencer ma candidature")');
+  await page.waitForSelector('#f-first_name');
+  await fillYou(page);
+  await continueTo(page, 'Votre expertise');
+  await fillExpertise(page);
+  await continueTo(page, 'Votre proposition');
+  await fillProposal(page, kind);
+  await continueTo(page, 'Vos disponibilités');
+  await fillAvailability(page);
+  await continueTo(page, 'Vérifiez votre candidature');
+}
+
+describe('the three proposals, to confirmation, one payload each, matching the schema', () => {
+  for (const kind of ['formation-existante', 'idee-programme', 'aide-construction']) {
+    test(kind, async () => {
+      receiver.state.mode = 'ok';
+      const before = receiver.state.stored.size;
+      const page = await openApplication();
+      await completeUpToReview(page, kind);
+      await assertAccessible(page, `review (${kind})`);
+      // Answers are shown as text, skipped optional ones as "Non renseigné".
+      assert.ok((await page.textContent('main')).includes('<script>alert(1)</script>'));
+      assert.match(await page.textContent('main'), /Non renseigné/);
+      await page.click('label[for="f-consent"]');
+      await page.click('button:has-text("Envoyer ma candidature")');
+      await page.waitForSelector('.campus-reference');
+      const reference = (await page.textContent('.campus-reference')).trim();
+      assert.match(reference, /^[2-9A-HJKMNP-Z]{8}$/);
+      assert.equal(receiver.state.stored.size, before + 1);
+      const payload = [...receiver.state.stored.values()].at(-1);
+      assert.ok(validatePayload(payload), JSON.stringify(validatePayload.errors, null, 1));
+      assert.equal(payload.reference, reference);
+      assert.equal(payload.proposal.proposal_kind, kind);
+      const other = Object.keys(payload.proposal).filter((k) => k !== 'proposal_kind');
+      const prefix = { 'formation-existante': 'existing_', 'idee-programme': 'idea_', 'aide-construction': 'help_' }[kind];
+      assert.ok(other.every((k) => k.startsWith(prefix)), `only the chosen branch: ${other}`);
+      await assertAccessible(page, `confirmation (${kind})`);
+      // The draft is gone: starting again starts afresh.
+      assert.equal(await page.evaluate(() => localStorage.getItem('campus.candidature')), null);
+      assertNoProblems(page);
+    });
+  }
+});
+
+test('an invalid step cannot be passed: error summary focused, title prefixed, fields linked', async () => {
+  const page = await openApplication();
+  await page.click('button:has-text("Commencer ma candidature")');
+  await page.waitForSelector('#f-first_name');
+  await page.fill('#f-email', 'pas-une-adresse');
+  await page.click('form button[type="submit"]');
+  await page.waitForSelector('#erreurs');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'erreurs');
+  assert.match(await page.title(), /^Erreur : Vous - /);
+  assert.equal(await stepTitle(page), 'VousÉtape 1 sur 4'.replace('Étape', 'Étape'));
+  assert.match(await page.textContent('#erreurs'), /Saisissez une adresse électronique/);
+  assert.equal(await page.getAttribute('#f-email', 'aria-describedby'), 'f-email-error');
+  // No browser validation bubble: the form has novalidate.
+  assert.equal(await page.getAttribute('main form', 'novalidate'), '');
+  await assertAccessible(page, 'step with errors');
+  // The summary links move focus to the field.
+  await page.click('#erreurs a:has-text("Prénom")');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-first_name');
+  assert.ok(page.url().endsWith('#/candidature/vous'));
+  assertNoProblems(page);
+});
+
+test('the draft survives a reload at every step and Back shows the step as it was', async () => {
+  const page = await openApplication();
+  await page.click('button:has-text("Commencer ma candidature")');
+  await page.waitForSelector('#f-first_name');
+  await fillYou(page);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.inputValue('#f-first_name'), 'Camille');
+  assert.equal(await page.inputValue('#f-region'), 'bretagne');
+  await continueTo(page, 'Votre expertise');
+  await fillExpertise(page);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.inputValue('#f-years_experience'), '8');
+  assert.equal(await page.isChecked('#f-domains-intelligence-artificielle'), true);
+  await continueTo(page, 'Votre proposition');
+  await fillProposal(page, 'idee-programme');
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.inputValue('#f-idea_title'), 'La data pour les managers');
+  // Browser Back: the previous step as it was last seen.
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/candidature/expertise');
+  assert.equal(await page.inputValue('#f-bio'), 'Dix ans de projets numériques <script>alert(1)</script> au service des usagers.');
+  // The Back link, too.
+  await page.click('main a:has-text("Retour")');
+  await page.waitForFunction(() => location.hash === '#/candidature/vous');
+  assert.equal(await page.inputValue('#f-job_title'), 'Cheffe de produit');
+  // Starting again offers to resume, never a second draft.
+  await page.goto(app.url + '#/candidature');
+  await page.waitForSelector('a:has-text("Reprendre ma candidature")');
+  assert.equal(await page.locator('button:has-text("Commencer ma candidature")').count(), 0);
+  await page.click('a:has-text("Reprendre ma candidature")');
+  await page.waitForFunction(() => location.hash.startsWith('#/candidature/'));
+  assertNoProblems(page);
+});
+
+test('a change link on the review page returns to the review page after the edit', async () => {
+  const page = await openApplication();
+  await completeUpToReview(page, 'aide-construction');
+  await page.click('a:has-text("Modifier") >> nth=1');
+  await page.waitForFunction(() => location.hash.includes('retour=verification'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-last_name');
+  await page.fill('#f-last_name', 'Martin-Durand');
+  await continueTo(page, 'Vérifiez votre candidature');
+  assert.ok((await page.textContent('main')).includes('Martin-Durand'));
+  assertNoProblems(page);
+});
+
+test('the server fails with 500, then times out, then succeeds: one stored application', async () => {
+  const page = await openApplication({ allowConsole: [/Failed to load resource/, /net::ERR/] });
+  await completeUpToReview(page, 'idee-programme');
+  await page.click('label[for="f-consent"]');
+  const before = receiver.state.stored.size;
+  const sentBefore = receiver.state.requests.length;
+
+  receiver.state.mode = '500';
+  await page.click('button:has-text("Envoyer ma candidature")');
+  await page.waitForSelector('#echec-envoi');
+  assert.match(await page.textContent('#echec-envoi'), /HTTP 500/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'echec-envoi');
+
+  receiver.state.mode = 'timeout';
+  await page.click('button:has-text("Réessayer l\'envoi")');
+  await page.waitForFunction(() => document.querySelector('#echec-envoi') && !document.querySelector('button[disabled]'), null, { timeout: 20_000 });
+  assert.match(await page.textContent('#echec-envoi'), /Le serveur n'a pas répondu/);
+  // Nothing lost.
+  assert.ok(await page.evaluate(() => localStorage.getItem('campus.candidature')));
+
+  receiver.state.mode = 'ok';
+  await page.click('button:has-text("Réessayer l\'envoi")');
+  await page.waitForSelector('.campus-reference');
+  const attempts = receiver.state.requests.slice(sentBefore);
+  assert.equal(attempts.length, 3);
+  assert.equal(new Set(attempts.map((a) => a.key)).size, 1, 'one idempotency key for every retry');
+  assert.equal(receiver.state.stored.size, before + 1);
+  assertNoProblems(page);
+});
+
+test('no endpoint configured: download and a prepared email, clearly explained', async () => {
+  const page = await openApplication({ endpoint: null });
+  await completeUpToReview(page, 'formation-existante');
+  assert.match(await page.textContent('main'), /Ce site n'envoie pas les candidatures lui-même/);
+  assert.equal(await page.locator('button:has-text("Envoyer ma candidature")').count(), 0);
+  const mail = await page.getAttribute('a:has-text("Préparer le courriel")', 'href');
+  assert.match(mail, /^mailto:campus@numerique\.gouv\.fr\?subject=/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Télécharger ma candidature")')]);
+  const payload = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.ok(validatePayload(payload), JSON.stringify(validatePayload.errors, null, 1));
+  await assertAccessible(page, 'review without endpoint');
+  assertNoProblems(page);
+});
+
+test('a progress file moves the draft to another browser; a tampered one is refused', async () => {
+  const page = await openApplication();
+  await page.click('button:has-text("Commencer ma candidature")');
+  await page.waitForSelector('#f-first_name');
+  await fillYou(page);
+  await page.goto(app.url + '#/candidature');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Télécharger ma progression")')]);
+  const file = await readFile(await download.path(), 'utf8');
+
+  const other = await openApplication();
+  await other.setInputFiles('#progression', { name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(file.replace('Camille', 'Mallory')) });
+  await other.waitForSelector('text=il a été modifié');
+  await other.setInputFiles('#progression', { name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await other.waitForSelector('#f-first_name');
+  assert.equal(await other.inputValue('#f-first_name'), 'Camille');
+  assertNoProblems(page);
+  assertNoProblems(other);
+});
+
+test('the applicant can discard the draft explicitly', async () => {
+  const page = await openApplication();
+  await page.click('button:has-text("Commencer ma candidature")');
+  await page.waitForSelector('#f-first_name');
+  await page.fill('#f-first_name', 'Camille');
+  await page.goto(app.url + '#/candidature');
+  await page.click('button:has-text("Supprimer ce brouillon")');
+  await page.click('#confirmer-suppression button:has-text("Supprimer ce brouillon")');
+  await page.waitForSelector('button:has-text("Commencer ma candidature")');
+  assert.equal(await page.evaluate(() => localStorage.getItem('campus.candidature')), null);
+  assertNoProblems(page);
+});
+
+test('keyboard only: the whole flow, from start to confirmation', async () => {
+  receiver.state.mode = 'ok';
+  const page = await openApplication();
+  const press = (k, n = 1) => (async () => { for (let i = 0; i < n; i++) await page.keyboard.press(k); })();
+  const focusOn = async (id) => {
+    for (let i = 0; i < 200; i++) {
+      if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+      await page.keyboard.press('Tab');
+    }
+    assert.fail(`Tab never reached #${id}`);
+  };
+  const type = async (id, text) => { await focusOn(id); await page.keyboard.type(text); };
+  const choose = async (id) => { await focusOn(id); await page.keyboard.press('Space'); };
+  // In a radio group only one radio is in the Tab order: arrows move and select.
+  const radio = async (firstId, downs) => {
+    await focusOn(firstId);
+    if (downs === 0) await page.keyboard.press('Space');
+    for (let i = 0; i < downs; i++) await page.keyboard.press('ArrowDown');
+  };
+  // A closed select: arrow keys move through the options.
+  const select = async (id, downs) => {
+    await focusOn(id);
+    for (let i = 0; i < downs; i++) await page.keyboard.press('ArrowDown');
+  };
+  await page.focus('button:has-text("Commencer ma candidature")');
+  await press('Enter');
+  await page.waitForSelector('#f-first_name');
+  await type('f-first_name', 'Dominique');
+  await type('f-last_name', 'Leroy');
+  await type('f-email', 'dominique.leroy@culture.gouv.fr');
+  await select('f-administration', 3);
+  await type('f-department', 'Service du numérique');
+  await type('f-job_title', 'Designer');
+  await select('f-region', 9);
+  await radio('f-status-titulaire', 1);
+  await focusOn('continuer');
+  await press('Enter');
+  await page.waitForSelector('#f-years_experience, #erreurs');
+  assert.equal(await page.$('#erreurs'), null, `step 1: ${await page.textContent('#erreurs').catch(() => '')}`);
+  await choose('f-domains-design-accessibilite');
+  await choose('f-skills-design');
+  await type('f-years_experience', '5');
+  await radio('f-teaching_experience-aucune', 2);
+  await type('f-bio', 'Designer de services publics.');
+  await type('f-motivation', 'Transmettre.');
+  await focusOn('continuer');
+  await press('Enter');
+  await page.waitForSelector('#f-proposal_kind-aide-construction');
+  await radio('f-proposal_kind-formation-existante', 2);
+  await type('f-help_topic', 'Atelier de design');
+  await type('f-help_needed', 'Un regard pédagogique.');
+  await type('f-help_when', 'Automne 2027');
+  await focusOn('continuer');
+  await press('Enter');
+  await page.waitForSelector('#f-days_per_year');
+  await type('f-days_per_year', '3');
+  await choose('f-formats_accepted-distanciel');
+  await choose('f-regions_available-normandie');
+  await choose('f-periods-t4');
+  await radio('f-manager_informed-oui', 0);
+  await focusOn('continuer');
+  await press('Enter');
+  await page.waitForSelector('#f-consent');
+  await choose('f-consent');
+  await focusOn('envoyer');
+  await press('Enter');
+  await page.waitForSelector('.campus-reference');
+  const payload = [...receiver.state.stored.values()].at(-1);
+  assert.equal(payload.applicant.first_name, 'Dominique');
+  assert.equal(payload.applicant.administration, 'culture');
+  assert.equal(payload.applicant.region, 'normandie');
+  assertNoProblems(page);
+});
