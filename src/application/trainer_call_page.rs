@@ -1,22 +1,89 @@
-//! The call for volunteer trainers.
+//! The call for volunteer trainers: what volunteers gain, the skills sought
+//! (from the catalogue's `trainer_call` when published), what can be proposed,
+//! and how applications are examined.
 
 use leptos::prelude::*;
 
+use crate::application::form::PROPOSAL_KINDS;
+use crate::catalogue::loader::use_catalogue;
+use crate::i18n::application::option_label;
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 
-/// What volunteers gain and how to apply.
+/// Skills shown when the catalogue publishes none (the 2025 call).
+const DEFAULT_SKILLS: [&str; 5] = [
+    "coaching-produit",
+    "deploiement-produits",
+    "ia",
+    "design",
+    "data",
+];
+
+/// The call for trainers page.
 #[component]
 pub fn TrainerCallPage() -> impl IntoView {
     let i18n = use_i18n();
+    let catalogue = use_catalogue();
     use_static_page_title(Text::TitleTrainerCall);
+    let call = move || {
+        catalogue
+            .ready()
+            .and_then(|c| c.explorer.catalogue.trainer_call.clone())
+    };
+    let open = move || call().is_none_or(|c| c.open);
+    let skills = move || {
+        let l = i18n.locale();
+        match call().map(|c| c.sought_skills).filter(|s| !s.is_empty()) {
+            Some(skills) => skills,
+            None => DEFAULT_SKILLS
+                .iter()
+                .map(|s| option_label(s, l).to_owned())
+                .collect(),
+        }
+        .into_iter()
+        .map(|s| view! { <li>{s}</li> })
+        .collect_view()
+    };
+    let list = |items: &'static [Text]| {
+        view! { <ul>{items.iter().map(|t| view! { <li>{i18n.t(*t)}</li> }).collect_view()}</ul> }
+    };
     view! {
         <div class="fr-container fr-my-7w">
-            <h1>{i18n.t(Text::TitleTrainerCall)}</h1>
-            <p class="fr-text--lead">{i18n.t(Text::TrainerCallIntro)}</p>
-            <a class="fr-btn" href=Route::Application.href()>{i18n.t(Text::TrainerCallApply)}</a>
+            <div class="fr-grid-row">
+                <div class="fr-col-12 fr-col-lg-9">
+                    <h1>{i18n.t(Text::TitleTrainerCall)}</h1>
+                    <p class="fr-text--lead">{i18n.t(Text::TrainerCallIntro)}</p>
+                    <div class="fr-callout fr-mb-5w">
+                        <p class="fr-callout__text">
+                            {move || if open() { i18n.t(Text::CallOpen)() } else { i18n.t(Text::CallClosed)() }}
+                        </p>
+                        <a class="fr-btn" href=Route::Application.href()>{i18n.t(Text::TrainerCallApply)}</a>
+                    </div>
+                    <h2>{i18n.t(Text::CallGainsTitle)}</h2>
+                    {list(&[
+                        Text::CallGainLeadership,
+                        Text::CallGainRecognition,
+                        Text::CallGainDevelopment,
+                        Text::CallGainNetwork,
+                        Text::CallGainPurpose,
+                    ])}
+                    <h2>{i18n.t(Text::CallSkillsTitle)}</h2>
+                    <ul class="campus-skills">{skills}</ul>
+                    <h2>{i18n.t(Text::CallProposalsTitle)}</h2>
+                    <ul>
+                        {PROPOSAL_KINDS
+                            .iter()
+                            .map(|k| view! { <li>{move || option_label(k, i18n.locale())}</li> })
+                            .collect_view()}
+                    </ul>
+                    <h2>{i18n.t(Text::CallJudgedTitle)}</h2>
+                    {list(&[Text::CallJudgedExpertise, Text::CallJudgedTraining, Text::CallJudgedCommitment])}
+                    <p>{i18n.t(Text::CallTrainersFigure)}</p>
+                    <a class="fr-btn" href=Route::Application.href()>{i18n.t(Text::TrainerCallApply)}</a>
+                </div>
+            </div>
         </div>
     }
 }

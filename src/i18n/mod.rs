@@ -370,6 +370,29 @@ texts! {
         "Ce fichier n'est pas une progression de candidature du Campus, ou il a été modifié. Il n'a pas été chargé.",
         "This file is not a Campus application progress file, or it was modified. It was not loaded.";
 
+    // --- Trainer call ------------------------------------------------------------------
+    CallOpen => "L'appel à formateurs bénévoles 2025 est ouvert.", "The 2025 call for volunteer trainers is open.";
+    CallClosed =>
+        "L'appel à formateurs est fermé pour le moment ; vous pouvez préparer votre candidature.",
+        "The call for trainers is closed for now; you can prepare your application.";
+    CallGainsTitle => "Ce que vous y gagnez", "What you gain";
+    CallGainLeadership => "Des compétences de leadership et de mentorat", "Leadership and mentoring skills";
+    CallGainRecognition => "La reconnaissance de votre expertise", "Recognition of your expertise";
+    CallGainDevelopment => "Un développement professionnel", "Professional development";
+    CallGainNetwork => "Un réseau d'agents engagés dans le numérique public", "A network of public servants committed to digital";
+    CallGainPurpose => "Le sens d'une mission utile à vos collègues et aux usagers", "The purpose of a mission useful to your colleagues and the public";
+    CallSkillsTitle => "Les compétences recherchées", "Skills we are looking for";
+    CallProposalsTitle => "Ce que vous pouvez proposer", "What you can propose";
+    CallJudgedTitle => "Comment les candidatures sont examinées", "How applications are examined";
+    CallJudgedExpertise => "Votre expertise technique", "Your technical expertise";
+    CallJudgedTraining => "Votre expérience de formation", "Your training experience";
+    CallJudgedCommitment =>
+        "Votre engagement pour la transformation numérique de l'État",
+        "Your commitment to the State's digital transformation";
+    CallTrainersFigure =>
+        "En 2024, une cinquantaine de formateurs occasionnels, agents de l'État ou intervenants d'intérêt général, ont animé les 1\u{a0}200 sessions du campus.",
+        "In 2024, about fifty occasional trainers, State employees or public-interest contributors, ran the campus's 1,200 sessions.";
+
     // --- Sitemap -------------------------------------------------------------------
     SitemapTrainings => "Formations", "Trainings";
     SitemapTrainers => "Formateurs", "Trainers";

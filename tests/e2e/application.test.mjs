@@ -98,15 +98,20 @@ async function fillAvailability(page) {
   await pick(page, 'manager_informed', 'oui');
 }
 
-async function completeUpToReview(page, kind) {
+async function completeUpToReview(page, kind, { axe = false } = {}) {
+  const check = async (label) => { if (axe) await assertAccessible(page, `${label} (${kind})`); };
   await page.click('button:has-text("Commencer ma candidature")');
   await page.waitForSelector('#f-first_name');
+  await check('step 1');
   await fillYou(page);
   await continueTo(page, 'Votre expertise');
+  await check('step 2');
   await fillExpertise(page);
   await continueTo(page, 'Votre proposition');
   await fillProposal(page, kind);
+  await check('step 3 with its branch');
   await continueTo(page, 'Vos disponibilités');
+  await check('step 4');
   await fillAvailability(page);
   await continueTo(page, 'Vérifiez votre candidature');
 }
@@ -117,7 +122,7 @@ describe('the three proposals, to confirmation, one payload each, matching the s
       receiver.state.mode = 'ok';
       const before = receiver.state.stored.size;
       const page = await openApplication();
-      await completeUpToReview(page, kind);
+      await completeUpToReview(page, kind, { axe: true });
       await assertAccessible(page, `review (${kind})`);
       // Answers are shown as text, skipped optional ones as "Non renseigné".
       assert.ok((await page.textContent('main')).includes('<script>alert(1)</script>'));
@@ -185,11 +190,28 @@ test('the draft survives a reload at every step and Back shows the step as it wa
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.inputValue('#f-idea_title'), 'La data pour les managers');
+  await continueTo(page, 'Vos disponibilités');
+  await fillAvailability(page);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.inputValue('#f-days_per_year'), '4');
+  assert.equal(await page.isChecked('#f-periods-t2'), true);
+  await continueTo(page, 'Vérifiez votre candidature');
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('Vérifiez'));
+  assert.ok((await page.textContent('main')).includes('La data pour les managers'));
   // Browser Back: the previous step as it was last seen.
   await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/candidature/disponibilites');
+  assert.equal(await page.inputValue('#f-days_per_year'), '4');
+  // The Back link, too, step after step.
+  await page.click('main a:has-text("Retour")');
+  await page.waitForFunction(() => location.hash === '#/candidature/proposition');
+  assert.equal(await page.inputValue('#f-idea_title'), 'La data pour les managers');
+  await page.click('main a:has-text("Retour")');
   await page.waitForFunction(() => location.hash === '#/candidature/expertise');
   assert.equal(await page.inputValue('#f-bio'), 'Dix ans de projets numériques <script>alert(1)</script> au service des usagers.');
-  // The Back link, too.
   await page.click('main a:has-text("Retour")');
   await page.waitForFunction(() => location.hash === '#/candidature/vous');
   assert.equal(await page.inputValue('#f-job_title'), 'Cheffe de produit');
@@ -361,5 +383,39 @@ test('keyboard only: the whole flow, from start to confirmation', async () => {
   assert.equal(payload.applicant.first_name, 'Dominique');
   assert.equal(payload.applicant.administration, 'culture');
   assert.equal(payload.applicant.region, 'normandie');
+  assertNoProblems(page);
+});
+
+test('validation messages and steps in English', async () => {
+  const page = await openApplication();
+  await page.evaluate(() => localStorage.setItem('campus.locale', 'en'));
+  await page.reload();
+  await waitForApp(page);
+  await page.click('button:has-text("Start my application")');
+  await page.waitForSelector('#f-first_name');
+  await page.click('form button[type="submit"]');
+  await page.waitForSelector('#erreurs');
+  assert.match(await page.title(), /^Error: About you - /);
+  assert.match(await page.textContent('#erreurs'), /There is a problem/);
+  assert.match(await page.textContent('#erreurs'), /Enter first name/);
+  assert.match(await page.textContent('label[for="f-phone"]'), /Phone \(optional\)/);
+  await assertAccessible(page, 'errors in English');
+  assertNoProblems(page);
+});
+
+test('the call for trainers presents gains, sought skills from the data and the criteria', async () => {
+  const page = await openApplication();
+  await page.goto(app.url + '#/devenir-formateur');
+  await page.waitForSelector('.campus-skills li');
+  const catalogue = JSON.parse(await readFile(new URL('../../public/catalogue.json', import.meta.url), 'utf8'));
+  const skills = await page.$$eval('.campus-skills li', (lis) => lis.map((l) => l.textContent.trim()));
+  assert.deepEqual(skills, catalogue.trainer_call.sought_skills);
+  const text = await page.textContent('main');
+  for (const expected of ['leadership et de mentorat', 'reconnaissance', 'développement professionnel', 'réseau', 'expertise technique', "expérience de formation", 'transformation numérique de l\'État']) {
+    assert.ok(text.includes(expected), expected);
+  }
+  await assertAccessible(page, 'trainer call');
+  await page.click('main .fr-callout a:has-text("Déposer une candidature")');
+  await page.waitForFunction(() => location.hash === '#/candidature');
   assertNoProblems(page);
 });
