@@ -30,8 +30,11 @@ pub struct ConfigContext(pub ReadSignal<Option<Config>>);
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_i18n();
+    let embed = crate::embed::widget::read_params();
+    provide_i18n(embed.lang);
     let router = provide_router();
+    crate::embed::widget::start(&embed, router);
+    let compact = embed.compact;
 
     let (config, set_config) = signal(None::<Config>);
     provide_context(ConfigContext(config));
@@ -60,10 +63,10 @@ pub fn App() -> impl IntoView {
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     };
 
+    // Compact widgets (embedded by default) have no DSFR header and footer.
     view! {
-        <SkipLinks />
-        <Header />
+        {(!compact).then(|| view! { <SkipLinks /> <Header /> })}
         <main id=MAIN_ID tabindex="-1">{page}</main>
-        <Footer />
+        {(!compact).then(|| view! { <Footer /> })}
     }
 }

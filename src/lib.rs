@@ -10,6 +10,7 @@
 pub mod application;
 pub mod catalogue;
 pub mod config;
+pub mod embed;
 pub mod i18n;
 pub mod routes;
 

@@ -38,11 +38,11 @@ impl I18n {
     }
 }
 
-/// Creates the language context (stored choice, else French), keeps `<html lang>`
-/// in step, and provides the context to the tree.
-pub fn provide_i18n() -> I18n {
-    let initial = storage::get(STORAGE_KEY)
-        .and_then(|tag| Locale::from_tag(&tag))
+/// Creates the language context (`requested` by an embedding host, else the
+/// stored choice, else French), keeps `<html lang>` in step, and provides it.
+pub fn provide_i18n(requested: Option<Locale>) -> I18n {
+    let initial = requested
+        .or_else(|| storage::get(STORAGE_KEY).and_then(|tag| Locale::from_tag(&tag)))
         .unwrap_or_default();
     let i18n = I18n {
         locale: RwSignal::new(initial),

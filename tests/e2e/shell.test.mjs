@@ -241,3 +241,28 @@ async function expectWarning(page, pattern) {
   }
   assert.fail(`no console warning matching ${pattern}; got ${JSON.stringify(page.warnings)}`);
 }
+
+test('the app runs under its own strict Content-Security-Policy, with no violation', async () => {
+  // No bypassCSP here: the policy in index.html applies as on a real server.
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(app.url);
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(policy, /'unsafe-eval'|'unsafe-inline'/);
+  for (const hash of ['', '#/catalogue?q=donnees', '#/devenir-formateur', '#/candidature', '#/plan-du-site']) {
+    await page.goto(app.url + hash);
+    await waitForApp(page);
+    await page.waitForTimeout(200);
+  }
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,7 @@
+//! Embedding in other government sites: the widget parameters (pure) and the
+//! embed mode of the app (browser only). The host side is `public/embed.js`.
+
+pub mod params;
+
+#[cfg(target_arch = "wasm32")]
+pub mod widget;

@@ -1,0 +1,123 @@
+//! The parameters the loader (`embed.js`) puts in the widget's URL query
+//! (`index.html?embed=1&origin=https://host.gouv.fr&lang=en&compact=1&links=widget`),
+//! read once at start-up. The route itself stays in the fragment.
+
+use crate::i18n::Locale;
+use crate::routes::percent_decode_with;
+
+/// Where links to other pages of the campus open from the widget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LinkMode {
+    /// In the widget itself (default).
+    #[default]
+    Widget,
+    /// In a new tab, on the full site.
+    NewTab,
+}
+
+/// How the app runs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EmbedParams {
+    /// Running inside a host page's iframe.
+    pub embedded: bool,
+    /// Without the DSFR header and footer (default when embedded).
+    pub compact: bool,
+    /// Language asked by the host (`data-lang`).
+    pub lang: Option<Locale>,
+    /// Where links open.
+    pub links: LinkMode,
+    /// The host page's origin: the only target of the widget's messages.
+    pub host_origin: Option<String>,
+}
+
+/// Accepts only a bare `http(s)://host[:port]` origin.
+pub fn valid_origin(origin: &str) -> bool {
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty()
+            && r.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    })
+}
+
+impl EmbedParams {
+    /// Reads `location.search` (with or without `?`). Unknown or invalid values
+    /// are ignored; a widget without a valid host origin never posts messages.
+    pub fn from_query(search: &str) -> EmbedParams {
+        let mut p = EmbedParams::default();
+        let mut compact = None;
+        for pair in search.trim_start_matches('?').split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let Some(value) = percent_decode_with(value, true) else {
+                continue;
+            };
+            match key {
+                "embed" => p.embedded = value == "1",
+                "compact" => compact = Some(value != "0"),
+                "lang" => p.lang = Locale::from_tag(&value),
+                "links" => {
+                    p.links = match value.as_str() {
+                        "new-tab" => LinkMode::NewTab,
+                        _ => LinkMode::Widget,
+                    }
+                }
+                "origin" if valid_origin(&value) => p.host_origin = Some(value),
+                _ => {}
+            }
+        }
+        p.compact = p.embedded && compact.unwrap_or(true);
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_widget_query() {
+        let p = EmbedParams::from_query(
+            "?embed=1&origin=https%3A%2F%2Fwww.interieur.gouv.fr&lang=en&links=new-tab",
+        );
+        assert!(p.embedded && p.compact);
+        assert_eq!(p.lang, Some(Locale::En));
+        assert_eq!(p.links, LinkMode::NewTab);
+        assert_eq!(
+            p.host_origin.as_deref(),
+            Some("https://www.interieur.gouv.fr")
+        );
+    }
+
+    #[test]
+    fn the_full_site_is_not_embedded() {
+        let p = EmbedParams::from_query("");
+        assert!(!p.embedded && !p.compact);
+        assert_eq!(
+            EmbedParams::from_query("?compact=1"),
+            EmbedParams::default()
+        );
+        assert!(!EmbedParams::from_query("?embed=1&compact=0").compact);
+    }
+
+    #[test]
+    fn bad_origins_are_refused() {
+        for bad in [
+            "*",
+            "null",
+            "javascript:alert(1)",
+            "https://a.fr/path",
+            "https://",
+            "ftp://a.fr",
+            "https://a b",
+        ] {
+            assert!(!valid_origin(bad), "{bad}");
+        }
+        assert!(valid_origin("http://127.0.0.1:8081"));
+        assert_eq!(
+            EmbedParams::from_query("?embed=1&origin=*").host_origin,
+            None
+        );
+    }
+}

@@ -1,0 +1,282 @@
+// Embedding: two demo host pages (a DSFR ministry page with a CSP that forbids
+// WebAssembly, and a page with hostile global CSS) served from another origin
+// than the app (two loopback ports). The widget renders and works (search, open
+// a course, fill a step of the application), its height follows its content with
+// no inner scrollbar, the host's styles and URL do not change, and axe-core is
+// clean on the host page and inside the widget.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { assertAccessible, assertNoProblems, startApp } from './support/harness.mjs';
+import { bundledCatalogue } from './support/fixtures.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+const COURSE = bundledCatalogue().courses.find((c) => c.kind === 'parcours').id;
+
+let app;
+let host;
+before(async () => {
+  app = await startApp();
+  const appOrigin = new URL(app.url).origin;
+  // The host site: another origin, plain files with the app's address filled in.
+  const dsfr = new URL('../../node_modules/@gouvfr/dsfr/dist/', import.meta.url);
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    // The ministry's own copy of the DSFR.
+    if (path.startsWith('/dsfr/') && !path.includes('..')) {
+      try {
+        const body = readFileSync(new URL(path.slice('/dsfr/'.length), dsfr));
+        const type = path.endsWith('.css') ? 'text/css' : path.endsWith('.woff2') ? 'font/woff2' : path.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream';
+        return res.writeHead(200, { 'content-type': type }).end(body);
+      } catch {
+        return res.writeHead(404).end();
+      }
+    }
+    const name = path.slice(1) || 'ministere.html';
+    if (!/^[a-z]+\.html$/.test(name)) return res.writeHead(404).end();
+    let page;
+    try {
+      page = readFileSync(new URL(`./hosts/${name}`, import.meta.url), 'utf8');
+    } catch {
+      return res.writeHead(404).end();
+    }
+    page = page.replaceAll('{{APP}}', app.url).replaceAll('{{APP_ORIGIN}}', appOrigin).replaceAll('{{COURSE}}', COURSE);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  host = { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+});
+after(async () => {
+  await app?.close();
+  await host?.close();
+});
+
+/**
+ * Opens a host page. Its CSP (and the widget's) hold as on a real site; only the
+ * accessibility checks, which inject axe-core as an inline script, use a context
+ * that bypasses CSP (it changes nothing else).
+ */
+async function openHost(name, { forAxe = false } = {}) {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: forAxe });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console error: ${m.text()}`); });
+  await page.goto(host.url + name);
+  return page;
+}
+
+const widget = (page, id) => page.frameLocator(`#${id} iframe`);
+async function frameOf(page, id) {
+  const handle = await page.waitForSelector(`#${id} iframe`);
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('main h1', { timeout: 20_000 });
+  return { handle, frame };
+}
+
+/** The iframe is as tall as its content: no inner scrollbar, no empty space. */
+async function assertFitsContent(page, id) {
+  const { handle, frame } = await frameOf(page, id);
+  await page.waitForFunction(
+    async (sel) => {
+      const f = document.querySelector(sel);
+      const doc = f.contentDocument; // cross-origin: null, checked from inside below
+      return f.getBoundingClientRect().height > 100 && doc === null;
+    },
+    `#${id} iframe`,
+  );
+  let last;
+  for (let i = 0; i < 40; i++) {
+    const outer = await handle.evaluate((f) => f.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => ({
+      content: Math.ceil(document.body.getBoundingClientRect().height),
+      scroll: document.documentElement.scrollHeight,
+      client: document.documentElement.clientHeight,
+    }));
+    const styleHeight = await handle.evaluate((f) => f.style.height);
+    last = { outer, styleHeight, ...inner };
+    if (Math.abs(outer - inner.content) <= 2 && inner.scroll <= inner.client + 1) return outer;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`#${id}: the iframe does not fit its content: ${JSON.stringify(last)}`);
+}
+
+async function axeInFrame(frame, label) {
+  await frame.addScriptTag({ path: AXE_PATH });
+  const violations = await frame.evaluate(async () =>
+    (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  );
+  assert.deepEqual(violations, [], `axe in widget (${label})`);
+}
+
+const hostStyles = (page) =>
+  page.evaluate(() => {
+    const pick = (sel) => {
+      const s = getComputedStyle(document.querySelector(sel));
+      return [s.fontFamily, s.fontSize, s.color, s.backgroundColor, s.margin, s.letterSpacing].join('|');
+    };
+    return { body: pick('body'), heading: pick('#host-heading'), lead: pick('#host-lead') };
+  });
+
+describe('a ministry page in the DSFR look, whose CSP forbids WebAssembly', () => {
+  test('the catalogue widget, pre-filtered on a domain, works and fits its content', async () => {
+    const page = await openHost('ministere.html');
+    const stylesBefore = await hostStyles(page);
+    const urlBefore = page.url();
+    const { frame } = await frameOf(page, 'widget-catalogue');
+    // Compact: no DSFR header or footer in the widget; pre-set filter applied.
+    assert.equal(await frame.locator('header.fr-header, footer.fr-footer').count(), 0);
+    await frame.waitForSelector('.campus-results');
+    assert.equal(await frame.isChecked('#filtre-domaine-cybersecurite'), true);
+    const height = await assertFitsContent(page, 'widget-catalogue');
+    assert.ok(height > 800, `grew to its content: ${height}`);
+
+    // Search inside the widget; the host URL does not move.
+    await widget(page, 'widget-catalogue').locator('#recherche-texte').fill('crise');
+    await frame.waitForFunction(() => document.querySelector('#resultats').textContent.includes('crise'));
+    await assertFitsContent(page, 'widget-catalogue');
+    assert.equal(page.url(), urlBefore);
+
+    // Open a course in the widget.
+    await widget(page, 'widget-catalogue').locator('.campus-results .fr-card__title a').first().click();
+    await frame.waitForFunction(() => location.hash.startsWith('#/formation/'));
+    await frame.waitForSelector('.campus-facts');
+    await assertFitsContent(page, 'widget-catalogue');
+    assert.equal(page.url(), urlBefore, 'the host URL never changes');
+    assert.deepEqual(await hostStyles(page), stylesBefore, 'host styles untouched');
+    assertNoProblems(page);
+
+    const a11y = await openHost('ministere.html', { forAxe: true });
+    const inWidget = await frameOf(a11y, 'widget-catalogue');
+    await inWidget.frame.waitForSelector('.campus-results');
+    await assertAccessible(a11y, 'ministry host with widgets');
+    await axeInFrame(inWidget.frame, 'catalogue in widget');
+  });
+
+  test('the application widget: fill a step, see errors, the host scrolls to the widget', async () => {
+    const page = await openHost('ministere.html');
+    const { frame } = await frameOf(page, 'widget-application');
+    const w = widget(page, 'widget-application');
+    await w.locator('button:has-text("Commencer ma candidature")').click();
+    await frame.waitForSelector('#f-first_name');
+    const before = await assertFitsContent(page, 'widget-application');
+    await w.locator('form button[type="submit"]').click();
+    await frame.waitForSelector('#erreurs');
+    const withErrors = await assertFitsContent(page, 'widget-application');
+    assert.ok(withErrors > before, `grew with the error summary: ${before} -> ${withErrors}`);
+    await w.locator('#f-first_name').fill('Camille');
+    await w.locator('#f-last_name').fill('Martin');
+    await w.locator('#f-email').fill('camille.martin@exemple.gouv.fr');
+    await w.locator('#f-administration').selectOption('culture');
+    await w.locator('#f-department').fill('Service du numérique');
+    await w.locator('#f-job_title').fill('Développeuse');
+    await w.locator('#f-region').selectOption('occitanie');
+    await w.locator('label[for="f-status-titulaire"]').click();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await w.locator('form button[type="submit"]').click();
+    await frame.waitForSelector('#f-years_experience');
+    // Step change: the host brought the widget's top into view.
+    await page.waitForFunction(() => {
+      const top = document.querySelector('#widget-application iframe').getBoundingClientRect().top;
+      return top >= -1 && top < window.innerHeight;
+    });
+    await assertFitsContent(page, 'widget-application');
+    assertNoProblems(page);
+  });
+});
+
+describe('a page with hostile global CSS', () => {
+  test('both widgets render correctly, in English, and the host keeps its styles', async () => {
+    const page = await openHost('hostile.html');
+    const stylesBefore = await hostStyles(page);
+    const { frame } = await frameOf(page, 'widget-catalogue');
+    await frame.waitForSelector('.campus-results');
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await frame.isChecked('#filtre-type-module'), true);
+    // The widget's own styles are intact: DSFR fonts and sizes, not the host's 28px serif.
+    const inside = await frame.evaluate(() => {
+      const s = getComputedStyle(document.querySelector('main h1'));
+      return { font: s.fontFamily, size: s.fontSize };
+    });
+    assert.match(inside.font, /Marianne/);
+    assert.notEqual(inside.size, '28px');
+    // The host's aggressive iframe rules did not shrink it.
+    const box = await page.evaluate(() => document.querySelector('#widget-catalogue iframe').getBoundingClientRect());
+    assert.ok(box.width > 600 && box.height > 400, JSON.stringify(box));
+    await assertFitsContent(page, 'widget-catalogue');
+    const course = await frameOf(page, 'widget-course');
+    assert.equal((await course.frame.textContent('main h1')).trim(), bundledCatalogue().courses.find((c) => c.id === COURSE).title);
+    await assertFitsContent(page, 'widget-course');
+    assert.deepEqual(await hostStyles(page), stylesBefore);
+    assertNoProblems(page);
+
+    const a11y = await openHost('hostile.html', { forAxe: true });
+    const inWidget = await frameOf(a11y, 'widget-catalogue');
+    await inWidget.frame.waitForSelector('.campus-results');
+    await assertAccessible(a11y, 'hostile host with widgets');
+    await axeInFrame(inWidget.frame, 'catalogue in hostile host');
+  });
+});
+
+test('messages from another origin are ignored by the loader', async () => {
+  const page = await openHost('ministere.html');
+  const { handle } = await frameOf(page, 'widget-catalogue');
+  await assertFitsContent(page, 'widget-catalogue');
+  const before = await handle.evaluate((f) => f.style.height);
+  // The host page itself (another origin than the app) pretends to be the widget.
+  await page.evaluate(() => window.postMessage({ type: 'campus:resize', height: 5 }, '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await handle.evaluate((f) => f.style.height), before);
+  assertNoProblems(page);
+});
+
+test('axe-core inside the application widget, with errors shown', async () => {
+  const page = await openHost('ministere.html', { forAxe: true });
+  const { frame } = await frameOf(page, 'widget-application');
+  const w = widget(page, 'widget-application');
+  await w.locator('button:has-text("Commencer ma candidature")').click();
+  await frame.waitForSelector('#f-first_name');
+  await w.locator('form button[type="submit"]').click();
+  await frame.waitForSelector('#erreurs');
+  await axeInFrame(frame, 'application step with errors');
+});
+
+describe('options', () => {
+  test('data-links="new-tab": links to other pages open the full site in a new tab', async () => {
+    const page = await openHost('options.html');
+    const { frame } = await frameOf(page, 'widget-call');
+    const [popup] = await Promise.all([
+      page.context().waitForEvent('page'),
+      widget(page, 'widget-call').locator('main .fr-callout a:has-text("Déposer une candidature")').click(),
+    ]);
+    await popup.waitForLoadState();
+    const url = new URL(popup.url());
+    assert.equal(url.search, '', 'the full site, not the widget');
+    assert.equal(url.hash, '#/candidature');
+    assert.equal(await frame.evaluate(() => location.hash), '#/devenir-formateur', 'the widget stays');
+    assertNoProblems(page);
+  });
+
+  test('data-sync-url: the host URL follows the widget and deep-links back into it', async () => {
+    const page = await openHost('options.html');
+    const { frame } = await frameOf(page, 'widget-sync');
+    await frame.waitForSelector('.campus-results');
+    // Fixed height: data-height="900".
+    assert.equal(await page.evaluate(() => document.querySelector('#widget-sync iframe').style.height), '900px');
+    const href = await widget(page, 'widget-sync').locator('.campus-results .fr-card__title a').first().getAttribute('href');
+    await widget(page, 'widget-sync').locator('.campus-results .fr-card__title a').first().click();
+    await page.waitForFunction(() => location.hash.startsWith('#campus2='));
+    const id = decodeURIComponent(href.split('/').pop());
+    assert.equal(decodeURIComponent(new URL(page.url()).hash.slice('#campus2='.length)), `/formation/${id}`);
+    // Reload the host: the widget opens on that course.
+    await page.reload();
+    const again = await frameOf(page, 'widget-sync');
+    await again.frame.waitForFunction((i) => location.hash === `#/formation/${i}`, id);
+    assertNoProblems(page);
+  });
+});

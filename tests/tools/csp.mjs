@@ -1,0 +1,42 @@
+// Trunk post-build hook: gives index.html a Content-Security-Policy as strict as
+// the build allows. Trunk's loader is an inline module script; it is allowed by
+// its SHA-256 hash (no 'unsafe-inline'), and WebAssembly by 'wasm-unsafe-eval'
+// (no 'unsafe-eval'). connect-src allows https: because config.json may point the
+// catalogue and the applications endpoint at other hosts; a deployment that knows
+// them can narrow it. frame-ancestors cannot be set from a <meta>: set it as an
+// HTTP header if the server allows (see the README).
+//
+// Usage: node tests/tools/csp.mjs [dist-dir]
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+const file = join(dir, 'index.html');
+let html = readFileSync(file, 'utf8');
+html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  (m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
+);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self' https:",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+html = html.replace(
+  /<meta charset="utf-8"\s*\/?>/i,
+  (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+);
+if (!html.includes('Content-Security-Policy')) {
+  console.error('csp: no <meta charset> to anchor the policy');
+  process.exit(1);
+}
+writeFileSync(file, html);
+console.log(`CSP: ${policy}`);
