@@ -7,6 +7,8 @@
 //!   on `wasm32`, where Leptos and `web-sys` are dependencies. A pure module that
 //!   reached for the browser would not compile natively: the split is enforced.
 
+#![warn(missing_docs)]
+
 pub mod application;
 pub mod catalogue;
 pub mod config;

@@ -65,13 +65,13 @@ pub struct FacetIndex {
 pub struct FacetCounts {
     /// Per domain, parallel to [`FacetIndex::domain_ids`].
     pub domains: Vec<usize>,
-    /// Per [`Kind`], in `Kind::VALUES` order.
+    /// Per [`Kind`](super::model::Kind), in `Kind::VALUES` order.
     pub kinds: [usize; 3],
-    /// Per [`Format`].
+    /// Per [`Format`](super::model::Format).
     pub formats: [usize; 4],
-    /// Per [`Level`].
+    /// Per [`Level`](super::model::Level).
     pub levels: [usize; 3],
-    /// Per [`Audience`].
+    /// Per [`Audience`](super::model::Audience).
     pub audiences: [usize; 4],
     /// Per [`DurationBand`].
     pub durations: [usize; 4],

@@ -72,7 +72,7 @@ macro_rules! texts {
         /// A UI string id. Look it up with [`Text::get`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Text {
-            $( $(#[$doc])* $key, )*
+            $( $(#[$doc])* #[doc = concat!("« ", $fr, " »")] $key, )*
         }
 
         impl Text {
