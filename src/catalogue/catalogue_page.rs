@@ -172,7 +172,10 @@ fn FilterPanel(
     let groups = filter_groups(&loaded);
     // On small screens the filters fold behind a button so results come first.
     let open = RwSignal::new(false);
-    let active = move || query.with(|q| q.active_filters().len());
+    // Computed once per query change (and unchanged while only the text changes):
+    // every checkbox reads it instead of re-serialising the query.
+    let active_filters = Memo::new(move |_| query.with(CatalogueQuery::active_filters));
+    let active = move || active_filters.with(Vec::len);
     view! {
         <section class="campus-filters" aria-labelledby="filtres-titre">
             <h2 id="filtres-titre" class="fr-h5">{i18n.t(Text::FiltersTitle)}</h2>
@@ -216,7 +219,9 @@ fn FilterPanel(
                                             type="checkbox"
                                             id=id.clone()
                                             name=key.clone()
-                                            prop:checked=move || query.with(|q| q.has_filter(&k1, &v1))
+                                            prop:checked=move || {
+                                                active_filters.with(|a| a.iter().any(|(k, v)| *k == k1 && *v == v1))
+                                            }
                                             on:change=move |_| {
                                                 go(router, &query.get_untracked().toggled(&k2, &v2), false);
                                             }

@@ -93,7 +93,7 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String) -> AnyView {
     let i18n = use_i18n();
     let explorer = &loaded.explorer;
     let catalogue = &explorer.catalogue;
-    let Some(position) = catalogue.courses.iter().position(|c| c.id == id) else {
+    let Some(position) = explorer.position(&id) else {
         return view! {
             <h1>{i18n.t(Text::CourseNotFound)}</h1>
             <p class="fr-text--lead">{i18n.t(Text::CourseNotFoundText)}</p>
@@ -131,12 +131,11 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String) -> AnyView {
     } else {
         view! { <ul>{course.prerequisites.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul> }.into_any()
     };
-    let positions = catalogue.positions();
     let modules = (course.kind == Kind::Parcours && !course.modules.is_empty()).then(|| {
         let items = course
             .modules
             .iter()
-            .filter_map(|m| positions.get(m.as_str()).map(|&i| &catalogue.courses[i]))
+            .filter_map(|m| explorer.position(m).map(|i| &catalogue.courses[i]))
             .map(|m| {
                 let hours = m.duration_hours;
                 view! { <li>{link_to(m)} " (" {move || labels::hours(hours, i18n.locale())} ")"</li> }
@@ -257,16 +256,10 @@ pub fn CoursePage(
     let catalogue = use_catalogue();
     let title_id = id.clone();
     use_page_title(move |l| match catalogue.ready() {
-        Some(loaded) => loaded
-            .explorer
-            .catalogue
-            .courses
-            .iter()
-            .find(|c| c.id == title_id)
-            .map_or_else(
-                || Text::CourseNotFound.get(l).to_owned(),
-                |c| c.title.clone(),
-            ),
+        Some(loaded) => loaded.explorer.position(&title_id).map_or_else(
+            || Text::CourseNotFound.get(l).to_owned(),
+            |p| loaded.explorer.catalogue.courses[p].title.clone(),
+        ),
         None => Text::TitleCourse.get(l).to_owned(),
     });
     view! {

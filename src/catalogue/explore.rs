@@ -2,6 +2,8 @@
 //! wider searches when nothing matches. One pure function of the query, so the
 //! view only renders what it returns.
 
+use std::collections::HashMap;
+
 use super::facets::{FacetCounts, FacetIndex};
 use super::model::Catalogue;
 use super::query::{CatalogueQuery, Filters, Sort};
@@ -20,6 +22,8 @@ pub struct Explorer {
     facets: FacetIndex,
     /// Position of each course in title order.
     title_rank: Vec<u32>,
+    /// Position of each course by id (course pages, bookmarks).
+    by_id: HashMap<String, u32>,
     /// Reference time for "upcoming" (unix seconds).
     now: i64,
 }
@@ -90,11 +94,18 @@ impl Explorer {
         for (rank, (_, doc)) in order.iter().enumerate() {
             title_rank[*doc as usize] = rank as u32;
         }
+        let by_id = catalogue
+            .courses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i as u32))
+            .collect();
         Explorer {
             catalogue,
             index,
             facets,
             title_rank,
+            by_id,
             now,
         }
     }
@@ -107,6 +118,11 @@ impl Explorer {
     /// The search index (for "this may already exist" lookups elsewhere).
     pub fn search_index(&self) -> &SearchIndex {
         &self.index
+    }
+
+    /// The position of the course `id`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|&p| p as usize)
     }
 
     /// Reference time for "upcoming".
@@ -166,8 +182,19 @@ impl Explorer {
         }
     }
 
-    fn count(&self, text: &str, filters: &Filters) -> usize {
-        self.matching(text, filters).0.len()
+    /// The courses matching `text`, in no particular order (all when no text).
+    fn text_matches(&self, text: &str) -> Vec<u32> {
+        match self.index.search(text) {
+            Some((hits, _)) => hits.iter().map(|h| h.doc).collect(),
+            None => (0..self.catalogue.courses.len() as u32).collect(),
+        }
+    }
+
+    fn count(&self, candidates: &[u32], filters: &Filters) -> usize {
+        self.facets
+            .apply(candidates.iter().copied(), filters)
+            .0
+            .len()
     }
 
     /// Wider queries that give results: each active filter value dropped alone,
@@ -227,8 +254,10 @@ impl Explorer {
                 "1".into(),
             ));
         }
+        // The text is searched once; each variant only re-applies filters.
+        let matched = self.text_matches(&query.text);
         for (filters, key, value) in variants {
-            let count = self.count(&query.text, &filters);
+            let count = self.count(&matched, &filters);
             if count > 0 {
                 out.push(Suggestion {
                     query: CatalogueQuery {
@@ -241,7 +270,7 @@ impl Explorer {
             }
         }
         if !f.is_empty() {
-            let count = self.count(&query.text, &Filters::default());
+            let count = self.count(&matched, &Filters::default());
             if count > 0 {
                 out.push(Suggestion {
                     query: CatalogueQuery {
@@ -254,7 +283,7 @@ impl Explorer {
             }
         }
         if !query.text.trim().is_empty() {
-            let count = self.count("", f);
+            let count = self.count(&self.text_matches(""), f);
             if count > 0 {
                 out.push(Suggestion {
                     query: CatalogueQuery {

@@ -4,7 +4,7 @@
 //! must not hide the others: each course is parsed on its own and an invalid one is
 //! skipped and counted. Only a document that is not JSON, or not version 1, fails.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -434,15 +434,6 @@ impl Parsed {
 }
 
 impl Catalogue {
-    /// The position of each course by id.
-    pub fn positions(&self) -> HashMap<&str, usize> {
-        self.courses
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect()
-    }
-
     /// The domain with this id.
     pub fn domain(&self, id: &str) -> Option<&Domain> {
         self.domains.iter().find(|d| d.id == id)

@@ -30,11 +30,10 @@ pub fn SelectionPage() -> impl IntoView {
                         }
                         .into_any();
                     }
-                    let positions = loaded.explorer.catalogue.positions();
                     let docs: Vec<u32> = selection
                         .ids()
                         .iter()
-                        .filter_map(|id| positions.get(id.as_str()).map(|&p| p as u32))
+                        .filter_map(|id| loaded.explorer.position(id).map(|p| p as u32))
                         .collect();
                     let missing = docs.len() < selection.len();
                     let cards = docs
