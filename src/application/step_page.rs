@@ -3,7 +3,6 @@
 //! change links, consent and submission, and the confirmation.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::fields::{control_id, label_text, FieldView};
 use super::form::{field_by_id, fields_of, StepId};
@@ -508,14 +507,7 @@ pub fn StepPage(
         .and_then(field_by_id);
     if let Some(field) = focus {
         let id = control_id(field);
-        request_animation_frame(move || {
-            if let Some(el) = document()
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        });
+        request_animation_frame(move || focus_element_by_id(&id));
     }
     let content = match step {
         StepId::Review => review_step().into_any(),

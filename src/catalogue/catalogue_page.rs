@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::components::{CourseCard, WithCatalogue};
 use super::explore::{Dropped, Results};
@@ -20,7 +19,7 @@ use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::perf::measure;
-use crate::ui::router::{use_router, Router};
+use crate::ui::router::{focus_element_by_id, use_router, Router};
 
 /// Id of the results heading (focus target after paging or removing a filter).
 const RESULTS_ID: &str = "resultats";
@@ -30,14 +29,7 @@ fn go(router: Router, query: &CatalogueQuery, replace: bool) {
 }
 
 fn focus_results() {
-    request_animation_frame(|| {
-        if let Some(el) = document()
-            .get_element_by_id(RESULTS_ID)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
+    request_animation_frame(|| focus_element_by_id(RESULTS_ID));
 }
 
 /// The label of a filter value, for tags, checkboxes and suggestions.

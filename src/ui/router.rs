@@ -32,14 +32,16 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Moves keyboard focus to the element with `id` (a skip-link target), making it
-/// focusable first if needed.
+/// Moves keyboard focus to the element with `id` (a skip-link target, a field
+/// named by an error summary). An element that cannot take focus (a `main`, a
+/// `nav`) gets `tabindex="-1"` first; a control keeps its place in the Tab order.
 pub fn focus_element_by_id(id: &str) {
     let Some(element) = document().get_element_by_id(id) else {
         return;
     };
     if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-        if !element.has_attribute("tabindex") {
+        // tabIndex is negative exactly for elements that are not focusable by default.
+        if element.tab_index() < 0 && !element.has_attribute("tabindex") {
             let _ = element.set_attribute("tabindex", "-1");
         }
         let _ = element.focus();

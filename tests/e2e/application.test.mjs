@@ -166,6 +166,10 @@ test('an invalid step cannot be passed: error summary focused, title prefixed, f
   // The summary links move focus to the field.
   await page.click('#erreurs a:has-text("Prénom")');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-first_name');
+  // …and the field keeps its place in the Tab order.
+  assert.equal(await page.getAttribute('#f-first_name', 'tabindex'), null);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-last_name');
   assert.ok(page.url().endsWith('#/candidature/vous'));
   assertNoProblems(page);
 });
