@@ -32,6 +32,13 @@ fn focus_results() {
     request_animation_frame(|| focus_element_by_id(RESULTS_ID));
 }
 
+/// The label of an enum filter value (the value itself if unknown).
+fn enum_label<T: UrlValue>(value: &str, l: Locale, label: fn(T, Locale) -> &'static str) -> String {
+    T::from_url_value(value)
+        .map_or(value, |v| label(v, l))
+        .to_owned()
+}
+
 /// The label of a filter value, for tags, checkboxes and suggestions.
 fn filter_label(loaded: &LoadedCatalogue, key: &str, value: &str, l: Locale) -> String {
     let catalogue = &loaded.explorer.catalogue;
@@ -39,21 +46,11 @@ fn filter_label(loaded: &LoadedCatalogue, key: &str, value: &str, l: Locale) -> 
         "domaine" => catalogue
             .domain(value)
             .map_or(value.to_owned(), |d| d.label.clone()),
-        "type" => Kind::from_url_value(value)
-            .map_or(value, |v| labels::kind(v, l))
-            .to_owned(),
-        "format" => Format::from_url_value(value)
-            .map_or(value, |v| labels::format(v, l))
-            .to_owned(),
-        "niveau" => Level::from_url_value(value)
-            .map_or(value, |v| labels::level(v, l))
-            .to_owned(),
-        "public" => Audience::from_url_value(value)
-            .map_or(value, |v| labels::audience(v, l))
-            .to_owned(),
-        "duree" => DurationBand::from_url_value(value)
-            .map_or(value, |v| labels::duration_band(v, l))
-            .to_owned(),
+        "type" => enum_label(value, l, labels::kind),
+        "format" => enum_label(value, l, labels::format),
+        "niveau" => enum_label(value, l, labels::level),
+        "public" => enum_label(value, l, labels::audience),
+        "duree" => enum_label(value, l, labels::duration_band),
         "gratuit" => Text::FilterFree.get(l).to_owned(),
         "sessions" => Text::FilterUpcoming.get(l).to_owned(),
         _ => value.to_owned(),

@@ -2,100 +2,82 @@
 //! in French and English, keyed by the stable field and option ids of
 //! `application::form`.
 
-use super::Locale;
+use super::{labels, Locale};
 use crate::application::form::StepId;
 use crate::application::validation::FieldError;
-
-fn pick(l: Locale, fr: &'static str, en: &'static str) -> &'static str {
-    match l {
-        Locale::Fr => fr,
-        Locale::En => en,
-    }
-}
+use crate::catalogue::model::{Audience, Format, Level};
+use crate::catalogue::query::UrlValue;
 
 /// The title of a step.
 pub fn step_title(step: StepId, l: Locale) -> &'static str {
     match step {
-        StepId::You => pick(l, "Vous", "About you"),
-        StepId::Expertise => pick(l, "Votre expertise", "Your expertise"),
-        StepId::Proposal => pick(l, "Votre proposition", "Your proposal"),
-        StepId::Availability => pick(l, "Vos disponibilités", "Your availability"),
-        StepId::Review => pick(l, "Vérifiez votre candidature", "Check your application"),
-        StepId::Confirmation => pick(l, "Candidature envoyée", "Application sent"),
+        StepId::You => l.pick("Vous", "About you"),
+        StepId::Expertise => l.pick("Votre expertise", "Your expertise"),
+        StepId::Proposal => l.pick("Votre proposition", "Your proposal"),
+        StepId::Availability => l.pick("Vos disponibilités", "Your availability"),
+        StepId::Review => l.pick("Vérifiez votre candidature", "Check your application"),
+        StepId::Confirmation => l.pick("Candidature envoyée", "Application sent"),
     }
 }
 
 /// The question of a field.
 pub fn field_label(id: &str, l: Locale) -> &'static str {
     match id {
-        "first_name" => pick(l, "Prénom", "First name"),
-        "last_name" => pick(l, "Nom", "Last name"),
-        "email" => pick(
-            l,
-            "Adresse électronique professionnelle",
-            "Work email address",
-        ),
-        "phone" => pick(l, "Téléphone", "Phone"),
-        "administration" => pick(l, "Administration", "Administration"),
-        "administration_other" => pick(
-            l,
-            "Nom de votre administration",
-            "Name of your administration",
-        ),
-        "department" => pick(l, "Direction ou service", "Directorate or department"),
-        "job_title" => pick(l, "Intitulé de poste", "Job title"),
-        "region" => pick(l, "Région d'affectation", "Region where you work"),
-        "status" => pick(l, "Statut", "Employment status"),
-        "domains" => pick(l, "Domaines d'expertise", "Fields of expertise"),
-        "skills" => pick(
-            l,
+        "first_name" => l.pick("Prénom", "First name"),
+        "last_name" => l.pick("Nom", "Last name"),
+        "email" => l.pick("Adresse électronique professionnelle", "Work email address"),
+        "phone" => l.pick("Téléphone", "Phone"),
+        "administration" => l.pick("Administration", "Administration"),
+        "administration_other" => {
+            l.pick("Nom de votre administration", "Name of your administration")
+        }
+        "department" => l.pick("Direction ou service", "Directorate or department"),
+        "job_title" => l.pick("Intitulé de poste", "Job title"),
+        "region" => l.pick("Région d'affectation", "Region where you work"),
+        "status" => l.pick("Statut", "Employment status"),
+        "domains" => l.pick("Domaines d'expertise", "Fields of expertise"),
+        "skills" => l.pick(
             "Compétences que vous pouvez transmettre",
             "Skills you can teach",
         ),
-        "years_experience" => pick(
-            l,
+        "years_experience" => l.pick(
             "Années d'expérience dans ces domaines",
             "Years of experience in these fields",
         ),
-        "teaching_experience" => pick(l, "Expérience de formation", "Training experience"),
-        "bio" => pick(l, "Présentez votre parcours", "Describe your background"),
-        "motivation" => pick(
-            l,
+        "teaching_experience" => l.pick("Expérience de formation", "Training experience"),
+        "bio" => l.pick("Présentez votre parcours", "Describe your background"),
+        "motivation" => l.pick(
             "Pourquoi souhaitez-vous former vos collègues ?",
             "Why do you want to train your colleagues?",
         ),
-        "proposal_kind" => pick(l, "Que proposez-vous ?", "What do you propose?"),
-        "existing_title" | "idea_title" => pick(l, "Titre", "Title"),
-        "existing_summary" => pick(l, "Résumé", "Summary"),
-        "existing_domain" => pick(l, "Domaine", "Field"),
-        "existing_format" | "idea_format" => pick(l, "Format", "Format"),
-        "existing_duration_hours" => pick(l, "Durée (en heures)", "Duration (hours)"),
-        "existing_audience" | "idea_audience" => pick(l, "Public", "Audience"),
-        "existing_level" => pick(l, "Niveau", "Level"),
-        "existing_objectives" => pick(l, "Objectifs pédagogiques", "Learning objectives"),
-        "existing_material_url" => pick(l, "Lien vers le support", "Link to the material"),
-        "idea_need" => pick(
-            l,
+        "proposal_kind" => l.pick("Que proposez-vous ?", "What do you propose?"),
+        "existing_title" | "idea_title" => l.pick("Titre", "Title"),
+        "existing_summary" => l.pick("Résumé", "Summary"),
+        "existing_domain" => l.pick("Domaine", "Field"),
+        "existing_format" | "idea_format" => l.pick("Format", "Format"),
+        "existing_duration_hours" => l.pick("Durée (en heures)", "Duration (hours)"),
+        "existing_audience" | "idea_audience" => l.pick("Public", "Audience"),
+        "existing_level" => l.pick("Niveau", "Level"),
+        "existing_objectives" => l.pick("Objectifs pédagogiques", "Learning objectives"),
+        "existing_material_url" => l.pick("Lien vers le support", "Link to the material"),
+        "idea_need" => l.pick(
             "À quel besoin répond ce programme ?",
             "What need does this programme answer?",
         ),
-        "help_topic" => pick(l, "Sujet de la formation", "Topic of the training"),
-        "help_needed" => pick(
-            l,
+        "help_topic" => l.pick("Sujet de la formation", "Topic of the training"),
+        "help_needed" => l.pick(
             "De quelle aide avez-vous besoin ?",
             "What help do you need?",
         ),
-        "help_when" => pick(l, "Pour quand ?", "By when?"),
-        "days_per_year" => pick(l, "Jours disponibles par an", "Days available per year"),
-        "formats_accepted" => pick(l, "Formats acceptés", "Formats you accept"),
-        "regions_available" => pick(
-            l,
+        "help_when" => l.pick("Pour quand ?", "By when?"),
+        "days_per_year" => l.pick("Jours disponibles par an", "Days available per year"),
+        "formats_accepted" => l.pick("Formats acceptés", "Formats you accept"),
+        "regions_available" => l.pick(
             "Régions où vous pouvez intervenir",
             "Regions where you can train",
         ),
-        "periods" => pick(l, "Périodes", "Periods"),
-        "manager_informed" => pick(
-            l,
+        "periods" => l.pick("Périodes", "Periods"),
+        "manager_informed" => l.pick(
             "Votre responsable hiérarchique est-il informé ?",
             "Is your line manager informed?",
         ),
@@ -106,74 +88,69 @@ pub fn field_label(id: &str, l: Locale) -> &'static str {
 /// A hint shown under the question, if any.
 pub fn field_hint(id: &str, l: Locale) -> Option<&'static str> {
     Some(match id {
-        "email" => pick(l, "Par exemple : prenom.nom@ministere.gouv.fr", "For example: firstname.lastname@ministry.gouv.fr"),
-        "phone" => pick(l, "Par exemple : 01 23 45 67 89", "For example: +33 1 23 45 67 89"),
-        "skills" => pick(
-            l,
-            "Le campus recherche en priorité du coaching produit, du déploiement de produits numériques, de l'IA, du design et de la data.",
+        "email" => l.pick("Par exemple : prenom.nom@ministere.gouv.fr", "For example: firstname.lastname@ministry.gouv.fr"),
+        "phone" => l.pick("Par exemple : 01 23 45 67 89", "For example: +33 1 23 45 67 89"),
+        "skills" => l.pick("Le campus recherche en priorité du coaching produit, du déploiement de produits numériques, de l'IA, du design et de la data.",
             "The campus is looking first for product coaching, digital product deployment, AI, design and data.",
         ),
-        "bio" => pick(l, "Votre expertise technique : projets, responsabilités, réalisations.", "Your technical expertise: projects, responsibilities, achievements."),
-        "motivation" => pick(
-            l,
-            "Votre engagement pour la transformation numérique de l'État.",
+        "bio" => l.pick("Votre expertise technique : projets, responsabilités, réalisations.", "Your technical expertise: projects, responsibilities, achievements."),
+        "motivation" => l.pick("Votre engagement pour la transformation numérique de l'État.",
             "Your commitment to the State's digital transformation.",
         ),
-        "existing_title" | "idea_title" => pick(
-            l,
-            "Nous vous signalons les formations du catalogue qui y ressemblent.",
+        "existing_title" | "idea_title" => l.pick("Nous vous signalons les formations du catalogue qui y ressemblent.",
             "We show catalogue trainings that look similar.",
         ),
-        "existing_material_url" => pick(l, "Adresse commençant par https://", "Address starting with https://"),
-        "help_when" => pick(l, "Par exemple : premier semestre 2027", "For example: first half of 2027"),
+        "existing_material_url" => l.pick("Adresse commençant par https://", "Address starting with https://"),
+        "help_when" => l.pick("Par exemple : premier semestre 2027", "For example: first half of 2027"),
         _ => return None,
     })
 }
 
 /// The label of an option of a choice question.
 pub fn option_label(value: &str, l: Locale) -> &'static str {
+    // Formats, audiences and levels are the catalogue's own values: one label each.
+    if let Some(f) = Format::from_url_value(value) {
+        return labels::format(f, l);
+    }
+    if let Some(a) = Audience::from_url_value(value) {
+        return labels::audience(a, l);
+    }
+    if let Some(v) = Level::from_url_value(value) {
+        return labels::level(v, l);
+    }
     match value {
-        "premier-ministre" => pick(
-            l,
-            "Services du Premier ministre",
-            "Prime Minister's services",
-        ),
-        "armees" => pick(l, "Ministère des Armées", "Ministry of the Armed Forces"),
-        "culture" => pick(l, "Ministère de la Culture", "Ministry of Culture"),
-        "economie-finances" => pick(
-            l,
+        "premier-ministre" => l.pick("Services du Premier ministre", "Prime Minister's services"),
+        "armees" => l.pick("Ministère des Armées", "Ministry of the Armed Forces"),
+        "culture" => l.pick("Ministère de la Culture", "Ministry of Culture"),
+        "economie-finances" => l.pick(
             "Ministères économiques et financiers",
             "Economy and Finance ministries",
         ),
-        "education-nationale" => pick(
-            l,
+        "education-nationale" => l.pick(
             "Ministère de l'Éducation nationale",
             "Ministry of Education",
         ),
-        "enseignement-superieur-recherche" => pick(
-            l,
+        "enseignement-superieur-recherche" => l.pick(
             "Ministère de l'Enseignement supérieur et de la Recherche",
             "Ministry of Higher Education and Research",
         ),
-        "europe-affaires-etrangeres" => pick(
-            l,
+        "europe-affaires-etrangeres" => l.pick(
             "Ministère de l'Europe et des Affaires étrangères",
             "Ministry for Europe and Foreign Affairs",
         ),
-        "interieur" => pick(l, "Ministère de l'Intérieur", "Ministry of the Interior"),
-        "justice" => pick(l, "Ministère de la Justice", "Ministry of Justice"),
-        "sante-solidarites" => pick(l, "Ministères sociaux", "Social affairs ministries"),
-        "transition-ecologique" => pick(
-            l,
+        "interieur" => l.pick("Ministère de l'Intérieur", "Ministry of the Interior"),
+        "justice" => l.pick("Ministère de la Justice", "Ministry of Justice"),
+        "sante-solidarites" => l.pick("Ministères sociaux", "Social affairs ministries"),
+        "transition-ecologique" => l.pick(
             "Ministère de la Transition écologique",
             "Ministry of Ecological Transition",
         ),
-        "travail-emploi" => pick(l, "Ministère du Travail", "Ministry of Labour"),
-        "agriculture" => pick(l, "Ministère de l'Agriculture", "Ministry of Agriculture"),
-        "sports" => pick(l, "Ministère des Sports", "Ministry of Sports"),
-        "collectivite-territoriale" => pick(l, "Collectivité territoriale", "Local authority"),
-        "etablissement-public" => pick(l, "Établissement public", "Public body"),
-        "autre" => pick(l, "Autre", "Other"),
+        "travail-emploi" => l.pick("Ministère du Travail", "Ministry of Labour"),
+        "agriculture" => l.pick("Ministère de l'Agriculture", "Ministry of Agriculture"),
+        "sports" => l.pick("Ministère des Sports", "Ministry of Sports"),
+        "collectivite-territoriale" => l.pick("Collectivité territoriale", "Local authority"),
+        "etablissement-public" => l.pick("Établissement public", "Public body"),
+        "autre" => l.pick("Autre", "Other"),
         "auvergne-rhone-alpes" => "Auvergne-Rhône-Alpes",
         "bourgogne-franche-comte" => "Bourgogne-Franche-Comté",
         "bretagne" => "Bretagne",
@@ -187,71 +164,53 @@ pub fn option_label(value: &str, l: Locale) -> &'static str {
         "occitanie" => "Occitanie",
         "pays-de-la-loire" => "Pays de la Loire",
         "provence-alpes-cote-d-azur" => "Provence-Alpes-Côte d'Azur",
-        "outre-mer" => pick(l, "Outre-mer", "Overseas"),
-        "agilite-produit" => pick(l, "Agilité et produit", "Agility and product"),
-        "communs-logiciels-libres" => pick(
-            l,
-            "Communs et logiciels libres",
-            "Commons and free software",
-        ),
-        "cybersecurite" => pick(l, "Cybersécurité", "Cybersecurity"),
-        "data" => "Data",
-        "design-accessibilite" => pick(l, "Design et accessibilité", "Design and accessibility"),
-        "environnement-numerique-travail" => {
-            pick(l, "Environnement numérique de travail", "Digital workplace")
+        "outre-mer" => l.pick("Outre-mer", "Overseas"),
+        "agilite-produit" => l.pick("Agilité et produit", "Agility and product"),
+        "communs-logiciels-libres" => {
+            l.pick("Communs et logiciels libres", "Commons and free software")
         }
-        "numerique-responsable" => pick(l, "Numérique responsable", "Sustainable IT"),
-        "cloud-infrastructures" => pick(
-            l,
+        "cybersecurite" => l.pick("Cybersécurité", "Cybersecurity"),
+        "data" => "Data",
+        "design-accessibilite" => l.pick("Design et accessibilité", "Design and accessibility"),
+        "environnement-numerique-travail" => {
+            l.pick("Environnement numérique de travail", "Digital workplace")
+        }
+        "numerique-responsable" => l.pick("Numérique responsable", "Sustainable IT"),
+        "cloud-infrastructures" => l.pick(
             "Technologie et infrastructures numériques cloud",
             "Cloud technology and infrastructure",
         ),
-        "transformation-numerique" => pick(l, "Transformation numérique", "Digital transformation"),
+        "transformation-numerique" => l.pick("Transformation numérique", "Digital transformation"),
         "intelligence-artificielle" => {
-            pick(l, "Intelligence artificielle", "Artificial intelligence")
+            l.pick("Intelligence artificielle", "Artificial intelligence")
         }
-        "coaching-produit" => pick(l, "Coaching produit", "Product coaching"),
-        "deploiement-produits" => pick(
-            l,
+        "coaching-produit" => l.pick("Coaching produit", "Product coaching"),
+        "deploiement-produits" => l.pick(
             "Déploiement de produits numériques",
             "Digital product deployment",
         ),
-        "ia" => pick(l, "Intelligence artificielle", "Artificial intelligence"),
+        "ia" => l.pick("Intelligence artificielle", "Artificial intelligence"),
         "design" => "Design",
-        "titulaire" => pick(l, "Titulaire", "Civil servant"),
-        "contractuel" => pick(l, "Contractuel", "Contract staff"),
-        "aucune" => pick(l, "Aucune", "None"),
-        "occasionnelle" => pick(l, "Occasionnelle", "Occasional"),
-        "reguliere" => pick(l, "Régulière", "Regular"),
-        "e-learning" => "E-learning",
-        "distanciel" => pick(l, "À distance", "Remote"),
-        "presentiel" => pick(l, "En présentiel", "In person"),
-        "hybride" => pick(l, "Hybride", "Hybrid"),
-        "tous-agents" => pick(l, "Tous les agents", "All public servants"),
-        "agents-numerique" => pick(l, "Agents du numérique", "Digital professionals"),
-        "managers" => "Managers",
-        "cadres-dirigeants" => pick(l, "Cadres dirigeants", "Senior executives"),
-        "decouverte" => pick(l, "Découverte", "Beginner"),
-        "intermediaire" => pick(l, "Intermédiaire", "Intermediate"),
-        "expert" => "Expert",
-        "t1" => pick(l, "Janvier à mars", "January to March"),
-        "t2" => pick(l, "Avril à juin", "April to June"),
-        "t3" => pick(l, "Juillet à septembre", "July to September"),
-        "t4" => pick(l, "Octobre à décembre", "October to December"),
-        "oui" => pick(l, "Oui", "Yes"),
-        "non" => pick(l, "Non", "No"),
-        "formation-existante" => pick(
-            l,
+        "titulaire" => l.pick("Titulaire", "Civil servant"),
+        "contractuel" => l.pick("Contractuel", "Contract staff"),
+        "aucune" => l.pick("Aucune", "None"),
+        "occasionnelle" => l.pick("Occasionnelle", "Occasional"),
+        "reguliere" => l.pick("Régulière", "Regular"),
+        "t1" => l.pick("Janvier à mars", "January to March"),
+        "t2" => l.pick("Avril à juin", "April to June"),
+        "t3" => l.pick("Juillet à septembre", "July to September"),
+        "t4" => l.pick("Octobre à décembre", "October to December"),
+        "oui" => l.pick("Oui", "Yes"),
+        "non" => l.pick("Non", "No"),
+        "formation-existante" => l.pick(
             "Une formation existante à ajouter au catalogue",
             "An existing training to add to the catalogue",
         ),
-        "idee-programme" => pick(
-            l,
+        "idee-programme" => l.pick(
             "Une idée de nouveau programme",
             "An idea for a new programme",
         ),
-        "aide-construction" => pick(
-            l,
+        "aide-construction" => l.pick(
             "Une demande d'aide pour construire une formation",
             "A request for help to build a training",
         ),

@@ -6,69 +6,61 @@ use crate::catalogue::model::{Audience, Format, Kind, Level};
 use crate::catalogue::query::{DurationBand, Sort};
 use crate::catalogue::time::{days_from_civil, Timestamp};
 
-fn pick(locale: Locale, fr: &'static str, en: &'static str) -> &'static str {
-    match locale {
-        Locale::Fr => fr,
-        Locale::En => en,
-    }
-}
-
 /// "Parcours", "Module", "Sur mesure".
 pub fn kind(k: Kind, l: Locale) -> &'static str {
     match k {
-        Kind::Parcours => pick(l, "Parcours", "Learning path"),
-        Kind::Module => pick(l, "Module", "Module"),
-        Kind::SurMesure => pick(l, "Sur mesure", "Tailor-made"),
+        Kind::Parcours => l.pick("Parcours", "Learning path"),
+        Kind::Module => l.pick("Module", "Module"),
+        Kind::SurMesure => l.pick("Sur mesure", "Tailor-made"),
     }
 }
 
 /// Level label.
 pub fn level(v: Level, l: Locale) -> &'static str {
     match v {
-        Level::Decouverte => pick(l, "Découverte", "Beginner"),
-        Level::Intermediaire => pick(l, "Intermédiaire", "Intermediate"),
-        Level::Expert => pick(l, "Expert", "Expert"),
+        Level::Decouverte => l.pick("Découverte", "Beginner"),
+        Level::Intermediaire => l.pick("Intermédiaire", "Intermediate"),
+        Level::Expert => l.pick("Expert", "Expert"),
     }
 }
 
 /// Audience label.
 pub fn audience(v: Audience, l: Locale) -> &'static str {
     match v {
-        Audience::TousAgents => pick(l, "Tous les agents", "All public servants"),
-        Audience::AgentsNumerique => pick(l, "Agents du numérique", "Digital professionals"),
-        Audience::Managers => pick(l, "Managers", "Managers"),
-        Audience::CadresDirigeants => pick(l, "Cadres dirigeants", "Senior executives"),
+        Audience::TousAgents => l.pick("Tous les agents", "All public servants"),
+        Audience::AgentsNumerique => l.pick("Agents du numérique", "Digital professionals"),
+        Audience::Managers => l.pick("Managers", "Managers"),
+        Audience::CadresDirigeants => l.pick("Cadres dirigeants", "Senior executives"),
     }
 }
 
 /// Format label.
 pub fn format(v: Format, l: Locale) -> &'static str {
     match v {
-        Format::ELearning => pick(l, "E-learning", "E-learning"),
-        Format::Distanciel => pick(l, "À distance", "Remote"),
-        Format::Presentiel => pick(l, "En présentiel", "In person"),
-        Format::Hybride => pick(l, "Hybride", "Hybrid"),
+        Format::ELearning => l.pick("E-learning", "E-learning"),
+        Format::Distanciel => l.pick("À distance", "Remote"),
+        Format::Presentiel => l.pick("En présentiel", "In person"),
+        Format::Hybride => l.pick("Hybride", "Hybrid"),
     }
 }
 
 /// Duration band label.
 pub fn duration_band(v: DurationBand, l: Locale) -> &'static str {
     match v {
-        DurationBand::Short => pick(l, "Moins de 3 heures", "Under 3 hours"),
-        DurationBand::Day => pick(l, "3 à 7 heures", "3 to 7 hours"),
-        DurationBand::Days => pick(l, "1 à 3 jours", "1 to 3 days"),
-        DurationBand::Long => pick(l, "Plus de 3 jours", "More than 3 days"),
+        DurationBand::Short => l.pick("Moins de 3 heures", "Under 3 hours"),
+        DurationBand::Day => l.pick("3 à 7 heures", "3 to 7 hours"),
+        DurationBand::Days => l.pick("1 à 3 jours", "1 to 3 days"),
+        DurationBand::Long => l.pick("Plus de 3 jours", "More than 3 days"),
     }
 }
 
 /// Sort label.
 pub fn sort(v: Sort, l: Locale) -> &'static str {
     match v {
-        Sort::Relevance => pick(l, "Pertinence", "Relevance"),
-        Sort::Title => pick(l, "Titre (A à Z)", "Title (A to Z)"),
-        Sort::NextSession => pick(l, "Prochaine session", "Next session"),
-        Sort::Duration => pick(
-            l,
+        Sort::Relevance => l.pick("Pertinence", "Relevance"),
+        Sort::Title => l.pick("Titre (A à Z)", "Title (A to Z)"),
+        Sort::NextSession => l.pick("Prochaine session", "Next session"),
+        Sort::Duration => l.pick(
             "Durée (la plus courte d'abord)",
             "Duration (shortest first)",
         ),

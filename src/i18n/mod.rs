@@ -48,6 +48,14 @@ impl Locale {
         }
     }
 
+    /// `fr` or `en`, whichever is this locale's: for label tables written side by side.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Locale::Fr => fr,
+            Locale::En => en,
+        }
+    }
+
     /// Parses a stored or requested language tag; `None` for anything else.
     /// Accepts region subtags ("en-GB") and any case.
     pub fn from_tag(tag: &str) -> Option<Locale> {
