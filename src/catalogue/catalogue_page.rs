@@ -374,7 +374,8 @@ fn ResultsPanel(
 ) -> impl IntoView {
     let router = use_router();
     let i18n = use_i18n();
-    let heading = move || {
+    // Shown twice (the heading and the live region): formatted once.
+    let heading = Memo::new(move |_| {
         let l = i18n.locale();
         let count = results.with(|r| r.all.len());
         let text = query.with(|q| q.text.trim().to_owned());
@@ -392,7 +393,7 @@ fn ResultsPanel(
             ));
         }
         s
-    };
+    });
     let export_loaded = loaded.clone();
     let export = move |_| {
         let csv = results.with_untracked(|r| {
