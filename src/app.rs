@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::application::application_page::ApplicationPage;
+use crate::application::notices::FormGuard;
 use crate::application::step_page::StepPage;
 use crate::application::storage::provide_drafts;
 use crate::application::trainer_call_page::TrainerCallPage;
@@ -11,21 +12,17 @@ use crate::catalogue::catalogue_page::CataloguePage;
 use crate::catalogue::course_page::CoursePage;
 use crate::catalogue::loader::provide_catalogue;
 use crate::catalogue::selection_page::SelectionPage;
-use crate::config::Config;
 use crate::i18n::pages::InfoPage;
+use crate::i18n::Text;
 use crate::routes::Route;
 use crate::site::home::HomePage;
 use crate::site::info_page::InfoPageView;
 use crate::site::not_found::NotFoundPage;
 use crate::site::sitemap::SitemapPage;
-use crate::ui::config::load_config;
-use crate::ui::i18n::provide_i18n;
+use crate::ui::config::{provide_config, use_config};
+use crate::ui::i18n::{provide_i18n, use_i18n};
 use crate::ui::layout::{Footer, Header, SkipLinks, MAIN_ID};
 use crate::ui::router::provide_router;
-
-/// The configuration once loaded (`None` while `config.json` is in flight).
-#[derive(Debug, Clone, Copy)]
-pub struct ConfigContext(pub ReadSignal<Option<Config>>);
 
 /// The whole app.
 #[component]
@@ -36,11 +33,7 @@ pub fn App() -> impl IntoView {
     crate::embed::widget::start(&embed, router);
     let compact = embed.compact;
 
-    let (config, set_config) = signal(None::<Config>);
-    provide_context(ConfigContext(config));
-    leptos::task::spawn_local(async move {
-        set_config.set(Some(load_config().await));
-    });
+    provide_config();
     provide_catalogue();
     provide_bookmarks();
     provide_drafts();
@@ -54,8 +47,13 @@ pub fn App() -> impl IntoView {
         Route::Course(id) => view! { <CoursePage id=id /> }.into_any(),
         Route::Selection => view! { <SelectionPage /> }.into_any(),
         Route::TrainerCall => view! { <TrainerCallPage /> }.into_any(),
-        Route::Application => view! { <ApplicationPage /> }.into_any(),
-        Route::ApplicationStep(step) => view! { <StepPage step=step /> }.into_any(),
+        Route::Application => {
+            view! { <FormGuard route=Route::Application><ApplicationPage /></FormGuard> }.into_any()
+        }
+        Route::ApplicationStep(step) => view! {
+            <FormGuard route=Route::ApplicationStep(step)><StepPage step=step /></FormGuard>
+        }
+        .into_any(),
         Route::Accessibility => view! { <InfoPageView page=InfoPage::Accessibility /> }.into_any(),
         Route::LegalNotice => view! { <InfoPageView page=InfoPage::LegalNotice /> }.into_any(),
         Route::PersonalData => view! { <InfoPageView page=InfoPage::PersonalData /> }.into_any(),
@@ -66,7 +64,33 @@ pub fn App() -> impl IntoView {
     // Compact widgets (embedded by default) have no DSFR header and footer.
     view! {
         {(!compact).then(|| view! { <SkipLinks /> <Header /> })}
-        <main id=MAIN_ID tabindex="-1">{page}</main>
+        <main id=MAIN_ID tabindex="-1">
+            <ConfigTimeoutNotice />
+            {page}
+        </main>
         {(!compact).then(|| view! { <Footer /> })}
+    }
+}
+
+/// Shown on every page while `config.json` has not answered in time: which file
+/// is slow, and a way to retry.
+#[component]
+fn ConfigTimeoutNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let config = use_config();
+    move || {
+        config.timed_out().then(|| {
+            view! {
+                <div class="fr-container fr-mt-3w">
+                    <div class="fr-alert fr-alert--error" id="configuration-lente" role="alert">
+                        <h2 class="fr-alert__title">{i18n.t(Text::ConfigTimeoutTitle)}</h2>
+                        <p>{i18n.t(Text::ConfigTimeout)}</p>
+                        <button type="button" class="fr-btn fr-btn--sm fr-mt-2w" on:click=move |_| config.retry()>
+                            {i18n.t(Text::Retry)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
     }
 }

@@ -22,6 +22,9 @@ pub struct Config {
     /// URL that receives applications with `POST`; `None` when there is no server
     /// (the applicant then downloads the application and emails it).
     pub applications_endpoint: Option<String>,
+    /// Host origins (`https://www.interieur.gouv.fr`) allowed to show the
+    /// application form in a widget. Empty: the form is never shown framed.
+    pub embed_origins: Vec<String>,
 }
 
 impl Default for Config {
@@ -29,6 +32,7 @@ impl Default for Config {
         Config {
             catalogue_url: DEFAULT_CATALOGUE_URL.to_owned(),
             applications_endpoint: None,
+            embed_origins: Vec::new(),
         }
     }
 }
@@ -118,6 +122,27 @@ impl Config {
             Some(_) => warnings.push(ConfigWarning::InvalidField {
                 field: "applications_endpoint",
                 reason: "is neither a string nor null",
+            }),
+        }
+
+        match object.get("embed_origins") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(list)) => {
+                for item in list {
+                    match item.as_str().map(|o| o.trim().trim_end_matches('/')) {
+                        Some(o) if crate::embed::params::valid_origin(o) => {
+                            config.embed_origins.push(o.to_ascii_lowercase())
+                        }
+                        _ => warnings.push(ConfigWarning::InvalidField {
+                            field: "embed_origins",
+                            reason: "has an entry that is not an http(s) origin (ignored)",
+                        }),
+                    }
+                }
+            }
+            Some(_) => warnings.push(ConfigWarning::InvalidField {
+                field: "embed_origins",
+                reason: "is not a list of origins",
             }),
         }
 
@@ -212,6 +237,21 @@ mod tests {
         assert!(check_url("data:text/plain,x").is_err());
         assert!(check_url(" ").is_err());
         assert!(check_url("a b").is_err());
+    }
+
+    #[test]
+    fn embed_origins_keep_only_valid_origins() {
+        let (config, warnings) = Config::parse(
+            r#"{"embed_origins": ["https://WWW.Interieur.gouv.fr/", "*", "javascript:x", 3, "http://127.0.0.1:8081"]}"#,
+        );
+        assert_eq!(
+            config.embed_origins,
+            ["https://www.interieur.gouv.fr", "http://127.0.0.1:8081"]
+        );
+        assert_eq!(warnings.len(), 3);
+        let (config, warnings) = Config::parse(r#"{"embed_origins": "https://a.fr"}"#);
+        assert!(config.embed_origins.is_empty());
+        assert_eq!(warnings.len(), 1);
     }
 
     #[test]

@@ -109,7 +109,7 @@ fn the_application_schema_matches_the_form() {
         let props = schema["properties"][section]["properties"]
             .as_object()
             .unwrap();
-        let ids: Vec<&str> = fields_of(step).map(|f| f.id).collect();
+        let ids: Vec<&str> = fields_of(step).map(|f| f.id.as_str()).collect();
         let mut listed: Vec<&str> = props.keys().map(String::as_str).collect();
         listed.sort_unstable();
         let mut expected = ids.clone();
@@ -117,7 +117,7 @@ fn the_application_schema_matches_the_form() {
         assert_eq!(listed, expected, "{section}");
         for f in fields_of(step) {
             if let Input::OneOf(options) | Input::AnyOf(options) = f.input {
-                let text = props[f.id].to_string();
+                let text = props[f.id.as_str()].to_string();
                 for o in options {
                     assert!(text.contains(&format!("\"{o}\"")), "{} lacks {o}", f.id);
                 }

@@ -5,15 +5,24 @@
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use super::draft::{export_progress, import_progress};
+use super::draft::{import_progress, ImportError, MAX_PROGRESS_BYTES};
 use super::form::StepId;
+use super::notices::{closed_notice, download_progress, storage_warning};
 use super::storage::use_drafts;
 use crate::i18n::Text;
 use crate::routes::Route;
-use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::router::use_router;
+
+/// Why a chosen progress file was not loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    /// The file was read and refused.
+    File(ImportError),
+    /// The browser could not read it.
+    Unreadable,
+}
 
 /// The application start page.
 #[component]
@@ -23,8 +32,9 @@ pub fn ApplicationPage() -> impl IntoView {
     let router = use_router();
     use_static_page_title(Text::TitleApplication);
     let confirming = RwSignal::new(false);
-    let refused = RwSignal::new(false);
-    let in_progress = move || drafts.with(|d| d.is_some_and(|d| !d.submitted));
+    // The outcome of the last progress file chosen: `Err` says why it was refused.
+    let loaded = RwSignal::new(None::<Result<(), Refusal>>);
+    let in_progress = move || drafts.with(|d| d.is_some());
 
     let start = move |_| {
         drafts.start();
@@ -34,15 +44,7 @@ pub fn ApplicationPage() -> impl IntoView {
         let step = drafts.with(|d| d.map_or(StepId::You, |d| d.step.0));
         Route::ApplicationStep(step).href()
     };
-    let save_progress = move |_| {
-        if let Some(d) = drafts.get_untracked() {
-            let _ = download(
-                "candidature-campus-progression.json",
-                "application/json",
-                &export_progress(&d),
-            );
-        }
-    };
+    let save_progress = move |_| download_progress();
     let load_progress = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -53,28 +55,57 @@ pub fn ApplicationPage() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
+        // The same file may be chosen again after a fix: clear the input.
+        input.set_value("");
+        // Checked before reading: a huge file is never loaded into memory.
+        if file.size() > MAX_PROGRESS_BYTES as f64 {
+            loaded.set(Some(Err(Refusal::File(ImportError::TooLarge))));
+            return;
+        }
         let Ok(reader) = web_sys::FileReader::new() else {
+            loaded.set(Some(Err(Refusal::Unreadable)));
             return;
         };
         let reader_done = reader.clone();
         let onload = Closure::once_into_js(move || {
-            let text = reader_done
-                .result()
-                .ok()
-                .and_then(|r| r.as_string())
-                .unwrap_or_default();
+            let text = reader_done.result().ok().and_then(|r| r.as_string());
+            let Some(text) = text else {
+                loaded.set(Some(Err(Refusal::Unreadable)));
+                return;
+            };
             match import_progress(&text) {
                 Ok(draft) => {
-                    refused.set(false);
+                    loaded.set(Some(Ok(())));
                     let step = draft.step.0;
                     drafts.replace(draft);
                     router.navigate(&Route::ApplicationStep(step).href(), false);
                 }
-                Err(_) => refused.set(true),
+                Err(e) => loaded.set(Some(Err(Refusal::File(e)))),
             }
         });
+        let onerror = Closure::once_into_js(move || loaded.set(Some(Err(Refusal::Unreadable))));
         reader.set_onload(Some(onload.unchecked_ref()));
-        let _ = reader.read_as_text(&file);
+        reader.set_onerror(Some(onerror.unchecked_ref()));
+        if reader.read_as_text(&file).is_err() {
+            loaded.set(Some(Err(Refusal::Unreadable)));
+        }
+    };
+    let refusal = move || {
+        let Some(Err(why)) = loaded.get() else {
+            return None;
+        };
+        let text = match why {
+            Refusal::File(ImportError::TooLarge) => Text::ProgressTooLarge,
+            Refusal::File(ImportError::NotProgressFile) => Text::ProgressNotFile,
+            Refusal::File(ImportError::NewerVersion(_)) => Text::ProgressNewer,
+            Refusal::File(ImportError::Damaged) => Text::ProgressDamaged,
+            Refusal::Unreadable => Text::ProgressUnreadable,
+        };
+        Some(view! {
+            <div class="fr-alert fr-alert--error fr-mb-3w" id="progression-refusee" role="alert">
+                <p>{i18n.t(text)}</p>
+            </div>
+        })
     };
 
     view! {
@@ -83,11 +114,9 @@ pub fn ApplicationPage() -> impl IntoView {
                 <div class="fr-col-12 fr-col-md-10 fr-col-lg-8">
                     <h1>{i18n.t(Text::TitleApplication)}</h1>
                     <p class="fr-text--lead">{i18n.t(Text::ApplicationIntro)}</p>
-                    {move || refused.get().then(|| view! {
-                        <div class="fr-alert fr-alert--error fr-mb-3w" role="alert">
-                            <p>{i18n.t(Text::ProgressRefused)}</p>
-                        </div>
-                    })}
+                    {storage_warning()}
+                    {closed_notice()}
+                    {refusal}
                     <Show
                         when=in_progress
                         fallback=move || view! {

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::form::{Field, Input};
+use super::form::{Field, Input, TICKED};
 use super::storage::use_drafts;
 use super::validation::{FieldError, Invalid};
-use crate::i18n::application::{error_message, field_hint, field_label, option_label};
+use crate::i18n::application::{error_message, option_label};
 use crate::i18n::{Locale, Text};
 use crate::ui::i18n::use_i18n;
 
@@ -25,22 +25,10 @@ pub fn control_id(field: &Field) -> String {
     }
 }
 
-fn autocomplete(id: &str) -> &'static str {
-    match id {
-        "first_name" => "given-name",
-        "last_name" => "family-name",
-        "email" => "email",
-        "phone" => "tel",
-        "job_title" => "organization-title",
-        "department" => "organization",
-        _ => "off",
-    }
-}
-
 /// The label text with "(facultatif)" for optional questions.
 pub fn label_text(field: &Field, l: Locale) -> String {
-    let label = field_label(field.id, l);
-    if field.optional && field.id != "administration_other" {
+    let label = field.label.get(l);
+    if field.is_optional() {
         format!("{label} {}", Text::Optional.get(l))
     } else {
         label.to_owned()
@@ -58,18 +46,20 @@ pub fn FieldView(
     let i18n = use_i18n();
     let drafts = use_drafts();
     let id = field.id;
+    let html_id = id.as_str();
     let error =
         Signal::derive(move || errors.with(|e| e.iter().find(|i| i.field == id).map(|i| i.error)));
     let has_error = move || error.get().is_some();
     let error_id = format!("f-{id}-error");
-    let message =
-        move |e: FieldError| error_message(field_label(id, i18n.locale()), e, i18n.locale());
+    let message = move |e: FieldError| error_message(field, e, i18n.locale());
     let text =
         move || drafts.with(|d| d.map(|d| d.answers.text(id).to_owned()).unwrap_or_default());
-    let set = move |value: String| drafts.update(|d| d.answers.set_text(id, &value));
+    let set = move |value: String| drafts.set_text(id, value);
     let label = move || label_text(field, i18n.locale());
     let hint = move || {
-        field_hint(id, i18n.locale()).map(|h| view! { <span class="fr-hint-text">{h}</span> })
+        field
+            .hint
+            .map(|h| view! { <span class="fr-hint-text">{h.get(i18n.locale())}</span> })
     };
     let error_view = {
         let error_id = error_id.clone();
@@ -109,13 +99,11 @@ pub fn FieldView(
                         })
                     };
                     let on_change = move |_| {
-                        drafts.update(|d| {
-                            if multiple {
-                                d.answers.toggle_choice(id, option, options);
-                            } else {
-                                d.answers.set_text(id, option);
-                            }
-                        })
+                        if multiple {
+                            drafts.toggle_choice(id, option, options);
+                        } else {
+                            drafts.set_text(id, option.to_owned());
+                        }
                     };
                     let group = if multiple { "fr-checkbox-group" } else { "fr-radio-group" };
                     view! {
@@ -124,7 +112,7 @@ pub fn FieldView(
                                 <input
                                     type=if multiple { "checkbox" } else { "radio" }
                                     id=input_id.clone()
-                                    name=id
+                                    name=html_id
                                     value=option
                                     prop:checked=checked
                                     on:change=on_change
@@ -164,7 +152,7 @@ pub fn FieldView(
                         class="fr-select"
                         class=("fr-select--error", has_error)
                         id=control
-                        name=id
+                        name=html_id
                         aria-describedby=described
                         on:change=move |ev| set(event_target_value(&ev))
                     >
@@ -188,6 +176,30 @@ pub fn FieldView(
             }
             .into_any()
         }
+        Input::Tick => {
+            let control = format!("f-{id}");
+            let messages_id = format!("f-{id}-messages");
+            let checked = move || text() == TICKED;
+            view! {
+                <div class="fr-checkbox-group" class=("fr-checkbox-group--error", has_error)>
+                    <input
+                        type="checkbox"
+                        id=control.clone()
+                        name=html_id
+                        prop:checked=checked
+                        aria-describedby=messages_id.clone()
+                        on:change=move |ev| {
+                            set(if event_target_checked(&ev) { TICKED.to_owned() } else { String::new() })
+                        }
+                    />
+                    <label class="fr-label" for=control>{label}{hint}</label>
+                    <div class="fr-messages-group" id=messages_id aria-live="polite">
+                        {move || error.get().map(|e| view! { <p id=error_id.clone() class="fr-message fr-message--error">{message(e)}</p> })}
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
         Input::LongText => {
             let control = format!("f-{id}");
             let max = field.max_len;
@@ -204,7 +216,7 @@ pub fn FieldView(
                         class="fr-input"
                         class=("fr-input--error", has_error)
                         id=control
-                        name=id
+                        name=html_id
                         rows="6"
                         aria-describedby=described
                         prop:value=text
@@ -233,8 +245,8 @@ pub fn FieldView(
                         type=kind
                         inputmode=inputmode
                         id=control
-                        name=id
-                        autocomplete=autocomplete(id)
+                        name=html_id
+                        autocomplete=field.autocomplete.unwrap_or("off")
                         spellcheck=if kind == "email" { Some("false") } else { None }
                         aria-describedby=described
                         prop:value=text

@@ -1,7 +1,15 @@
-//! The trainer application form as data: its steps, their fields, which fields
-//! are optional and how long answers may be. Views render this; validation and
-//! the journey read it. Ids are stable (they are stored in drafts and sent in
-//! payloads); labels live in `i18n`.
+//! The trainer application form as data: its steps, their fields, and every
+//! behaviour of a field — when it is shown, when it is required, its limits,
+//! its label and hint, its browser autocomplete token, whether it looks up
+//! similar catalogue courses. Views, validation, the journey and the payload
+//! read this table; nothing else compares field ids. Adding a question is one
+//! row here (plus, for a new option list, its option labels in `i18n`).
+//!
+//! Ids are stable: they are stored in drafts and sent in payloads.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Locale;
 
 /// A step of the application, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -57,6 +65,103 @@ impl StepId {
     }
 }
 
+/// Declares [`FieldId`] with the stable string of each id (the only place that
+/// spells them).
+macro_rules! field_ids {
+    ($( $variant:ident => $id:literal, )*) => {
+        /// The typed id of a question. Its string form (`as_str`) is used only at
+        /// the edges: storage, payload keys, HTML ids, URLs.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum FieldId {
+            $(
+                #[doc = concat!("`", $id, "`")]
+                $variant,
+            )*
+        }
+
+        impl FieldId {
+            /// Every id, in declaration order.
+            pub const ALL: &'static [FieldId] = &[$(FieldId::$variant,)*];
+
+            /// The stable string id.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(FieldId::$variant => $id,)*
+                }
+            }
+
+            /// Parses a stable string id.
+            pub fn parse(s: &str) -> Option<FieldId> {
+                match s {
+                    $($id => Some(FieldId::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+field_ids! {
+    FirstName => "first_name",
+    LastName => "last_name",
+    Email => "email",
+    Phone => "phone",
+    Administration => "administration",
+    AdministrationOther => "administration_other",
+    Department => "department",
+    JobTitle => "job_title",
+    Region => "region",
+    Status => "status",
+    Domains => "domains",
+    Skills => "skills",
+    YearsExperience => "years_experience",
+    TeachingExperience => "teaching_experience",
+    Bio => "bio",
+    Motivation => "motivation",
+    ProposalKind => "proposal_kind",
+    ExistingTitle => "existing_title",
+    ExistingSummary => "existing_summary",
+    ExistingDomain => "existing_domain",
+    ExistingFormat => "existing_format",
+    ExistingDurationHours => "existing_duration_hours",
+    ExistingAudience => "existing_audience",
+    ExistingLevel => "existing_level",
+    ExistingObjectives => "existing_objectives",
+    ExistingMaterialUrl => "existing_material_url",
+    IdeaTitle => "idea_title",
+    IdeaNeed => "idea_need",
+    IdeaAudience => "idea_audience",
+    IdeaFormat => "idea_format",
+    HelpTopic => "help_topic",
+    HelpNeeded => "help_needed",
+    HelpWhen => "help_when",
+    DaysPerYear => "days_per_year",
+    FormatsAccepted => "formats_accepted",
+    RegionsAvailable => "regions_available",
+    Periods => "periods",
+    ManagerInformed => "manager_informed",
+    Consent => "consent",
+}
+
+impl std::fmt::Display for FieldId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for FieldId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        FieldId::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown field {s}")))
+    }
+}
+
 /// What the applicant proposes (step 3 branches on it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProposalKind {
@@ -77,7 +182,7 @@ impl ProposalKind {
     ];
 
     /// Stable value (stored and submitted).
-    pub fn value(self) -> &'static str {
+    pub const fn value(self) -> &'static str {
         match self {
             ProposalKind::Existing => "formation-existante",
             ProposalKind::Idea => "idee-programme",
@@ -115,59 +220,126 @@ pub enum Input {
     AnyOf(&'static [&'static str]),
     /// An absolute http(s) link.
     Url,
+    /// A single box to tick (consent); ticked is stored as [`TICKED`].
+    Tick,
 }
 
-/// A question of the form.
+/// The stored value of a ticked [`Input::Tick`] box.
+pub const TICKED: &str = "oui";
+
+/// When a field is shown, or required: a condition on the answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    /// Always.
+    Always,
+    /// Never (for `required_when`: the question is optional).
+    Never,
+    /// When the single-choice answer of the field is this value.
+    Is(FieldId, &'static str),
+}
+
+/// A text in both languages, in the field table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr {
+    /// French.
+    pub fr: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Tr {
+    /// The text in `l`.
+    pub fn get(self, l: Locale) -> &'static str {
+        match l {
+            Locale::Fr => self.fr,
+            Locale::En => self.en,
+        }
+    }
+}
+
+const fn tr(fr: &'static str, en: &'static str) -> Tr {
+    Tr { fr, en }
+}
+
+/// A question of the form, with all its behaviour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
     /// Stable id (draft key, payload key, HTML id).
-    pub id: &'static str,
+    pub id: FieldId,
     /// The step it belongs to.
     pub step: StepId,
     /// How it is answered.
     pub input: Input,
-    /// Whether it may be left empty (shown as "(facultatif)").
-    pub optional: bool,
+    /// When it is asked (a field not shown is neither checked nor sent).
+    pub shown_when: Condition,
+    /// When an answer is required (while shown). `Never`: "(facultatif)".
+    pub required_when: Condition,
     /// Longest accepted answer, in characters (text inputs).
     pub max_len: usize,
-    /// For proposal fields: the branch they belong to.
-    pub branch: Option<ProposalKind>,
+    /// The question.
+    pub label: Tr,
+    /// Help under the question.
+    pub hint: Option<Tr>,
+    /// The HTML `autocomplete` token (`None`: `off`).
+    pub autocomplete: Option<&'static str>,
+    /// Whether typing here lists similar catalogue courses.
+    pub similar_courses: bool,
 }
 
-const fn field(
-    id: &'static str,
-    step: StepId,
-    input: Input,
-    optional: bool,
-    max_len: usize,
-) -> Field {
-    Field {
-        id,
-        step,
-        input,
-        optional,
-        max_len,
-        branch: None,
+impl Field {
+    const fn new(id: FieldId, step: StepId, input: Input, label: Tr) -> Field {
+        Field {
+            id,
+            step,
+            input,
+            shown_when: Condition::Always,
+            required_when: Condition::Always,
+            max_len: 0,
+            label,
+            hint: None,
+            autocomplete: None,
+            similar_courses: false,
+        }
+    }
+    const fn max(self, max_len: usize) -> Field {
+        Field { max_len, ..self }
+    }
+    const fn optional(self) -> Field {
+        Field {
+            required_when: Condition::Never,
+            ..self
+        }
+    }
+    const fn when(self, shown_when: Condition) -> Field {
+        Field { shown_when, ..self }
+    }
+    const fn branch(self, kind: ProposalKind) -> Field {
+        self.when(Condition::Is(FieldId::ProposalKind, kind.value()))
+    }
+    const fn hint(self, hint: Tr) -> Field {
+        Field {
+            hint: Some(hint),
+            ..self
+        }
+    }
+    const fn autocomplete(self, token: &'static str) -> Field {
+        Field {
+            autocomplete: Some(token),
+            ..self
+        }
+    }
+    const fn similar(self) -> Field {
+        Field {
+            similar_courses: true,
+            ..self
+        }
+    }
+
+    /// Whether the question may be left empty whatever the answers ("(facultatif)").
+    pub fn is_optional(&self) -> bool {
+        self.required_when == Condition::Never
     }
 }
-
-const fn branch(
-    id: &'static str,
-    kind: ProposalKind,
-    input: Input,
-    optional: bool,
-    max_len: usize,
-) -> Field {
-    Field {
-        id,
-        step: StepId::Proposal,
-        input,
-        optional,
-        max_len,
-        branch: Some(kind),
-    }
-}
-
 /// Ministries and public bodies offered in the administration list.
 pub const ADMINISTRATIONS: &[&str] = &[
     "premier-ministre",
@@ -252,199 +424,339 @@ pub const YES_NO: &[&str] = &["oui", "non"];
 /// Proposal kinds (values of [`ProposalKind`]).
 pub const PROPOSAL_KINDS: &[&str] = &["formation-existante", "idee-programme", "aide-construction"];
 
+use FieldId as F;
+use StepId as S;
+
 /// Every field, in display order.
 pub const FIELDS: &[Field] = &[
     // 1. You
-    field("first_name", StepId::You, Input::Text, false, 100),
-    field("last_name", StepId::You, Input::Text, false, 100),
-    field("email", StepId::You, Input::Email, false, 254),
-    field("phone", StepId::You, Input::Phone, true, 30),
-    field(
-        "administration",
-        StepId::You,
+    Field::new(F::FirstName, S::You, Input::Text, tr("Prénom", "First name"))
+        .max(100)
+        .autocomplete("given-name"),
+    Field::new(F::LastName, S::You, Input::Text, tr("Nom", "Last name"))
+        .max(100)
+        .autocomplete("family-name"),
+    Field::new(
+        F::Email,
+        S::You,
+        Input::Email,
+        tr("Adresse électronique professionnelle", "Work email address"),
+    )
+    .max(254)
+    .autocomplete("email")
+    .hint(tr(
+        "Par exemple : prenom.nom@ministere.gouv.fr",
+        "For example: firstname.lastname@ministry.gouv.fr",
+    )),
+    Field::new(F::Phone, S::You, Input::Phone, tr("Téléphone", "Phone"))
+        .max(30)
+        .optional()
+        .autocomplete("tel")
+        .hint(tr(
+            "Par exemple : 01 23 45 67 89",
+            "For example: +33 1 23 45 67 89",
+        )),
+    Field::new(
+        F::Administration,
+        S::You,
         Input::OneOf(ADMINISTRATIONS),
-        false,
-        0,
+        tr("Administration", "Administration"),
     ),
-    field("administration_other", StepId::You, Input::Text, true, 200),
-    field("department", StepId::You, Input::Text, false, 200),
-    field("job_title", StepId::You, Input::Text, false, 200),
-    field("region", StepId::You, Input::OneOf(REGIONS), false, 0),
-    field("status", StepId::You, Input::OneOf(STATUSES), false, 0),
-    // 2. Expertise
-    field(
-        "domains",
-        StepId::Expertise,
-        Input::AnyOf(EXPERTISE_DOMAINS),
-        false,
-        0,
-    ),
-    field("skills", StepId::Expertise, Input::AnyOf(SKILLS), false, 0),
-    field(
-        "years_experience",
-        StepId::Expertise,
-        Input::Number { min: 0, max: 60 },
-        false,
-        2,
-    ),
-    field(
-        "teaching_experience",
-        StepId::Expertise,
-        Input::OneOf(TEACHING),
-        false,
-        0,
-    ),
-    field("bio", StepId::Expertise, Input::LongText, false, 1500),
-    field(
-        "motivation",
-        StepId::Expertise,
-        Input::LongText,
-        false,
-        1500,
-    ),
-    // 3. Proposal
-    field(
-        "proposal_kind",
-        StepId::Proposal,
-        Input::OneOf(PROPOSAL_KINDS),
-        false,
-        0,
-    ),
-    branch(
-        "existing_title",
-        ProposalKind::Existing,
+    Field::new(
+        F::AdministrationOther,
+        S::You,
         Input::Text,
-        false,
-        150,
+        tr("Nom de votre administration", "Name of your administration"),
+    )
+    .max(200)
+    .when(Condition::Is(F::Administration, "autre")),
+    Field::new(
+        F::Department,
+        S::You,
+        Input::Text,
+        tr("Direction ou service", "Directorate or department"),
+    )
+    .max(200)
+    .autocomplete("organization"),
+    Field::new(
+        F::JobTitle,
+        S::You,
+        Input::Text,
+        tr("Intitulé de poste", "Job title"),
+    )
+    .max(200)
+    .autocomplete("organization-title"),
+    Field::new(
+        F::Region,
+        S::You,
+        Input::OneOf(REGIONS),
+        tr("Région d'affectation", "Region where you work"),
     ),
-    branch(
-        "existing_summary",
-        ProposalKind::Existing,
+    Field::new(
+        F::Status,
+        S::You,
+        Input::OneOf(STATUSES),
+        tr("Statut", "Employment status"),
+    ),
+    // 2. Expertise
+    Field::new(
+        F::Domains,
+        S::Expertise,
+        Input::AnyOf(EXPERTISE_DOMAINS),
+        tr("Domaines d'expertise", "Fields of expertise"),
+    ),
+    Field::new(
+        F::Skills,
+        S::Expertise,
+        Input::AnyOf(SKILLS),
+        tr("Compétences que vous pouvez transmettre", "Skills you can teach"),
+    )
+    .hint(tr(
+        "Le campus recherche en priorité du coaching produit, du déploiement de produits numériques, de l'IA, du design et de la data.",
+        "The campus is looking first for product coaching, digital product deployment, AI, design and data.",
+    )),
+    Field::new(
+        F::YearsExperience,
+        S::Expertise,
+        Input::Number { min: 0, max: 60 },
+        tr(
+            "Années d'expérience dans ces domaines",
+            "Years of experience in these fields",
+        ),
+    )
+    .max(2),
+    Field::new(
+        F::TeachingExperience,
+        S::Expertise,
+        Input::OneOf(TEACHING),
+        tr("Expérience de formation", "Training experience"),
+    ),
+    Field::new(
+        F::Bio,
+        S::Expertise,
         Input::LongText,
-        false,
-        1000,
+        tr("Présentez votre parcours", "Describe your background"),
+    )
+    .max(1500)
+    .hint(tr(
+        "Votre expertise technique : projets, responsabilités, réalisations.",
+        "Your technical expertise: projects, responsibilities, achievements.",
+    )),
+    Field::new(
+        F::Motivation,
+        S::Expertise,
+        Input::LongText,
+        tr(
+            "Pourquoi souhaitez-vous former vos collègues ?",
+            "Why do you want to train your colleagues?",
+        ),
+    )
+    .max(1500)
+    .hint(tr(
+        "Votre engagement pour la transformation numérique de l'État.",
+        "Your commitment to the State's digital transformation.",
+    )),
+    // 3. Proposal
+    Field::new(
+        F::ProposalKind,
+        S::Proposal,
+        Input::OneOf(PROPOSAL_KINDS),
+        tr("Que proposez-vous ?", "What do you propose?"),
     ),
-    branch(
-        "existing_domain",
-        ProposalKind::Existing,
+    Field::new(F::ExistingTitle, S::Proposal, Input::Text, tr("Titre", "Title"))
+        .max(150)
+        .branch(ProposalKind::Existing)
+        .similar()
+        .hint(SIMILAR_HINT),
+    Field::new(
+        F::ExistingSummary,
+        S::Proposal,
+        Input::LongText,
+        tr("Résumé", "Summary"),
+    )
+    .max(1000)
+    .branch(ProposalKind::Existing),
+    Field::new(
+        F::ExistingDomain,
+        S::Proposal,
         Input::OneOf(EXPERTISE_DOMAINS),
-        false,
-        0,
-    ),
-    branch(
-        "existing_format",
-        ProposalKind::Existing,
+        tr("Domaine", "Field"),
+    )
+    .branch(ProposalKind::Existing),
+    Field::new(
+        F::ExistingFormat,
+        S::Proposal,
         Input::OneOf(FORMATS),
-        false,
-        0,
-    ),
-    branch(
-        "existing_duration_hours",
-        ProposalKind::Existing,
+        tr("Format", "Format"),
+    )
+    .branch(ProposalKind::Existing),
+    Field::new(
+        F::ExistingDurationHours,
+        S::Proposal,
         Input::Number { min: 1, max: 200 },
-        false,
-        3,
-    ),
-    branch(
-        "existing_audience",
-        ProposalKind::Existing,
+        tr("Durée (en heures)", "Duration (hours)"),
+    )
+    .max(3)
+    .branch(ProposalKind::Existing),
+    Field::new(
+        F::ExistingAudience,
+        S::Proposal,
         Input::AnyOf(AUDIENCES),
-        false,
-        0,
-    ),
-    branch(
-        "existing_level",
-        ProposalKind::Existing,
+        tr("Public", "Audience"),
+    )
+    .branch(ProposalKind::Existing),
+    Field::new(
+        F::ExistingLevel,
+        S::Proposal,
         Input::OneOf(LEVELS),
-        false,
-        0,
-    ),
-    branch(
-        "existing_objectives",
-        ProposalKind::Existing,
+        tr("Niveau", "Level"),
+    )
+    .branch(ProposalKind::Existing),
+    Field::new(
+        F::ExistingObjectives,
+        S::Proposal,
         Input::LongText,
-        false,
-        1000,
-    ),
-    branch(
-        "existing_material_url",
-        ProposalKind::Existing,
+        tr("Objectifs pédagogiques", "Learning objectives"),
+    )
+    .max(1000)
+    .branch(ProposalKind::Existing),
+    Field::new(
+        F::ExistingMaterialUrl,
+        S::Proposal,
         Input::Url,
-        true,
-        500,
-    ),
-    branch("idea_title", ProposalKind::Idea, Input::Text, false, 150),
-    branch(
-        "idea_need",
-        ProposalKind::Idea,
+        tr("Lien vers le support", "Link to the material"),
+    )
+    .max(500)
+    .optional()
+    .branch(ProposalKind::Existing)
+    .hint(tr(
+        "Adresse commençant par https://",
+        "Address starting with https://",
+    )),
+    Field::new(F::IdeaTitle, S::Proposal, Input::Text, tr("Titre", "Title"))
+        .max(150)
+        .branch(ProposalKind::Idea)
+        .similar()
+        .hint(SIMILAR_HINT),
+    Field::new(
+        F::IdeaNeed,
+        S::Proposal,
         Input::LongText,
-        false,
-        1500,
-    ),
-    branch(
-        "idea_audience",
-        ProposalKind::Idea,
+        tr(
+            "À quel besoin répond ce programme ?",
+            "What need does this programme answer?",
+        ),
+    )
+    .max(1500)
+    .branch(ProposalKind::Idea),
+    Field::new(
+        F::IdeaAudience,
+        S::Proposal,
         Input::AnyOf(AUDIENCES),
-        false,
-        0,
-    ),
-    branch(
-        "idea_format",
-        ProposalKind::Idea,
+        tr("Public", "Audience"),
+    )
+    .branch(ProposalKind::Idea),
+    Field::new(
+        F::IdeaFormat,
+        S::Proposal,
         Input::OneOf(FORMATS),
-        false,
-        0,
-    ),
-    branch("help_topic", ProposalKind::Help, Input::Text, false, 150),
-    branch(
-        "help_needed",
-        ProposalKind::Help,
+        tr("Format", "Format"),
+    )
+    .branch(ProposalKind::Idea),
+    Field::new(
+        F::HelpTopic,
+        S::Proposal,
+        Input::Text,
+        tr("Sujet de la formation", "Topic of the training"),
+    )
+    .max(150)
+    .branch(ProposalKind::Help),
+    Field::new(
+        F::HelpNeeded,
+        S::Proposal,
         Input::LongText,
-        false,
-        1500,
-    ),
-    branch("help_when", ProposalKind::Help, Input::Text, false, 200),
+        tr("De quelle aide avez-vous besoin ?", "What help do you need?"),
+    )
+    .max(1500)
+    .branch(ProposalKind::Help),
+    Field::new(
+        F::HelpWhen,
+        S::Proposal,
+        Input::Text,
+        tr("Pour quand ?", "By when?"),
+    )
+    .max(200)
+    .branch(ProposalKind::Help)
+    .hint(tr(
+        "Par exemple : premier semestre 2027",
+        "For example: first half of 2027",
+    )),
     // 4. Availability
-    field(
-        "days_per_year",
-        StepId::Availability,
+    Field::new(
+        F::DaysPerYear,
+        S::Availability,
         Input::Number { min: 1, max: 50 },
-        false,
-        2,
-    ),
-    field(
-        "formats_accepted",
-        StepId::Availability,
+        tr("Jours disponibles par an", "Days available per year"),
+    )
+    .max(2),
+    Field::new(
+        F::FormatsAccepted,
+        S::Availability,
         Input::AnyOf(FORMATS),
-        false,
-        0,
+        tr("Formats acceptés", "Formats you accept"),
     ),
-    field(
-        "regions_available",
-        StepId::Availability,
+    Field::new(
+        F::RegionsAvailable,
+        S::Availability,
         Input::AnyOf(REGIONS),
-        false,
-        0,
+        tr(
+            "Régions où vous pouvez intervenir",
+            "Regions where you can train",
+        ),
     ),
-    field(
-        "periods",
-        StepId::Availability,
+    Field::new(
+        F::Periods,
+        S::Availability,
         Input::AnyOf(PERIODS),
-        false,
-        0,
+        tr("Périodes", "Periods"),
     ),
-    field(
-        "manager_informed",
-        StepId::Availability,
+    Field::new(
+        F::ManagerInformed,
+        S::Availability,
         Input::OneOf(YES_NO),
-        false,
-        0,
+        tr(
+            "Votre responsable hiérarchique est-il informé ?",
+            "Is your line manager informed?",
+        ),
+    ),
+    // 5. Review: consent is a field like any other (validated for sending and
+    // for downloading alike, and recorded as ticked).
+    Field::new(
+        F::Consent,
+        S::Review,
+        Input::Tick,
+        tr(
+            "J'accepte que mes réponses soient traitées par l'équipe du Campus du numérique public pour examiner ma candidature.",
+            "I agree that my answers are processed by the Campus du numérique public team to examine my application.",
+        ),
     ),
 ];
 
-/// The field with this id.
-pub fn field_by_id(id: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|f| f.id == id)
+const SIMILAR_HINT: Tr = tr(
+    "Nous vous signalons les formations du catalogue qui y ressemblent.",
+    "We show catalogue trainings that look similar.",
+);
+
+/// The row of the field table for `id`.
+pub fn field(id: FieldId) -> &'static Field {
+    // Every id has exactly one row (checked by a test), so the lookup cannot fail;
+    // the fallback keeps this total without a panic path.
+    FIELDS.iter().find(|f| f.id == id).unwrap_or(&FIELDS[0])
+}
+
+/// The field with this string id (edges only: URLs, stored data).
+pub fn field_by_str(id: &str) -> Option<&'static Field> {
+    FieldId::parse(id).map(field)
 }
 
 /// The fields of `step`, in display order (all branches).
@@ -457,21 +769,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_unique_and_options_nonempty() {
-        let mut ids: Vec<_> = FIELDS.iter().map(|f| f.id).collect();
-        ids.sort_unstable();
-        let n = ids.len();
-        ids.dedup();
-        assert_eq!(ids.len(), n);
+    fn every_id_has_exactly_one_row_and_rows_are_well_formed() {
+        for id in FieldId::ALL {
+            assert_eq!(FIELDS.iter().filter(|f| f.id == *id).count(), 1, "{id}");
+            assert_eq!(FieldId::parse(id.as_str()), Some(*id));
+            assert_eq!(field(*id).id, *id);
+        }
+        assert_eq!(FIELDS.len(), FieldId::ALL.len());
         for f in FIELDS {
+            assert!(!f.label.fr.is_empty() && !f.label.en.is_empty(), "{}", f.id);
             match f.input {
                 Input::OneOf(o) | Input::AnyOf(o) => assert!(!o.is_empty(), "{}", f.id),
                 Input::Text | Input::Email | Input::Phone | Input::LongText | Input::Url => {
                     assert!(f.max_len > 0, "{}", f.id)
                 }
                 Input::Number { min, max } => assert!(min < max),
+                Input::Tick => {}
+            }
+            // A condition names a single-choice field of an earlier or the same
+            // step, with one of its options.
+            for c in [f.shown_when, f.required_when] {
+                if let Condition::Is(on, value) = c {
+                    let target = field(on);
+                    assert!(target.step <= f.step, "{}", f.id);
+                    match target.input {
+                        Input::OneOf(options) => assert!(options.contains(&value), "{}", f.id),
+                        _ => panic!("{} depends on a non single-choice field", f.id),
+                    }
+                }
             }
         }
+        assert_eq!(field_by_str("nope"), None);
     }
 
     #[test]
@@ -479,6 +807,10 @@ mod tests {
         for step in StepId::QUESTIONS {
             assert!(fields_of(step).count() > 0);
         }
+        assert_eq!(
+            fields_of(StepId::Review).map(|f| f.id).collect::<Vec<_>>(),
+            [FieldId::Consent]
+        );
         for step in StepId::ALL {
             assert_eq!(StepId::from_slug(step.slug()), Some(step));
         }
@@ -492,5 +824,14 @@ mod tests {
     fn expertise_domains_are_the_catalogue_nine_plus_ai() {
         assert_eq!(EXPERTISE_DOMAINS.len(), 10);
         assert!(EXPERTISE_DOMAINS.contains(&"intelligence-artificielle"));
+    }
+
+    #[test]
+    fn field_ids_serialise_as_their_stable_strings() {
+        assert_eq!(
+            serde_json::to_string(&FieldId::AdministrationOther).unwrap(),
+            "\"administration_other\""
+        );
+        assert!(serde_json::from_str::<FieldId>("\"bogus\"").is_err());
     }
 }

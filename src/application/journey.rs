@@ -36,12 +36,12 @@ pub fn first_incomplete(answers: &Answers) -> Option<StepId> {
         .find(|s| !check_step(*s, answers).is_empty())
 }
 
-/// Whether `step` may be shown: every earlier question step is complete; the
-/// confirmation only after a submission.
-pub fn can_visit(step: StepId, answers: &Answers, submitted: bool) -> bool {
+/// Whether `step` may be shown for a draft with these answers: every earlier
+/// question step is complete. (The confirmation is not a step of a draft: it is
+/// shown for an application this tab has sent, see [`resolve`].)
+pub fn can_visit(step: StepId, answers: &Answers) -> bool {
     match step {
-        StepId::Confirmation => submitted,
-        _ if submitted => false,
+        StepId::Confirmation => false,
         StepId::Review => first_incomplete(answers).is_none(),
         _ => StepId::QUESTIONS
             .into_iter()
@@ -50,14 +50,50 @@ pub fn can_visit(step: StepId, answers: &Answers, submitted: bool) -> bool {
     }
 }
 
-/// Where a visitor asking for `step` is sent instead when it may not be shown.
-pub fn redirect(step: StepId, answers: &Answers, submitted: bool) -> StepId {
-    if can_visit(step, answers, submitted) {
+/// Where a visitor asking for `step` of a draft is sent instead when it may
+/// not be shown: the first incomplete step, or the review.
+pub fn redirect(step: StepId, answers: &Answers) -> StepId {
+    if can_visit(step, answers) {
         step
-    } else if submitted {
-        StepId::Confirmation
     } else {
         first_incomplete(answers).unwrap_or(StepId::Review)
+    }
+}
+
+/// What the journey knows when a step page opens.
+#[derive(Debug, Clone, Copy)]
+pub struct JourneyState<'a> {
+    /// The answers of the draft in progress, if there is one.
+    pub draft: Option<&'a Answers>,
+    /// Whether this tab has just sent an application (its confirmation exists).
+    pub sent_here: bool,
+}
+
+/// What to do with a request for a step: the one decision of the journey's
+/// guards, applied in one place by the step page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Show the step asked for.
+    Show,
+    /// Start a new draft, then show the step (the first step with no draft).
+    StartAndShow,
+    /// Show another step instead (replacing the history entry).
+    Redirect(StepId),
+    /// No draft: go to the start page (which says why, and offers to start).
+    ToStart,
+}
+
+/// Decides what a request for `step` shows.
+pub fn resolve(step: StepId, state: JourneyState<'_>) -> Decision {
+    match (step, state.draft) {
+        (StepId::Confirmation, _) if state.sent_here => Decision::Show,
+        (StepId::Confirmation, Some(answers)) => Decision::Redirect(redirect(step, answers)),
+        (StepId::You, None) => Decision::StartAndShow,
+        // Just sent from this tab: its confirmation, not an empty start.
+        (_, None) if state.sent_here => Decision::Redirect(StepId::Confirmation),
+        (_, None) => Decision::ToStart,
+        (_, Some(answers)) if can_visit(step, answers) => Decision::Show,
+        (_, Some(answers)) => Decision::Redirect(redirect(step, answers)),
     }
 }
 
@@ -76,7 +112,7 @@ pub fn review_rows(step: StepId, answers: &Answers) -> Vec<ReviewRow> {
         .filter(|f| applies(f, answers))
         .map(|field| ReviewRow {
             field,
-            answer: answers.0.get(field.id).filter(|a| !a.is_empty()).cloned(),
+            answer: answers.0.get(&field.id).filter(|a| !a.is_empty()).cloned(),
         })
         .collect()
 }
@@ -84,37 +120,38 @@ pub fn review_rows(step: StepId, answers: &Answers) -> Vec<ReviewRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::application::form::FieldId as F;
 
     fn complete() -> Answers {
         let mut a = Answers::default();
         for (k, v) in [
-            ("first_name", "Camille"),
-            ("last_name", "Martin"),
-            ("email", "camille.martin@interieur.gouv.fr"),
-            ("administration", "interieur"),
-            ("department", "DNUM"),
-            ("job_title", "Cheffe de produit"),
-            ("region", "bretagne"),
-            ("status", "titulaire"),
-            ("years_experience", "8"),
-            ("teaching_experience", "occasionnelle"),
-            ("bio", "Dix ans de projets numériques."),
-            ("motivation", "Transmettre."),
-            ("proposal_kind", "aide-construction"),
-            ("help_topic", "Accessibilité"),
-            ("help_needed", "Structurer un module."),
-            ("help_when", "Printemps 2027"),
-            ("days_per_year", "4"),
-            ("manager_informed", "oui"),
+            (F::FirstName, "Camille"),
+            (F::LastName, "Martin"),
+            (F::Email, "camille.martin@interieur.gouv.fr"),
+            (F::Administration, "interieur"),
+            (F::Department, "DNUM"),
+            (F::JobTitle, "Cheffe de produit"),
+            (F::Region, "bretagne"),
+            (F::Status, "titulaire"),
+            (F::YearsExperience, "8"),
+            (F::TeachingExperience, "occasionnelle"),
+            (F::Bio, "Dix ans de projets numériques."),
+            (F::Motivation, "Transmettre."),
+            (F::ProposalKind, "aide-construction"),
+            (F::HelpTopic, "Accessibilité"),
+            (F::HelpNeeded, "Structurer un module."),
+            (F::HelpWhen, "Printemps 2027"),
+            (F::DaysPerYear, "4"),
+            (F::ManagerInformed, "oui"),
         ] {
             a.set_text(k, v);
         }
         for (k, v) in [
-            ("domains", "design-accessibilite"),
-            ("skills", "design"),
-            ("formats_accepted", "distanciel"),
-            ("regions_available", "bretagne"),
-            ("periods", "t2"),
+            (F::Domains, "design-accessibilite"),
+            (F::Skills, "design"),
+            (F::FormatsAccepted, "distanciel"),
+            (F::RegionsAvailable, "bretagne"),
+            (F::Periods, "t2"),
         ] {
             a.toggle_choice(k, v, &[]);
         }
@@ -137,30 +174,75 @@ mod tests {
     #[test]
     fn deep_links_are_guarded() {
         let empty = Answers::default();
-        assert!(can_visit(StepId::You, &empty, false));
-        assert!(!can_visit(StepId::Proposal, &empty, false));
-        assert_eq!(redirect(StepId::Review, &empty, false), StepId::You);
-        assert_eq!(redirect(StepId::Confirmation, &empty, false), StepId::You);
+        assert!(can_visit(StepId::You, &empty));
+        assert!(!can_visit(StepId::Proposal, &empty));
+        assert_eq!(redirect(StepId::Review, &empty), StepId::You);
+        assert_eq!(redirect(StepId::Confirmation, &empty), StepId::You);
         let full = complete();
-        assert!(can_visit(StepId::Review, &full, false));
+        assert!(can_visit(StepId::Review, &full));
         assert_eq!(first_incomplete(&full), None);
-        assert_eq!(redirect(StepId::You, &full, true), StepId::Confirmation);
+    }
+
+    #[test]
+    fn resolve_is_the_one_guard() {
+        let empty = Answers::default();
+        let full = complete();
+        let state = |draft, sent_here| JourneyState { draft, sent_here };
+        // No draft: the first step starts one; any other step goes to the start.
+        assert_eq!(
+            resolve(StepId::You, state(None, false)),
+            Decision::StartAndShow
+        );
+        assert_eq!(
+            resolve(StepId::Review, state(None, false)),
+            Decision::ToStart
+        );
+        assert_eq!(
+            resolve(StepId::Confirmation, state(None, false)),
+            Decision::ToStart
+        );
+        // The confirmation only for an application sent from this tab.
+        assert_eq!(
+            resolve(StepId::Confirmation, state(None, true)),
+            Decision::Show
+        );
+        assert_eq!(
+            resolve(StepId::Review, state(None, true)),
+            Decision::Redirect(StepId::Confirmation)
+        );
+        assert_eq!(
+            resolve(StepId::Confirmation, state(Some(&full), false)),
+            Decision::Redirect(StepId::Review)
+        );
+        // A draft: guarded deep links.
+        assert_eq!(
+            resolve(StepId::Availability, state(Some(&empty), false)),
+            Decision::Redirect(StepId::You)
+        );
+        assert_eq!(
+            resolve(StepId::Review, state(Some(&full), false)),
+            Decision::Show
+        );
+        assert_eq!(
+            resolve(StepId::You, state(Some(&empty), true)),
+            Decision::Show
+        );
     }
 
     #[test]
     fn review_lists_only_asked_questions_and_marks_skipped_ones() {
         let full = complete();
         let you = review_rows(StepId::You, &full);
-        let phone = you.iter().find(|r| r.field.id == "phone").unwrap();
+        let phone = you.iter().find(|r| r.field.id == F::Phone).unwrap();
         assert_eq!(phone.answer, None, "optional and skipped");
-        assert!(!you.iter().any(|r| r.field.id == "administration_other"));
+        assert!(!you.iter().any(|r| r.field.id == F::AdministrationOther));
         let proposal: Vec<_> = review_rows(StepId::Proposal, &full)
             .iter()
             .map(|r| r.field.id)
             .collect();
         assert_eq!(
             proposal,
-            ["proposal_kind", "help_topic", "help_needed", "help_when"]
+            [F::ProposalKind, F::HelpTopic, F::HelpNeeded, F::HelpWhen]
         );
     }
 }

@@ -7,12 +7,19 @@ pub mod draft;
 pub mod form;
 pub mod journey;
 pub mod payload;
+pub mod receipt;
 pub mod validation;
 
 #[cfg(target_arch = "wasm32")]
 pub mod application_page;
 #[cfg(target_arch = "wasm32")]
+pub mod confirmation_page;
+#[cfg(target_arch = "wasm32")]
 pub mod fields;
+#[cfg(target_arch = "wasm32")]
+pub mod notices;
+#[cfg(target_arch = "wasm32")]
+pub mod review_page;
 #[cfg(target_arch = "wasm32")]
 pub mod step_page;
 #[cfg(target_arch = "wasm32")]

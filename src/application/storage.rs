@@ -1,17 +1,24 @@
-//! The draft in the browser: loaded at start, saved on every change, so a
-//! reload, a closed tab or a return days later finds everything typed.
+//! The draft in the browser. Loaded at start; every change is merged with what
+//! storage holds (another tab may have written since) and written back, and the
+//! write is checked. Other tabs' writes arrive as `storage` events and are merged
+//! field by field. A sent or discarded application leaves a tombstone (its
+//! reference only), so no tab resurrects it. The rules are pure
+//! (`draft::reconcile`, `draft::merge`); this module only moves data.
 
+use leptos::ev;
 use leptos::prelude::*;
 
-use super::draft::Draft;
-use crate::catalogue::loader::now_unix;
-use crate::ui::storage;
+use super::answers::Answer;
+use super::draft::{reconcile, Closed, ClosedHow, Draft, Stored};
+use super::form::{FieldId, StepId};
+use crate::ui::clock::{now_ms, random_bytes};
+use crate::ui::storage::{self, StorageError};
 
-/// Where the draft is kept.
-const STORAGE_KEY: &str = "campus.candidature";
+/// Where the draft (or the tombstone of the last application) is kept.
+pub const STORAGE_KEY: &str = "campus.candidature";
 
-/// Where the last sent application is kept for its confirmation page (this tab
-/// only: the draft itself is deleted once the application is sent).
+/// Where the application sent from this tab is kept for its confirmation page
+/// (`sessionStorage`: this tab only, gone when it is closed).
 const SENT_KEY: &str = "campus.candidature.envoyee";
 
 /// A sent application: what the confirmation page shows and offers to download.
@@ -19,117 +26,252 @@ const SENT_KEY: &str = "campus.candidature.envoyee";
 pub struct Sent {
     /// The reference number.
     pub reference: String,
-    /// The payload that was sent (or prepared for email), as JSON.
+    /// The payload that was sent, as JSON.
     pub payload: String,
 }
 
-/// The draft context (`None` until an application is started).
+/// The draft context.
 #[derive(Debug, Clone, Copy)]
-pub struct Drafts(RwSignal<Option<Draft>>, RwSignal<Option<Sent>>);
-
-/// 24 random bytes from the browser's cryptographic generator.
-fn random_bytes() -> [u8; 24] {
-    let mut bytes = [0u8; 24];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes
+pub struct Drafts {
+    draft: RwSignal<Option<Draft>>,
+    sent: RwSignal<Option<Sent>>,
+    closed: RwSignal<Option<Closed>>,
+    problem: RwSignal<Option<StorageError>>,
 }
 
 impl Drafts {
     /// The draft (tracked).
     pub fn get(self) -> Option<Draft> {
-        self.0.get()
+        self.draft.get()
     }
 
     /// Reads the draft with `f` (tracked).
     pub fn with<T>(self, f: impl FnOnce(Option<&Draft>) -> T) -> T {
-        self.0.with(|d| f(d.as_ref()))
+        self.draft.with(|d| f(d.as_ref()))
     }
 
     /// Reads the draft with `f`, untracked.
     pub fn with_untracked<T>(self, f: impl FnOnce(Option<&Draft>) -> T) -> T {
-        self.0.with_untracked(|d| f(d.as_ref()))
+        self.draft.with_untracked(|d| f(d.as_ref()))
     }
 
     /// The draft, untracked.
     pub fn get_untracked(self) -> Option<Draft> {
-        self.0.get_untracked()
+        self.draft.get_untracked()
+    }
+
+    /// Why the draft cannot be kept in this browser, if it cannot (tracked).
+    pub fn problem(self) -> Option<StorageError> {
+        self.problem.get()
+    }
+
+    /// The last application closed (sent or discarded) in another tab, or the
+    /// tombstone found at start (tracked).
+    pub fn closed(self) -> Option<Closed> {
+        self.closed.get()
     }
 
     /// Starts a new application, unless one is in progress (never two drafts).
+    /// A new application after a submission gets new keys.
     pub fn start(self) {
-        self.1.set(None);
-        if self
-            .0
-            .with_untracked(|d| d.as_ref().is_none_or(|d| d.submitted))
-        {
-            self.0.set(Some(Draft::new(random_bytes(), now_unix())));
+        self.sent.set(None);
+        if self.draft.with_untracked(Option::is_none) {
+            self.draft.set(Some(Draft::new(random_bytes(), now_ms())));
+            self.closed.set(None);
             self.save();
         }
     }
 
     /// Replaces the draft (loading a progress file).
     pub fn replace(self, draft: Draft) {
-        self.0.set(Some(draft));
+        self.draft.set(Some(draft));
+        self.closed.set(None);
         self.save();
     }
 
-    /// Changes the draft and saves it at once.
-    pub fn update(self, f: impl FnOnce(&mut Draft)) {
-        self.0.update(|d| {
+    /// Records an answer and saves.
+    pub fn edit(self, id: FieldId, answer: Answer) {
+        let mut changed = false;
+        self.draft.update(|d| {
             if let Some(d) = d.as_mut() {
-                f(d);
-                d.updated_at = now_unix();
+                changed = d.edit(id, answer, now_ms(), random_bytes);
+            }
+        });
+        if changed {
+            self.save();
+        }
+    }
+
+    /// Sets a text answer (also single choices and ticks).
+    pub fn set_text(self, id: FieldId, value: String) {
+        self.edit(id, Answer::Text(value));
+    }
+
+    /// Ticks or unticks `option` of a multiple-choice question.
+    pub fn toggle_choice(self, id: FieldId, option: &str, order: &[&str]) {
+        let Some(mut answers) = self
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.answers.clone()))
+        else {
+            return;
+        };
+        answers.toggle_choice(id, option, order);
+        if let Some(answer) = answers.0.remove(&id) {
+            self.edit(id, answer);
+        }
+    }
+
+    /// Remembers the step shown.
+    pub fn visit(self, step: StepId) {
+        let moved = self
+            .draft
+            .with_untracked(|d| d.as_ref().is_some_and(|d| d.step.0 != step));
+        if moved {
+            self.draft.update(|d| {
+                if let Some(d) = d.as_mut() {
+                    d.visit(step, now_ms());
+                }
+            });
+            self.save();
+        }
+    }
+
+    /// Freezes the payload to send (retries send these bytes).
+    pub fn freeze(self, body: &str) {
+        self.draft.update(|d| {
+            if let Some(d) = d.as_mut() {
+                if d.frozen.as_deref() != Some(body) {
+                    d.frozen = Some(body.to_owned());
+                    d.updated_at = d.updated_at.max(now_ms());
+                }
             }
         });
         self.save();
     }
 
-    /// The last sent application (tracked).
+    /// The application sent from this tab (tracked).
     pub fn sent(self) -> Option<Sent> {
-        self.1.get()
+        self.sent.get()
     }
 
-    /// Records a sent application and deletes the draft.
+    /// Records the application as received by the campus: its confirmation in
+    /// this tab, a tombstone for the other tabs, no draft.
     pub fn finish(self, payload: String) {
         let Some(reference) = self
-            .0
+            .draft
             .with_untracked(|d| d.as_ref().map(|d| d.reference.clone()))
         else {
             return;
         };
-        let sent = Sent { reference, payload };
-        if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let sent = Sent {
+            reference: reference.clone(),
+            payload,
+        };
+        if let Some(s) = window().session_storage().ok().flatten() {
             let _ = s.set_item(SENT_KEY, &serde_json::to_string(&sent).unwrap_or_default());
         }
-        self.1.set(Some(sent));
-        self.discard();
+        self.sent.set(Some(sent));
+        self.close(reference, ClosedHow::Sent);
     }
 
-    /// Deletes the draft.
+    /// Deletes the draft (a tombstone tells the other tabs).
     pub fn discard(self) {
-        self.0.set(None);
-        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            let _ = s.remove_item(STORAGE_KEY);
+        if let Some(reference) = self
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.reference.clone()))
+        {
+            self.close(reference, ClosedHow::Discarded);
         }
     }
 
+    fn close(self, reference: String, how: ClosedHow) {
+        self.draft.set(None);
+        let tomb = Stored::Closed(Closed {
+            reference,
+            how,
+            at: now_ms(),
+        });
+        let _ = storage::write(STORAGE_KEY, &tomb.to_json());
+    }
+
+    /// Merges with what storage holds, then writes; records any failure.
     fn save(self) {
-        if let Some(d) = self.0.get_untracked() {
-            storage::set(STORAGE_KEY, &d.to_storage());
+        let stored = match storage::read(STORAGE_KEY) {
+            Ok(text) => text.as_deref().and_then(Stored::parse),
+            Err(e) => {
+                self.problem.set(Some(e));
+                return;
+            }
+        };
+        let mine = self.draft.get_untracked();
+        let mut r = reconcile(mine.as_ref(), stored.as_ref());
+        if r.rekey {
+            if let Some(d) = r.draft.as_mut() {
+                d.rekey(random_bytes());
+            }
+        }
+        if r.draft != mine {
+            self.draft.set(r.draft.clone());
+        }
+        if r.closed.is_some() {
+            self.closed.set(r.closed);
+        }
+        let Some(draft) = r.draft else {
+            return;
+        };
+        let result = storage::write(STORAGE_KEY, &Stored::Draft(draft).to_json());
+        let problem = result.err();
+        if self.problem.get_untracked() != problem {
+            self.problem.set(problem);
+        }
+    }
+
+    /// Another tab wrote the record: merge it in (never written back from here,
+    /// so two tabs do not echo each other).
+    fn on_storage_event(self, new_value: Option<String>) {
+        let stored = new_value.as_deref().and_then(Stored::parse);
+        let mine = self.draft.get_untracked();
+        let r = reconcile(mine.as_ref(), stored.as_ref());
+        if r.draft != mine {
+            self.draft.set(r.draft);
+        }
+        if r.closed.is_some() && self.closed.get_untracked() != r.closed {
+            self.closed.set(r.closed);
         }
     }
 }
 
-/// Loads the stored draft and provides the context.
+/// Loads the stored draft, checks storage, listens to other tabs, and provides
+/// the context.
 pub fn provide_drafts() -> Drafts {
-    let draft = storage::get(STORAGE_KEY).and_then(|t| Draft::from_storage(&t));
-    let sent = web_sys::window()
-        .and_then(|w| w.session_storage().ok().flatten())
+    let problem = storage::probe().err();
+    let stored = storage::read(STORAGE_KEY)
+        .ok()
+        .flatten()
+        .as_deref()
+        .and_then(Stored::parse);
+    let start = reconcile(None, stored.as_ref());
+    let sent = window()
+        .session_storage()
+        .ok()
+        .flatten()
         .and_then(|s| s.get_item(SENT_KEY).ok().flatten())
         .and_then(|t| serde_json::from_str::<Sent>(&t).ok());
-    let drafts = Drafts(RwSignal::new(draft), RwSignal::new(sent));
+    let drafts = Drafts {
+        draft: RwSignal::new(start.draft),
+        sent: RwSignal::new(sent),
+        closed: RwSignal::new(start.closed),
+        problem: RwSignal::new(problem),
+    };
+    let listener = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
+        // `key` is null when another tab cleared the whole storage.
+        match event.key() {
+            Some(key) if key == STORAGE_KEY => drafts.on_storage_event(event.new_value()),
+            None => drafts.on_storage_event(None),
+            Some(_) => {}
+        }
+    });
+    on_cleanup(move || listener.remove());
     provide_context(drafts);
     drafts
 }

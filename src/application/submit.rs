@@ -1,51 +1,98 @@
-//! Sending the application: `POST` JSON to `applications_endpoint` with the
-//! draft's idempotency key, a timeout, and a typed outcome.
+//! Sending the application: `POST` of the frozen JSON body to
+//! `applications_endpoint` with its `Idempotency-Key`, redirects not followed,
+//! a time limit, and the answer judged by the receiver contract
+//! (`receipt::judge`). Every browser call that can throw is checked: a failure
+//! is a typed [`SendError`], never an exception.
 
-use gloo_net::http::Request;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-/// How long to wait for the server before calling it a failure.
-pub const TIMEOUT_MS: i32 = 10_000;
+use super::receipt::{judge, Response, SendError};
+use crate::ui::clock::now_unix;
+use crate::ui::fetch::request_deadline;
 
-/// Why sending failed; the draft is kept in every case.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SubmitError {
-    /// No answer (offline, DNS, CORS, timeout).
-    Network(String),
-    /// The server answered with an error status.
-    Server(u16),
+/// How long to wait for the receiver before calling it a failure.
+pub const TIMEOUT_MS: i32 = 15_000;
+
+/// Sends `body` once and judges the answer.
+pub async fn send(endpoint: &str, body: &str, key: &str, reference: &str) -> Result<(), SendError> {
+    let (guard, signal, fired) = request_deadline(TIMEOUT_MS);
+    let headers = web_sys::Headers::new().map_err(|_| SendError::Internal)?;
+    headers
+        .set("Content-Type", "application/json")
+        .map_err(|_| SendError::Internal)?;
+    headers
+        .set("Idempotency-Key", key)
+        .map_err(|_| SendError::Internal)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&body.into());
+    // An SSO or login page in front of the receiver answers with a redirect:
+    // followed, it would look like a success. Not followed, it is visible.
+    init.set_redirect(web_sys::RequestRedirect::Manual);
+    init.set_cache(web_sys::RequestCache::NoStore);
+    init.set_signal(signal.as_ref());
+    let request = web_sys::Request::new_with_str_and_init(endpoint, &init)
+        .map_err(|_| SendError::Internal)?;
+    let failed = |_| {
+        if fired.get() {
+            SendError::Timeout
+        } else {
+            SendError::Network
+        }
+    };
+    let response: web_sys::Response = JsFuture::from(window_fetch(&request)?)
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|_| SendError::Internal)?;
+    let redirected = response.type_() == web_sys::ResponseType::Opaqueredirect;
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    let content_type = header("Content-Type");
+    let retry_after = header("Retry-After");
+    let text = if redirected {
+        String::new()
+    } else {
+        match response.text() {
+            Ok(promise) => JsFuture::from(promise)
+                .await
+                .map_err(failed)?
+                .as_string()
+                .unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    };
+    drop(guard);
+    judge(
+        &Response {
+            status: response.status(),
+            redirected,
+            content_type: content_type.as_deref(),
+            retry_after: retry_after.as_deref(),
+            body: &text,
+        },
+        reference,
+        key,
+        now_unix(),
+    )
 }
 
-/// Sends `body` (JSON). The `Idempotency-Key` header lets the server store one
-/// application per key, however many retries arrive.
-pub async fn submit(endpoint: &str, body: &str, idempotency_key: &str) -> Result<(), SubmitError> {
-    let controller =
-        web_sys::AbortController::new().map_err(|_| SubmitError::Network("abort".into()))?;
-    let signal = controller.signal();
-    let abort = Closure::once_into_js(move || controller.abort());
-    let timer = web_sys::window().and_then(|w| {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
-            .ok()
-    });
-    let result = async {
-        let response = Request::post(endpoint)
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", idempotency_key)
-            .abort_signal(Some(&signal))
-            .body(body)
-            .map_err(|e| SubmitError::Network(e.to_string()))?
-            .send()
-            .await
-            .map_err(|e| SubmitError::Network(e.to_string()))?;
-        if response.ok() {
-            Ok(())
-        } else {
-            Err(SubmitError::Server(response.status()))
+fn window_fetch(request: &web_sys::Request) -> Result<js_sys::Promise, SendError> {
+    Ok(web_sys::window()
+        .ok_or(SendError::Internal)?
+        .fetch_with_request(request))
+}
+
+/// Waits `seconds` (for an automatic retry after `Retry-After`).
+pub async fn sleep(seconds: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                (seconds.min(600) * 1000) as i32,
+            );
         }
-    }
-    .await;
-    if let (Some(w), Some(t)) = (web_sys::window(), timer) {
-        w.clear_timeout_with_handle(t);
-    }
-    result
+    });
+    let _ = JsFuture::from(promise).await;
 }

@@ -1,8 +1,9 @@
-//! Validation per field and per step. Errors are codes with parameters; their
-//! text (French and English) is looked up in `i18n` when rendering.
+//! Validation per field and per step, driven by the field table (shown-when,
+//! required-when, limits). Errors are codes with parameters; their text (French
+//! and English) is looked up in `i18n` when rendering.
 
 use super::answers::Answers;
-use super::form::{fields_of, Field, Input, ProposalKind, StepId};
+use super::form::{fields_of, Condition, Field, FieldId, Input, StepId, TICKED};
 
 /// Why an answer is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,8 +37,8 @@ pub enum FieldError {
 /// A field and what is wrong with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Invalid {
-    /// The field id.
-    pub field: &'static str,
+    /// The field.
+    pub field: FieldId,
     /// The error.
     pub error: FieldError,
 }
@@ -68,16 +69,18 @@ fn valid_url(s: &str) -> bool {
     crate::catalogue::model::safe_link(s).is_some() && s.trim().len() > "https://".len()
 }
 
-/// Whether `field` is asked, given the answers (branch fields of other
-/// proposal kinds, and "other administration" unless "autre", are not).
+/// Whether `condition` holds for these answers.
+pub fn holds(condition: Condition, answers: &Answers) -> bool {
+    match condition {
+        Condition::Always => true,
+        Condition::Never => false,
+        Condition::Is(field, value) => answers.text(field) == value,
+    }
+}
+
+/// Whether `field` is asked, given the answers (its `shown_when`).
 pub fn applies(field: &Field, answers: &Answers) -> bool {
-    if let Some(kind) = field.branch {
-        return ProposalKind::from_value(answers.text("proposal_kind")) == Some(kind);
-    }
-    if field.id == "administration_other" {
-        return answers.text("administration") == "autre";
-    }
-    true
+    holds(field.shown_when, answers)
 }
 
 /// Checks one field; `None` when valid.
@@ -88,10 +91,8 @@ pub fn check_field(field: &Field, answers: &Answers) -> Option<FieldError> {
         Input::AnyOf(_) => choices.is_empty(),
         _ => text.is_empty(),
     };
-    // "Autre" administration makes its free-text field required.
-    let optional = field.optional && field.id != "administration_other";
     if empty {
-        return (!optional).then_some(FieldError::Required);
+        return holds(field.required_when, answers).then_some(FieldError::Required);
     }
     let is_number = matches!(field.input, Input::Number { .. });
     if !is_number && field.max_len > 0 && text.chars().count() > field.max_len {
@@ -110,6 +111,7 @@ pub fn check_field(field: &Field, answers: &Answers) -> Option<FieldError> {
         Input::AnyOf(options) if choices.iter().any(|c| !options.contains(&c.as_str())) => {
             Some(FieldError::UnknownOption)
         }
+        Input::Tick if text != TICKED => Some(FieldError::UnknownOption),
         _ => None,
     }
 }
@@ -123,15 +125,26 @@ pub fn check_step(step: StepId, answers: &Answers) -> Vec<Invalid> {
         .collect()
 }
 
+/// Every invalid field of the whole application, questions and consent, in
+/// order: what sending and downloading both require to be empty.
+pub fn check_all(answers: &Answers) -> Vec<Invalid> {
+    StepId::QUESTIONS
+        .into_iter()
+        .chain([StepId::Review])
+        .flat_map(|s| check_step(s, answers))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::application::form::field_by_id;
+    use crate::application::form::field;
+    use FieldId as F;
 
-    fn with(pairs: &[(&str, &str)]) -> Answers {
+    fn with(pairs: &[(FieldId, &str)]) -> Answers {
         let mut a = Answers::default();
         for (k, v) in pairs {
-            a.set_text(k, v);
+            a.set_text(*k, v);
         }
         a
     }
@@ -143,14 +156,14 @@ mod tests {
         assert_eq!(
             ids,
             [
-                "first_name",
-                "last_name",
-                "email",
-                "administration",
-                "department",
-                "job_title",
-                "region",
-                "status"
+                F::FirstName,
+                F::LastName,
+                F::Email,
+                F::Administration,
+                F::Department,
+                F::JobTitle,
+                F::Region,
+                F::Status
             ]
         );
         assert!(errors.iter().all(|e| e.error == FieldError::Required));
@@ -158,63 +171,66 @@ mod tests {
 
     #[test]
     fn optional_fields_may_be_empty_but_must_be_valid_when_given() {
-        let f = field_by_id("phone").unwrap();
+        let f = field(F::Phone);
         assert_eq!(check_field(f, &Answers::default()), None);
-        assert_eq!(check_field(f, &with(&[("phone", "01 23 45 67 89")])), None);
+        assert_eq!(check_field(f, &with(&[(F::Phone, "01 23 45 67 89")])), None);
         assert_eq!(
-            check_field(f, &with(&[("phone", "+33 (0)1 23 45 67 89")])),
+            check_field(f, &with(&[(F::Phone, "+33 (0)1 23 45 67 89")])),
             None
         );
         assert_eq!(
-            check_field(f, &with(&[("phone", "bonjour")])),
+            check_field(f, &with(&[(F::Phone, "bonjour")])),
             Some(FieldError::InvalidPhone)
         );
     }
 
     #[test]
     fn emails_numbers_urls_and_lengths() {
-        let email = field_by_id("email").unwrap();
+        let email = field(F::Email);
         for ok in ["camille.martin@finances.gouv.fr", "a@b.fr"] {
-            assert_eq!(check_field(email, &with(&[("email", ok)])), None, "{ok}");
+            assert_eq!(check_field(email, &with(&[(F::Email, ok)])), None, "{ok}");
         }
         for bad in ["camille", "a@b", "a b@c.fr", "@c.fr", "a@.fr", "a@b..fr"] {
             assert_eq!(
-                check_field(email, &with(&[("email", bad)])),
+                check_field(email, &with(&[(F::Email, bad)])),
                 Some(FieldError::InvalidEmail),
                 "{bad}"
             );
         }
-        let years = field_by_id("years_experience").unwrap();
+        let years = field(F::YearsExperience);
         assert_eq!(
-            check_field(years, &with(&[("years_experience", "dix")])),
+            check_field(years, &with(&[(F::YearsExperience, "dix")])),
             Some(FieldError::NotANumber)
         );
         assert_eq!(
-            check_field(years, &with(&[("years_experience", "99")])),
+            check_field(years, &with(&[(F::YearsExperience, "99")])),
             Some(FieldError::OutOfRange { min: 0, max: 60 })
         );
         assert_eq!(
-            check_field(years, &with(&[("years_experience", "12")])),
+            check_field(years, &with(&[(F::YearsExperience, "12")])),
             None
         );
-        let bio = field_by_id("bio").unwrap();
+        let bio = field(F::Bio);
         assert_eq!(
-            check_field(bio, &with(&[("bio", &"é".repeat(1501))])),
+            check_field(bio, &with(&[(F::Bio, &"é".repeat(1501))])),
             Some(FieldError::TooLong { max: 1500 })
         );
-        assert_eq!(check_field(bio, &with(&[("bio", &"é".repeat(1500))])), None);
-        let url = field_by_id("existing_material_url").unwrap();
+        assert_eq!(
+            check_field(bio, &with(&[(F::Bio, &"é".repeat(1500))])),
+            None
+        );
+        let url = field(F::ExistingMaterialUrl);
         assert_eq!(
             check_field(
                 url,
-                &with(&[("existing_material_url", "javascript:alert(1)")])
+                &with(&[(F::ExistingMaterialUrl, "javascript:alert(1)")])
             ),
             Some(FieldError::InvalidUrl)
         );
         assert_eq!(
             check_field(
                 url,
-                &with(&[("existing_material_url", "https://x.gouv.fr/s")])
+                &with(&[(F::ExistingMaterialUrl, "https://x.gouv.fr/s")])
             ),
             None
         );
@@ -222,46 +238,66 @@ mod tests {
 
     #[test]
     fn only_the_chosen_branch_is_checked() {
-        let idea = with(&[("proposal_kind", "idee-programme")]);
+        let idea = with(&[(F::ProposalKind, "idee-programme")]);
         let ids: Vec<_> = check_step(StepId::Proposal, &idea)
             .iter()
             .map(|e| e.field)
             .collect();
         assert_eq!(
             ids,
-            ["idea_title", "idea_need", "idea_audience", "idea_format"]
+            [F::IdeaTitle, F::IdeaNeed, F::IdeaAudience, F::IdeaFormat]
         );
         let none: Vec<_> = check_step(StepId::Proposal, &Answers::default())
             .iter()
             .map(|e| e.field)
             .collect();
-        assert_eq!(none, ["proposal_kind"]);
+        assert_eq!(none, [F::ProposalKind]);
     }
 
     #[test]
     fn other_administration_is_required_only_when_chosen() {
-        let other = with(&[("administration", "autre")]);
+        let other = with(&[(F::Administration, "autre")]);
         assert!(check_step(StepId::You, &other)
             .iter()
-            .any(|e| e.field == "administration_other"));
-        let known = with(&[("administration", "interieur")]);
+            .any(|e| e.field == F::AdministrationOther));
+        let known = with(&[(F::Administration, "interieur")]);
         assert!(!check_step(StepId::You, &known)
             .iter()
-            .any(|e| e.field == "administration_other"));
+            .any(|e| e.field == F::AdministrationOther));
     }
 
     #[test]
     fn options_outside_the_form_are_refused() {
-        let f = field_by_id("region").unwrap();
+        let f = field(F::Region);
         assert_eq!(
-            check_field(f, &with(&[("region", "atlantide")])),
+            check_field(f, &with(&[(F::Region, "atlantide")])),
             Some(FieldError::UnknownOption)
         );
         let mut a = Answers::default();
-        a.toggle_choice("domains", "astrologie", &[]);
+        a.toggle_choice(F::Domains, "astrologie", &[]);
         assert_eq!(
-            check_field(field_by_id("domains").unwrap(), &a),
+            check_field(field(F::Domains), &a),
             Some(FieldError::UnknownOption)
         );
+    }
+
+    #[test]
+    fn consent_is_a_field_that_must_be_ticked() {
+        let errors = check_step(StepId::Review, &Answers::default());
+        assert_eq!(
+            errors,
+            [Invalid {
+                field: F::Consent,
+                error: FieldError::Required
+            }]
+        );
+        assert_eq!(
+            check_field(field(F::Consent), &with(&[(F::Consent, "peut-être")])),
+            Some(FieldError::UnknownOption)
+        );
+        assert!(check_step(StepId::Review, &with(&[(F::Consent, TICKED)])).is_empty());
+        assert!(check_all(&Answers::default())
+            .iter()
+            .any(|e| e.field == F::Consent));
     }
 }

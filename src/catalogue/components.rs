@@ -184,6 +184,8 @@ where
             let (message, detail) = match error {
                 LoadError::Network(d) => (Text::CatalogueErrorNetwork, d),
                 LoadError::Invalid(d) => (Text::CatalogueErrorInvalid, d),
+                LoadError::Timeout => (Text::CatalogueErrorTimeout, "catalogue: timeout".into()),
+                LoadError::ConfigTimeout => (Text::ConfigTimeout, "config.json: timeout".into()),
             };
             view! {
                 <div class="fr-alert fr-alert--error fr-mb-4w" role="alert">

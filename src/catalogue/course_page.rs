@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use super::components::{course_badges, BookmarkButton, CourseCard, WithCatalogue};
 use super::export::{file_name, session_ics};
-use super::loader::{now_unix, use_catalogue, LoadedCatalogue};
+use super::loader::{use_catalogue, LoadedCatalogue};
 use super::model::{Course, Kind, Session};
 use super::query::CatalogueQuery;
 use crate::i18n::{labels, Text};
 use crate::routes::Route;
+use crate::ui::clock::now_unix;
 use crate::ui::download::download;
 use crate::ui::external_link::ExternalLink;
 use crate::ui::i18n::use_i18n;

@@ -3,13 +3,17 @@
 
 use std::sync::Arc;
 
-use gloo_net::http::Request;
 use leptos::prelude::*;
 
 use super::explore::Explorer;
 use super::model::Parsed;
-use crate::app::ConfigContext;
+use crate::ui::clock::now_unix;
+use crate::ui::config::use_config;
+use crate::ui::fetch::{get_text, FetchError};
 use crate::ui::perf::measure;
+
+/// How long the catalogue may take to arrive.
+pub const CATALOGUE_TIMEOUT_MS: i32 = 20_000;
 
 /// A catalogue ready to explore.
 #[derive(Debug)]
@@ -27,6 +31,10 @@ pub enum LoadError {
     Network(String),
     /// Not JSON, or not a supported version.
     Invalid(String),
+    /// The catalogue did not arrive in time.
+    Timeout,
+    /// `config.json` did not answer in time, so the catalogue's address is unknown.
+    ConfigTimeout,
 }
 
 /// Where the catalogue is in its life.
@@ -61,33 +69,23 @@ impl CatalogueContext {
         }
     }
 
-    /// Fetches the catalogue again.
+    /// Fetches the catalogue again (and the configuration, if it timed out).
     pub fn retry(self) {
+        let config = use_config();
+        if config.timed_out() {
+            config.retry();
+        }
         self.attempt.update(|a| *a += 1);
     }
 }
 
-/// Current time, in unix seconds.
-pub fn now_unix() -> i64 {
-    (js_sys::Date::now() / 1000.0) as i64
-}
-
 async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
-    let response = Request::get(url)
-        .send()
+    let text = get_text(url, CATALOGUE_TIMEOUT_MS)
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(LoadError::Network(format!(
-            "HTTP {} {}",
-            response.status(),
-            response.status_text()
-        )));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+        .map_err(|e| match e {
+            FetchError::Timeout => LoadError::Timeout,
+            other => LoadError::Network(other.to_string()),
+        })?;
     let parsed = measure("campus:parse", || Parsed::from_json(&text))
         .map_err(|e| LoadError::Invalid(e.to_string()))?;
     drop(text);
@@ -111,13 +109,18 @@ async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
 
 /// Starts loading once the configuration is known, and on every retry.
 pub fn provide_catalogue() -> CatalogueContext {
-    let config = expect_context::<ConfigContext>().0;
+    let config = use_config();
     let ctx = CatalogueContext {
         state: RwSignal::new(CatalogueState::Loading),
         attempt: RwSignal::new(0),
     };
     Effect::new(move |_| {
         ctx.attempt.track();
+        if config.timed_out() {
+            ctx.state
+                .set(CatalogueState::Failed(LoadError::ConfigTimeout));
+            return;
+        }
         let Some(config) = config.get() else {
             return;
         };

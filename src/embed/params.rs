@@ -72,6 +72,20 @@ impl EmbedParams {
     }
 }
 
+/// Whether the application form may be shown in a frame whose ancestors have
+/// these origins (`location.ancestorOrigins`, or the referrer's origin where the
+/// browser does not tell them): every ancestor must be listed in `allowed`.
+/// Unknown ancestors (an empty list while framed) are refused: the form then
+/// shows a link to the full site instead (clickjacking defence, on top of the
+/// `frame-ancestors` header the host should send).
+pub fn form_allowed_in_frame(ancestors: &[String], allowed: &[String]) -> bool {
+    !ancestors.is_empty()
+        && ancestors.iter().all(|a| {
+            let a = a.trim_end_matches('/').to_ascii_lowercase();
+            allowed.contains(&a)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +133,33 @@ mod tests {
             EmbedParams::from_query("?embed=1&origin=*").host_origin,
             None
         );
+    }
+
+    #[test]
+    fn the_form_is_framed_only_by_listed_origins() {
+        let allowed = vec!["https://www.interieur.gouv.fr".to_owned()];
+        let o = |s: &str| vec![s.to_owned()];
+        assert!(form_allowed_in_frame(
+            &o("https://www.interieur.gouv.fr"),
+            &allowed
+        ));
+        assert!(form_allowed_in_frame(
+            &o("HTTPS://www.interieur.gouv.fr/"),
+            &allowed
+        ));
+        assert!(!form_allowed_in_frame(&o("https://evil.example"), &allowed));
+        assert!(!form_allowed_in_frame(&[], &allowed), "unknown ancestors");
+        let chain = vec![
+            "https://www.interieur.gouv.fr".to_owned(),
+            "https://evil.example".to_owned(),
+        ];
+        assert!(
+            !form_allowed_in_frame(&chain, &allowed),
+            "every ancestor counts"
+        );
+        assert!(!form_allowed_in_frame(
+            &o("https://www.interieur.gouv.fr"),
+            &[]
+        ));
     }
 }

@@ -3,7 +3,7 @@
 //! `application::form`.
 
 use super::{labels, Locale};
-use crate::application::form::StepId;
+use crate::application::form::{Field, Input, StepId};
 use crate::application::validation::FieldError;
 use crate::catalogue::model::{Audience, Format, Level};
 use crate::catalogue::query::UrlValue;
@@ -18,92 +18,6 @@ pub fn step_title(step: StepId, l: Locale) -> &'static str {
         StepId::Review => l.pick("Vérifiez votre candidature", "Check your application"),
         StepId::Confirmation => l.pick("Candidature envoyée", "Application sent"),
     }
-}
-
-/// The question of a field.
-pub fn field_label(id: &str, l: Locale) -> &'static str {
-    match id {
-        "first_name" => l.pick("Prénom", "First name"),
-        "last_name" => l.pick("Nom", "Last name"),
-        "email" => l.pick("Adresse électronique professionnelle", "Work email address"),
-        "phone" => l.pick("Téléphone", "Phone"),
-        "administration" => l.pick("Administration", "Administration"),
-        "administration_other" => {
-            l.pick("Nom de votre administration", "Name of your administration")
-        }
-        "department" => l.pick("Direction ou service", "Directorate or department"),
-        "job_title" => l.pick("Intitulé de poste", "Job title"),
-        "region" => l.pick("Région d'affectation", "Region where you work"),
-        "status" => l.pick("Statut", "Employment status"),
-        "domains" => l.pick("Domaines d'expertise", "Fields of expertise"),
-        "skills" => l.pick(
-            "Compétences que vous pouvez transmettre",
-            "Skills you can teach",
-        ),
-        "years_experience" => l.pick(
-            "Années d'expérience dans ces domaines",
-            "Years of experience in these fields",
-        ),
-        "teaching_experience" => l.pick("Expérience de formation", "Training experience"),
-        "bio" => l.pick("Présentez votre parcours", "Describe your background"),
-        "motivation" => l.pick(
-            "Pourquoi souhaitez-vous former vos collègues ?",
-            "Why do you want to train your colleagues?",
-        ),
-        "proposal_kind" => l.pick("Que proposez-vous ?", "What do you propose?"),
-        "existing_title" | "idea_title" => l.pick("Titre", "Title"),
-        "existing_summary" => l.pick("Résumé", "Summary"),
-        "existing_domain" => l.pick("Domaine", "Field"),
-        "existing_format" | "idea_format" => l.pick("Format", "Format"),
-        "existing_duration_hours" => l.pick("Durée (en heures)", "Duration (hours)"),
-        "existing_audience" | "idea_audience" => l.pick("Public", "Audience"),
-        "existing_level" => l.pick("Niveau", "Level"),
-        "existing_objectives" => l.pick("Objectifs pédagogiques", "Learning objectives"),
-        "existing_material_url" => l.pick("Lien vers le support", "Link to the material"),
-        "idea_need" => l.pick(
-            "À quel besoin répond ce programme ?",
-            "What need does this programme answer?",
-        ),
-        "help_topic" => l.pick("Sujet de la formation", "Topic of the training"),
-        "help_needed" => l.pick(
-            "De quelle aide avez-vous besoin ?",
-            "What help do you need?",
-        ),
-        "help_when" => l.pick("Pour quand ?", "By when?"),
-        "days_per_year" => l.pick("Jours disponibles par an", "Days available per year"),
-        "formats_accepted" => l.pick("Formats acceptés", "Formats you accept"),
-        "regions_available" => l.pick(
-            "Régions où vous pouvez intervenir",
-            "Regions where you can train",
-        ),
-        "periods" => l.pick("Périodes", "Periods"),
-        "manager_informed" => l.pick(
-            "Votre responsable hiérarchique est-il informé ?",
-            "Is your line manager informed?",
-        ),
-        _ => "",
-    }
-}
-
-/// A hint shown under the question, if any.
-pub fn field_hint(id: &str, l: Locale) -> Option<&'static str> {
-    Some(match id {
-        "email" => l.pick("Par exemple : prenom.nom@ministere.gouv.fr", "For example: firstname.lastname@ministry.gouv.fr"),
-        "phone" => l.pick("Par exemple : 01 23 45 67 89", "For example: +33 1 23 45 67 89"),
-        "skills" => l.pick("Le campus recherche en priorité du coaching produit, du déploiement de produits numériques, de l'IA, du design et de la data.",
-            "The campus is looking first for product coaching, digital product deployment, AI, design and data.",
-        ),
-        "bio" => l.pick("Votre expertise technique : projets, responsabilités, réalisations.", "Your technical expertise: projects, responsibilities, achievements."),
-        "motivation" => l.pick("Votre engagement pour la transformation numérique de l'État.",
-            "Your commitment to the State's digital transformation.",
-        ),
-        "existing_title" | "idea_title" => l.pick("Nous vous signalons les formations du catalogue qui y ressemblent.",
-            "We show catalogue trainings that look similar.",
-        ),
-        "existing_material_url" => l.pick("Adresse commençant par https://", "Address starting with https://"),
-        "help_when" => l.pick("Par exemple : premier semestre 2027", "For example: first half of 2027"),
-        _ => return None,
-    })
 }
 
 /// The label of an option of a choice question.
@@ -218,8 +132,26 @@ pub fn option_label(value: &str, l: Locale) -> &'static str {
     }
 }
 
-/// The message for `error` on the question `label`, GOV.UK style.
-pub fn error_message(label: &str, error: FieldError, l: Locale) -> String {
+/// The message for `error` on `field`, GOV.UK style, worded per kind of control.
+pub fn error_message(field: &Field, error: FieldError, l: Locale) -> String {
+    let label = field.label.get(l);
+    match (field.input, error) {
+        (Input::Tick, _) => {
+            return l
+                .pick(
+                    "Cochez la case pour accepter le traitement de vos données et envoyer votre candidature",
+                    "Tick the box to agree to the processing of your data and send your application",
+                )
+                .to_owned()
+        }
+        (Input::OneOf(_) | Input::AnyOf(_), FieldError::Required) => {
+            return match l {
+                Locale::Fr => format!("Sélectionnez une réponse pour « {label} »"),
+                Locale::En => format!("Select {}", label.to_lowercase()),
+            }
+        }
+        _ => {}
+    }
     let label_lc = label.to_lowercase();
     match (error, l) {
         (FieldError::Required, Locale::Fr) => format!("Renseignez le champ « {label} »"),
@@ -272,7 +204,6 @@ mod tests {
     fn every_field_and_option_has_labels_in_both_languages() {
         for f in FIELDS {
             for l in Locale::ALL {
-                assert!(!field_label(f.id, l).is_empty(), "{} ({l})", f.id);
                 if let Input::OneOf(options) | Input::AnyOf(options) = f.input {
                     for o in options {
                         assert!(!option_label(o, l).is_empty(), "{o} ({l})");
@@ -286,17 +217,30 @@ mod tests {
     }
 
     #[test]
-    fn error_messages_name_the_question() {
+    fn error_messages_name_the_question_and_fit_the_control() {
+        use crate::application::form::{field, FieldId};
+        let first = field(FieldId::FirstName);
         assert_eq!(
-            error_message("Prénom", FieldError::Required, Locale::Fr),
+            error_message(first, FieldError::Required, Locale::Fr),
             "Renseignez le champ « Prénom »"
         );
         assert_eq!(
-            error_message("First name", FieldError::Required, Locale::En),
+            error_message(first, FieldError::Required, Locale::En),
             "Enter first name"
         );
+        assert!(error_message(
+            field(FieldId::Bio),
+            FieldError::TooLong { max: 1500 },
+            Locale::Fr
+        )
+        .contains("1500"));
         assert!(
-            error_message("Bio", FieldError::TooLong { max: 1500 }, Locale::Fr).contains("1500")
+            error_message(field(FieldId::Region), FieldError::Required, Locale::Fr)
+                .starts_with("Sélectionnez")
+        );
+        assert!(
+            error_message(field(FieldId::Consent), FieldError::Required, Locale::Fr)
+                .starts_with("Cochez")
         );
     }
 }

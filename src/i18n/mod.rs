@@ -208,6 +208,13 @@ texts! {
     CatalogueErrorInvalid =>
         "Le fichier du catalogue est invalide. Réessayez plus tard ; si le problème persiste, écrivez à campus@numerique.gouv.fr.",
         "The catalogue file is invalid. Try again later; if the problem persists, write to campus@numerique.gouv.fr.";
+    CatalogueErrorTimeout =>
+        "Le catalogue met trop de temps à arriver (plus de 20\u{a0}secondes). Vérifiez votre connexion, puis réessayez.",
+        "The catalogue is taking too long to arrive (over 20 seconds). Check your connection, then try again.";
+    ConfigTimeout =>
+        "Le fichier de configuration du site (config.json) ne répond pas depuis 10\u{a0}secondes\u{a0}: le catalogue et l'envoi des candidatures attendent son adresse.",
+        "The site's configuration file (config.json) has not answered for 10 seconds: the catalogue and application sending are waiting for it.";
+    ConfigTimeoutTitle => "Le site met trop de temps à démarrer", "The site is taking too long to start";
     CatalogueErrorDetail => "Détail technique :", "Technical detail:";
     Retry => "Réessayer", "Try again";
     SkippedOne =>
@@ -344,13 +351,7 @@ texts! {
 
     ChangeAnswer => "Modifier", "Change";
     NotProvided => "Non renseigné", "Not provided";
-    ConsentLabel =>
-        "J'accepte que mes réponses soient traitées par l'équipe du Campus du numérique public pour examiner ma candidature.",
-        "I agree that my answers are processed by the Campus du numérique public team to examine my application.";
     ConsentPrivacyLink => "Lire la politique de données personnelles", "Read the personal data policy";
-    ConsentRequired =>
-        "Acceptez le traitement de vos données pour envoyer votre candidature",
-        "Agree to the processing of your data to send your application";
     Submit => "Envoyer ma candidature", "Send my application";
     Sending => "Envoi en cours…", "Sending…";
     SubmitFailedTitle => "Votre candidature n'a pas pu être envoyée", "Your application could not be sent";
@@ -374,9 +375,78 @@ texts! {
         "The campus team examines each application on technical expertise, training experience and commitment to the State's digital transformation. You will get an answer by email within a month. Keep your reference number.";
     DownloadProgress => "Télécharger ma progression", "Download my progress";
     LoadProgress => "Reprendre depuis un fichier de progression", "Resume from a progress file";
-    ProgressRefused =>
-        "Ce fichier n'est pas une progression de candidature du Campus, ou il a été modifié. Il n'a pas été chargé.",
-        "This file is not a Campus application progress file, or it was modified. It was not loaded.";
+    ProgressTooLarge =>
+        "Ce fichier est trop volumineux pour être une progression de candidature (512\u{a0}Ko au plus). Il n'a pas été lu.",
+        "This file is too large to be an application progress file (512 KB at most). It was not read.";
+    ProgressNotFile =>
+        "Ce fichier n'est pas un fichier de progression de candidature du Campus. Choisissez le fichier «\u{a0}candidature-campus-progression.json\u{a0}» que vous avez téléchargé.",
+        "This file is not a Campus application progress file. Choose the file \"candidature-campus-progression.json\" you downloaded.";
+    ProgressNewer =>
+        "Ce fichier de progression vient d'une version plus récente du site. Rechargez la page pour obtenir la dernière version, puis réessayez.",
+        "This progress file comes from a newer version of the site. Reload the page to get the latest version, then try again.";
+    ProgressDamaged =>
+        "Ce fichier de progression est endommagé ou a été modifié\u{a0}: il n'a pas été chargé. Votre brouillon actuel n'a pas changé.",
+        "This progress file is damaged or was modified: it was not loaded. Your current draft has not changed.";
+    ProgressUnreadable =>
+        "Ce fichier n'a pas pu être lu. Réessayez, ou choisissez un autre fichier.",
+        "This file could not be read. Try again, or choose another file.";
+    ProgressLoaded => "Votre progression a été chargée.", "Your progress was loaded.";
+    StorageProblemTitle =>
+        "Vos réponses ne peuvent pas être enregistrées dans ce navigateur",
+        "Your answers cannot be saved in this browser";
+    StorageDenied =>
+        "Ce navigateur refuse l'enregistrement à ce site (réglages de confidentialité, ou formulaire intégré dans un autre site). Si vous fermez ou rechargez la page, vos réponses seront perdues.",
+        "This browser does not let this site save anything (privacy settings, or a form embedded in another site). If you close or reload the page, your answers will be lost.";
+    StorageFull =>
+        "L'espace de stockage de ce navigateur est plein\u{a0}: vos dernières réponses ne sont pas enregistrées. Si vous fermez ou rechargez la page, elles seront perdues.",
+        "This browser's storage is full: your latest answers are not saved. If you close or reload the page, they will be lost.";
+    StorageAdvice =>
+        "Téléchargez votre progression pour la garder, puis reprenez-la plus tard depuis ce fichier.",
+        "Download your progress to keep it, then resume later from that file.";
+    ContinueFullSite => "Continuer sur le site du Campus", "Continue on the Campus site";
+    DraftNotSaved =>
+        "Vos réponses ne sont pas enregistrées dans ce navigateur (voir l'avertissement ci-dessus).",
+        "Your answers are not saved in this browser (see the warning above).";
+    SentElsewhere =>
+        "Cette candidature (référence {ref}) a déjà été envoyée depuis ce navigateur\u{a0}: elle n'est plus modifiable. Vous pouvez en commencer une nouvelle.",
+        "This application (reference {ref}) was already sent from this browser: it can no longer be changed. You can start a new one.";
+    DiscardedElsewhere =>
+        "Le brouillon de candidature (référence {ref}) a été supprimé.",
+        "The application draft (reference {ref}) was discarded.";
+    SubmitFailedTimeout =>
+        "Le serveur n'a pas répondu à temps. Votre candidature est peut-être arrivée\u{a0}: réessayez, elle ne sera pas enregistrée deux fois.",
+        "The server did not answer in time. Your application may have arrived: try again, it will not be stored twice.";
+    SubmitFailedRedirected =>
+        "Le service de réception a redirigé l'envoi (souvent vers une page de connexion)\u{a0}: rien ne prouve que votre candidature a été reçue.",
+        "The receiving service redirected the request (often to a login page): nothing proves your application was received.";
+    SubmitFailedNotJson =>
+        "Le service de réception a répondu par une page au lieu d'un accusé de réception\u{a0}: rien ne prouve que votre candidature a été reçue.",
+        "The receiving service answered with a page instead of an acknowledgement: nothing proves your application was received.";
+    SubmitFailedNoEcho =>
+        "Le service de réception a répondu sans confirmer votre numéro de référence\u{a0}: rien ne prouve que votre candidature a été reçue.",
+        "The receiving service answered without confirming your reference number: nothing proves your application was received.";
+    SubmitFailedBusy =>
+        "Le service de réception est momentanément surchargé.",
+        "The receiving service is busy for the moment.";
+    SubmitAutoRetry =>
+        "Nouvel essai automatique dans {n}\u{a0}s…",
+        "Trying again automatically in {n} s…";
+    SubmitWaitFor => "Réessayez dans {d}.", "Try again in {d}.";
+    SubmitFailedRefused =>
+        "Le service de réception a refusé l'envoi.",
+        "The receiving service refused the application.";
+    SubmitFailedInternal =>
+        "L'envoi n'a pas pu être préparé.",
+        "The request could not be prepared.";
+    SubmitKept =>
+        "Vos réponses sont conservées. Vous pouvez réessayer, ou télécharger votre candidature et l'envoyer par courriel à campus@numerique.gouv.fr\u{a0}:",
+        "Your answers are kept. You can try again, or download your application and send it by email to campus@numerique.gouv.fr:";
+    FramedFormTitle =>
+        "Le formulaire s'ouvre sur le site du Campus",
+        "The form opens on the Campus site";
+    FramedFormText =>
+        "Pour protéger votre candidature, ce formulaire ne s'affiche pas dans ce site. Continuez sur le site du Campus du numérique public.",
+        "To protect your application, this form is not shown inside this site. Continue on the Campus du numérique public site.";
 
     // --- Trainer call ------------------------------------------------------------------
     CallOpen => "L'appel à formateurs bénévoles 2025 est ouvert.", "The 2025 call for volunteer trainers is open.";

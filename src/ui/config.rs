@@ -1,29 +1,71 @@
-//! Fetching `config.json` (the parsing rules are in the pure `config` module).
+//! The configuration context: `config.json` fetched once with a time limit
+//! (the parsing rules are in the pure `config` module). A missing or broken
+//! file falls back to the defaults; a file that does not answer in time is
+//! reported, with a way to retry, instead of a page that waits forever.
 
-use gloo_net::http::Request;
+use leptos::prelude::*;
 
 use crate::config::{Config, ConfigWarning, CONFIG_URL};
+use crate::ui::fetch::{get_text, FetchError};
 
-/// Fetches and parses `config.json`. Never fails: every problem becomes a console
-/// warning and the defaults are used, so a bad deployment still shows the site.
-pub async fn load_config() -> Config {
-    let (config, warnings) = match fetch_text().await {
+/// How long `config.json` may take.
+pub const CONFIG_TIMEOUT_MS: i32 = 10_000;
+
+/// `config.json` did not answer in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConfigTimedOut;
+
+/// The configuration context (a [`LocalResource`]: `None` while in flight).
+#[derive(Clone, Copy)]
+pub struct ConfigContext(LocalResource<Result<Config, ConfigTimedOut>>);
+
+impl ConfigContext {
+    /// The configuration once loaded (tracked).
+    pub fn get(self) -> Option<Config> {
+        self.0.get().and_then(Result::ok)
+    }
+
+    /// Whether `config.json` timed out (tracked).
+    pub fn timed_out(self) -> bool {
+        matches!(self.0.get(), Some(Err(ConfigTimedOut)))
+    }
+
+    /// Fetches `config.json` again.
+    pub fn retry(self) {
+        self.0.refetch();
+    }
+}
+
+/// Fetches and parses `config.json`. A timeout is an error; every other problem
+/// becomes a console warning and the defaults.
+async fn load_config() -> Result<Config, ConfigTimedOut> {
+    let (config, warnings) = match get_text(CONFIG_URL, CONFIG_TIMEOUT_MS).await {
         Ok(text) => Config::parse(&text),
-        Err(why) => (Config::default(), vec![ConfigWarning::Unavailable(why)]),
+        Err(FetchError::Timeout) => {
+            web_sys::console::warn_1(
+                &format!("[campus] {CONFIG_URL} did not answer in {CONFIG_TIMEOUT_MS} ms").into(),
+            );
+            return Err(ConfigTimedOut);
+        }
+        Err(why) => (
+            Config::default(),
+            vec![ConfigWarning::Unavailable(why.to_string())],
+        ),
     };
     for warning in warnings {
         web_sys::console::warn_1(&format!("[campus] {warning}").into());
     }
-    config
+    Ok(config)
 }
 
-async fn fetch_text() -> Result<String, String> {
-    let response = Request::get(CONFIG_URL)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    response.text().await.map_err(|e| e.to_string())
+/// Starts loading the configuration and provides the context.
+pub fn provide_config() -> ConfigContext {
+    let ctx = ConfigContext(LocalResource::new(load_config));
+    provide_context(ctx);
+    ctx
+}
+
+/// The configuration context.
+pub fn use_config() -> ConfigContext {
+    expect_context::<ConfigContext>()
 }

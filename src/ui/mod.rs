@@ -1,9 +1,11 @@
 //! UI pieces shared by every feature: the DSFR page shell, the language context,
 //! the hash router, browser storage.
 
+pub mod clock;
 pub mod config;
 pub mod download;
 pub mod external_link;
+pub mod fetch;
 pub mod i18n;
 pub mod layout;
 pub mod page;

@@ -14,6 +14,9 @@ use crate::routes::{Location, Route};
 pub struct Router {
     location: ReadSignal<Location>,
     set_location: WriteSignal<Location>,
+    /// The element to focus after this route change instead of the `h1` (a
+    /// "change" link landing on its field).
+    arrival_focus: StoredValue<Option<String>>,
 }
 
 impl Router {
@@ -25,6 +28,12 @@ impl Router {
     /// The current route (tracked).
     pub fn route(self) -> Route {
         self.location.with(|l| l.route.clone())
+    }
+
+    /// Asks that the element with `id`, rather than the page's `h1`, receive
+    /// focus once the current route change has rendered.
+    pub fn focus_on_arrival(self, id: String) {
+        self.arrival_focus.set_value(Some(id));
     }
 }
 
@@ -99,21 +108,20 @@ pub fn provide_router() -> Router {
     });
 
     // Focus management on route changes (not on the first render, not on query changes).
+    let arrival_focus = StoredValue::new(None::<String>);
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
         if previous.is_some_and(|p| p != current) {
-            request_animation_frame(|| {
-                // A page that already put focus inside <main> (a "change" link
-                // landing on its field) keeps it.
-                let main = document().query_selector("main").ok().flatten();
-                let active = document().active_element();
-                if let (Some(main), Some(active)) = (main, active) {
-                    if main.contains(Some(&active)) && active.tag_name() != "MAIN" {
-                        return;
-                    }
-                }
+            request_animation_frame(move || {
+                // Every page change — a step of the application included —
+                // starts at the top with focus on the new heading, unless the
+                // page asked for a field (a "change" link).
                 window().scroll_to_with_x_and_y(0.0, 0.0);
+                if let Some(id) = arrival_focus.try_update_value(Option::take).flatten() {
+                    focus_element_by_id(&id);
+                    return;
+                }
                 if let Some(h1) = document()
                     .query_selector("main h1")
                     .ok()
@@ -131,6 +139,7 @@ pub fn provide_router() -> Router {
     let router = Router {
         location,
         set_location,
+        arrival_focus,
     };
     provide_context(router);
     router

@@ -40,6 +40,21 @@ async function openApplication({ endpoint = receiver.url, allowConsole = [] } = 
   return page;
 }
 
+/**
+ * After sending or discarding, storage holds only the tombstone (reference, how,
+ * when) and nothing typed: no draft key, no answer anywhere in localStorage.
+ */
+async function assertOnlyTombstone(page, how, reference) {
+  const all = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  const record = JSON.parse(all['campus.candidature']);
+  assert.deepEqual(Object.keys(record), ['closed']);
+  assert.deepEqual(Object.keys(record.closed).sort(), ['at', 'how', 'reference']);
+  assert.equal(record.closed.how, how);
+  if (reference) assert.equal(record.closed.reference, reference);
+  const text = JSON.stringify(all);
+  for (const typed of ['Camille', 'Martin', 'interieur.gouv.fr']) assert.ok(!text.includes(typed), `${typed} left in storage`);
+}
+
 const stepTitle = (page) => page.textContent('main h1').then((t) => t.trim());
 async function continueTo(page, title) {
   await page.click('form button[type="submit"]');
@@ -141,8 +156,8 @@ describe('the three proposals, to confirmation, one payload each, matching the s
       const prefix = { 'formation-existante': 'existing_', 'idee-programme': 'idea_', 'aide-construction': 'help_' }[kind];
       assert.ok(other.every((k) => k.startsWith(prefix)), `only the chosen branch: ${other}`);
       await assertAccessible(page, `confirmation (${kind})`);
-      // The draft is gone: starting again starts afresh.
-      assert.equal(await page.evaluate(() => localStorage.getItem('campus.candidature')), null);
+      // The draft is gone: only a tombstone with the reference remains, nothing personal.
+      await assertOnlyTombstone(page, 'sent', reference);
       assertNoProblems(page);
     });
   }
@@ -277,9 +292,20 @@ test('no endpoint configured: download and a prepared email, clearly explained',
   assert.equal(await page.locator('button:has-text("Envoyer ma candidature")').count(), 0);
   const mail = await page.getAttribute('a:has-text("Préparer le courriel")', 'href');
   assert.match(mail, /^mailto:campus@numerique\.gouv\.fr\?subject=/);
+  // Consent is required to download too: the same error as for sending, no file.
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.click('button:has-text("Télécharger ma candidature")');
+  await page.waitForSelector('#erreurs a[href="#f-consent"]');
+  assert.match(await page.textContent('#erreurs'), /Cochez la case/);
+  assert.equal(await page.getAttribute('#f-consent', 'aria-describedby'), 'f-consent-messages');
+  await assertAccessible(page, 'review without endpoint, consent missing');
+  assert.equal(downloads, 0);
+  await page.click('label[for="f-consent"]');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Télécharger ma candidature")')]);
   const payload = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.ok(validatePayload(payload), JSON.stringify(validatePayload.errors, null, 1));
+  assert.equal(payload.consent, true);
   await assertAccessible(page, 'review without endpoint');
   assertNoProblems(page);
 });
@@ -295,7 +321,7 @@ test('a progress file moves the draft to another browser; a tampered one is refu
 
   const other = await openApplication();
   await other.setInputFiles('#progression', { name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(file.replace('Camille', 'Mallory')) });
-  await other.waitForSelector('text=il a été modifié');
+  await other.waitForSelector('#progression-refusee:has-text("endommagé ou a été modifié")');
   await other.setInputFiles('#progression', { name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await other.waitForSelector('#f-first_name');
   assert.equal(await other.inputValue('#f-first_name'), 'Camille');
@@ -312,7 +338,7 @@ test('the applicant can discard the draft explicitly', async () => {
   await page.click('button:has-text("Supprimer ce brouillon")');
   await page.click('#confirmer-suppression button:has-text("Supprimer ce brouillon")');
   await page.waitForSelector('button:has-text("Commencer ma candidature")');
-  assert.equal(await page.evaluate(() => localStorage.getItem('campus.candidature')), null);
+  await assertOnlyTombstone(page, 'discarded');
   assertNoProblems(page);
 });
 

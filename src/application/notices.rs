@@ -1,0 +1,216 @@
+//! Notices shared by the application pages: the error summary, the warning
+//! shown while the draft cannot be kept in this browser, the notice of an
+//! application closed (sent or discarded) elsewhere, and the guard that shows a
+//! link to the full site instead of the form in a frame that may not show it.
+
+use leptos::prelude::*;
+
+use super::draft::{export_progress, ClosedHow};
+use super::fields::control_id;
+use super::form::field;
+use super::storage::use_drafts;
+use super::validation::Invalid;
+use crate::embed::params::form_allowed_in_frame;
+use crate::i18n::application::error_message;
+use crate::i18n::Text;
+use crate::routes::Route;
+use crate::ui::download::download;
+use crate::ui::external_link::ExternalLink;
+use crate::ui::i18n::use_i18n;
+use crate::ui::router::focus_element_by_id;
+use crate::ui::storage::StorageError;
+
+/// The id of the error summary (focused when shown).
+pub const SUMMARY_ID: &str = "erreurs";
+
+/// The error summary: a linked list of every error.
+pub fn error_summary(errors: Signal<Vec<Invalid>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let list = errors.get();
+        (!list.is_empty()).then(|| {
+            let l = i18n.locale();
+            let items = list
+                .into_iter()
+                .map(|e| {
+                    let f = field(e.field);
+                    let target = control_id(f);
+                    let href = format!("#{target}");
+                    view! {
+                        <li>
+                            <a
+                                href=href
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    focus_element_by_id(&target);
+                                }
+                            >
+                                {error_message(f, e.error, l)}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="fr-alert fr-alert--error fr-mb-4w" id=SUMMARY_ID tabindex="-1" role="alert">
+                    <h2 class="fr-alert__title">{Text::ErrorSummaryTitle.get(l)}</h2>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// The address of this page on the full site (outside any widget).
+pub fn full_site_href(route: &Route) -> String {
+    let location = window().location();
+    format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        route.href()
+    )
+}
+
+/// Downloads the progress file of the current draft.
+pub fn download_progress() {
+    if let Some(d) = use_drafts().get_untracked() {
+        let _ = download(
+            "candidature-campus-progression.json",
+            "application/json",
+            &export_progress(&d),
+        );
+    }
+}
+
+/// The persistent warning shown while the draft cannot be kept in this
+/// browser, with the progress file and, in a widget, the full site.
+pub fn storage_warning() -> impl IntoView {
+    let i18n = use_i18n();
+    let drafts = use_drafts();
+    let embedded = crate::embed::widget::read_params().embedded;
+    move || {
+        drafts.problem().map(|problem| {
+            let text = match problem {
+                StorageError::Unavailable => Text::StorageDenied,
+                StorageError::Full | StorageError::NotKept => Text::StorageFull,
+            };
+            let has_draft = drafts.with(|d| d.is_some());
+            view! {
+                <div class="fr-alert fr-alert--warning fr-mb-4w" id="stockage-impossible" role="alert">
+                    <h2 class="fr-alert__title">{i18n.t(Text::StorageProblemTitle)}</h2>
+                    <p>{i18n.t(text)}</p>
+                    <p>{i18n.t(Text::StorageAdvice)}</p>
+                    <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mt-2w">
+                        {has_draft.then(|| view! {
+                            <li>
+                                <button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" on:click=move |_| download_progress()>
+                                    {i18n.t(Text::DownloadProgress)}
+                                </button>
+                            </li>
+                        })}
+                        {embedded.then(|| view! {
+                            <li>
+                                <ExternalLink href=full_site_href(&Route::Application) label=Text::ContinueFullSite class="fr-btn fr-btn--sm fr-btn--tertiary" />
+                            </li>
+                        })}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// "Saved as you type" — only while it is true.
+pub fn saved_line() -> impl IntoView {
+    let i18n = use_i18n();
+    let drafts = use_drafts();
+    move || {
+        let text = if drafts.problem().is_none() {
+            Text::DraftSaved
+        } else {
+            Text::DraftNotSaved
+        };
+        view! { <p class="fr-text--sm" id="etat-brouillon">{i18n.t(text)}</p> }
+    }
+}
+
+/// The notice of an application closed (sent or discarded) here or in
+/// another tab, while no draft is in progress.
+pub fn closed_notice() -> impl IntoView {
+    let i18n = use_i18n();
+    let drafts = use_drafts();
+    move || {
+        let closed = drafts.closed()?;
+        if drafts.with(|d| d.is_some()) {
+            return None;
+        }
+        let text = match closed.how {
+            ClosedHow::Sent => Text::SentElsewhere,
+            ClosedHow::Discarded => Text::DiscardedElsewhere,
+        };
+        let message = text.get(i18n.locale()).replace("{ref}", &closed.reference);
+        Some(view! {
+            <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="candidature-close" role="status">
+                <p>{message}</p>
+            </div>
+        })
+    }
+}
+
+/// The origins of the pages framing this one, outermost last; `None` when not
+/// framed. Where the browser does not list them (`ancestorOrigins`), the
+/// referrer's origin stands for the parent; unknown means refused.
+fn frame_ancestors() -> Option<Vec<String>> {
+    let window = window();
+    let top = window.top().ok().flatten()?;
+    if js_sys::Object::is(&top, &window) {
+        return None;
+    }
+    let location = window.location();
+    let listed = js_sys::Reflect::get(&location, &"ancestorOrigins".into())
+        .ok()
+        .and_then(|v| wasm_bindgen::JsCast::dyn_into::<web_sys::DomStringList>(v).ok());
+    let mut origins = Vec::new();
+    if let Some(list) = listed {
+        for i in 0..list.length() {
+            if let Some(o) = list.item(i) {
+                origins.push(o);
+            }
+        }
+    } else if let Ok(url) = web_sys::Url::new(&document().referrer()) {
+        origins.push(url.origin());
+    }
+    Some(origins)
+}
+
+/// Shows `children` (an application page) unless this page is framed by an
+/// origin not listed in `config.json`'s `embed_origins`; then a link to the full
+/// site instead of the form (clickjacking defence).
+#[component]
+pub fn FormGuard(
+    /// The route of the page, for the full-site link.
+    route: Route,
+    /// The application page.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let config = crate::ui::config::use_config();
+    let ancestors = frame_ancestors();
+    let href = full_site_href(&route);
+    move || match &ancestors {
+        None => children().into_any(),
+        Some(ancestors) => match config.get() {
+            None => ().into_any(),
+            Some(c) if form_allowed_in_frame(ancestors, &c.embed_origins) => children().into_any(),
+            Some(_) => view! {
+                <div class="fr-container fr-my-5w">
+                    <h1 class="fr-h3">{i18n.t(Text::FramedFormTitle)}</h1>
+                    <p>{i18n.t(Text::FramedFormText)}</p>
+                    <ExternalLink href=href.clone() label=Text::ContinueFullSite class="fr-btn" />
+                </div>
+            }
+            .into_any(),
+        },
+    }
+}

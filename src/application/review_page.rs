@@ -1,0 +1,321 @@
+//! The "check your answers" page: every answer with its change link, consent
+//! (a field of the form), and sending. Sending builds the payload once and
+//! freezes it in the draft, sends one request at a time whatever fires the
+//! submit, honours `Retry-After` (one automatic retry when the wait is short),
+//! and on any failure keeps everything and offers the download and email
+//! fallback right there.
+
+use leptos::prelude::*;
+
+use super::answers::Answer;
+use super::fields::{label_text, FieldView};
+use super::form::{fields_of, Input, StepId};
+use super::journey::review_rows;
+use super::notices::{error_summary, storage_warning, SUMMARY_ID};
+use super::payload::frozen_or_new;
+use super::receipt::SendError;
+use super::step_page::use_step_title;
+use super::storage::use_drafts;
+use super::submit::{send, sleep};
+use super::validation::Invalid;
+use crate::i18n::application::{option_label, step_title};
+use crate::i18n::{Locale, Text};
+use crate::routes::Route;
+use crate::ui::clock::now_rfc3339;
+use crate::ui::config::use_config;
+use crate::ui::download::download;
+use crate::ui::i18n::use_i18n;
+use crate::ui::router::{focus_element_by_id, use_router};
+
+/// Longest `Retry-After` waited for automatically (once).
+const AUTO_RETRY_MAX_S: u32 = 30;
+
+fn answer_text(row_field: &super::form::Field, answer: &Answer, l: Locale) -> String {
+    let is_choice = matches!(row_field.input, Input::OneOf(_) | Input::AnyOf(_));
+    match answer {
+        Answer::Text(t) if is_choice => option_label(t, l).to_owned(),
+        Answer::Text(t) => t.clone(),
+        Answer::Choices(c) => c
+            .iter()
+            .map(|v| option_label(v, l))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// "2 min", "45 s", "3 h": a wait, in words.
+fn duration_text(seconds: u32, l: Locale) -> String {
+    let nb = '\u{a0}';
+    match seconds {
+        0..=90 => format!("{seconds}{nb}s"),
+        91..=5400 => format!("{}{nb}min", seconds.div_ceil(60)),
+        _ => format!("{}{nb}{}", seconds.div_ceil(3600), l.pick("h", "h")),
+    }
+}
+
+/// What the failure alert says for `error`.
+fn failure_text(error: &SendError, l: Locale) -> String {
+    let text = match error {
+        SendError::Network => Text::SubmitFailedNetwork,
+        SendError::Timeout => Text::SubmitFailedTimeout,
+        SendError::Redirected => Text::SubmitFailedRedirected,
+        SendError::NotJson => Text::SubmitFailedNotJson,
+        SendError::NoEcho => Text::SubmitFailedNoEcho,
+        SendError::Busy { .. } => Text::SubmitFailedBusy,
+        SendError::Status(code) if *code < 500 => Text::SubmitFailedRefused,
+        SendError::Status(_) => Text::SubmitFailedServer,
+        SendError::Internal => Text::SubmitFailedInternal,
+    };
+    let mut out = text.get(l).to_owned();
+    if let SendError::Busy {
+        retry_after: Some(s),
+        ..
+    } = error
+    {
+        out.push(' ');
+        out.push_str(
+            &Text::SubmitWaitFor
+                .get(l)
+                .replace("{d}", &duration_text(*s, l)),
+        );
+    }
+    out
+}
+
+fn failure_detail(error: &SendError) -> String {
+    match error {
+        SendError::Network => "network error".into(),
+        SendError::Timeout => "timeout".into(),
+        SendError::Redirected => "redirect (3xx)".into(),
+        SendError::NotJson => "2xx without a JSON body".into(),
+        SendError::NoEcho => "JSON without the reference".into(),
+        SendError::Busy { status, .. } | SendError::Status(status) => format!("HTTP {status}"),
+        SendError::Internal => "request not built".into(),
+    }
+}
+
+/// Where the sending is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Progress {
+    Idle,
+    Sending,
+    /// Waiting `Retry-After` seconds before the one automatic retry.
+    Waiting(u32),
+    Failed(SendError),
+}
+
+/// The "check your answers" page.
+pub fn review_step() -> impl IntoView {
+    let i18n = use_i18n();
+    let drafts = use_drafts();
+    let router = use_router();
+    let config = use_config();
+    let errors = RwSignal::new(Vec::<Invalid>::new());
+    let progress = RwSignal::new(Progress::Idle);
+    use_step_title(StepId::Review, errors.into());
+
+    // Validates and freezes the payload; `None` (with the errors shown) when
+    // the application is not complete. Sending and downloading both go here.
+    let prepare = move || -> Option<(String, String, String)> {
+        let l = i18n.locale();
+        let draft = drafts.get_untracked()?;
+        match frozen_or_new(&draft, &now_rfc3339(), l.tag()) {
+            Ok(body) => {
+                errors.set(Vec::new());
+                drafts.freeze(&body);
+                // Freezing may have merged another tab's copy: read back.
+                let draft = drafts.get_untracked()?;
+                Some((body, draft.idempotency_key, draft.reference))
+            }
+            Err(found) => {
+                errors.set(found);
+                request_animation_frame(|| focus_element_by_id(SUMMARY_ID));
+                None
+            }
+        }
+    };
+
+    let sending = Action::new_local(move |input: &(String, String, String, String)| {
+        let (endpoint, body, key, reference) = input.clone();
+        async move {
+            let mut auto_retries = 1;
+            loop {
+                progress.set(Progress::Sending);
+                match send(&endpoint, &body, &key, &reference).await {
+                    Ok(()) => {
+                        progress.set(Progress::Idle);
+                        drafts.finish(body);
+                        router
+                            .navigate(&Route::ApplicationStep(StepId::Confirmation).href(), false);
+                        return;
+                    }
+                    Err(SendError::Busy {
+                        retry_after: Some(s),
+                        ..
+                    }) if auto_retries > 0 && s <= AUTO_RETRY_MAX_S => {
+                        auto_retries -= 1;
+                        progress.set(Progress::Waiting(s));
+                        sleep(s).await;
+                    }
+                    Err(e) => {
+                        progress.set(Progress::Failed(e));
+                        request_animation_frame(|| focus_element_by_id("echec-envoi"));
+                        return;
+                    }
+                }
+            }
+        }
+    });
+    let pending = sending.pending();
+    let busy = move || pending.get();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // One submission in flight, however many submits fire (Enter, clicks,
+        // several requestSubmit() in one task): `pending` is set synchronously.
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(endpoint) = config.get().and_then(|c| c.applications_endpoint) else {
+            return;
+        };
+        let Some((body, key, reference)) = prepare() else {
+            return;
+        };
+        sending.dispatch_local((endpoint, body, key, reference));
+    };
+    let has_endpoint = move || {
+        config
+            .get()
+            .is_some_and(|c| c.applications_endpoint.is_some())
+    };
+    let download_json = move || {
+        if let Some((body, _, reference)) = prepare() {
+            let _ = download(
+                &format!("candidature-{reference}.json"),
+                "application/json",
+                &body,
+            );
+        }
+    };
+    let mail_href = move || {
+        let reference = drafts.with(|d| d.map(|d| d.reference.clone()).unwrap_or_default());
+        let subject = format!("Candidature formateur bénévole {reference}");
+        let body = format!("Bonjour,\n\nVeuillez trouver ci-joint ma candidature (référence {reference}).\n\nCordialement");
+        format!(
+            "mailto:campus@numerique.gouv.fr?subject={}&body={}",
+            crate::routes::percent_encode(&subject),
+            crate::routes::percent_encode(&body)
+        )
+    };
+    let fallback = move || {
+        view! {
+            <ul class="fr-btns-group fr-btns-group--inline-md">
+                <li><button type="button" class="fr-btn fr-btn--secondary" id="telecharger-candidature" on:click=move |_| download_json()>{i18n.t(Text::DownloadJson)}</button></li>
+                <li><a class="fr-btn fr-btn--tertiary" href=mail_href>{i18n.t(Text::PrepareEmail)}</a></li>
+            </ul>
+        }
+    };
+
+    let sections = move || {
+        let l = i18n.locale();
+        let Some(draft) = drafts.get() else {
+            return ().into_any();
+        };
+        StepId::QUESTIONS
+            .into_iter()
+            .map(|step| {
+                let rows = review_rows(step, &draft.answers)
+                    .into_iter()
+                    .map(|row| {
+                        let value = row.answer.as_ref().map_or_else(
+                            || Text::NotProvided.get(l).to_owned(),
+                            |a| answer_text(row.field, a, l),
+                        );
+                        let href = format!(
+                            "{}?retour=verification&champ={}",
+                            Route::ApplicationStep(step).href(),
+                            row.field.id
+                        );
+                        view! {
+                            <div class="campus-review-row">
+                                <dt>{label_text(row.field, l)}</dt>
+                                <dd class="campus-review-value">{value}</dd>
+                                <dd>
+                                    <a class="fr-link" href=href>
+                                        {Text::ChangeAnswer.get(l)}
+                                        <span class="fr-sr-only">" " {row.field.label.get(l)}</span>
+                                    </a>
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h2 class="fr-h4 fr-mt-5w">{step_title(step, l)}</h2>
+                    <dl class="campus-review">{rows}</dl>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let status = move || {
+        let l = i18n.locale();
+        match progress.get() {
+            Progress::Waiting(s) => Some(format!(
+                "{} {}",
+                Text::SubmitFailedBusy.get(l),
+                Text::SubmitAutoRetry.get(l).replace("{n}", &s.to_string())
+            )),
+            Progress::Sending => Some(Text::Sending.get(l).to_owned()),
+            _ => None,
+        }
+    };
+    let consent_fields = fields_of(StepId::Review)
+        .map(|f| view! { <FieldView field=f errors=errors.into() /> })
+        .collect_view();
+
+    view! {
+        <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-mb-3w" href=Route::ApplicationStep(StepId::Availability).href()>
+            {i18n.t(Text::Back)}
+        </a>
+        <h1>{move || step_title(StepId::Review, i18n.locale())}</h1>
+        {storage_warning()}
+        {error_summary(errors.into())}
+        {move || match progress.get() {
+            Progress::Failed(e) => {
+                let l = i18n.locale();
+                Some(view! {
+                    <div class="fr-alert fr-alert--error fr-mb-4w" id="echec-envoi" tabindex="-1" role="alert">
+                        <h2 class="fr-alert__title">{Text::SubmitFailedTitle.get(l)}</h2>
+                        <p>{failure_text(&e, l)}</p>
+                        <p class="fr-text--sm">{Text::CatalogueErrorDetail.get(l)} " " {failure_detail(&e)}</p>
+                        <p class="fr-mt-2w">{Text::SubmitKept.get(l)}</p>
+                        {fallback()}
+                    </div>
+                })
+            }
+            _ => None,
+        }}
+        {sections}
+        <form novalidate class="fr-mt-5w" on:submit=on_submit>
+            {consent_fields}
+            <p class="fr-mt-1w"><a class="fr-link" href=Route::PersonalData.href() target="_blank" rel="noopener">{i18n.t(Text::ConsentPrivacyLink)}</a></p>
+            <Show
+                when=has_endpoint
+                fallback=move || view! {
+                    <div class="fr-callout fr-mt-3w">
+                        <h2 class="fr-callout__title fr-h5">{i18n.t(Text::NoEndpointTitle)}</h2>
+                        <p class="fr-callout__text">{i18n.t(Text::NoEndpointText)}</p>
+                        {fallback()}
+                    </div>
+                }
+            >
+                <p class="fr-mt-3w" role="status" id="etat-envoi">{status}</p>
+                <button type="submit" id="envoyer" class="fr-btn" aria-disabled=move || busy().then_some("true")>
+                    {move || if busy() { i18n.t(Text::Sending)() } else if matches!(progress.get(), Progress::Failed(_)) { i18n.t(Text::SubmitRetry)() } else { i18n.t(Text::Submit)() }}
+                </button>
+            </Show>
+        </form>
+    }
+}
