@@ -9,6 +9,10 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
 import { startReceiver } from './support/receiver.mjs';
+import {
+  assertOnlyTombstone, completeUpToReview, continueTo, fillAvailability, fillExpertise, fillProposal, fillYou,
+  openApplicationPage, pick, stepTitle,
+} from './support/applicant.mjs';
 
 const schema = JSON.parse(await readFile(new URL('../../public/application.schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true });
@@ -27,109 +31,8 @@ after(async () => {
 });
 
 /** A page whose config.json points at the receiver (or at no server). */
-async function openApplication({ endpoint = receiver.url, allowConsole = [] } = {}) {
-  const page = await app.newPage({ allowConsole });
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({ catalogue_url: 'catalogue.json', applications_endpoint: endpoint }),
-    }),
-  );
-  await page.goto(app.url + '#/candidature');
-  await waitForApp(page);
-  return page;
-}
-
-/**
- * After sending or discarding, storage holds only the tombstone (reference, how,
- * when) and nothing typed: no draft key, no answer anywhere in localStorage.
- */
-async function assertOnlyTombstone(page, how, reference) {
-  const all = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
-  const record = JSON.parse(all['campus.candidature']);
-  assert.deepEqual(Object.keys(record), ['closed']);
-  assert.deepEqual(Object.keys(record.closed).sort(), ['at', 'how', 'reference']);
-  assert.equal(record.closed.how, how);
-  if (reference) assert.equal(record.closed.reference, reference);
-  const text = JSON.stringify(all);
-  for (const typed of ['Camille', 'Martin', 'interieur.gouv.fr']) assert.ok(!text.includes(typed), `${typed} left in storage`);
-}
-
-const stepTitle = (page) => page.textContent('main h1').then((t) => t.trim());
-async function continueTo(page, title) {
-  await page.click('form button[type="submit"]');
-  await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.includes(t), title);
-}
-async function pick(page, field, value) {
-  await page.click(`label[for="f-${field}-${value}"]`);
-}
-
-async function fillYou(page) {
-  await page.fill('#f-first_name', 'Camille');
-  await page.fill('#f-last_name', 'Martin');
-  await page.fill('#f-email', 'camille.martin@interieur.gouv.fr');
-  await page.selectOption('#f-administration', 'interieur');
-  await page.fill('#f-department', 'Direction du numérique');
-  await page.fill('#f-job_title', 'Cheffe de produit');
-  await page.selectOption('#f-region', 'bretagne');
-  await pick(page, 'status', 'titulaire');
-}
-async function fillExpertise(page) {
-  await pick(page, 'domains', 'design-accessibilite');
-  await pick(page, 'domains', 'intelligence-artificielle');
-  await pick(page, 'skills', 'design');
-  await page.fill('#f-years_experience', '8');
-  await pick(page, 'teaching_experience', 'occasionnelle');
-  await page.fill('#f-bio', 'Dix ans de projets numériques <script>alert(1)</script> au service des usagers.');
-  await page.fill('#f-motivation', 'Partager ce que j\'ai appris avec mes collègues.');
-}
-async function fillProposal(page, kind) {
-  await pick(page, 'proposal_kind', kind);
-  if (kind === 'formation-existante') {
-    await page.fill('#f-existing_title', 'Accessibilité des démarches en ligne');
-    await page.fill('#f-existing_summary', 'Rendre une démarche conforme au RGAA.');
-    await page.selectOption('#f-existing_domain', 'design-accessibilite');
-    await pick(page, 'existing_format', 'distanciel');
-    await page.fill('#f-existing_duration_hours', '7');
-    await pick(page, 'existing_audience', 'agents-numerique');
-    await pick(page, 'existing_level', 'intermediaire');
-    await page.fill('#f-existing_objectives', 'Auditer, corriger, déclarer.');
-  } else if (kind === 'idee-programme') {
-    await page.fill('#f-idea_title', 'La data pour les managers');
-    await page.fill('#f-idea_need', 'Piloter une équipe avec des indicateurs.');
-    await pick(page, 'idea_audience', 'managers');
-    await pick(page, 'idea_format', 'hybride');
-  } else {
-    await page.fill('#f-help_topic', 'Écrire pour le web');
-    await page.fill('#f-help_needed', 'Structurer un module de trois heures.');
-    await page.fill('#f-help_when', 'Premier semestre 2027');
-  }
-}
-async function fillAvailability(page) {
-  await page.fill('#f-days_per_year', '4');
-  await pick(page, 'formats_accepted', 'distanciel');
-  await pick(page, 'regions_available', 'bretagne');
-  await pick(page, 'periods', 't2');
-  await pick(page, 'manager_informed', 'oui');
-}
-
-async function completeUpToReview(page, kind, { axe = false } = {}) {
-  const check = async (label) => { if (axe) await assertAccessible(page, `${label} (${kind})`); };
-  await page.click('button:has-text("Commencer ma candidature")');
-  await page.waitForSelector('#f-first_name');
-  await check('step 1');
-  await fillYou(page);
-  await continueTo(page, 'Votre expertise');
-  await check('step 2');
-  await fillExpertise(page);
-  await continueTo(page, 'Votre proposition');
-  await fillProposal(page, kind);
-  await check('step 3 with its branch');
-  await continueTo(page, 'Vos disponibilités');
-  await check('step 4');
-  await fillAvailability(page);
-  await continueTo(page, 'Vérifiez votre candidature');
-}
+const openApplication = ({ endpoint = receiver.url, allowConsole = [] } = {}) =>
+  openApplicationPage(app, { endpoint, allowConsole });
 
 describe('the three proposals, to confirmation, one payload each, matching the schema', () => {
   for (const kind of ['formation-existante', 'idee-programme', 'aide-construction']) {

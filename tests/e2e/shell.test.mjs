@@ -188,7 +188,7 @@ describe('config.json', () => {
     await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await page.goto(app.url + '#/catalogue');
     await waitForApp(page);
-    await expectWarning(page, /config\.json unavailable \(HTTP 404\); using the defaults/);
+    await expectWarning(page, /config\.json unavailable \(HTTP 404 Not Found\); using the defaults/);
     assert.equal((await page.textContent('main h1')).trim(), 'Catalogue des formations');
     await assertAccessible(page, 'catalogue without config.json');
     assertNoProblems(page);

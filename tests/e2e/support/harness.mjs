@@ -26,12 +26,13 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * Starts the static server and the browser for one test file.
+ * Starts the static server and the browser for one test file. `handlers` mounts
+ * request handlers (a same-origin receiver) on path prefixes of the server.
  * Returns { url, browser, newPage(options), close() }.
  */
-export async function startApp({ base = BASE, root = DIST } = {}) {
+export async function startApp({ base = BASE, root = DIST, handlers = {}, host } = {}) {
   assert.ok(existsSync(resolve(root, 'index.html')), `no build in ${root}: run .ci/build first`);
-  const server = await startStaticServer({ root, base });
+  const server = await startStaticServer({ root, base, handlers, ...(host ? { host } : {}) });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts = [];
   return {
@@ -41,14 +42,16 @@ export async function startApp({ base = BASE, root = DIST } = {}) {
      * A fresh page (own context, so own localStorage) that records problems.
      * `allowConsole` lists regexps of console errors/warnings a test expects.
      */
-    async newPage({ allowConsole = [], locale = 'fr-FR', viewport } = {}) {
-      const context = await browser.newContext({
-        locale,
-        viewport: viewport ?? { width: 1280, height: 900 },
-        // axe-core is injected as a script tag; a strict CSP must not block it.
-        bypassCSP: true,
-      });
-      contexts.push(context);
+    async newPage({ allowConsole = [], locale = 'fr-FR', viewport, context: shared } = {}) {
+      const context =
+        shared ??
+        (await browser.newContext({
+          locale,
+          viewport: viewport ?? { width: 1280, height: 900 },
+          // axe-core is injected as a script tag; a strict CSP must not block it.
+          bypassCSP: true,
+        }));
+      if (!shared) contexts.push(context);
       const page = await context.newPage();
       page.problems = [];
       page.warnings = [];
@@ -62,6 +65,10 @@ export async function startApp({ base = BASE, root = DIST } = {}) {
         page.problems.push(`console error: ${text}`);
       });
       return page;
+    },
+    /** A second page in the same context as `page` (same storage: another tab). */
+    async newTab(page, { allowConsole = [] } = {}) {
+      return this.newPage({ allowConsole, context: page.context() });
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => {});

@@ -28,17 +28,29 @@ const MIME = {
 
 /**
  * Starts the server. Resolves to { url, port, close() }; `url` ends with the base.
- * @param {{root: string, port?: number, host?: string, base?: string, isolated?: boolean}} options
+ * `handlers` (optional) maps a path prefix (e.g. '/formations/campus/api/') to a
+ * `(req, res) => void` handler, tried before the static files (longest prefix
+ * first, on the decoded pathname, any method), e.g. the same-origin receiver of
+ * receiver.mjs. close() also drops open connections (a handler may never answer).
+ * @param {{root: string, port?: number, host?: string, base?: string, isolated?: boolean,
+ *          handlers?: Record<string, (req: import('node:http').IncomingMessage,
+ *                                     res: import('node:http').ServerResponse) => void>}} options
  */
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', base = '/', isolated = false }) {
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', base = '/', isolated = false, handlers = {} }) {
   const rootDir = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const mounts = Object.entries(handlers).sort(([a], [b]) => b.length - a.length);
   const server = createServer((req, res) => {
     let pathname;
     try {
       pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     } catch {
       res.writeHead(400).end('Bad request');
+      return;
+    }
+    const mount = mounts.find(([p]) => pathname.startsWith(p));
+    if (mount) {
+      mount[1](req, res);
       return;
     }
     if (!pathname.startsWith(prefix)) {
@@ -86,7 +98,11 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', base = '
       resolvePromise({
         port: actual,
         url: `http://${host}:${actual}${prefix}`,
-        close: () => new Promise((r) => server.close(r)),
+        close: () => {
+          const closed = new Promise((r) => server.close(r));
+          server.closeAllConnections?.();
+          return closed;
+        },
       });
     });
   });
