@@ -34,6 +34,12 @@ pub fn ApplicationPage() -> impl IntoView {
     let confirming = RwSignal::new(false);
     // The outcome of the last progress file chosen: `Err` says why it was refused.
     let loaded = RwSignal::new(None::<Result<(), Refusal>>);
+    // How many files were judged: a refusal's alert is re-announced for each.
+    let judged = RwSignal::new(0u32);
+    let judge = move |outcome: Result<(), Refusal>| {
+        judged.update(|n| *n += 1);
+        loaded.set(Some(outcome));
+    };
     let in_progress = move || drafts.with(|d| d.is_some());
 
     let start = move |_| {
@@ -59,35 +65,35 @@ pub fn ApplicationPage() -> impl IntoView {
         input.set_value("");
         // Checked before reading: a huge file is never loaded into memory.
         if file.size() > MAX_PROGRESS_BYTES as f64 {
-            loaded.set(Some(Err(Refusal::File(ImportError::TooLarge))));
+            judge(Err(Refusal::File(ImportError::TooLarge)));
             return;
         }
         let Ok(reader) = web_sys::FileReader::new() else {
-            loaded.set(Some(Err(Refusal::Unreadable)));
+            judge(Err(Refusal::Unreadable));
             return;
         };
         let reader_done = reader.clone();
         let onload = Closure::once_into_js(move || {
             let text = reader_done.result().ok().and_then(|r| r.as_string());
             let Some(text) = text else {
-                loaded.set(Some(Err(Refusal::Unreadable)));
+                judge(Err(Refusal::Unreadable));
                 return;
             };
             match import_progress(&text) {
                 Ok(draft) => {
-                    loaded.set(Some(Ok(())));
+                    judge(Ok(()));
                     let step = draft.step.0;
                     drafts.replace(draft);
                     router.navigate(&Route::ApplicationStep(step).href(), false);
                 }
-                Err(e) => loaded.set(Some(Err(Refusal::File(e)))),
+                Err(e) => judge(Err(Refusal::File(e))),
             }
         });
-        let onerror = Closure::once_into_js(move || loaded.set(Some(Err(Refusal::Unreadable))));
+        let onerror = Closure::once_into_js(move || judge(Err(Refusal::Unreadable)));
         reader.set_onload(Some(onload.unchecked_ref()));
         reader.set_onerror(Some(onerror.unchecked_ref()));
         if reader.read_as_text(&file).is_err() {
-            loaded.set(Some(Err(Refusal::Unreadable)));
+            judge(Err(Refusal::Unreadable));
         }
     };
     let refusal = move || {
@@ -102,7 +108,7 @@ pub fn ApplicationPage() -> impl IntoView {
             Refusal::Unreadable => Text::ProgressUnreadable,
         };
         Some(view! {
-            <div class="fr-alert fr-alert--error fr-mb-3w" id="progression-refusee" role="alert">
+            <div class="fr-alert fr-alert--error fr-mb-3w" id="progression-refusee" role="alert" data-essai=judged.get()>
                 <p>{i18n.t(text)}</p>
             </div>
         })

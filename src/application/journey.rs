@@ -67,6 +67,10 @@ pub struct JourneyState<'a> {
     pub draft: Option<&'a Answers>,
     /// Whether this tab has just sent an application (its confirmation exists).
     pub sent_here: bool,
+    /// Whether the last application was closed (sent or discarded, here or in
+    /// another tab) and no new one was started: a step page then never starts
+    /// one by itself.
+    pub closed: bool,
 }
 
 /// What to do with a request for a step: the one decision of the journey's
@@ -88,7 +92,7 @@ pub fn resolve(step: StepId, state: JourneyState<'_>) -> Decision {
     match (step, state.draft) {
         (StepId::Confirmation, _) if state.sent_here => Decision::Show,
         (StepId::Confirmation, Some(answers)) => Decision::Redirect(redirect(step, answers)),
-        (StepId::You, None) => Decision::StartAndShow,
+        (StepId::You, None) if !state.closed && !state.sent_here => Decision::StartAndShow,
         // Just sent from this tab: its confirmation, not an empty start.
         (_, None) if state.sent_here => Decision::Redirect(StepId::Confirmation),
         (_, None) => Decision::ToStart,
@@ -187,7 +191,11 @@ mod tests {
     fn resolve_is_the_one_guard() {
         let empty = Answers::default();
         let full = complete();
-        let state = |draft, sent_here| JourneyState { draft, sent_here };
+        let state = |draft, sent_here| JourneyState {
+            draft,
+            sent_here,
+            closed: false,
+        };
         // No draft: the first step starts one; any other step goes to the start.
         assert_eq!(
             resolve(StepId::You, state(None, false)),

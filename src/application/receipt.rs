@@ -78,8 +78,12 @@ pub fn judge(r: &Response<'_>, reference: &str, key: &str, now_unix: i64) -> Res
         Ok(v) if json_type => v,
         _ => return Err(SendError::NotJson),
     };
-    let echoes = value.get("reference").and_then(|v| v.as_str()) == Some(reference)
-        || value.get("idempotency_key").and_then(|v| v.as_str()) == Some(key);
+    // The reference is the echo; the key stands in for it only when the
+    // receiver does not return a reference. A wrong reference is never proof.
+    let echoes = match value.get("reference") {
+        Some(r) => r.as_str() == Some(reference),
+        None => value.get("idempotency_key").and_then(|v| v.as_str()) == Some(key),
+    };
     if echoes {
         Ok(())
     } else {

@@ -187,12 +187,14 @@ pub fn StepPage(
     // sent application; re-decided when either changes (another tab may send).
     let decision = Memo::new(move |_| {
         let sent_here = drafts.sent().is_some();
+        let closed = drafts.closed().is_some();
         drafts.with(|d| {
             resolve(
                 step,
                 JourneyState {
                     draft: d.map(|d| &d.answers),
                     sent_here,
+                    closed,
                 },
             )
         })

@@ -345,20 +345,37 @@ static PERSONAL_DATA_FR: &[Block] = &[
     ),
     Block::Heading("Données conservées dans votre navigateur"),
     Block::Paragraph(
-        "Le site enregistre uniquement les informations suivantes, dans le stockage local de \
-         votre navigateur :",
+        "Le site enregistre uniquement les informations suivantes, dans votre navigateur, sur \
+         votre appareil. Elles ne sont pas transmises à la DINUM tant que vous n'envoyez pas \
+         de candidature.",
     ),
     Block::List(&[
-        "la langue que vous avez choisie ;",
-        "les formations que vous ajoutez à « Ma sélection » ;",
-        "le brouillon de votre candidature de formateur bénévole, tant que vous la rédigez, \
-         pour que rien ne soit perdu si la page est rechargée.",
+        "La langue que vous avez choisie (stockage local, clé « campus.locale ») : jusqu'à ce \
+         que vous en changiez ou effaciez les données du site.",
+        "Les formations de « Ma sélection » (stockage local, clé « campus.selection ») : \
+         jusqu'à ce que vous vidiez la sélection.",
+        "Le brouillon de votre candidature de formateur bénévole (stockage local, clé \
+         « campus.candidature ») : vos réponses, l'étape atteinte, la date de chaque \
+         modification, votre numéro de référence et, dès que vous l'envoyez ou la \
+         téléchargez, la candidature prête à partir. Il est conservé tant que vous rédigez, \
+         pour que rien ne soit perdu, et partagé entre les onglets ouverts sur ce site.",
+        "Après l'envoi ou la suppression du brouillon : vos réponses sont effacées du \
+         stockage local ; il n'y reste que le numéro de référence, la date et le fait que la \
+         candidature a été envoyée ou supprimée, pour que vos autres onglets ne la \
+         rouvrent pas. Cette mention est remplacée dès que vous commencez une nouvelle \
+         candidature.",
+        "La copie de la candidature envoyée, pour la page de confirmation (stockage de \
+         session, clé « campus.candidature.envoyee ») : dans cet onglet seulement, effacée \
+         à sa fermeture.",
+        "Le fichier de progression, si vous le téléchargez : il est enregistré là où vous \
+         le choisissez sur votre appareil ; le site n'en garde aucune copie.",
     ]),
     Block::Paragraph(
-        "Ces informations restent sur votre appareil et ne sont pas transmises à la DINUM. \
-         Vous pouvez les supprimer à tout moment : le formulaire de candidature propose une \
-         action explicite pour effacer le brouillon, et l'effacement des données du site dans \
-         les réglages de votre navigateur les supprime toutes.",
+        "Si votre navigateur refuse l'enregistrement (réglages de confidentialité, site qui \
+         intègre le formulaire), rien n'est conservé et le formulaire vous en avertit. Vous \
+         pouvez tout supprimer à tout moment : le formulaire propose d'effacer le brouillon, \
+         et l'effacement des données du site dans les réglages de votre navigateur supprime \
+         tout.",
     ),
     Block::Heading("Candidature de formateur bénévole"),
     Block::Paragraph(
@@ -422,18 +439,33 @@ static PERSONAL_DATA_EN: &[Block] = &[
     ),
     Block::Heading("Data kept in your browser"),
     Block::Paragraph(
-        "The site stores only the following information, in your browser's local storage:",
+        "The site stores only the following information, in your browser, on your device. \
+         None of it is sent to DINUM unless you send an application.",
     ),
     Block::List(&[
-        "the language you chose;",
-        "the trainings you add to \"My selection\";",
-        "the draft of your volunteer trainer application while you are writing it, so that \
-         nothing is lost if the page is reloaded.",
+        "The language you chose (local storage, key \"campus.locale\"): until you change it \
+         or clear the site's data.",
+        "The trainings in \"My selection\" (local storage, key \"campus.selection\"): until \
+         you empty the selection.",
+        "The draft of your volunteer trainer application (local storage, key \
+         \"campus.candidature\"): your answers, the step reached, when each answer was last \
+         changed, your reference number and, once you send or download it, the application \
+         ready to go. It is kept while you write, so that nothing is lost, and shared \
+         between the tabs open on this site.",
+        "After sending, or discarding the draft: your answers are erased from local \
+         storage; only the reference number, the date and whether the application was sent \
+         or discarded remain, so that your other tabs do not reopen it. This record is \
+         replaced as soon as you start a new application.",
+        "The copy of the sent application, for the confirmation page (session storage, key \
+         \"campus.candidature.envoyee\"): in that tab only, erased when it is closed.",
+        "The progress file, if you download it: it is saved where you choose on your \
+         device; the site keeps no copy.",
     ]),
     Block::Paragraph(
-        "This information stays on your device and is not sent to DINUM. You can delete it \
-         at any time: the application form has an explicit action to discard the draft, and \
-         clearing the site's data in your browser settings removes all of it.",
+        "If your browser refuses storage (privacy settings, a site embedding the form), \
+         nothing is kept and the form warns you. You can delete everything at any time: the \
+         form offers to discard the draft, and clearing the site's data in your browser \
+         settings removes all of it.",
     ),
     Block::Heading("Volunteer trainer application"),
     Block::Paragraph(
@@ -631,6 +663,24 @@ mod tests {
                 "{status:?} missing"
             );
             assert!(text.iter().any(|t| t.contains(date)), "{date:?} missing");
+        }
+    }
+
+    #[test]
+    fn personal_data_page_names_every_storage_key_the_app_uses() {
+        for locale in Locale::ALL {
+            let text: String = info_page_blocks(InfoPage::PersonalData, locale)
+                .iter()
+                .flat_map(texts)
+                .collect();
+            for key in [
+                "campus.locale",
+                "campus.selection",
+                "campus.candidature",
+                "campus.candidature.envoyee",
+            ] {
+                assert!(text.contains(key), "{key} ({locale})");
+            }
         }
     }
 
