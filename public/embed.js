@@ -9,7 +9,8 @@
  * the host's CSS and the widget's never meet. The iframe takes the height of its
  * content (messages from the widget, checked against the app's origin and the
  * iframe's window), and the host page's URL never changes unless
- * data-sync-url is set. Options are documented in the README ("Embedding").
+ * data-sync-url is set. Placeholders added later are mounted too. Options are
+ * documented in the README ("Embedding").
  */
 (function () {
   'use strict';
@@ -25,6 +26,34 @@
     'trainer-call': { fr: 'Devenir formateur au Campus du numérique public', en: 'Become a trainer at the Campus du numérique public' },
     application: { fr: 'Candidature de formateur au Campus du numérique public', en: 'Trainer application to the Campus du numérique public' }
   };
+  // Sync keys (campus, campus2, …) follow mount order, not page position: a
+  // widget keeps its key whatever is added or removed around it later.
+  var mounted = 0;
+
+  // Height in px, bounded (a bad message must neither collapse the widget nor
+  // make the host page a million px tall), or null if not a finite number.
+  function clampHeight(h) {
+    if (typeof h !== 'number' || !isFinite(h)) return null;
+    return Math.min(20000, Math.max(100, Math.ceil(h)));
+  }
+
+  // A plain app route ("/catalogue?q=x"): one leading slash (not "//host"), no
+  // backslash (read as a slash by URL parsers), no control characters.
+  function isRoute(r) {
+    return typeof r === 'string' && r.length <= 2000 && /^\/(?!\/)[^\\\u0000-\u001f\u007f-\u009f]*$/.test(r);
+  }
+
+  // This widget's deep link in the host URL (#campus=/formation/x), or null:
+  // anyone can craft the fragment, so malformed or odd values are ignored.
+  function deepLink(key) {
+    try {
+      var match = location.hash.match(new RegExp('[#&]' + key + '=([^&]*)'));
+      var route = match && decodeURIComponent(match[1]);
+      return isRoute(route) ? route : null;
+    } catch (e) {
+      return null; // URIError: malformed percent-encoding
+    }
+  }
 
   function routeOf(el, view) {
     if (view === 'course') return '/formation/' + encodeURIComponent(el.getAttribute('data-course') || '');
@@ -43,21 +72,20 @@
     return '/catalogue' + (query.length ? '?' + query.join('&') : '');
   }
 
-  function mount(el, index) {
-    if (el.getAttribute('data-campus-mounted')) return;
+  function mount(el) {
+    if (el.hasAttribute('data-campus-mounted')) return;
     el.setAttribute('data-campus-mounted', '1');
+    var index = mounted++;
     var view = el.getAttribute('data-campus') || 'catalogue';
     if (!TITLES[view]) view = 'catalogue';
     var lang = el.getAttribute('data-lang') === 'en' ? 'en' : 'fr';
-    var height = el.getAttribute('data-height') || 'auto';
+    // Fixed height: 2 to 5 digits only, else auto.
+    var fixed = el.getAttribute('data-height') || '';
+    fixed = /^\d{2,5}$/.test(fixed) ? clampHeight(+fixed) : null;
     var syncUrl = el.hasAttribute('data-sync-url');
     var key = 'campus' + (index ? index + 1 : '');
-    var route = routeOf(el, view);
-    // Opt-in URL sync: a deep link from the host (#campus=/formation/x) wins.
-    if (syncUrl) {
-      var match = location.hash.match(new RegExp('[#&]' + key + '=([^&]*)'));
-      if (match) route = decodeURIComponent(match[1]);
-    }
+    // Opt-in URL sync: a valid deep link from the host (#campus=/formation/x) wins.
+    var route = (syncUrl && deepLink(key)) || routeOf(el, view);
     var src = new URL('index.html', appBase);
     src.searchParams.set('embed', '1');
     src.searchParams.set('origin', location.origin);
@@ -74,7 +102,7 @@
     // Inline !important: a host stylesheet (even with * { all: unset }) cannot undo it.
     var style = { display: 'block', width: '100%', border: '0', margin: '0', padding: '0',
       'min-width': '0', 'max-width': '100%', overflow: 'hidden', background: 'transparent',
-      height: /^\d+$/.test(height) ? height + 'px' : '640px' };
+      height: (fixed || 640) + 'px' };
     Object.keys(style).forEach(function (p) { frame.style.setProperty(p, style[p], 'important'); });
     el.textContent = '';
     el.appendChild(frame);
@@ -83,21 +111,36 @@
       // Only our widget, from the app's origin, in this very iframe.
       if (event.origin !== appOrigin || event.source !== frame.contentWindow) return;
       var data = event.data || {};
-      if (data.type === 'campus:resize' && height === 'auto' && typeof data.height === 'number') {
-        frame.style.setProperty('height', Math.max(100, Math.ceil(data.height)) + 'px', 'important');
+      var h = clampHeight(data.height);
+      if (data.type === 'campus:resize' && !fixed && h) {
+        frame.style.setProperty('height', h + 'px', 'important');
       } else if (data.type === 'campus:navigate') {
         var top = frame.getBoundingClientRect().top;
         if (top < 0 || top > window.innerHeight) frame.scrollIntoView({ block: 'start' });
-        if (syncUrl && typeof data.path === 'string') {
+        if (syncUrl && isRoute(data.path)) {
           history.replaceState(history.state, '', '#' + key + '=' + encodeURIComponent(data.path));
         }
       }
     });
   }
 
+  // The node itself if it is a placeholder, then its placeholder descendants.
+  function mountIn(node) {
+    if (node.nodeType !== 1) return;
+    if (node.hasAttribute('data-campus')) mount(node);
+    var nodes = node.querySelectorAll('[data-campus]');
+    for (var i = 0; i < nodes.length; i++) mount(nodes[i]);
+  }
+
   function init() {
-    var nodes = document.querySelectorAll('[data-campus]');
-    for (var i = 0; i < nodes.length; i++) mount(nodes[i], i);
+    mountIn(document.documentElement);
+    // Placeholders inserted later (single-page hosts, tabs, CMS blocks).
+    if (window.MutationObserver) new MutationObserver(function (records) {
+      for (var r = 0; r < records.length; r++) {
+        var added = records[r].addedNodes;
+        for (var n = 0; n < added.length; n++) mountIn(added[n]);
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();

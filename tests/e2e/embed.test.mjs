@@ -3,13 +3,16 @@
 // than the app (two loopback ports). The widget renders and works (search, open
 // a course, fill a step of the application), its height follows its content with
 // no inner scrollbar, the host's styles and URL do not change, and axe-core is
-// clean on the host page and inside the widget.
+// clean on the host page and inside the widget. The loader also withstands what
+// a host page or a crafted link can throw at it: malformed #campus= fragments,
+// placeholders added after load (or moved), absurd heights.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { assertAccessible, assertNoProblems, startApp } from './support/harness.mjs';
+import { resolve } from 'node:path';
+import { DIST, assertAccessible, assertNoProblems, startApp } from './support/harness.mjs';
 import { bundledCatalogue } from './support/fixtures.mjs';
 
 const require = createRequire(import.meta.url);
@@ -57,10 +60,19 @@ after(async () => {
 /**
  * Opens a host page. Its CSP (and the widget's) hold as on a real site; only the
  * accessibility checks, which inject axe-core as an inline script, use a context
- * that bypasses CSP (it changes nothing else).
+ * that bypasses CSP (it changes nothing else). The Campus's config.json lists the
+ * host in `embed_origins` (the application form is refused on unlisted hosts),
+ * unless `embedOrigins` is null (the bundled config as is).
  */
-async function openHost(name, { forAxe = false } = {}) {
+async function openHost(name, { forAxe = false, embedOrigins = [new URL(host.url).origin] } = {}) {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: forAxe });
+  if (embedOrigins) {
+    const config = JSON.parse(readFileSync(resolve(DIST, 'config.json'), 'utf8'));
+    await context.route(
+      (url) => url.href.startsWith(app.url) && url.pathname.endsWith('/config.json'),
+      (route) => route.fulfill({ contentType: 'application/json', json: { ...config, embed_origins: embedOrigins } }),
+    );
+  }
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
@@ -235,6 +247,19 @@ test('messages from another origin are ignored by the loader', async () => {
   assertNoProblems(page);
 });
 
+test('on a host not listed in embed_origins, the application widget links to the full site instead of the form', async () => {
+  const page = await openHost('ministere.html', { embedOrigins: null });
+  const { frame } = await frameOf(page, 'widget-application');
+  const link = frame.locator('main a[target="_blank"][href*="#/candidature"]');
+  await link.waitFor();
+  const url = new URL(await link.getAttribute('href'));
+  assert.equal(url.search, '', 'the full site, not the widget');
+  assert.equal(await frame.locator('main form, main button:has-text("Commencer ma candidature")').count(), 0);
+  // The catalogue widget on the same page is not restricted.
+  await (await frameOf(page, 'widget-catalogue')).frame.waitForSelector('.campus-results');
+  assertNoProblems(page);
+});
+
 test('axe-core inside the application widget, with errors shown', async () => {
   const page = await openHost('ministere.html', { forAxe: true });
   const { frame } = await frameOf(page, 'widget-application');
@@ -277,6 +302,94 @@ describe('options', () => {
     await page.reload();
     const again = await frameOf(page, 'widget-sync');
     await again.frame.waitForFunction((i) => location.hash === `#/formation/${i}`, id);
+    assertNoProblems(page);
+  });
+});
+
+describe('loader robustness', () => {
+  const courseTitle = () => bundledCatalogue().courses.find((c) => c.id === COURSE).title;
+
+  test('a malformed or non-route #campus= fragment is ignored: the widget opens on its default page', async () => {
+    const page = await openHost('fragment.html');
+    const cases = ['%E0%A4%A', '//evil.example/x', 'javascript:alert(1)', '%2F%2Fevil.example', '/a%5Cb', '%2Fcatalogue%0Ax'];
+    for (const [i, fragment] of cases.entries()) {
+      await page.goto(`${host.url}fragment.html?case=${i}#campus=${fragment}`);
+      // The loader ran before the load event (async script): both widgets are there.
+      assert.equal(await page.locator('#widget-sync iframe, #widget-course iframe').count(), 2, fragment);
+      const { frame } = await frameOf(page, 'widget-sync');
+      assert.equal(await frame.evaluate(() => location.hash), '#/devenir-formateur', fragment);
+      await frameOf(page, 'widget-course');
+    }
+    // A well-formed deep link still wins.
+    await page.goto(`${host.url}fragment.html?case=ok#campus=${encodeURIComponent(`/formation/${COURSE}`)}`);
+    const { frame } = await frameOf(page, 'widget-sync');
+    assert.equal(await frame.evaluate(() => location.hash), `#/formation/${COURSE}`);
+    assert.equal((await frame.textContent('main h1')).trim(), courseTitle());
+    assertNoProblems(page);
+  });
+
+  test('placeholders added after load are mounted, and never twice when moved or re-added', async () => {
+    const page = await openHost('late.html');
+    await frameOf(page, 'widget-first');
+    // The host adds #widget-late and a subtree holding #widget-nested 1 s after load.
+    await page.waitForSelector('#widget-late iframe, #widget-nested iframe', { timeout: 10_000 });
+    const late = await frameOf(page, 'widget-late');
+    assert.equal((await late.frame.textContent('main h1')).trim(), courseTitle());
+    const nested = await frameOf(page, 'widget-nested');
+    assert.equal(await nested.frame.evaluate(() => document.documentElement.lang), 'en');
+
+    const ids = ['widget-first', 'widget-late', 'widget-nested'];
+    const iframes = await page.evaluate(async (ids) => {
+      for (const id of ids) document.querySelector(`#${id} iframe`).dataset.mark = id;
+      const elsewhere = document.getElementById('elsewhere');
+      const first = document.getElementById('widget-first');
+      first.remove();
+      elsewhere.append(first); // re-added
+      elsewhere.append(document.getElementById('widget-late')); // moved
+      elsewhere.append(document.getElementById('widget-nested').closest('section')); // moved with its subtree
+      // The MutationObserver's callback (a microtask) has run before this task.
+      await new Promise((r) => setTimeout(r, 0));
+      return ids.map((id) => [...document.querySelectorAll(`#${id} iframe`)].map((f) => f.dataset.mark));
+    }, ids);
+    assert.deepEqual(iframes, ids.map((id) => [id]), 'the same single iframe in each placeholder');
+    for (const id of ids) await widget(page, id).locator('main h1').waitFor();
+    assertNoProblems(page);
+  });
+
+  test('heights are bounded to 100-20000 px; non-numbers and an absurd data-height are ignored', async () => {
+    const page = await openHost('heights.html');
+    const { handle, frame } = await frameOf(page, 'widget-auto');
+    await assertFitsContent(page, 'widget-auto');
+    // Every height the loader sets from now on.
+    await handle.evaluate((f) => {
+      window.seen = [];
+      new MutationObserver(() => window.seen.push(f.style.height)).observe(f, { attributes: true, attributeFilter: ['style'] });
+    });
+    // Resize messages as the widget's own window would post them.
+    const post = (values) =>
+      frame.evaluate((values) => {
+        const all = values === 'junk' ? ['x', NaN, Infinity, -Infinity, null, '300', {}] : values;
+        for (const height of all) parent.postMessage({ type: 'campus:resize', height }, '*');
+      }, values);
+    const heightIs = (px) =>
+      page.waitForFunction((px) => document.querySelector('#widget-auto iframe').style.height === px, px, { timeout: 5_000 });
+    await post([1e12]);
+    await heightIs('20000px');
+    await post([-5]);
+    await heightIs('100px');
+    // Messages arrive in order: once 345 is applied, the junk before it was handled.
+    await post('junk');
+    await post([345]);
+    await heightIs('345px');
+    assert.deepEqual(await page.evaluate(() => window.seen), ['20000px', '100px', '345px']);
+
+    const heightOf = (id) => page.evaluate((id) => document.querySelector(`#${id} iframe`).style.height, id);
+    // data-height="50": fixed, raised to the floor.
+    assert.equal(await heightOf('widget-small'), '100px');
+    // data-height="99999999999": not a 2-5 digit number, so auto: it fits its content.
+    assert.notEqual(await heightOf('widget-huge'), '99999999999px');
+    await page.locator('#widget-huge').scrollIntoViewIfNeeded();
+    await assertFitsContent(page, 'widget-huge');
     assertNoProblems(page);
   });
 });
