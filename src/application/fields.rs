@@ -247,7 +247,7 @@ pub fn FieldView(
                         id=control
                         name=html_id
                         autocomplete=field.autocomplete.unwrap_or("off")
-                        spellcheck=if kind == "email" { Some("false") } else { None }
+                        spellcheck=matches!(field.input, Input::Email).then_some("false")
                         aria-describedby=described
                         prop:value=text
                         on:input=move |ev| set(event_target_value(&ev))

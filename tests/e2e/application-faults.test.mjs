@@ -264,6 +264,7 @@ describe('framing and a cross-site frame', () => {
       assert.equal(await frame.locator('#f-first_name, button:has-text("Commencer ma candidature")').count(), 0);
       const href = await frame.getAttribute('a:has-text("Continuer sur le site du Campus")', 'href');
       assert.ok(href.startsWith(app.url.replace(/\/$/, '')) && href.endsWith('#/candidature') && !href.includes('embed=1'), href);
+      await assertAccessible(frame, 'framed form refused');
       assertNoProblems(page);
     } finally {
       await host.close();
@@ -341,6 +342,7 @@ describe('two tabs on one draft', () => {
     await b.waitForSelector('#candidature-close');
     assert.match(await b.textContent('#candidature-close'), new RegExp(`${reference}.*déjà été envoyée`));
     assert.equal(await b.locator('#f-first_name').count(), 0, 'nothing left to type into');
+    await assertAccessible(b, 'start page after the application was sent in another tab');
     const tomb = await storedDraft(b);
     assert.equal(tomb.closed.reference, reference);
     // A new application gets new keys.
@@ -388,6 +390,7 @@ describe('progress files', () => {
     };
     const json = (v) => Buffer.from(JSON.stringify(v));
     assert.match(await load(Buffer.from('bonjour')), /n'est pas un fichier de progression/);
+    await assertAccessible(other, 'progress file refused');
     assert.match(await load(json({ hello: 'world' })), /n'est pas un fichier de progression/);
     assert.match(await load(json({ ...good, version: 9 })), /version plus récente/);
     assert.match(await load(json({ ...good, draft: { ...good.draft, reference: 'MALLORY1' } })), /endommagé/);
