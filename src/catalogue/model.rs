@@ -186,6 +186,9 @@ pub struct Catalogue {
     pub figures: Vec<Figure>,
     /// The trainer call, if published.
     pub trainer_call: Option<TrainerCall>,
+    /// Search synonyms: groups of equivalent terms (each one or more words),
+    /// e.g. `["ia", "intelligence artificielle"]`. Only valid groups are kept.
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// A course left out of the catalogue, and why.
@@ -282,6 +285,8 @@ struct RawDocument<'a> {
     figures: Option<&'a RawValue>,
     #[serde(default, borrow)]
     trainer_call: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    synonyms: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -308,6 +313,23 @@ fn sanitize_links(course: &mut Course) {
             .and_then(safe_link)
             .map(str::to_owned);
     }
+}
+
+/// One entry of `synonyms`, read tolerantly: an array whose string members are
+/// trimmed, blank and repeated members dropped, other members ignored. Kept only
+/// when at least two terms remain; anything else is ignored.
+fn synonym_group(json: &str) -> Option<Vec<String>> {
+    let members: Vec<&RawValue> = serde_json::from_str(json).ok()?;
+    let mut group: Vec<String> = Vec::new();
+    for member in members {
+        if let Ok(term) = serde_json::from_str::<String>(member.get()) {
+            let term = term.trim();
+            if !term.is_empty() && !group.iter().any(|t| t == term) {
+                group.push(term.to_owned());
+            }
+        }
+    }
+    (group.len() >= 2).then_some(group)
 }
 
 impl Parsed {
@@ -420,6 +442,15 @@ impl Parsed {
             .trainer_call
             .and_then(|v| serde_json::from_str::<TrainerCall>(v.get()).ok());
 
+        // Optional and not essential: a malformed table is ignored, not fatal.
+        let synonyms = raw
+            .synonyms
+            .and_then(|v| serde_json::from_str::<Vec<&RawValue>>(v.get()).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|group| synonym_group(group.get()))
+            .collect();
+
         Ok(Parsed {
             catalogue: Catalogue {
                 updated: raw.updated.unwrap_or_default(),
@@ -427,6 +458,7 @@ impl Parsed {
                 courses,
                 figures,
                 trainer_call,
+                synonyms,
             },
             skipped,
         })
@@ -594,6 +626,50 @@ mod tests {
         assert_eq!(c.url, None);
         assert_eq!(c.sessions[0].registration_url, None);
         assert_eq!(c.sessions[0].place.as_ref().unwrap().city, "Lyon");
+    }
+
+    #[test]
+    fn synonyms_are_optional_and_read_tolerantly() {
+        let with = |synonyms: &str| {
+            let text = doc(&course("m1", "module", "")).replacen(
+                r#""version": 1,"#,
+                &format!(r#""version": 1, "synonyms": {synonyms},"#),
+                1,
+            );
+            Parsed::from_json(&text).unwrap()
+        };
+        let parsed = with(
+            r#"[["ia", "intelligence artificielle"], ["RGAA", " accessibilité numérique ", "a11y"],
+                ["seul"], "pas un groupe", [], [" ", "x"], ["ux", 3, null, "expérience utilisateur", "ux"],
+                {"a": "b"}]"#,
+        );
+        assert_eq!(
+            parsed.catalogue.synonyms,
+            vec![
+                vec!["ia".to_owned(), "intelligence artificielle".to_owned()],
+                vec![
+                    "RGAA".to_owned(),
+                    "accessibilité numérique".to_owned(),
+                    "a11y".to_owned()
+                ],
+                vec!["ux".to_owned(), "expérience utilisateur".to_owned()],
+            ]
+        );
+        // The courses are unaffected; a table that is not an array is ignored.
+        assert_eq!(parsed.catalogue.courses.len(), 1);
+        for bad in [
+            r#""ia""#,
+            r#"{"ia": ["intelligence artificielle"]}"#,
+            "null",
+            "3",
+        ] {
+            let parsed = with(bad);
+            assert!(parsed.catalogue.synonyms.is_empty(), "{bad}");
+            assert_eq!(parsed.catalogue.courses.len(), 1, "{bad}");
+        }
+        // Absent: none.
+        let parsed = Parsed::from_json(&doc(&course("m1", "module", ""))).unwrap();
+        assert!(parsed.catalogue.synonyms.is_empty());
     }
 
     #[test]
