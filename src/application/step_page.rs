@@ -62,10 +62,11 @@ fn similar_courses(field: FieldId) -> impl IntoView {
         if title.trim().chars().count() < 4 {
             return None;
         }
-        let (hits, _) = loaded.explorer.search_index().search(&title)?;
+        // Any significant word counts: "Accessibilité des PDF" finds
+        // "Documents bureautiques et PDF accessibles".
+        let hits = loaded.explorer.search_index().similar(&title, 3);
         let courses: Vec<_> = hits
             .iter()
-            .take(3)
             .filter_map(|h| {
                 loaded
                     .explorer

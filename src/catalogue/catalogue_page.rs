@@ -238,6 +238,32 @@ fn FilterPanel(
                     }
                 })
                 .collect_view()}
+            // On a phone the results are far below the filters: this closes
+            // them and takes the reader (and focus) to the results.
+            <button
+                type="button"
+                class="fr-btn fr-hidden-md fr-mt-2w campus-see-results"
+                on:click=move |_| {
+                    open.set(false);
+                    request_animation_frame(|| {
+                        if let Some(el) = document().get_element_by_id(RESULTS_ID) {
+                            el.scroll_into_view();
+                        }
+                        focus_element_by_id(RESULTS_ID);
+                    });
+                }
+            >
+                {move || {
+                    let l = i18n.locale();
+                    match results.with(|r| r.all.len()) {
+                        0 => Text::SeeNoResult.get(l).to_owned(),
+                        1 => Text::SeeOneResult.get(l).to_owned(),
+                        n => Text::SeeResults
+                            .get(l)
+                            .replace("{n}", &labels::group_thousands(n, l)),
+                    }
+                }}
+            </button>
             </div>
         </section>
     }
@@ -396,13 +422,28 @@ fn ResultsPanel(
     });
     let export_loaded = loaded.clone();
     let export = move |_| {
-        let csv = results.with_untracked(|r| {
-            courses_csv(
-                &export_loaded.explorer.catalogue,
-                &r.all,
-                export_loaded.explorer.now(),
-            )
+        let explorer = &export_loaded.explorer;
+        let filters = query.with_untracked(|q| q.filters.clone());
+        // Each row names the session the card announces (the filters' own).
+        let rows: Vec<(u32, Option<usize>)> = results.with_untracked(|r| {
+            r.all
+                .iter()
+                .map(|&doc| {
+                    let course = &explorer.catalogue.courses[doc as usize];
+                    let session = explorer
+                        .next_open_session(course, &filters)
+                        .and_then(|s| course.sessions.iter().position(|x| std::ptr::eq(x, s)));
+                    (doc, session)
+                })
+                .collect()
         });
+        let location = window().location();
+        let base = format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        let csv = courses_csv(&explorer.catalogue, &rows, &base, i18n.locale_untracked());
         if let Err(e) = download("campus-formations.csv", "text/csv;charset=utf-8", &csv) {
             web_sys::console::error_1(&e);
         }
@@ -443,9 +484,30 @@ fn ResultsPanel(
                 }
             })
             .collect_view();
+        // The closest spelling, if it gives results: "Vouliez-vous dire…".
+        let corrected = suggest_loaded
+            .explorer
+            .search_index()
+            .did_you_mean(&text)
+            .map(|better| {
+                let q = CatalogueQuery {
+                    text: better.clone(),
+                    page: 1,
+                    ..query.get()
+                };
+                let href = Route::catalogue_href(&q.to_query_string());
+                view! {
+                    <p class="fr-text--lg" id="vouliez-vous-dire">
+                        {Text::DidYouMean.get(l)} " "
+                        <a class="fr-link fr-text--lg" href=href>{Text::QuoteOpen.get(l)} {better} {Text::QuoteClose.get(l)}</a>
+                        {Text::QuestionMark.get(l)}
+                    </p>
+                }
+            });
         view! {
             <div class="campus-no-results">
                 <p class="fr-text--lead">{Text::NoResultsTitle.get(l)}</p>
+                {corrected}
                 <p>{Text::NoResultsTry.get(l)}</p>
                 <ul>{items}</ul>
             </div>
@@ -454,6 +516,7 @@ fn ResultsPanel(
     // Cards are keyed by course: one still in the results is kept (only its
     // highlighting updates), so typing re-creates only the cards that change.
     let matcher = Memo::new(move |_| results.with(|r| r.matcher.clone()));
+    let card_filters = Signal::derive(move || query.with(|q| q.filters.clone()));
     let items = Memo::new(move |_| results.with(|r| r.page_items.clone()));
     let has_results = Memo::new(move |_| items.with(|i| !i.is_empty()));
     let list_loaded = loaded.clone();
@@ -470,7 +533,7 @@ fn ResultsPanel(
                             <For
                                 each=move || items.get()
                                 key=|doc| *doc
-                                children=move |doc| view! { <li><CourseCard catalogue=list_loaded.clone() doc=doc matcher=matcher /></li> }
+                                children=move |doc| view! { <li><CourseCard catalogue=list_loaded.clone() doc=doc matcher=matcher filters=card_filters /></li> }
                             />
                         }
                     }
@@ -528,6 +591,35 @@ fn ResultsPanel(
 fn CatalogueExplorer(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) -> impl IntoView {
     let router = use_router();
     let i18n = use_i18n();
+    // Values this catalogue does not have (`domaine=cyber`, a widget's
+    // `data-domain="Cybersécurité"`) are dropped: no tag, no empty result.
+    let raw = query;
+    let clean_loaded = loaded.clone();
+    let query = Memo::new(move |_| clean_loaded.explorer.sanitize(raw.get()));
+    let warn_loaded = loaded.clone();
+    Effect::new(move |_| {
+        let unknown = raw.with(|q| warn_loaded.explorer.unknown_values(q));
+        if unknown.is_empty() {
+            return;
+        }
+        let catalogue = &warn_loaded.explorer.catalogue;
+        let domains: Vec<&str> = catalogue.domains.iter().map(|d| d.id.as_str()).collect();
+        let regions = &warn_loaded.explorer.facet_index().regions;
+        for (key, value) in &unknown {
+            let valid = if *key == "domaine" {
+                domains.join(", ")
+            } else {
+                regions.join(", ")
+            };
+            web_sys::console::warn_1(
+                &format!(
+                    "[campus] unknown filter value {key}={value:?} ignored; valid values: {valid}"
+                )
+                .into(),
+            );
+        }
+        go(router, &query.get_untracked(), true);
+    });
     let run_loaded = loaded.clone();
     let results = Memo::new(move |_| {
         let q = query.get();

@@ -6,8 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::bookmarks::use_bookmarks;
+use super::explore::Explorer;
 use super::loader::{use_catalogue, CatalogueState, LoadError, LoadedCatalogue};
-use super::model::Course;
+use super::model::{Course, Format, Session};
+use super::query::{CatalogueQuery, Filters};
 use super::search::{highlight, Matcher};
 use crate::i18n::{labels, Text};
 use crate::routes::Route;
@@ -98,35 +100,38 @@ pub fn CourseCard(
     /// Heading level of the title (3 in lists under an h2).
     #[prop(default = 3)]
     heading: u8,
+    /// The catalogue filters in force: the announced session is one they keep
+    /// (region, format), and the course link carries them.
+    #[prop(optional, into)]
+    filters: Signal<Filters>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let explorer = &catalogue.explorer;
-    let now = explorer.now();
     let Some(course) = explorer.catalogue.courses.get(doc as usize).cloned() else {
         return ().into_any();
     };
-    let domain = course
+    let domains = course
         .domains
-        .first()
-        .and_then(|d| explorer.catalogue.domain(d))
+        .iter()
+        .filter_map(|d| explorer.catalogue.domain(d))
         .map(|d| d.label.clone())
-        .unwrap_or_default();
-    let href = Route::Course(course.id.clone()).href();
+        .collect::<Vec<_>>()
+        .join(", ");
+    let course_id = course.id.clone();
+    let href = move || course_href(&course_id, &filters.get());
     let (title_text, summary_text) = (course.title.clone(), course.summary.clone());
     let title = move || matcher.with(|m| highlighted(&title_text, m));
     let summary = move || matcher.with(|m| highlighted(&summary_text, m));
-    let next = course.next_session_start(now);
     let l = i18n.locale_untracked();
-    let when = match next {
-        Some(t) => format!("{} {}", Text::NextSessionLabel.get(l), labels::date(t, l)),
-        None => Text::NoSession.get(l).to_owned(),
-    };
     let details = format!(
-        "{} · {} · {}",
+        "{} · {}",
         labels::hours(course.duration_hours, l),
         labels::format(course.format, l),
-        when
     );
+    let when_loaded = catalogue.clone();
+    let when_course = course.clone();
+    let when =
+        move || filters.with(|f| announced_session(&when_loaded.explorer, &when_course, f, l));
     let title_link = view! { <a href=href>{title}</a> };
     let title_view = if heading == 2 {
         view! { <h2 class="fr-card__title">{title_link}</h2> }.into_any()
@@ -141,10 +146,11 @@ pub fn CourseCard(
                     <p class="fr-card__desc">{summary}</p>
                     <div class="fr-card__start">
                         {course_badges(&course)}
-                        <p class="fr-card__detail">{domain}</p>
+                        <p class="fr-card__detail">{domains}</p>
                     </div>
                     <div class="fr-card__end">
                         <p class="fr-card__detail">{details}</p>
+                        <p class="fr-card__detail campus-next-session">{when}</p>
                     </div>
                 </div>
                 <div class="fr-card__footer">
@@ -154,6 +160,58 @@ pub fn CourseCard(
         </div>
     }
     .into_any()
+}
+
+/// The link to a course page, carrying the filters that narrow its sessions
+/// (region, format), so the page shows the same sessions as the card.
+pub fn course_href(id: &str, filters: &Filters) -> String {
+    let narrowing = CatalogueQuery {
+        filters: Filters {
+            regions: filters.regions.clone(),
+            formats: filters.formats.clone(),
+            ..Filters::default()
+        },
+        ..CatalogueQuery::default()
+    }
+    .to_query_string();
+    let href = Route::Course(id.to_owned()).href();
+    if narrowing.is_empty() {
+        href
+    } else {
+        format!("{href}?{narrowing}")
+    }
+}
+
+/// "Prochaine session : 12 mars 2027 · Lyon · Présentiel", from the sessions
+/// the filters keep, with seats left.
+fn announced_session(
+    explorer: &Explorer,
+    course: &Course,
+    filters: &Filters,
+    l: crate::i18n::Locale,
+) -> String {
+    match explorer.next_open_session(course, filters) {
+        Some(s) => format!("{} {}", Text::NextSessionLabel.get(l), session_facts(s, l)),
+        None if !explorer.matching_sessions(course, filters).is_empty() => {
+            Text::AllSessionsFull.get(l).to_owned()
+        }
+        None if course.format == Format::ELearning => Text::SelfPacedShort.get(l).to_owned(),
+        None => Text::NoSession.get(l).to_owned(),
+    }
+}
+
+/// "12 mars 2027 · Lyon · Présentiel" (or "· À distance").
+pub fn session_facts(s: &Session, l: crate::i18n::Locale) -> String {
+    let place = s
+        .place
+        .as_ref()
+        .map_or_else(|| Text::Online.get(l).to_owned(), |p| p.city.clone());
+    format!(
+        "{} · {} · {}",
+        labels::date(s.start, l),
+        place,
+        labels::format(s.format, l)
+    )
 }
 
 /// Shows `ready` once the catalogue is loaded; meanwhile a loading state, and on

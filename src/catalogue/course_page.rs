@@ -6,10 +6,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::components::{course_badges, BookmarkButton, CourseCard, WithCatalogue};
+use super::export::is_full;
 use super::export::{file_name, session_ics};
 use super::loader::{use_catalogue, LoadedCatalogue};
 use super::model::{Course, Kind, Session};
-use super::query::CatalogueQuery;
+use super::query::{CatalogueQuery, Filters};
+use super::time::session_schedule_text;
 use crate::i18n::{labels, Text};
 use crate::routes::Route;
 use crate::ui::clock::now_unix;
@@ -17,6 +19,7 @@ use crate::ui::download::download;
 use crate::ui::external_link::ExternalLink;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_page_title;
+use crate::ui::router::use_router;
 
 fn link_to(course: &Course) -> impl IntoView {
     view! { <a class="fr-link" href=Route::Course(course.id.clone()).href()>{course.title.clone()}</a> }
@@ -24,23 +27,29 @@ fn link_to(course: &Course) -> impl IntoView {
 
 fn session_item(course: &Course, session: &Session) -> impl IntoView {
     let i18n = use_i18n();
-    let (start, end, format) = (session.start, session.end, session.format);
+    let format = session.format;
+    let schedule_session = session.clone();
     let place = session
         .place
         .as_ref()
         .map(|p| format!("{} ({})", p.city, p.region));
     let seats = session.seats_left;
-    let registration = session
-        .registration_url
-        .clone()
-        .filter(|_| seats != Some(0));
+    // A full session offers neither registration nor a calendar entry.
+    let full = is_full(session);
+    let registration = session.registration_url.clone().filter(|_| !full);
     let ics_course = course.clone();
     let ics_session = session.clone();
     let add_to_calendar = move |_| {
         let href = web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
-        let ics = session_ics(&ics_course, &ics_session, now_unix(), &href);
+        let ics = session_ics(
+            &ics_course,
+            &ics_session,
+            now_unix(),
+            &href,
+            i18n.locale_untracked(),
+        );
         if let Err(e) = download(
             &file_name(&ics_session.id, "ics"),
             "text/calendar;charset=utf-8",
@@ -53,7 +62,7 @@ fn session_item(course: &Course, session: &Session) -> impl IntoView {
     view! {
         <li class="fr-mb-3w campus-session">
             <p class="fr-mb-1v">
-                <strong>{move || labels::session_span(start, end, i18n.locale())}</strong>
+                <strong>{move || session_schedule_text(&schedule_session, i18n.locale())}</strong>
             </p>
             <p class="fr-mb-1v">
                 {move || labels::format(format, i18n.locale())}
@@ -75,22 +84,24 @@ fn session_item(course: &Course, session: &Session) -> impl IntoView {
                         </li>
                     }
                 })}
-                <li>
-                    <button
-                        type="button"
-                        class="fr-btn fr-btn--sm fr-btn--secondary fr-btn--icon-left fr-icon-calendar-line"
-                        on:click=add_to_calendar
-                    >
-                        {i18n.t(Text::AddToCalendar)}
-                    </button>
-                </li>
+                {(!full).then(|| view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="fr-btn fr-btn--sm fr-btn--secondary fr-btn--icon-left fr-icon-calendar-line"
+                            on:click=add_to_calendar
+                        >
+                            {i18n.t(Text::AddToCalendar)}
+                        </button>
+                    </li>
+                })}
             </ul>
         </li>
     }
 }
 
 /// The body of a course page once the catalogue is loaded.
-fn course_view(loaded: Arc<LoadedCatalogue>, id: String) -> AnyView {
+fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> AnyView {
     let i18n = use_i18n();
     let explorer = &loaded.explorer;
     let catalogue = &explorer.catalogue;
@@ -157,7 +168,33 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String) -> AnyView {
             <ul>{parents}</ul>
         }
     });
-    let upcoming: Vec<Session> = course.upcoming_sessions(now).cloned().collect();
+    // The sessions the catalogue's filters kept (region, format), when the
+    // visitor came from a filtered list; with a link to all of them.
+    let wanted = explorer
+        .sanitize(CatalogueQuery {
+            filters: Filters {
+                regions: filters.regions,
+                formats: filters.formats,
+                ..Filters::default()
+            },
+            ..CatalogueQuery::default()
+        })
+        .filters;
+    let all_upcoming = course.upcoming_sessions(now).count();
+    let upcoming: Vec<Session> = explorer
+        .matching_sessions(&course, &wanted)
+        .into_iter()
+        .cloned()
+        .collect();
+    let narrowed = (wanted != Filters::default() && upcoming.len() < all_upcoming).then(|| {
+        let all_href = Route::Course(course.id.clone()).href();
+        view! {
+            <p class="fr-mb-2w" id="sessions-filtrees">
+                {i18n.t(Text::SessionsNarrowed)} " (" {upcoming.len()} "/" {all_upcoming} ") · "
+                <a class="fr-link" href=all_href>{i18n.t(Text::AllSessions)}</a>
+            </p>
+        }
+    });
     let sessions = if upcoming.is_empty() {
         let text = if course.format == super::model::Format::ELearning {
             Text::SelfPaced
@@ -168,6 +205,7 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String) -> AnyView {
     } else {
         view! { <ul class="campus-results">{upcoming.iter().map(|s| session_item(&course, s)).collect_view()}</ul> }.into_any()
     };
+    let sessions = view! { {narrowed} {sessions} };
     let similar = explorer.similar(position, 4);
     let similar_view = (!similar.is_empty()).then(|| {
         let cards = similar
@@ -255,6 +293,9 @@ pub fn CoursePage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let catalogue = use_catalogue();
+    let router = use_router();
+    let filters =
+        Memo::new(move |_| CatalogueQuery::from_query_string(&router.location().query).filters);
     let title_id = id.clone();
     use_page_title(move |l| match catalogue.ready() {
         Some(loaded) => loaded.explorer.position(&title_id).map_or_else(
@@ -270,7 +311,7 @@ pub fn CoursePage(
                 // Badges and cards are rendered in one language: rebuild on a switch.
                 move || {
                     i18n.locale();
-                    course_view(loaded.clone(), id.clone())
+                    course_view(loaded.clone(), id.clone(), filters.get())
                 }
             } />
         </div>

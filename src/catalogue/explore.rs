@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
+use super::export::is_full;
 use super::facets::{FacetCounts, FacetIndex};
-use super::model::Catalogue;
+use super::model::{Catalogue, Course, Session};
 use super::query::{CatalogueQuery, Filters, Sort};
 use super::search::{Matcher, SearchIndex, SearchableText};
 use super::text::fold;
@@ -72,16 +73,69 @@ pub enum Dropped {
     AllFilters,
 }
 
+/// The French label of a kind, as searched ("parcours", "module", "sur mesure").
+fn kind_search_label(kind: super::model::Kind) -> &'static str {
+    use super::model::Kind;
+    match kind {
+        Kind::Parcours => "parcours",
+        Kind::Module => "module",
+        Kind::SurMesure => "sur mesure",
+    }
+}
+
+/// The search index of `catalogue`: each course's own texts, plus the labels of
+/// its domains, its kind label, the cities and regions of its sessions, and the
+/// catalogue's synonyms.
+fn build_search_index(catalogue: &Catalogue) -> SearchIndex {
+    let labels: HashMap<&str, &str> = catalogue
+        .domains
+        .iter()
+        .map(|d| (d.id.as_str(), d.label.as_str()))
+        .collect();
+    // (domain labels, places) per course, borrowed by the SearchableText values.
+    let extras: Vec<(Vec<&str>, Vec<&str>)> = catalogue
+        .courses
+        .iter()
+        .map(|c| {
+            let domains = c
+                .domains
+                .iter()
+                .filter_map(|d| labels.get(d.as_str()).copied())
+                .collect();
+            let mut places: Vec<&str> = Vec::new();
+            for place in c.sessions.iter().filter_map(|s| s.place.as_ref()) {
+                for text in [place.city.as_str(), place.region.as_str()] {
+                    if !places.contains(&text) {
+                        places.push(text);
+                    }
+                }
+            }
+            (domains, places)
+        })
+        .collect();
+    SearchIndex::build(
+        catalogue
+            .courses
+            .iter()
+            .zip(&extras)
+            .map(|(c, (domains, places))| SearchableText {
+                title: &c.title,
+                summary: &c.summary,
+                description: &c.description,
+                objectives: &c.objectives,
+                provider: &c.provider,
+                domains,
+                kind: kind_search_label(c.kind),
+                places,
+            }),
+    )
+    .with_synonyms(&catalogue.synonyms)
+}
+
 impl Explorer {
     /// Indexes `catalogue`; `now` is the current time in unix seconds.
     pub fn new(catalogue: Catalogue, now: i64) -> Explorer {
-        let index = SearchIndex::build(catalogue.courses.iter().map(|c| SearchableText {
-            title: &c.title,
-            summary: &c.summary,
-            description: &c.description,
-            objectives: &c.objectives,
-            provider: &c.provider,
-        }));
+        let index = build_search_index(&catalogue);
         let facets = FacetIndex::build(&catalogue, now);
         let mut order: Vec<(String, u32)> = catalogue
             .courses
@@ -153,13 +207,13 @@ impl Explorer {
             // Search hits come best first; without text, relevance is title order.
             Sort::Relevance if ranked => {}
             Sort::Relevance | Sort::Title => all.sort_by_key(|&d| self.title_rank[d as usize]),
-            Sort::NextSession => all.sort_by_key(|&d| {
-                let next = courses[d as usize].next_session_start(self.now);
-                (
-                    next.is_none(),
-                    next.map(|t| t.unix),
-                    self.title_rank[d as usize],
-                )
+            // The session the card announces: the filters' own (region,
+            // format), with seats left.
+            Sort::NextSession => all.sort_by_cached_key(|&d| {
+                let next = self
+                    .next_open_session(&courses[d as usize], &query.filters)
+                    .map(|s| s.start.unix);
+                (next.is_none(), next, self.title_rank[d as usize])
             }),
             Sort::Duration => all.sort_by(|&a, &b| {
                 let (ca, cb) = (&courses[a as usize], &courses[b as usize]);
@@ -337,6 +391,73 @@ impl Explorer {
         });
         scored.into_iter().take(limit).map(|(_, i)| i).collect()
     }
+
+    /// The sessions of `course` that `filters` keep, soonest first: upcoming,
+    /// in a selected region (if any), of a selected format (if any). Cards,
+    /// the next-session sort and the course page all state facts from these.
+    pub fn matching_sessions<'a>(&self, course: &'a Course, filters: &Filters) -> Vec<&'a Session> {
+        let mut sessions: Vec<&Session> = course
+            .upcoming_sessions(self.now)
+            .filter(|s| {
+                filters.regions.is_empty()
+                    || s.place
+                        .as_ref()
+                        .is_some_and(|p| filters.regions.iter().any(|r| r == p.region.trim()))
+            })
+            .filter(|s| filters.formats.is_empty() || filters.formats.contains(&s.format))
+            .collect();
+        sessions.sort_by_key(|s| s.start.unix);
+        sessions
+    }
+
+    /// The session a card announces: the first of [`Self::matching_sessions`]
+    /// that still has seats (unknown counts as available).
+    pub fn next_open_session<'a>(
+        &self,
+        course: &'a Course,
+        filters: &Filters,
+    ) -> Option<&'a Session> {
+        self.matching_sessions(course, filters)
+            .into_iter()
+            .find(|s| !is_full(s))
+    }
+
+    /// Filter values the URL (or a widget attribute) names but this catalogue
+    /// does not have: unknown domain ids and regions, by URL key. The catalogue
+    /// view drops them (no tag, no empty result) and warns in the console.
+    pub fn unknown_values(&self, query: &CatalogueQuery) -> Vec<(&'static str, String)> {
+        let f = &query.filters;
+        let domains = f
+            .domains
+            .iter()
+            .filter(|d| self.catalogue.domain(d).is_none())
+            .map(|d| ("domaine", d.clone()));
+        let regions = f
+            .regions
+            .iter()
+            .filter(|r| !self.facets.regions.contains(r))
+            .map(|r| ("region", r.clone()));
+        domains.chain(regions).collect()
+    }
+
+    /// `query` without the values of [`Self::unknown_values`] (and without
+    /// repeated values).
+    pub fn sanitize(&self, mut query: CatalogueQuery) -> CatalogueQuery {
+        let mut seen = Vec::new();
+        query.filters.domains.retain(|d| {
+            let keep = self.catalogue.domain(d).is_some() && !seen.contains(d);
+            seen.push(d.clone());
+            keep
+        });
+        seen.clear();
+        let regions = &self.facets.regions;
+        query.filters.regions.retain(|r| {
+            let keep = regions.contains(r) && !seen.contains(r);
+            seen.push(r.clone());
+            keep
+        });
+        query
+    }
 }
 
 #[cfg(test)]
@@ -406,9 +527,8 @@ mod tests {
         let next: Vec<Option<i64>> = by(Sort::NextSession)
             .iter()
             .map(|&d| {
-                ex.catalogue.courses[d as usize]
-                    .next_session_start(NOW)
-                    .map(|t| t.unix)
+                ex.next_open_session(&ex.catalogue.courses[d as usize], &Filters::default())
+                    .map(|s| s.start.unix)
             })
             .collect();
         let first_none = next.iter().position(Option::is_none).unwrap_or(next.len());
@@ -453,5 +573,98 @@ mod tests {
             let c = &ex.catalogue.courses[d as usize];
             assert!(c.domains.iter().any(|x| c0.domains.contains(x)) || c.kind == Kind::Module);
         }
+    }
+
+    /// One course with three upcoming sessions: Occitanie first (full), then
+    /// Occitanie (open, distanciel), then Normandie (open, présentiel).
+    fn regional() -> Explorer {
+        let session = |id: &str, day: u32, city: &str, region: &str, format: &str, seats: u32| {
+            format!(
+                r#"{{"id":"{id}","start":"2030-03-{day:02}T09:30:00+01:00","end":"2030-03-{day:02}T12:30:00+01:00","format":"{format}","location":{{"city":"{city}","region":"{region}"}},"seats_left":{seats}}}"#
+            )
+        };
+        let sessions = [
+            session("s1", 3, "Toulouse", "Occitanie", "presentiel", 0),
+            session("s2", 10, "Montpellier", "Occitanie", "distanciel", 5),
+            session("s3", 17, "Rouen", "Normandie", "presentiel", 5),
+        ]
+        .join(",");
+        let other = session("t1", 5, "Caen", "Normandie", "presentiel", 3);
+        let json = format!(
+            r#"{{"version":1,"updated":"2026-11-20","domains":[{{"id":"data","label":"Data","description":"D."}}],
+            "courses":[
+              {{"id":"a","kind":"module","title":"Alpha","summary":"S.","description":"D.","domains":["data"],"level":"decouverte","audience":["tous-agents"],"format":"hybride","duration_hours":3,"provider":"DINUM","free":true,"objectives":[],"prerequisites":[],"sessions":[{sessions}]}},
+              {{"id":"b","kind":"module","title":"Beta","summary":"S.","description":"D.","domains":["data"],"level":"decouverte","audience":["tous-agents"],"format":"presentiel","duration_hours":3,"provider":"DINUM","free":true,"objectives":[],"prerequisites":[],"sessions":[{other}]}}
+            ]}}"#
+        );
+        Explorer::new(Parsed::from_json(&json).unwrap().catalogue, NOW)
+    }
+
+    fn regions(values: &[&str]) -> Filters {
+        Filters {
+            regions: values.iter().map(|v| v.to_string()).collect(),
+            ..Filters::default()
+        }
+    }
+
+    #[test]
+    fn a_region_filter_narrows_the_announced_session_and_the_sort() {
+        let ex = regional();
+        let a = &ex.catalogue.courses[0];
+        // Without filters: the first open session (the full one is skipped).
+        assert_eq!(
+            ex.next_open_session(a, &Filters::default()).unwrap().id,
+            "s2"
+        );
+        // In Normandie: the Normandie session, never an Occitanie date.
+        let normandie = regions(&["Normandie"]);
+        assert_eq!(ex.next_open_session(a, &normandie).unwrap().id, "s3");
+        let ids: Vec<_> = ex
+            .matching_sessions(a, &normandie)
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(ids, ["s3"]);
+        // Format narrows too.
+        let distanciel = Filters {
+            formats: vec![crate::catalogue::model::Format::Distanciel],
+            ..Filters::default()
+        };
+        assert_eq!(ex.next_open_session(a, &distanciel).unwrap().id, "s2");
+        // The next-session sort uses the narrowed dates: in Normandie, Beta
+        // (5 March) comes before Alpha (17 March), though Alpha's first
+        // session overall (3 March) is earlier.
+        let q = CatalogueQuery {
+            filters: normandie,
+            sort: Sort::NextSession,
+            page: 1,
+            ..CatalogueQuery::default()
+        };
+        let order: Vec<_> = ex
+            .run(&q)
+            .all
+            .iter()
+            .map(|&d| ex.catalogue.courses[d as usize].id.as_str())
+            .collect();
+        assert_eq!(order, ["b", "a"]);
+    }
+
+    #[test]
+    fn unknown_filter_values_are_found_and_dropped() {
+        let ex = regional();
+        let q = CatalogueQuery::from_query_string(
+            "domaine=cyber&domaine=data&domaine=data&region=Atlantide&region=Normandie",
+        );
+        assert_eq!(
+            ex.unknown_values(&q),
+            [
+                ("domaine", "cyber".to_owned()),
+                ("region", "Atlantide".to_owned())
+            ]
+        );
+        let clean = ex.sanitize(q);
+        assert_eq!(clean.filters.domains, ["data"]);
+        assert_eq!(clean.filters.regions, ["Normandie"]);
+        assert!(ex.unknown_values(&clean).is_empty());
     }
 }

@@ -251,6 +251,10 @@ texts! {
     ResultsFor => "pour", "for";
     NoResultsTitle => "Aucune formation ne correspond à votre recherche.", "No training matches your search.";
     NoResultsTry => "Essayez plutôt :", "Try instead:";
+    DidYouMean => "Vouliez-vous dire", "Did you mean";
+    QuoteOpen => "«\u{a0}", "\u{201c}";
+    QuoteClose => "\u{a0}»", "\u{201d}";
+    QuestionMark => "\u{a0}?", "?";
     SuggestWithoutText => "sans le texte recherché", "without the search text";
     SuggestWithout => "sans le filtre", "without the filter";
     SuggestWithoutFilters => "sans aucun filtre", "without any filter";
@@ -263,6 +267,13 @@ texts! {
     PageOf => "sur", "of";
     NextSessionLabel => "Prochaine session :", "Next session:";
     NoSession => "Pas de session programmée", "No scheduled session";
+    AllSessionsFull => "Sessions à venir complètes", "Upcoming sessions full";
+    SelfPacedShort => "À suivre à votre rythme, en ligne", "Self-paced, online";
+    SeeResults => "Voir les {n}\u{a0}formations", "See the {n} trainings";
+    SeeOneResult => "Voir la formation", "See the training";
+    SeeNoResult => "Voir les résultats (aucune formation)", "See the results (no training)";
+    SessionsNarrowed => "Sessions correspondant à votre recherche", "Sessions matching your search";
+    AllSessions => "Voir toutes les sessions", "See all sessions";
     Free => "Gratuit", "Free";
     Paid => "Payant", "Paid";
     AddToSelection => "Ajouter à ma sélection", "Add to my selection";

@@ -94,6 +94,7 @@ export async function waitForApp(page) {
  * fails on any violation, listing each rule and the offending elements.
  */
 export async function assertAccessible(page, label = page.url()) {
+  await assertIconsResolved(page, label);
   await page.addScriptTag({ path: AXE_PATH });
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
@@ -110,4 +111,24 @@ export async function assertAccessible(page, label = page.url()) {
         .join('\n    ')}`,
   );
   assert.deepEqual(violations, [], `axe-core violations on ${label}`);
+}
+
+/**
+ * Fails if an element with a DSFR icon class (`fr-icon-…`) has no icon image:
+ * the app bundles only the icon rules it uses (style/main.css), and a missing
+ * rule renders a filled square instead of the icon.
+ */
+export async function assertIconsResolved(page, label = page.url()) {
+  const missing = await page.evaluate(() =>
+    [...document.querySelectorAll('[class*="fr-icon-"]')]
+      .filter((el) => getComputedStyle(el).display !== 'none')
+      .filter((el) => {
+        const before = getComputedStyle(el, '::before');
+        const after = getComputedStyle(el, '::after');
+        const image = (s) => [s.maskImage, s.webkitMaskImage, s.backgroundImage].some((v) => v && v !== 'none');
+        return !image(before) && !image(after);
+      })
+      .map((el) => [...el.classList].find((c) => c.startsWith('fr-icon-'))),
+  );
+  assert.deepEqual([...new Set(missing)], [], `icons without their image on ${label}`);
 }
