@@ -41,6 +41,16 @@ pub fn ApplicationPage() -> impl IntoView {
         loaded.set(Some(outcome));
     };
     let in_progress = move || drafts.with(|d| d.is_some());
+    let catalogue = crate::catalogue::loader::use_catalogue();
+    let call_status = move || match catalogue.ready() {
+        Some(c) => crate::i18n::labels::call_status(
+            c.explorer.catalogue.trainer_call.as_ref(),
+            c.explorer.now().div_euclid(86_400),
+            i18n.locale(),
+        ),
+        // Not loaded (yet): the call's state is unknown; do not stand in the way.
+        None => (true, String::new()),
+    };
 
     let start = move |_| {
         drafts.start();
@@ -125,9 +135,23 @@ pub fn ApplicationPage() -> impl IntoView {
                     {refusal}
                     <Show
                         when=in_progress
-                        fallback=move || view! {
-                            <p>{i18n.t(Text::ApplicationNotStarted)}</p>
-                            <button type="button" class="fr-btn" on:click=start>{i18n.t(Text::StartApplication)}</button>
+                        fallback=move || {
+                            let (open, text) = call_status();
+                            if open {
+                                view! {
+                                    <p>{i18n.t(Text::ApplicationNotStarted)}</p>
+                                    <button type="button" class="fr-btn" on:click=start>{i18n.t(Text::StartApplication)}</button>
+                                }
+                                .into_any()
+                            } else {
+                                // A closed call takes no new application, and says why.
+                                view! {
+                                    <div class="fr-alert fr-alert--info fr-mb-3w" id="appel-ferme">
+                                        <p>{text}</p>
+                                    </div>
+                                }
+                                .into_any()
+                            }
                         }
                     >
                         <div class="fr-callout">

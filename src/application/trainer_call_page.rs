@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::application::form::PROPOSAL_KINDS;
 use crate::catalogue::loader::use_catalogue;
 use crate::i18n::application::option_label;
-use crate::i18n::Text;
+use crate::i18n::{labels, Text};
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
@@ -32,7 +32,15 @@ pub fn TrainerCallPage() -> impl IntoView {
             .ready()
             .and_then(|c| c.explorer.catalogue.trainer_call.clone())
     };
-    let open = move || call().is_none_or(|c| c.open);
+    // Open or closed, and why, from the data (`trainer_call`): a closed call
+    // offers no application.
+    let status = move || {
+        let today = catalogue
+            .ready()
+            .map_or(0, |c| c.explorer.now().div_euclid(86_400));
+        labels::call_status(call().as_ref(), today, i18n.locale())
+    };
+    let open = move || status().0;
     let skills = move || {
         let l = i18n.locale();
         match call().map(|c| c.sought_skills).filter(|s| !s.is_empty()) {
@@ -56,10 +64,10 @@ pub fn TrainerCallPage() -> impl IntoView {
                     <h1>{i18n.t(Text::TitleTrainerCall)}</h1>
                     <p class="fr-text--lead">{i18n.t(Text::TrainerCallIntro)}</p>
                     <div class="fr-callout fr-mb-5w">
-                        <p class="fr-callout__text">
-                            {move || if open() { i18n.t(Text::CallOpen)() } else { i18n.t(Text::CallClosed)() }}
-                        </p>
-                        <a class="fr-btn" href=Route::Application.href()>{i18n.t(Text::TrainerCallApply)}</a>
+                        <p class="fr-callout__text" id="etat-appel">{move || status().1}</p>
+                        {move || open().then(|| view! {
+                            <a class="fr-btn" href=Route::Application.href()>{i18n.t(Text::TrainerCallApply)}</a>
+                        })}
                     </div>
                     <h2>{i18n.t(Text::CallGainsTitle)}</h2>
                     {list(&[
@@ -81,7 +89,9 @@ pub fn TrainerCallPage() -> impl IntoView {
                     <h2>{i18n.t(Text::CallJudgedTitle)}</h2>
                     {list(&[Text::CallJudgedExpertise, Text::CallJudgedTraining, Text::CallJudgedCommitment])}
                     <p>{i18n.t(Text::CallTrainersFigure)}</p>
-                    <a class="fr-btn" href=Route::Application.href()>{i18n.t(Text::TrainerCallApply)}</a>
+                    {move || open().then(|| view! {
+                        <a class="fr-btn" href=Route::Application.href()>{i18n.t(Text::TrainerCallApply)}</a>
+                    })}
                 </div>
             </div>
         </div>

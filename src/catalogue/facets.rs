@@ -119,7 +119,9 @@ impl FacetIndex {
             .filter_map(|s| s.place.as_ref().map(|p| p.region.trim().to_owned()))
             .filter(|r| !r.is_empty())
             .collect();
-        regions.sort();
+        // French order: accents and capitals do not count ("Île-de-France"
+        // between "Hauts-de-France" and "La Réunion", not after "Provence").
+        regions.sort_by_cached_key(|r| (super::text::fold(r), r.clone()));
         regions.dedup();
         regions.truncate(64);
         let courses = catalogue
@@ -421,5 +423,27 @@ mod tests {
             "an unknown domain id is ignored"
         );
         assert!(!idx.regions.is_empty());
+    }
+
+    #[test]
+    fn regions_are_listed_in_french_order() {
+        let json = crate::catalogue::synthetic::catalogue_json(400, 3);
+        let catalogue = crate::catalogue::model::Parsed::from_json(&json)
+            .unwrap()
+            .catalogue;
+        let index = FacetIndex::build(&catalogue, 0);
+        let folded: Vec<String> = index
+            .regions
+            .iter()
+            .map(|r| super::super::text::fold(r))
+            .collect();
+        let mut sorted = folded.clone();
+        sorted.sort();
+        assert_eq!(folded, sorted, "{:?}", index.regions);
+        assert!(
+            index.regions.iter().any(|r| r.starts_with('Î')),
+            "{:?}",
+            index.regions
+        );
     }
 }

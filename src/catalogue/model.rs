@@ -166,11 +166,60 @@ pub struct Figure {
 /// The state of the call for volunteer trainers.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TrainerCall {
-    /// Whether applications are open.
+    /// Whether applications are open (a passed `deadline` closes it too).
     pub open: bool,
     /// Skills the campus is looking for.
     #[serde(default)]
     pub sought_skills: Vec<String>,
+    /// The call's name ("Appel à formateurs bénévoles 2027").
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The year of the call.
+    #[serde(default)]
+    pub year: Option<u16>,
+    /// Last day to apply (`YYYY-MM-DD`); an invalid date is ignored.
+    #[serde(default)]
+    pub deadline: Option<String>,
+}
+
+/// Where the call for trainers stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallStatus {
+    /// Open; until this day (days since 1970-01-01, and the civil date), if set.
+    Open(Option<(i32, u32, u32)>),
+    /// Its deadline (this civil date) has passed.
+    Ended((i32, u32, u32)),
+    /// Closed by the campus.
+    Closed,
+}
+
+impl TrainerCall {
+    /// The deadline as a civil date, if it is a valid `YYYY-MM-DD`.
+    pub fn deadline_date(&self) -> Option<(i32, u32, u32)> {
+        let d = self.deadline.as_deref()?.trim();
+        let (y, rest) = d.split_once('-')?;
+        let (m, day) = rest.split_once('-')?;
+        let (y, m, day): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, day.parse().ok()?);
+        let valid = (2000..=2100).contains(&y)
+            && (1..=12).contains(&m)
+            && day >= 1
+            && crate::catalogue::time::civil_from_days(crate::catalogue::time::days_from_civil(
+                y, m, day,
+            )) == (y, m, day);
+        valid.then_some((y, m, day))
+    }
+
+    /// The call's status on `today` (days since 1970-01-01, local).
+    pub fn status(&self, today: i64) -> CallStatus {
+        let deadline = self.deadline_date();
+        match deadline {
+            _ if !self.open => CallStatus::Closed,
+            Some((y, m, d)) if crate::catalogue::time::days_from_civil(y, m, d) < today => {
+                CallStatus::Ended((y, m, d))
+            }
+            _ => CallStatus::Open(deadline),
+        }
+    }
 }
 
 /// A parsed catalogue, with only valid courses.
@@ -729,5 +778,38 @@ mod tests {
             c.next_session_start(now.unix).unwrap().to_string(),
             "2026-12-01T10:00:00+01:00"
         );
+    }
+
+    #[test]
+    fn the_call_is_open_until_its_deadline_and_says_why_it_is_closed() {
+        use crate::catalogue::time::days_from_civil;
+        let call = |open: bool, deadline: Option<&str>| TrainerCall {
+            open,
+            sought_skills: vec![],
+            title: None,
+            year: Some(2027),
+            deadline: deadline.map(str::to_owned),
+        };
+        let day = days_from_civil(2027, 3, 31);
+        assert_eq!(
+            call(true, Some("2027-03-31")).status(day),
+            CallStatus::Open(Some((2027, 3, 31)))
+        );
+        assert_eq!(
+            call(true, Some("2027-03-31")).status(day + 1),
+            CallStatus::Ended((2027, 3, 31))
+        );
+        assert_eq!(
+            call(false, Some("2027-03-31")).status(day),
+            CallStatus::Closed
+        );
+        assert_eq!(call(true, None).status(day), CallStatus::Open(None));
+        for bad in ["2027-02-30", "31/03/2027", "2027-13-01", "", "x"] {
+            assert_eq!(
+                call(true, Some(bad)).status(day),
+                CallStatus::Open(None),
+                "{bad}"
+            );
+        }
     }
 }

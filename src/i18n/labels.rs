@@ -167,6 +167,72 @@ pub fn date(t: Timestamp, l: Locale) -> String {
     }
 }
 
+/// "31 mars 2027" / "31 March 2027" for a civil date.
+pub fn civil_date((year, month, day): (i32, u32, u32), l: Locale) -> String {
+    let m = (month.clamp(1, 12) - 1) as usize;
+    match l {
+        Locale::Fr if day == 1 => format!("1er {} {year}", MONTHS_FR[m]),
+        Locale::Fr => format!("{day} {} {year}", MONTHS_FR[m]),
+        Locale::En => format!("{day} {} {year}", MONTHS_EN[m]),
+    }
+}
+
+/// What the call for trainers says of itself: "L'appel à formateurs bénévoles
+/// 2027 est ouvert jusqu'au 31 mars 2027." — its name from the data (title, or
+/// year), and why it is closed when it is.
+pub fn call_status(
+    call: Option<&crate::catalogue::model::TrainerCall>,
+    today: i64,
+    l: Locale,
+) -> (bool, String) {
+    use crate::catalogue::model::CallStatus;
+    let title = call
+        .and_then(|c| c.title.as_deref())
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let name = match (title, call.and_then(|c| c.year)) {
+        (Some(t), _) => format!(
+            "{}{t}{}",
+            l.pick("«\u{a0}", "\u{201c}"),
+            l.pick("\u{a0}»", "\u{201d}")
+        ),
+        (None, Some(y)) => format!(
+            "{} {y}",
+            l.pick("à formateurs bénévoles", "for volunteer trainers")
+        ),
+        (None, None) => l
+            .pick("à formateurs bénévoles", "for volunteer trainers")
+            .to_owned(),
+    };
+    let status = call.map_or(CallStatus::Open(None), |c| c.status(today));
+    let nb = '\u{a0}';
+    let text = match (status, l) {
+        (CallStatus::Open(None), Locale::Fr) => format!("L'appel {name} est ouvert."),
+        (CallStatus::Open(None), Locale::En) => format!("The call {name} is open."),
+        (CallStatus::Open(Some(d)), Locale::Fr) => {
+            format!("L'appel {name} est ouvert jusqu'au {}.", civil_date(d, l))
+        }
+        (CallStatus::Open(Some(d)), Locale::En) => {
+            format!("The call {name} is open until {}.", civil_date(d, l))
+        }
+        (CallStatus::Ended(d), Locale::Fr) => format!(
+            "L'appel {name} s'est terminé le {}{nb}: les candidatures ne sont plus acceptées. Le prochain appel sera annoncé sur cette page.",
+            civil_date(d, l)
+        ),
+        (CallStatus::Ended(d), Locale::En) => format!(
+            "The call {name} ended on {}: applications are no longer accepted. The next call will be announced on this page.",
+            civil_date(d, l)
+        ),
+        (CallStatus::Closed, Locale::Fr) => format!(
+            "L'appel {name} est fermé pour le moment{nb}: les candidatures ne sont pas acceptées. Le prochain appel sera annoncé sur cette page."
+        ),
+        (CallStatus::Closed, Locale::En) => format!(
+            "The call {name} is closed for now: applications are not accepted. The next call will be announced on this page."
+        ),
+    };
+    (matches!(status, CallStatus::Open(_)), text)
+}
+
 /// "9 h 30" / "9:30".
 pub fn time(t: Timestamp, l: Locale) -> String {
     let w = t.wall_clock();
@@ -244,5 +310,49 @@ mod tests {
                 assert!(!sort(*v, l).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn the_call_says_its_name_its_deadline_and_why_it_is_closed() {
+        use crate::catalogue::model::TrainerCall;
+        use crate::catalogue::time::days_from_civil;
+        let call = TrainerCall {
+            open: true,
+            sought_skills: vec![],
+            title: None,
+            year: Some(2027),
+            deadline: Some("2027-03-31".into()),
+        };
+        let day = days_from_civil(2027, 3, 1);
+        let (open, text) = call_status(Some(&call), day, Locale::Fr);
+        assert!(open);
+        assert_eq!(
+            text,
+            "L'appel à formateurs bénévoles 2027 est ouvert jusqu'au 31 mars 2027."
+        );
+        let (open, text) = call_status(Some(&call), day + 31, Locale::Fr);
+        assert!(!open);
+        assert!(
+            text.contains("s'est terminé le 31 mars 2027\u{a0}:"),
+            "{text}"
+        );
+        let closed = TrainerCall {
+            open: false,
+            ..call.clone()
+        };
+        let (open, text) = call_status(Some(&closed), day, Locale::En);
+        assert!(!open);
+        assert!(
+            text.starts_with("The call for volunteer trainers 2027 is closed for now"),
+            "{text}"
+        );
+        assert!(
+            !text.contains('\u{a0}'),
+            "no French punctuation spacing in English"
+        );
+        assert!(
+            call_status(None, day, Locale::Fr).0,
+            "no published call: open, no date"
+        );
     }
 }

@@ -161,11 +161,6 @@ texts! {
         "Learning paths, modules and tailor-made programmes in 9 fields, from cybersecurity to sustainable IT.";
     HomeExploreLink => "Explorer le catalogue", "Explore the catalogue";
     HomeTrainerTitle => "Transmettre vos compétences", "Share your skills";
-    HomeTrainerText =>
-        "Le campus recherche des formateurs bénévoles en coaching produit, déploiement de produits numériques, \
-         intelligence artificielle, design et data.",
-        "The campus is looking for volunteer trainers in product coaching, digital product deployment, \
-         artificial intelligence, design and data.";
     HomeTrainerLink => "Découvrir l'appel à formateurs", "Read the call for trainers";
 
     // --- Placeholders of pages that later work fills -------------------------------
@@ -331,8 +326,6 @@ texts! {
     HomeDomainsTitle => "Les domaines de formation", "Training fields";
     HomeUpcomingTitle => "Prochaines sessions", "Upcoming sessions";
     HomeAllUpcoming => "Toutes les formations avec une session à venir", "All trainings with an upcoming session";
-    HomeCallOpen => "L'appel à formateurs bénévoles est ouvert", "The call for volunteer trainers is open";
-    HomeCallClosed => "L'appel à formateurs bénévoles est fermé pour le moment", "The call for volunteer trainers is closed for now";
     HomeSoughtSkills => "Compétences recherchées :", "Skills sought:";
 
     // --- Application form ---------------------------------------------------------------
@@ -460,10 +453,6 @@ texts! {
         "To protect your application, this form is not shown inside this site. Continue on the Campus du numérique public site.";
 
     // --- Trainer call ------------------------------------------------------------------
-    CallOpen => "L'appel à formateurs bénévoles 2025 est ouvert.", "The 2025 call for volunteer trainers is open.";
-    CallClosed =>
-        "L'appel à formateurs est fermé pour le moment ; vous pouvez préparer votre candidature.",
-        "The call for trainers is closed for now; you can prepare your application.";
     CallGainsTitle => "Ce que vous y gagnez", "What you gain";
     CallGainLeadership => "Des compétences de leadership et de mentorat", "Leadership and mentoring skills";
     CallGainRecognition => "La reconnaissance de votre expertise", "Recognition of your expertise";

@@ -93,12 +93,12 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
 
     let call = catalogue.trainer_call.clone().map(|call| {
         let skills = call.sought_skills.join(", ");
+        let today = now.div_euclid(86_400);
+        let status_call = call.clone();
         view! {
             <div class="fr-callout fr-mt-6w">
-                <h2 class="fr-callout__title">
-                    {move || if call.open { i18n.t(Text::HomeCallOpen)() } else { i18n.t(Text::HomeCallClosed)() }}
-                </h2>
-                <p class="fr-callout__text">{i18n.t(Text::HomeTrainerText)}</p>
+                <h2 class="fr-callout__title">{i18n.t(Text::HomeTrainerTitle)}</h2>
+                <p class="fr-callout__text">{move || labels::call_status(Some(&status_call), today, i18n.locale()).1}</p>
                 {(!skills.is_empty()).then(|| view! { <p>{i18n.t(Text::HomeSoughtSkills)} " " {skills}</p> })}
                 <a class="fr-btn" href=Route::TrainerCall.href()>{i18n.t(Text::HomeTrainerLink)}</a>
             </div>

@@ -272,3 +272,44 @@ describe('exports tell the same facts', () => {
     assertNoProblems(page);
   });
 });
+
+describe('the trainer call comes from the data', () => {
+  const withCall = (trainer_call) => catalogue([ALPHA], { trainer_call });
+
+  test('open until its deadline: says so and offers to apply; the home page lists the skills once', async () => {
+    const page = await open('#/devenir-formateur', {
+      data: withCall({ open: true, year: 2031, deadline: '2031-03-31', sought_skills: ['Data', 'Design'] }),
+    });
+    await page.waitForSelector('#etat-appel');
+    assert.equal(
+      (await page.textContent('#etat-appel')).trim(),
+      "L'appel à formateurs bénévoles 2031 est ouvert jusqu'au 31 mars 2031.",
+    );
+    assert.ok((await page.locator('main a[href$="#/candidature"]').count()) >= 1, 'apply offered');
+    await page.goto(app.url + '#/');
+    await page.waitForSelector('.fr-callout');
+    const home = await page.textContent('main');
+    assert.equal(home.match(/Compétences recherchées/g)?.length, 1, 'the sought skills once');
+    assert.doesNotMatch(home, /recherche des formateurs bénévoles en coaching produit/, 'no hard-coded second list');
+    assert.match(home, /2031 est ouvert jusqu'au 31 mars 2031/);
+    assertNoProblems(page);
+  });
+
+  test('past its deadline, or closed: says why, and offers no application', async () => {
+    for (const [call, why] of [
+      [{ open: true, year: 2020, deadline: '2020-01-31' }, /s'est terminé le 31 janvier 2020\u00a0: les candidatures ne sont plus acceptées/],
+      [{ open: false, title: 'Appel à formateurs bénévoles 2030' }, /«\u00a0Appel à formateurs bénévoles 2030\u00a0» est fermé pour le moment/],
+    ]) {
+      const page = await open('#/devenir-formateur', { data: withCall(call) });
+      await page.waitForSelector('#etat-appel');
+      assert.match(await page.textContent('#etat-appel'), why);
+      assert.equal(await page.locator('main a[href$="#/candidature"]').count(), 0, 'no application offered');
+      await assertAccessible(page, 'closed call');
+      await page.goto(app.url + '#/candidature');
+      await page.waitForSelector('#appel-ferme');
+      assert.match(await page.textContent('#appel-ferme'), why);
+      assert.equal(await page.locator('button:has-text("Commencer ma candidature")').count(), 0);
+      assertNoProblems(page);
+    }
+  });
+});

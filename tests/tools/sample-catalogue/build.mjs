@@ -190,6 +190,8 @@ export async function build() {
     ],
     trainer_call: {
       open: true,
+      year: 2027,
+      deadline: '2027-06-30',
       sought_skills: ['Coaching produit', 'Déploiement de produits numériques', 'Intelligence artificielle', 'Design', 'Data'],
     },
   };
