@@ -58,7 +58,7 @@ describe('home', () => {
     const upcoming = DATA.courses.flatMap((c) => c.sessions.filter(isUpcoming));
     assert.equal(sessions, Math.min(5, upcoming.length));
     if (DATA.trainer_call) {
-      assert.match(await page.textContent('main'), /appel à formateurs bénévoles est (ouvert|fermé)/);
+      assert.match(await page.textContent('main'), /appel à formateurs bénévoles( \d{4})? (est ouvert|est fermé|s'est terminé)/);
     }
     await assertAccessible(page, 'home with catalogue');
     assertNoProblems(page);
