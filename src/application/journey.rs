@@ -127,39 +127,7 @@ mod tests {
     use crate::application::form::FieldId as F;
 
     fn complete() -> Answers {
-        let mut a = Answers::default();
-        for (k, v) in [
-            (F::FirstName, "Camille"),
-            (F::LastName, "Martin"),
-            (F::Email, "camille.martin@interieur.gouv.fr"),
-            (F::Administration, "interieur"),
-            (F::Department, "DNUM"),
-            (F::JobTitle, "Cheffe de produit"),
-            (F::Region, "bretagne"),
-            (F::Status, "titulaire"),
-            (F::YearsExperience, "8"),
-            (F::TeachingExperience, "occasionnelle"),
-            (F::Bio, "Dix ans de projets numériques."),
-            (F::Motivation, "Transmettre."),
-            (F::ProposalKind, "aide-construction"),
-            (F::HelpTopic, "Accessibilité"),
-            (F::HelpNeeded, "Structurer un module."),
-            (F::HelpWhen, "Printemps 2027"),
-            (F::DaysPerYear, "4"),
-            (F::ManagerInformed, "oui"),
-        ] {
-            a.set_text(k, v);
-        }
-        for (k, v) in [
-            (F::Domains, "design-accessibilite"),
-            (F::Skills, "design"),
-            (F::FormatsAccepted, "distanciel"),
-            (F::RegionsAvailable, "bretagne"),
-            (F::Periods, "t2"),
-        ] {
-            a.toggle_choice(k, v, &[]);
-        }
-        a
+        crate::application::fixtures::complete_answers(crate::application::form::ProposalKind::Help)
     }
 
     #[test]

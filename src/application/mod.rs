@@ -4,6 +4,8 @@
 
 pub mod answers;
 pub mod draft;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod form;
 pub mod journey;
 pub mod payload;

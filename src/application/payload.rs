@@ -78,41 +78,13 @@ mod tests {
 
     fn complete() -> Draft {
         let mut d = Draft::new([1; 24], 0);
-        for (k, v) in [
-            (F::FirstName, "Camille"),
-            (F::LastName, "Martin"),
-            (F::Email, "camille.martin@interieur.gouv.fr"),
-            (F::Administration, "interieur"),
-            (F::Department, "DNUM"),
-            (F::JobTitle, "Cheffe de produit"),
-            (F::Region, "bretagne"),
-            (F::Status, "titulaire"),
-            (F::YearsExperience, "8"),
-            (F::TeachingExperience, "occasionnelle"),
-            (F::Bio, "Dix ans."),
-            (F::Motivation, "Transmettre."),
-            (F::ProposalKind, "idee-programme"),
-            (F::IdeaTitle, " Data pour managers "),
-            (F::IdeaNeed, "Piloter."),
-            (F::IdeaFormat, "hybride"),
-            (F::ExistingTitle, "Abandonné"),
-            (F::HelpTopic, "Abandonné aussi"),
-            (F::DaysPerYear, "5"),
-            (F::ManagerInformed, "oui"),
-            (F::Consent, TICKED),
-        ] {
-            d.answers.set_text(k, v);
-        }
-        for (k, v) in [
-            (F::Domains, "data"),
-            (F::Skills, "data"),
-            (F::IdeaAudience, "managers"),
-            (F::FormatsAccepted, "distanciel"),
-            (F::RegionsAvailable, "bretagne"),
-            (F::Periods, "t2"),
-        ] {
-            d.answers.toggle_choice(k, v, &[]);
-        }
+        d.answers = crate::application::fixtures::complete_answers(
+            crate::application::form::ProposalKind::Idea,
+        );
+        d.answers.set_text(F::IdeaTitle, " Data pour managers ");
+        // Answers of branches not taken, which must never be sent.
+        d.answers.set_text(F::ExistingTitle, "Abandonné");
+        d.answers.set_text(F::HelpTopic, "Abandonné aussi");
         d
     }
 

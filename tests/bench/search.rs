@@ -8,13 +8,12 @@
 //! `cargo bench --bench search -- --write DIR` also writes the synthetic catalogues
 //! (`catalogue-10000.json`, `catalogue-50000.json`) for the browser benchmark.
 
-use std::collections::HashMap;
 use std::time::Instant;
 
 use campus::catalogue::explore::Explorer;
-use campus::catalogue::model::{Catalogue, Kind, Parsed};
+use campus::catalogue::model::{Catalogue, Parsed};
 use campus::catalogue::query::CatalogueQuery;
-use campus::catalogue::search::{SearchIndex, SearchableText};
+use campus::catalogue::search::SearchIndex;
 use campus::catalogue::synthetic::catalogue_json;
 
 /// Queries typed key by key, as an agent would.
@@ -34,55 +33,9 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i]
 }
 
-/// The index the app builds (`Explorer::new`): the course texts, plus domain
-/// labels, kind label, session cities and regions, and synonyms.
+/// The index the app builds (`Explorer::new`): the very same function.
 fn build_index(catalogue: &Catalogue) -> SearchIndex {
-    let labels: HashMap<&str, &str> = catalogue
-        .domains
-        .iter()
-        .map(|d| (d.id.as_str(), d.label.as_str()))
-        .collect();
-    let extras: Vec<(Vec<&str>, Vec<&str>)> = catalogue
-        .courses
-        .iter()
-        .map(|c| {
-            let domains = c
-                .domains
-                .iter()
-                .filter_map(|d| labels.get(d.as_str()).copied())
-                .collect();
-            let mut places: Vec<&str> = Vec::new();
-            for place in c.sessions.iter().filter_map(|s| s.place.as_ref()) {
-                for text in [place.city.as_str(), place.region.as_str()] {
-                    if !places.contains(&text) {
-                        places.push(text);
-                    }
-                }
-            }
-            (domains, places)
-        })
-        .collect();
-    SearchIndex::build(
-        catalogue
-            .courses
-            .iter()
-            .zip(&extras)
-            .map(|(c, (domains, places))| SearchableText {
-                title: &c.title,
-                summary: &c.summary,
-                description: &c.description,
-                objectives: &c.objectives,
-                provider: &c.provider,
-                domains,
-                kind: match c.kind {
-                    Kind::Parcours => "parcours",
-                    Kind::Module => "module",
-                    Kind::SurMesure => "sur mesure",
-                },
-                places,
-            }),
-    )
-    .with_synonyms(&catalogue.synonyms)
+    campus::catalogue::explore::build_search_index(catalogue)
 }
 
 fn bench(label: &str, json: &str) {

@@ -54,17 +54,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The switches every browser of the e2e tests gets (as in harness.mjs). */
-export const CHROMIUM_ARGS = Object.freeze([
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]);
+import { CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
+
+export { CHROMIUM, CHROMIUM_ARGS };
 
 // Playwright 1.65's --disable-features list (chromiumSwitches.ts) without
 // ThirdPartyStoragePartitioning: passing our own --disable-features replaces

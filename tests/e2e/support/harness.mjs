@@ -14,8 +14,10 @@ export const DIST = resolve(process.env.CAMPUS_DIST ?? 'dist');
 /** Where the tests mount the app: a sub-path, as a ministry would deploy it. */
 export const BASE = '/formations/campus/';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+/** Debian's Chromium (playwright-core cannot download a browser here). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The switches every browser of the e2e tests gets (closed network, root, headless). */
+export const CHROMIUM_ARGS = Object.freeze([
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -23,7 +25,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-];
+]);
 
 /**
  * Starts the static server and the browser for one test file. `handlers` mounts
