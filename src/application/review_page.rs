@@ -43,13 +43,13 @@ fn answer_text(row_field: &super::form::Field, answer: &Answer, l: Locale) -> St
     }
 }
 
-/// "2 min", "45 s", "3 h": a wait, in words.
-fn duration_text(seconds: u32, l: Locale) -> String {
+/// "2 min", "45 s", "3 h": a wait (the same units in French and English).
+fn duration_text(seconds: u32) -> String {
     let nb = '\u{a0}';
     match seconds {
         0..=90 => format!("{seconds}{nb}s"),
         91..=5400 => format!("{}{nb}min", seconds.div_ceil(60)),
-        _ => format!("{}{nb}{}", seconds.div_ceil(3600), l.pick("h", "h")),
+        _ => format!("{}{nb}h", seconds.div_ceil(3600)),
     }
 }
 
@@ -76,7 +76,7 @@ fn failure_text(error: &SendError, l: Locale) -> String {
         out.push_str(
             &Text::SubmitWaitFor
                 .get(l)
-                .replace("{d}", &duration_text(*s, l)),
+                .replace("{d}", &duration_text(*s)),
         );
     }
     out

@@ -437,12 +437,7 @@ fn ResultsPanel(
                 })
                 .collect()
         });
-        let location = window().location();
-        let base = format!(
-            "{}{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default()
-        );
+        let base = crate::ui::router::document_url();
         let csv = courses_csv(&explorer.catalogue, &rows, &base, i18n.locale_untracked());
         if let Err(e) = download("campus-formations.csv", "text/csv;charset=utf-8", &csv) {
             web_sys::console::error_1(&e);

@@ -50,12 +50,7 @@ pub fn start(params: &EmbedParams, router: Router) {
                 .and_then(|e| e.closest("a[href^='#/']").ok().flatten());
             if let Some(link) = link {
                 let href = link.get_attribute("href").unwrap_or_default();
-                let location = window().location();
-                let full = format!(
-                    "{}{}{href}",
-                    location.origin().unwrap_or_default(),
-                    location.pathname().unwrap_or_default()
-                );
+                let full = format!("{}{href}", crate::ui::router::document_url());
                 event.prevent_default();
                 let _ = window().open_with_url_and_target_and_features(&full, "_blank", "noopener");
             }

@@ -37,6 +37,18 @@ impl Router {
     }
 }
 
+/// The app's own document without query or fragment
+/// (`https://host/formations/campus/index.html`): the base of links to the full
+/// site (from a widget) and of the course links in exports.
+pub fn document_url() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
