@@ -24,7 +24,8 @@
     catalogue: { fr: 'Catalogue des formations du Campus du numérique public', en: 'Campus du numérique public training catalogue' },
     course: { fr: 'Formation du Campus du numérique public', en: 'Campus du numérique public training' },
     'trainer-call': { fr: 'Devenir formateur au Campus du numérique public', en: 'Become a trainer at the Campus du numérique public' },
-    application: { fr: 'Candidature de formateur au Campus du numérique public', en: 'Trainer application to the Campus du numérique public' }
+    application: { fr: 'Candidature de formateur au Campus du numérique public', en: 'Trainer application to the Campus du numérique public' },
+    request: { fr: 'Demande de formation sur mesure au Campus du numérique public', en: 'Tailor-made programme request to the Campus du numérique public' }
   };
   // Sync keys (campus, campus2, …) follow mount order, not page position: a
   // widget keeps its key whatever is added or removed around it later.
@@ -59,6 +60,10 @@
     if (view === 'course') return '/formation/' + encodeURIComponent(el.getAttribute('data-course') || '');
     if (view === 'trainer-call') return '/devenir-formateur';
     if (view === 'application') return '/candidature';
+    if (view === 'request') {
+      var course = el.getAttribute('data-course');
+      return '/sur-mesure' + (course ? '?formation=' + encodeURIComponent(course) : '');
+    }
     var query = [];
     Object.keys(FILTERS).forEach(function (attr) {
       var value = el.getAttribute(attr);

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::application::application_page::ApplicationPage;
+use crate::application::application_page::FormStartPage;
 use crate::application::notices::FormGuard;
 use crate::application::step_page::StepPage;
-use crate::application::storage::provide_drafts;
+use crate::application::storage::{provide_drafts, FormScope};
 use crate::application::trainer_call_page::TrainerCallPage;
 use crate::catalogue::bookmarks::provide_bookmarks;
 use crate::catalogue::catalogue_page::CataloguePage;
@@ -47,11 +47,16 @@ pub fn App() -> impl IntoView {
         Route::Course(id) => view! { <CoursePage id=id /> }.into_any(),
         Route::Selection => view! { <SelectionPage /> }.into_any(),
         Route::TrainerCall => view! { <TrainerCallPage /> }.into_any(),
-        Route::Application => {
-            view! { <FormGuard route=Route::Application><ApplicationPage /></FormGuard> }.into_any()
+        Route::FormStart(form) => view! {
+            <FormScope form=form>
+                <FormGuard route=Route::FormStart(form)><FormStartPage /></FormGuard>
+            </FormScope>
         }
-        Route::ApplicationStep(step) => view! {
-            <FormGuard route=Route::ApplicationStep(step)><StepPage step=step /></FormGuard>
+        .into_any(),
+        Route::FormStep(form, step) => view! {
+            <FormScope form=form>
+                <FormGuard route=Route::FormStep(form, step)><StepPage step=step /></FormGuard>
+            </FormScope>
         }
         .into_any(),
         Route::Accessibility => view! { <InfoPageView page=InfoPage::Accessibility /> }.into_any(),

@@ -22,6 +22,9 @@ pub struct Config {
     /// URL that receives applications with `POST`; `None` when there is no server
     /// (the applicant then downloads the application and emails it).
     pub applications_endpoint: Option<String>,
+    /// URL that receives sur-mesure requests with `POST` (the same receiver
+    /// contract); `None`: the manager downloads the request and emails it.
+    pub requests_endpoint: Option<String>,
     /// Host origins (`https://www.interieur.gouv.fr`) allowed to show the
     /// application form in a widget. Empty: the form is never shown framed.
     pub embed_origins: Vec<String>,
@@ -32,6 +35,7 @@ impl Default for Config {
         Config {
             catalogue_url: DEFAULT_CATALOGUE_URL.to_owned(),
             applications_endpoint: None,
+            requests_endpoint: None,
             embed_origins: Vec::new(),
         }
     }
@@ -110,20 +114,8 @@ impl Config {
             }),
         }
 
-        match object.get("applications_endpoint") {
-            None | Some(Value::Null) => {}
-            Some(Value::String(url)) => match check_url(url) {
-                Ok(()) => config.applications_endpoint = Some(url.trim().to_owned()),
-                Err(reason) => warnings.push(ConfigWarning::InvalidField {
-                    field: "applications_endpoint",
-                    reason,
-                }),
-            },
-            Some(_) => warnings.push(ConfigWarning::InvalidField {
-                field: "applications_endpoint",
-                reason: "is neither a string nor null",
-            }),
-        }
+        config.applications_endpoint = endpoint(object, "applications_endpoint", &mut warnings);
+        config.requests_endpoint = endpoint(object, "requests_endpoint", &mut warnings);
 
         match object.get("embed_origins") {
             None | Some(Value::Null) => {}
@@ -171,6 +163,31 @@ fn check_url(url: &str) -> Result<(), &'static str> {
             }
         }
         _ => Ok(()),
+    }
+}
+
+/// An optional receiver URL: `null`/absent is `None`; a bad value warns.
+fn endpoint(
+    object: &serde_json::Map<String, Value>,
+    field: &'static str,
+    warnings: &mut Vec<ConfigWarning>,
+) -> Option<String> {
+    match object.get(field) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(url)) => match check_url(url) {
+            Ok(()) => Some(url.trim().to_owned()),
+            Err(reason) => {
+                warnings.push(ConfigWarning::InvalidField { field, reason });
+                None
+            }
+        },
+        Some(_) => {
+            warnings.push(ConfigWarning::InvalidField {
+                field,
+                reason: "is neither a string nor null",
+            });
+            None
+        }
     }
 }
 
@@ -226,6 +243,17 @@ mod tests {
             Config::parse(r#"{"catalogue_url": 3, "applications_endpoint": false}"#);
         assert_eq!(config, Config::default());
         assert_eq!(warnings.len(), 2);
+
+        // The two receivers are read apart: one bad does not drop the other.
+        let (config, warnings) = Config::parse(
+            r#"{"applications_endpoint": "javascript:x", "requests_endpoint": " /api/demandes "}"#,
+        );
+        assert_eq!(config.applications_endpoint, None);
+        assert_eq!(config.requests_endpoint.as_deref(), Some("/api/demandes"));
+        assert!(warnings[0].to_string().contains("applications_endpoint"));
+        let (config, warnings) = Config::parse(r#"{"requests_endpoint": 7}"#);
+        assert_eq!(config.requests_endpoint, None);
+        assert!(warnings[0].to_string().contains("requests_endpoint"));
     }
 
     #[test]

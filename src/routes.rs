@@ -5,7 +5,7 @@
 //! deep link with no rewrite rule: the server only ever sees `index.html`.
 //! (leptos_router 0.8 routes on the path only, which needs server rewrites.)
 
-use crate::application::form::StepId;
+use crate::application::form::{FormId, StepId};
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20,10 +20,11 @@ pub enum Route {
     Selection,
     /// `#/devenir-formateur`: the call for volunteer trainers.
     TrainerCall,
-    /// `#/candidature`: start or resume an application.
-    Application,
-    /// `#/candidature/{step}`: one step of the application form.
-    ApplicationStep(StepId),
+    /// `#/candidature`, `#/sur-mesure`: start or resume a form (the trainer
+    /// application, the sur-mesure request).
+    FormStart(FormId),
+    /// `#/candidature/{step}`, `#/sur-mesure/{step}`: one step of a form.
+    FormStep(FormId, StepId),
     /// `#/accessibilite`: accessibility statement.
     Accessibility,
     /// `#/mentions-legales`: legal notice.
@@ -83,6 +84,19 @@ impl Route {
     /// tolerated; unknown paths give [`Route::NotFound`].
     pub fn from_path(path: &str) -> Route {
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        if let Some((form, rest)) = segments
+            .split_first()
+            .and_then(|(slug, rest)| Some((form_of(slug)?, rest)))
+        {
+            return match rest {
+                [] => Route::FormStart(form),
+                [step] => match StepId::from_slug(step) {
+                    Some(step) if form.form().has_step(step) => Route::FormStep(form, step),
+                    _ => Route::NotFound,
+                },
+                _ => Route::NotFound,
+            };
+        }
         match segments.as_slice() {
             [] => Route::Home,
             ["catalogue"] => Route::Catalogue,
@@ -92,10 +106,6 @@ impl Route {
             },
             ["ma-selection"] => Route::Selection,
             ["devenir-formateur"] => Route::TrainerCall,
-            ["candidature"] => Route::Application,
-            ["candidature", step] => {
-                StepId::from_slug(step).map_or(Route::NotFound, Route::ApplicationStep)
-            }
             ["accessibilite"] => Route::Accessibility,
             ["mentions-legales"] => Route::LegalNotice,
             ["donnees-personnelles"] => Route::PersonalData,
@@ -112,13 +122,23 @@ impl Route {
             Route::Course(id) => format!("/formation/{}", percent_encode(id)),
             Route::Selection => "/ma-selection".into(),
             Route::TrainerCall => "/devenir-formateur".into(),
-            Route::Application => "/candidature".into(),
-            Route::ApplicationStep(step) => format!("/candidature/{}", step.slug()),
+            Route::FormStart(form) => format!("/{}", form.form().slug),
+            Route::FormStep(form, step) => format!("/{}/{}", form.form().slug, step.slug()),
             Route::Accessibility => "/accessibilite".into(),
             Route::LegalNotice => "/mentions-legales".into(),
             Route::PersonalData => "/donnees-personnelles".into(),
             Route::Sitemap => "/plan-du-site".into(),
             Route::NotFound => "/404".into(),
+        }
+    }
+
+    /// The sur-mesure request form, optionally about one course
+    /// (`#/sur-mesure?formation=<id>`).
+    pub fn request_href(course: Option<&str>) -> String {
+        let start = Route::FormStart(FormId::Request).href();
+        match course {
+            Some(id) => format!("{start}?formation={}", percent_encode(id)),
+            None => start,
         }
     }
 
@@ -132,10 +152,22 @@ impl Route {
     pub fn is_within(&self, section: &Route) -> bool {
         match (self, section) {
             (Route::Course(_), Route::Catalogue) => true,
-            (Route::Application | Route::ApplicationStep(_), Route::TrainerCall) => true,
+            (
+                Route::FormStart(FormId::Trainer) | Route::FormStep(FormId::Trainer, _),
+                Route::TrainerCall,
+            ) => true,
+            (
+                Route::FormStart(FormId::Request) | Route::FormStep(FormId::Request, _),
+                Route::Catalogue,
+            ) => true,
             _ => self == section,
         }
     }
+}
+
+/// The form whose pages live under `slug`.
+fn form_of(slug: &str) -> Option<FormId> {
+    FormId::ALL.into_iter().find(|f| f.form().slug == slug)
 }
 
 /// Percent-encodes everything but unreserved URL characters (RFC 3986).
@@ -207,9 +239,12 @@ mod tests {
             Route::Course("éà ?/#&".into()),
             Route::Selection,
             Route::TrainerCall,
-            Route::Application,
-            Route::ApplicationStep(StepId::Proposal),
-            Route::ApplicationStep(StepId::Review),
+            Route::FormStart(FormId::Trainer),
+            Route::FormStep(FormId::Trainer, StepId::Proposal),
+            Route::FormStep(FormId::Trainer, StepId::Review),
+            Route::FormStart(FormId::Request),
+            Route::FormStep(FormId::Request, StepId::Need),
+            Route::FormStep(FormId::Request, StepId::Confirmation),
             Route::Accessibility,
             Route::LegalNotice,
             Route::PersonalData,
@@ -218,6 +253,17 @@ mod tests {
         for r in all {
             assert_eq!(route(&r.href()), r, "href {}", r.href());
         }
+    }
+
+    #[test]
+    fn the_request_link_carries_the_course() {
+        assert_eq!(Route::request_href(None), "#/sur-mesure");
+        let href = Route::request_href(Some("prog sur/mesure"));
+        assert_eq!(href, "#/sur-mesure?formation=prog%20sur%2Fmesure");
+        let loc = Location::from_hash(&href).unwrap();
+        assert_eq!(loc.route, Route::FormStart(FormId::Request));
+        assert!(Route::FormStep(FormId::Request, StepId::Need).is_within(&Route::Catalogue));
+        assert!(Route::FormStart(FormId::Trainer).is_within(&Route::TrainerCall));
     }
 
     #[test]
@@ -235,6 +281,10 @@ mod tests {
         assert_eq!(route("#/formation/a/b"), Route::NotFound);
         assert_eq!(route("#/formation/%E9%ZZ"), Route::NotFound);
         assert_eq!(route("#/formation/%FF"), Route::NotFound);
+        // A step of another form, or an unknown step, is not a page.
+        assert_eq!(route("#/sur-mesure/expertise"), Route::NotFound);
+        assert_eq!(route("#/candidature/besoin"), Route::NotFound);
+        assert_eq!(route("#/sur-mesure/nope"), Route::NotFound);
     }
 
     #[test]

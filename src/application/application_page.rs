@@ -1,14 +1,14 @@
-//! The start of the application: start, or resume the draft kept in this
-//! browser (never a second one), discard it, move it between computers with a
-//! progress file.
+//! The start page of a form (the trainer application, the sur-mesure
+//! request): start, or resume the draft kept in this browser (never a second
+//! one), discard it, move it between computers with a progress file.
 
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::draft::{import_progress, ImportError, MAX_PROGRESS_BYTES};
-use super::form::StepId;
+use super::form::FormId;
 use super::notices::{closed_notice, download_progress, storage_warning};
-use super::storage::use_drafts;
+use super::storage::{use_drafts, use_form};
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
@@ -24,13 +24,14 @@ enum Refusal {
     Unreadable,
 }
 
-/// The application start page.
+/// The start page of the current form.
 #[component]
-pub fn ApplicationPage() -> impl IntoView {
+pub fn FormStartPage() -> impl IntoView {
     let i18n = use_i18n();
+    let form = use_form();
     let drafts = use_drafts();
     let router = use_router();
-    use_static_page_title(Text::TitleApplication);
+    use_static_page_title(form.title);
     let confirming = RwSignal::new(false);
     // The outcome of the last progress file chosen: `Err` says why it was refused.
     let loaded = RwSignal::new(None::<Result<(), Refusal>>);
@@ -43,6 +44,8 @@ pub fn ApplicationPage() -> impl IntoView {
     let in_progress = move || drafts.with(|d| d.is_some());
     let catalogue = crate::catalogue::loader::use_catalogue();
     let call_status = move || match catalogue.ready() {
+        // Only the trainer application waits for the call to be open.
+        _ if !form.gated_by_call => (true, String::new()),
         Some(c) => crate::i18n::labels::call_status(
             c.explorer.catalogue.trainer_call.as_ref(),
             c.explorer.now().div_euclid(86_400),
@@ -52,13 +55,36 @@ pub fn ApplicationPage() -> impl IntoView {
         None => (true, String::new()),
     };
 
+    // `?formation=<id>`: the course this request is about, prefilled.
+    let about = router
+        .location()
+        .query
+        .split('&')
+        .find_map(|p| p.strip_prefix("formation="))
+        .and_then(|id| crate::routes::percent_decode_with(id, true));
+    let about = StoredValue::new(about);
     let start = move |_| {
         drafts.start();
-        router.navigate(&Route::ApplicationStep(StepId::You).href(), false);
+        if let (Some(field), Some(id)) = (form.course_field, about.get_value()) {
+            let title = catalogue.ready().and_then(|c| {
+                c.explorer
+                    .catalogue
+                    .courses
+                    .iter()
+                    .find(|course| course.id == id)
+                    .map(|course| course.title.clone())
+            });
+            // Only a course of the catalogue is named (a link cannot write
+            // arbitrary text into the form).
+            if let Some(title) = title {
+                drafts.set_text(field, title);
+            }
+        }
+        router.navigate(&Route::FormStep(form.id, form.first_step()).href(), false);
     };
     let resume_href = move || {
-        let step = drafts.with(|d| d.map_or(StepId::You, |d| d.step.0));
-        Route::ApplicationStep(step).href()
+        let step = drafts.with(|d| d.map_or(form.first_step(), |d| d.step.0));
+        Route::FormStep(form.id, step).href()
     };
     let save_progress = move |_| download_progress();
     let load_progress = move |ev: leptos::ev::Event| {
@@ -89,12 +115,12 @@ pub fn ApplicationPage() -> impl IntoView {
                 judge(Err(Refusal::Unreadable));
                 return;
             };
-            match import_progress(&text) {
+            match import_progress(form, &text) {
                 Ok(draft) => {
                     judge(Ok(()));
                     let step = draft.step.0;
                     drafts.replace(draft);
-                    router.navigate(&Route::ApplicationStep(step).href(), false);
+                    router.navigate(&Route::FormStep(form.id, step).href(), false);
                 }
                 Err(e) => judge(Err(Refusal::File(e))),
             }
@@ -119,7 +145,7 @@ pub fn ApplicationPage() -> impl IntoView {
         };
         Some(view! {
             <div class="fr-alert fr-alert--error fr-mb-3w" id="progression-refusee" role="alert" data-essai=judged.get()>
-                <p>{i18n.t(text)}</p>
+                <p>{form.say(text, i18n.locale())}</p>
             </div>
         })
     };
@@ -128,8 +154,9 @@ pub fn ApplicationPage() -> impl IntoView {
         <div class="fr-container fr-my-7w">
             <div class="fr-grid-row">
                 <div class="fr-col-12 fr-col-md-10 fr-col-lg-8">
-                    <h1>{i18n.t(Text::TitleApplication)}</h1>
-                    <p class="fr-text--lead">{i18n.t(Text::ApplicationIntro)}</p>
+                    <h1>{i18n.t(form.title)}</h1>
+                    <p class="fr-text--lead">{move || form.intro.get(i18n.locale())}</p>
+                    {(form.id == FormId::Request).then(sur_mesure_examples)}
                     {storage_warning()}
                     {closed_notice()}
                     {refusal}
@@ -139,8 +166,8 @@ pub fn ApplicationPage() -> impl IntoView {
                             let (open, text) = call_status();
                             if open {
                                 view! {
-                                    <p>{i18n.t(Text::ApplicationNotStarted)}</p>
-                                    <button type="button" class="fr-btn" on:click=start>{i18n.t(Text::StartApplication)}</button>
+                                    <p>{form.say(Text::ApplicationNotStarted, i18n.locale())}</p>
+                                    <button type="button" class="fr-btn" on:click=start>{form.start.get(i18n.locale())}</button>
                                 }
                                 .into_any()
                             } else {
@@ -155,9 +182,9 @@ pub fn ApplicationPage() -> impl IntoView {
                         }
                     >
                         <div class="fr-callout">
-                            <p class="fr-callout__text">{i18n.t(Text::ResumeIntro)}</p>
+                            <p class="fr-callout__text">{move || form.say(Text::ResumeIntro, i18n.locale())}</p>
                             <ul class="fr-btns-group fr-btns-group--inline-md">
-                                <li><a class="fr-btn" href=resume_href>{i18n.t(Text::ResumeApplication)}</a></li>
+                                <li><a class="fr-btn" href=resume_href>{move || form.resume.get(i18n.locale())}</a></li>
                                 <li>
                                     <button type="button" class="fr-btn fr-btn--secondary" on:click=save_progress>
                                         {i18n.t(Text::DownloadProgress)}
@@ -202,5 +229,37 @@ pub fn ApplicationPage() -> impl IntoView {
                 </div>
             </div>
         </div>
+    }
+}
+
+/// The sur-mesure programmes of the catalogue, as examples of what can be
+/// asked for.
+fn sur_mesure_examples() -> impl IntoView {
+    let i18n = use_i18n();
+    let catalogue = crate::catalogue::loader::use_catalogue();
+    move || {
+        let loaded = catalogue.ready()?;
+        let examples: Vec<_> = loaded
+            .explorer
+            .catalogue
+            .courses
+            .iter()
+            .filter(|c| c.kind == crate::catalogue::model::Kind::SurMesure)
+            .take(5)
+            .map(|c| (c.id.clone(), c.title.clone()))
+            .collect();
+        (!examples.is_empty()).then(|| {
+            view! {
+                <p>{i18n.t(Text::RequestExamples)}</p>
+                <ul class="fr-mb-4w">
+                    {examples
+                        .into_iter()
+                        .map(|(id, title)| view! {
+                            <li><a class="fr-link" href=Route::Course(id).href()>{title}</a></li>
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
     }
 }

@@ -1,11 +1,10 @@
-//! The confirmation of an application sent from this tab: its reference, what
+//! The confirmation of a form sent from this tab: its reference, what
 //! happens next, a copy to download, print.
 
 use leptos::prelude::*;
 
 use super::form::StepId;
-use super::storage::use_drafts;
-use crate::i18n::application::step_title;
+use super::storage::{use_drafts, use_form};
 use crate::i18n::{document_title, Text};
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
@@ -13,10 +12,14 @@ use crate::ui::i18n::use_i18n;
 /// The confirmation page.
 pub fn confirmation_step() -> impl IntoView {
     let i18n = use_i18n();
+    let form = use_form();
     let drafts = use_drafts();
     Effect::new(move |_| {
         let l = i18n.locale();
-        document().set_title(&document_title(step_title(StepId::Confirmation, l), l));
+        document().set_title(&document_title(
+            form.step_title(StepId::Confirmation).get(l),
+            l,
+        ));
     });
     let sent = drafts.sent();
     let reference = sent
@@ -27,17 +30,17 @@ pub fn confirmation_step() -> impl IntoView {
     let file_ref = reference.clone();
     view! {
         <div class="fr-alert fr-alert--success fr-mb-4w">
-            <h1 class="fr-alert__title">{move || step_title(StepId::Confirmation, i18n.locale())}</h1>
+            <h1 class="fr-alert__title">{move || form.step_title(StepId::Confirmation).get(i18n.locale())}</h1>
             <p>{i18n.t(Text::ConfirmationReference)} " : " <strong class="campus-reference">{reference}</strong></p>
         </div>
-        <p>{i18n.t(Text::ConfirmationNext)}</p>
+        <p>{move || form.next_steps.get(i18n.locale())}</p>
         <ul class="fr-btns-group fr-btns-group--inline-md">
             <li>
                 <button type="button" class="fr-btn fr-btn--secondary" on:click=move |_| {
                     if let Some(c) = &copy {
-                        let _ = download(&format!("candidature-{file_ref}.json"), "application/json", c);
+                        let _ = download(&format!("{}-{file_ref}.json", form.file_stem), "application/json", c);
                     }
-                }>{i18n.t(Text::DownloadJson)}</button>
+                }>{move || form.say(Text::DownloadJson, i18n.locale())}</button>
             </li>
             <li>
                 <button type="button" class="fr-btn fr-btn--tertiary" on:click=move |_| {

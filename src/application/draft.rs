@@ -15,10 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::answers::{Answer, Answers};
-use super::form::{field, FieldId, Input, StepId};
-
-/// `format` of a progress file; anything else is refused as foreign.
-pub const PROGRESS_FORMAT: &str = "campus-candidature-brouillon";
+use super::form::{field, FieldId, Form, Input, StepId};
 /// Version of the progress file format.
 pub const PROGRESS_VERSION: u32 = 1;
 /// Largest progress file read, in bytes (checked before reading the file). An
@@ -130,8 +127,11 @@ pub enum Damage {
     Key,
     /// The reference is not 8 characters of the alphabet.
     Reference,
-    /// An answer has the wrong shape, an unknown option, or is too long.
+    /// An answer has the wrong shape, an unknown option, or is too long, or
+    /// belongs to another form.
     Answer(FieldId),
+    /// The step is not one of this form's.
+    Step,
     /// The frozen payload is too large or not this application's.
     Frozen,
     /// Impossible times.
@@ -139,9 +139,9 @@ pub enum Damage {
 }
 
 impl Draft {
-    /// A new, empty draft; `random` feeds the keys (24 bytes from the browser's
-    /// cryptographic generator).
-    pub fn new(random: [u8; 24], now_ms: i64) -> Draft {
+    /// A new, empty draft of `form`; `random` feeds the keys (24 bytes from the
+    /// browser's cryptographic generator).
+    pub fn new(form: &Form, random: [u8; 24], now_ms: i64) -> Draft {
         let mut key = [0u8; 16];
         key.copy_from_slice(&random[..16]);
         let mut reference = [0u8; 8];
@@ -149,7 +149,7 @@ impl Draft {
         Draft {
             answers: Answers::default(),
             edited: BTreeMap::new(),
-            step: StepSlug(StepId::You),
+            step: StepSlug(form.first_step()),
             idempotency_key: uuid_from(key),
             reference: reference_from(reference),
             started_at: now_ms,
@@ -189,9 +189,9 @@ impl Draft {
         }
     }
 
-    /// Checks every part of the draft (used on anything read back from storage
-    /// or a file).
-    pub fn validate(&self) -> Result<(), Damage> {
+    /// Checks every part of the draft as a draft of `form` (used on anything
+    /// read back from storage or a file).
+    pub fn validate(&self, form: &Form) -> Result<(), Damage> {
         if !valid_key(&self.idempotency_key) {
             return Err(Damage::Key);
         }
@@ -201,7 +201,13 @@ impl Draft {
         if self.started_at < 0 || self.updated_at < 0 || self.edited.values().any(|t| *t < 0) {
             return Err(Damage::Times);
         }
+        if !form.has_step(self.step.0) || self.step.0 == StepId::Confirmation {
+            return Err(Damage::Step);
+        }
         for (id, answer) in &self.answers.0 {
+            if !form.has_field(*id) {
+                return Err(Damage::Answer(*id));
+            }
             let input = field(*id).input;
             let ok = match (input, answer) {
                 (Input::AnyOf(options), Answer::Choices(chosen)) => {
@@ -317,13 +323,13 @@ struct ClosedRecord {
 }
 
 impl Stored {
-    /// Reads a stored record; `None` when absent, unreadable or invalid.
-    pub fn parse(text: &str) -> Option<Stored> {
+    /// Reads a stored record of `form`; `None` when absent, unreadable or invalid.
+    pub fn parse(form: &Form, text: &str) -> Option<Stored> {
         if let Ok(ClosedRecord { closed }) = serde_json::from_str::<ClosedRecord>(text) {
             return valid_reference(&closed.reference).then_some(Stored::Closed(closed));
         }
         let draft: Draft = serde_json::from_str(text).ok()?;
-        draft.validate().ok()?;
+        draft.validate(form).ok()?;
         Some(Stored::Draft(draft))
     }
 
@@ -434,12 +440,12 @@ fn checksum(text: &str) -> String {
     format!("{h:016x}")
 }
 
-/// The progress file to download.
-pub fn export_progress(draft: &Draft) -> String {
+/// The progress file of a draft of `form`, to download.
+pub fn export_progress(form: &Form, draft: &Draft) -> String {
     let value = serde_json::to_value(draft).unwrap_or_default();
     let canonical = value.to_string();
     let file = ProgressFile {
-        format: PROGRESS_FORMAT.into(),
+        format: form.progress_format.into(),
         version: PROGRESS_VERSION,
         checksum: checksum(&canonical),
         draft: value,
@@ -447,14 +453,15 @@ pub fn export_progress(draft: &Draft) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// Reads a progress file; refuses large, foreign, newer, edited or invalid files.
-pub fn import_progress(text: &str) -> Result<Draft, ImportError> {
+/// Reads a progress file of `form`; refuses large, foreign (another form's
+/// included), newer, edited or invalid files.
+pub fn import_progress(form: &Form, text: &str) -> Result<Draft, ImportError> {
     if text.len() as u64 > MAX_PROGRESS_BYTES {
         return Err(ImportError::TooLarge);
     }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|_| ImportError::NotProgressFile)?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(PROGRESS_FORMAT) {
+    if value.get("format").and_then(|f| f.as_str()) != Some(form.progress_format) {
         return Err(ImportError::NotProgressFile);
     }
     let file: ProgressFile = serde_json::from_value(value).map_err(|_| ImportError::Damaged)?;
@@ -465,7 +472,7 @@ pub fn import_progress(text: &str) -> Result<Draft, ImportError> {
         return Err(ImportError::Damaged);
     }
     let draft: Draft = serde_json::from_value(file.draft).map_err(|_| ImportError::Damaged)?;
-    draft.validate().map_err(|_| ImportError::Damaged)?;
+    draft.validate(form).map_err(|_| ImportError::Damaged)?;
     Ok(draft)
 }
 
@@ -473,9 +480,10 @@ pub fn import_progress(text: &str) -> Result<Draft, ImportError> {
 mod tests {
     use super::*;
     use crate::application::form::FieldId as F;
+    use crate::application::form::{REQUEST, TRAINER};
 
     fn draft() -> Draft {
-        let mut d = Draft::new([7; 24], 1_795_000_000_000);
+        let mut d = Draft::new(&TRAINER, [7; 24], 1_795_000_000_000);
         d.answers.set_text(F::FirstName, "Camille");
         d.step = StepSlug(StepId::Proposal);
         d
@@ -517,19 +525,19 @@ mod tests {
     fn storage_round_trips_and_garbage_or_damage_is_ignored() {
         let d = draft();
         assert_eq!(
-            Stored::parse(&d.to_storage()),
+            Stored::parse(&TRAINER, &d.to_storage()),
             Some(Stored::Draft(d.clone()))
         );
-        assert_eq!(Stored::parse("{oops"), None);
+        assert_eq!(Stored::parse(&TRAINER, "{oops"), None);
         let mut bad = d.clone();
         bad.idempotency_key = "a\r\nb".into();
-        assert_eq!(Stored::parse(&bad.to_storage()), None);
+        assert_eq!(Stored::parse(&TRAINER, &bad.to_storage()), None);
         let closed = Stored::Closed(Closed {
             reference: d.reference.clone(),
             how: ClosedHow::Sent,
             at: 5,
         });
-        assert_eq!(Stored::parse(&closed.to_json()), Some(closed));
+        assert_eq!(Stored::parse(&TRAINER, &closed.to_json()), Some(closed));
     }
 
     #[test]
@@ -601,7 +609,7 @@ mod tests {
         assert_eq!(r.draft, None);
         assert_eq!(r.closed.map(|c| c.how), Some(ClosedHow::Sent));
         // A newer application replaces an old tombstone.
-        let newer = Draft::new([9; 24], 2);
+        let newer = Draft::new(&TRAINER, [9; 24], 2);
         let r = reconcile(Some(&newer), Some(&tomb));
         assert_eq!(r.draft.as_ref(), Some(&newer));
         // Another tab's draft is adopted when this tab has none.
@@ -612,34 +620,40 @@ mod tests {
     #[test]
     fn progress_files_round_trip() {
         let d = draft();
-        assert_eq!(import_progress(&export_progress(&d)), Ok(d));
+        assert_eq!(
+            import_progress(&TRAINER, &export_progress(&TRAINER, &d)),
+            Ok(d)
+        );
     }
 
     #[test]
     fn each_kind_of_bad_progress_file_has_its_own_error() {
-        let file = export_progress(&draft());
+        let file = export_progress(&TRAINER, &draft());
         assert_eq!(
-            import_progress(&file.replace("Camille", "Mallory")),
+            import_progress(&TRAINER, &file.replace("Camille", "Mallory")),
             Err(ImportError::Damaged)
         );
         assert_eq!(
-            import_progress("not json"),
+            import_progress(&TRAINER, "not json"),
             Err(ImportError::NotProgressFile)
         );
         assert_eq!(
-            import_progress(r#"{"hello": "world"}"#),
+            import_progress(&TRAINER, r#"{"hello": "world"}"#),
             Err(ImportError::NotProgressFile)
         );
         assert_eq!(
-            import_progress(&file.replace(PROGRESS_FORMAT, "autre-chose")),
+            import_progress(
+                &TRAINER,
+                &file.replace(TRAINER.progress_format, "autre-chose")
+            ),
             Err(ImportError::NotProgressFile)
         );
         assert_eq!(
-            import_progress(&file.replace("\"version\": 1", "\"version\": 9")),
+            import_progress(&TRAINER, &file.replace("\"version\": 1", "\"version\": 9")),
             Err(ImportError::NewerVersion(9))
         );
         assert_eq!(
-            import_progress(&" ".repeat(MAX_PROGRESS_BYTES as usize + 1)),
+            import_progress(&TRAINER, &" ".repeat(MAX_PROGRESS_BYTES as usize + 1)),
             Err(ImportError::TooLarge)
         );
         // A consistent file (checksum recomputed) with a key that would break an
@@ -647,32 +661,68 @@ mod tests {
         let mut bad = draft();
         bad.idempotency_key = "a\r\nb".into();
         assert_eq!(
-            import_progress(&export_progress(&bad)),
+            import_progress(&TRAINER, &export_progress(&TRAINER, &bad)),
             Err(ImportError::Damaged)
         );
         let mut bad = draft();
         bad.reference = "0OIL1OIL".into();
         assert_eq!(
-            import_progress(&export_progress(&bad)),
+            import_progress(&TRAINER, &export_progress(&TRAINER, &bad)),
             Err(ImportError::Damaged)
         );
         let mut bad = draft();
         bad.answers.set_text(F::Region, "atlantide");
         assert_eq!(
-            import_progress(&export_progress(&bad)),
+            import_progress(&TRAINER, &export_progress(&TRAINER, &bad)),
             Err(ImportError::Damaged)
         );
         let mut bad = draft();
         bad.answers
             .set_text(F::Bio, &"x".repeat(MAX_STORED_TEXT + 1));
         assert_eq!(
-            import_progress(&export_progress(&bad)),
+            import_progress(&TRAINER, &export_progress(&TRAINER, &bad)),
             Err(ImportError::Damaged)
         );
         // Unknown step or question ids.
         assert_eq!(
-            import_progress(&export_progress(&draft()).replace("\"proposition\"", "\"ailleurs\"")),
+            import_progress(
+                &TRAINER,
+                &export_progress(&TRAINER, &draft()).replace("\"proposition\"", "\"ailleurs\"")
+            ),
             Err(ImportError::Damaged)
         );
+    }
+
+    #[test]
+    fn a_draft_or_file_of_one_form_is_never_taken_for_the_other() {
+        let trainer = draft();
+        // Another form's progress file is foreign, not damaged.
+        assert_eq!(
+            import_progress(&REQUEST, &export_progress(&TRAINER, &trainer)),
+            Err(ImportError::NotProgressFile)
+        );
+        // Stored records are checked field by field against their form.
+        assert_eq!(Stored::parse(&REQUEST, &trainer.to_storage()), None);
+        let mut request = Draft::new(&REQUEST, [5; 24], 1);
+        assert_eq!(request.step.0, StepId::Requester);
+        request
+            .answers
+            .set_text(F::RequestNeed, "Une équipe à former");
+        assert!(matches!(
+            Stored::parse(&REQUEST, &request.to_storage()),
+            Some(Stored::Draft(_))
+        ));
+        assert_eq!(
+            import_progress(&REQUEST, &export_progress(&REQUEST, &request)),
+            Ok(request.clone())
+        );
+        request.answers.set_text(F::FirstName, "Intrus");
+        assert_eq!(
+            request.validate(&REQUEST),
+            Err(Damage::Answer(F::FirstName))
+        );
+        let mut elsewhere = Draft::new(&REQUEST, [5; 24], 1);
+        elsewhere.step = StepSlug(StepId::Proposal);
+        assert_eq!(elsewhere.validate(&REQUEST), Err(Damage::Step));
     }
 }

@@ -154,6 +154,7 @@ pub fn FieldView(
                         id=control
                         name=html_id
                         aria-describedby=described
+                        aria-invalid=move || has_error().then_some("true")
                         on:change=move |ev| set(event_target_value(&ev))
                     >
                         <option value="" selected=move || text().is_empty() disabled hidden>
@@ -188,6 +189,7 @@ pub fn FieldView(
                         name=html_id
                         prop:checked=checked
                         aria-describedby=messages_id.clone()
+                        aria-invalid=move || has_error().then_some("true")
                         on:change=move |ev| {
                             set(if event_target_checked(&ev) { TICKED.to_owned() } else { String::new() })
                         }
@@ -219,6 +221,7 @@ pub fn FieldView(
                         name=html_id
                         rows="6"
                         aria-describedby=described
+                        aria-invalid=move || has_error().then_some("true")
                         prop:value=text
                         on:input=move |ev| set(event_target_value(&ev))
                     ></textarea>
@@ -249,6 +252,7 @@ pub fn FieldView(
                         autocomplete=field.autocomplete.unwrap_or("off")
                         spellcheck=matches!(field.input, Input::Email).then_some("false")
                         aria-describedby=described
+                        aria-invalid=move || has_error().then_some("true")
                         prop:value=text
                         on:input=move |ev| set(event_target_value(&ev))
                     />

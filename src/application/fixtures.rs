@@ -69,3 +69,34 @@ pub fn complete_answers(kind: ProposalKind) -> Answers {
     }
     a
 }
+
+/// A complete, valid sur-mesure request, consent ticked.
+pub fn complete_request() -> Answers {
+    let mut a = Answers::default();
+    for (k, v) in [
+        (F::RequesterFirstName, "Dominique"),
+        (F::RequesterLastName, "Lefèvre"),
+        (F::RequesterEmail, "dominique.lefevre@culture.gouv.fr"),
+        (F::RequesterAdministration, "culture"),
+        (
+            F::RequesterRole,
+            "Cheffe du bureau des systèmes d'information",
+        ),
+        (F::RequestNeed, "Former l'équipe à la conduite de produit."),
+        (F::RequestTeamSize, "12"),
+        (F::RequestFormat, "presentiel"),
+        (F::RequestPlace, "Paris"),
+        (F::RequestConsent, TICKED),
+    ] {
+        a.set_text(k, v);
+    }
+    a.0.insert(
+        F::RequestAudience,
+        super::answers::Answer::Choices(vec!["managers".into()]),
+    );
+    a.0.insert(
+        F::RequestPeriods,
+        super::answers::Answer::Choices(vec!["t2".into(), "t3".into()]),
+    );
+    a
+}

@@ -1,17 +1,22 @@
-//! The trainer application form as data: its steps, their fields, and every
-//! behaviour of a field — when it is shown, when it is required, its limits,
-//! its label and hint, its browser autocomplete token, whether it looks up
-//! similar catalogue courses. Views, validation, the journey and the payload
-//! read this table; nothing else compares field ids. Adding a question is one
-//! row here (plus, for a new option list, its option labels in `i18n`).
+//! The campus's forms as data: the trainer application and the sur-mesure
+//! request. A [`Form`] row holds everything a journey needs (its steps, its
+//! fields, its storage keys, its words, its endpoint, its schema); a [`Field`]
+//! row holds every behaviour of a question — when it is shown, when it is
+//! required, its limits, its label and hint, its browser autocomplete token,
+//! whether it looks up similar catalogue courses. One step engine (views,
+//! validation, journey, draft, payload) reads these tables for every form;
+//! nothing else compares field ids. Adding a question is one row here (plus,
+//! for a new option list, its option labels in `i18n`); adding a form is one
+//! [`Form`] row and its fields.
 //!
 //! Ids are stable: they are stored in drafts and sent in payloads.
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Text};
 
-/// A step of the application, in order.
+/// A step of a form. Question steps belong to one form; the review and the
+/// confirmation end every form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StepId {
     /// Identity and administration.
@@ -22,6 +27,10 @@ pub enum StepId {
     Proposal,
     /// Days, formats, regions, periods, manager informed.
     Availability,
+    /// Sur-mesure request: who asks, for which administration.
+    Requester,
+    /// Sur-mesure request: the need, the team, the period.
+    Need,
     /// Check your answers, consent, submit.
     Review,
     /// Reference number and next steps.
@@ -29,34 +38,61 @@ pub enum StepId {
 }
 
 impl StepId {
-    /// Every step, in order.
-    pub const ALL: [StepId; 6] = [
+    /// Every step.
+    pub const ALL: [StepId; 8] = [
         StepId::You,
         StepId::Expertise,
         StepId::Proposal,
         StepId::Availability,
+        StepId::Requester,
+        StepId::Need,
         StepId::Review,
         StepId::Confirmation,
     ];
 
-    /// The steps that hold questions (shown in the step indicator).
-    pub const QUESTIONS: [StepId; 4] = [
-        StepId::You,
-        StepId::Expertise,
-        StepId::Proposal,
-        StepId::Availability,
-    ];
+    /// URL segment (`#/candidature/{slug}`), and where the step's answers go
+    /// in the payload (`applicant`, ...). One row per step.
+    const fn row(self) -> (&'static str, &'static str, Tr) {
+        match self {
+            StepId::You => ("vous", "applicant", tr("Vous", "About you")),
+            StepId::Expertise => (
+                "expertise",
+                "expertise",
+                tr("Votre expertise", "Your expertise"),
+            ),
+            StepId::Proposal => (
+                "proposition",
+                "proposal",
+                tr("Votre proposition", "Your proposal"),
+            ),
+            StepId::Availability => (
+                "disponibilites",
+                "availability",
+                tr("Vos disponibilités", "Your availability"),
+            ),
+            StepId::Requester => (
+                "demandeur",
+                "requester",
+                tr(
+                    "Vous et votre administration",
+                    "You and your administration",
+                ),
+            ),
+            StepId::Need => ("besoin", "need", tr("Votre besoin", "Your need")),
+            // The two closing steps are titled by their form (see `Form`).
+            StepId::Review => ("verification", "", tr("", "")),
+            StepId::Confirmation => ("confirmation", "", tr("", "")),
+        }
+    }
 
     /// URL segment (`#/candidature/{slug}`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            StepId::You => "vous",
-            StepId::Expertise => "expertise",
-            StepId::Proposal => "proposition",
-            StepId::Availability => "disponibilites",
-            StepId::Review => "verification",
-            StepId::Confirmation => "confirmation",
-        }
+    pub const fn slug(self) -> &'static str {
+        self.row().0
+    }
+
+    /// The payload section a question step's answers go to.
+    pub const fn section(self) -> &'static str {
+        self.row().1
     }
 
     /// Parses a URL segment.
@@ -141,6 +177,21 @@ field_ids! {
     Periods => "periods",
     ManagerInformed => "manager_informed",
     Consent => "consent",
+    RequesterFirstName => "requester_first_name",
+    RequesterLastName => "requester_last_name",
+    RequesterEmail => "requester_email",
+    RequesterPhone => "requester_phone",
+    RequesterAdministration => "requester_administration",
+    RequesterAdministrationOther => "requester_administration_other",
+    RequesterRole => "requester_role",
+    RequestCourse => "request_course",
+    RequestNeed => "request_need",
+    RequestTeamSize => "request_team_size",
+    RequestAudience => "request_audience",
+    RequestFormat => "request_format",
+    RequestPeriods => "request_periods",
+    RequestPlace => "request_place",
+    RequestConsent => "request_consent",
 }
 
 impl std::fmt::Display for FieldId {
@@ -161,6 +212,213 @@ impl<'de> Deserialize<'de> for FieldId {
         FieldId::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown field {s}")))
     }
 }
+
+/// A form of the campus: the one step engine runs each of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FormId {
+    /// The volunteer trainer application (`#/candidature`).
+    Trainer,
+    /// A manager's request for a sur-mesure programme (`#/sur-mesure`).
+    Request,
+}
+
+impl FormId {
+    /// Every form.
+    pub const ALL: [FormId; 2] = [FormId::Trainer, FormId::Request];
+
+    /// Its row.
+    pub const fn form(self) -> &'static Form {
+        match self {
+            FormId::Trainer => &TRAINER,
+            FormId::Request => &REQUEST,
+        }
+    }
+}
+
+/// Everything the step engine needs to know about one form.
+#[derive(Debug, Clone, Copy)]
+pub struct Form {
+    /// Its id.
+    pub id: FormId,
+    /// URL segment of its pages: `#/{slug}` (start) and `#/{slug}/{step}`.
+    pub slug: &'static str,
+    /// Its question steps, in order (then the review and the confirmation).
+    pub questions: &'static [StepId],
+    /// Its fields, in display order (consent last, on the review step).
+    pub fields: &'static [Field],
+    /// The consent box (sent as the payload's `consent`).
+    pub consent: FieldId,
+    /// `localStorage` key of its draft (or the tombstone of the last one).
+    pub storage_key: &'static str,
+    /// `sessionStorage` key of what this tab sent (for its confirmation page).
+    pub sent_key: &'static str,
+    /// `format` of its progress files.
+    pub progress_format: &'static str,
+    /// Stem of the files it downloads (`{stem}-{reference}.json`).
+    pub file_stem: &'static str,
+    /// The JSON Schema of its payload, next to `index.html`.
+    pub schema: &'static str,
+    /// Where its payload is `POST`ed (`None`: download and email).
+    pub endpoint: fn(&crate::config::Config) -> Option<&str>,
+    /// Whether it is open only while the trainer call is.
+    pub gated_by_call: bool,
+    /// The field prefilled from `?formation=<course id>` on its start page.
+    pub course_field: Option<FieldId>,
+    /// What is filled in ("candidature" / "application"), for shared messages.
+    pub noun: Tr,
+    /// The same with its article ("une candidature" / "an application").
+    pub a_noun: Tr,
+    /// The start page's title.
+    pub title: Text,
+    /// The start page's lead paragraph.
+    pub intro: Tr,
+    /// The start button.
+    pub start: Tr,
+    /// The resume button.
+    pub resume: Tr,
+    /// The send button.
+    pub submit: Tr,
+    /// The review step's title.
+    pub review_title: Tr,
+    /// The confirmation's title.
+    pub sent_title: Tr,
+    /// What happens next, on the confirmation.
+    pub next_steps: Tr,
+    /// The subject of the prepared email (`{ref}`: the reference).
+    pub mail_subject: Tr,
+}
+
+impl Form {
+    /// Every step of the journey: the questions, the review, the confirmation.
+    pub fn steps(&self) -> impl Iterator<Item = StepId> + '_ {
+        self.questions
+            .iter()
+            .copied()
+            .chain([StepId::Review, StepId::Confirmation])
+    }
+
+    /// Whether `step` is a step of this form.
+    pub fn has_step(&self, step: StepId) -> bool {
+        self.steps().any(|s| s == step)
+    }
+
+    /// The first step.
+    pub fn first_step(&self) -> StepId {
+        self.questions.first().copied().unwrap_or(StepId::Review)
+    }
+
+    /// The step's title in this form.
+    pub fn step_title(&self, step: StepId) -> Tr {
+        match step {
+            StepId::Review => self.review_title,
+            StepId::Confirmation => self.sent_title,
+            _ => step.row().2,
+        }
+    }
+
+    /// Its fields on `step`, in display order (all branches).
+    pub fn fields_of(&self, step: StepId) -> impl Iterator<Item = &'static Field> {
+        self.fields.iter().filter(move |f| f.step == step)
+    }
+
+    /// A message shared by every form, in its words: `{noun}`, `{a_noun}` and
+    /// `{file}` (its progress file's name) are filled in.
+    pub fn say(&self, text: Text, l: Locale) -> String {
+        text.get(l)
+            .replace("{noun}", self.noun.get(l))
+            .replace("{a_noun}", self.a_noun.get(l))
+            .replace("{file}", &self.progress_file())
+    }
+
+    /// The name of its progress file.
+    pub fn progress_file(&self) -> String {
+        format!("{}-campus-progression.json", self.file_stem)
+    }
+
+    /// Whether `id` is one of its fields.
+    pub fn has_field(&self, id: FieldId) -> bool {
+        self.fields.iter().any(|f| f.id == id)
+    }
+}
+
+/// The trainer application.
+pub const TRAINER: Form = Form {
+    id: FormId::Trainer,
+    slug: "candidature",
+    questions: &[
+        StepId::You,
+        StepId::Expertise,
+        StepId::Proposal,
+        StepId::Availability,
+    ],
+    fields: TRAINER_FIELDS,
+    consent: FieldId::Consent,
+    storage_key: "campus.candidature",
+    sent_key: "campus.candidature.envoyee",
+    progress_format: "campus-candidature-brouillon",
+    file_stem: "candidature",
+    schema: "application.schema.json",
+    endpoint: |c| c.applications_endpoint.as_deref(),
+    gated_by_call: true,
+    course_field: None,
+    noun: tr("candidature", "application"),
+    a_noun: tr("une candidature", "an application"),
+    title: Text::TitleApplication,
+    intro: tr(
+        "Le formulaire de candidature se remplit en plusieurs étapes\u{a0}; votre brouillon est conservé dans ce navigateur.",
+        "The application form has several steps; your draft is kept in this browser.",
+    ),
+    start: tr("Commencer ma candidature", "Start my application"),
+    resume: tr("Reprendre ma candidature", "Resume my application"),
+    submit: tr("Envoyer ma candidature", "Send my application"),
+    review_title: tr("Vérifiez votre candidature", "Check your application"),
+    sent_title: tr("Candidature envoyée", "Application sent"),
+    next_steps: tr(
+        "L'équipe du campus examine chaque candidature au regard de l'expertise technique, de l'expérience de formation et de l'engagement pour la transformation numérique de l'État. Vous recevrez une réponse par courriel sous un mois. Gardez votre numéro de référence.",
+        "The campus team examines each application on technical expertise, training experience and commitment to the State's digital transformation. You will get an answer by email within a month. Keep your reference number.",
+    ),
+    mail_subject: tr(
+        "Candidature formateur bénévole {ref}",
+        "Volunteer trainer application {ref}",
+    ),
+};
+
+/// A manager's request for a sur-mesure programme.
+pub const REQUEST: Form = Form {
+    id: FormId::Request,
+    slug: "sur-mesure",
+    questions: &[StepId::Requester, StepId::Need],
+    fields: REQUEST_FIELDS,
+    consent: FieldId::RequestConsent,
+    storage_key: "campus.demande",
+    sent_key: "campus.demande.envoyee",
+    progress_format: "campus-demande-brouillon",
+    file_stem: "demande-sur-mesure",
+    schema: "request.schema.json",
+    endpoint: |c| c.requests_endpoint.as_deref(),
+    gated_by_call: false,
+    course_field: Some(FieldId::RequestCourse),
+    noun: tr("demande", "request"),
+    a_noun: tr("une demande", "a request"),
+    title: Text::TitleRequest,
+    intro: tr(
+        "Le campus construit avec vous un programme adapté à votre équipe\u{a0}: décrivez votre besoin en deux étapes, l'équipe vous répond sous trois semaines. Votre brouillon est conservé dans ce navigateur.",
+        "The campus builds with you a programme suited to your team: describe your need in two steps, the team answers within three weeks. Your draft is kept in this browser.",
+    ),
+    start: tr("Commencer ma demande", "Start my request"),
+    resume: tr("Reprendre ma demande", "Resume my request"),
+    submit: tr("Envoyer ma demande", "Send my request"),
+    review_title: tr("Vérifiez votre demande", "Check your request"),
+    sent_title: tr("Demande envoyée", "Request sent"),
+    next_steps: tr(
+        "Un membre de l'équipe du campus vous écrit sous trois semaines pour préciser votre besoin, proposer un programme et convenir des dates. Gardez votre numéro de référence.",
+        "A member of the campus team will write to you within three weeks to clarify your need, propose a programme and agree on dates. Keep your reference number.",
+    ),
+    mail_subject: tr(
+        "Demande de formation sur mesure {ref}",
+        "Tailor-made programme request {ref}",
+    ),
+};
 
 /// What the applicant proposes (step 3 branches on it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -427,8 +685,11 @@ pub const PROPOSAL_KINDS: &[&str] = &["formation-existante", "idee-programme", "
 use FieldId as F;
 use StepId as S;
 
-/// Every field, in display order.
-pub const FIELDS: &[Field] = &[
+/// Formats a manager may ask for (an e-learning course is not made to measure).
+pub const REQUEST_FORMATS: &[&str] = &["distanciel", "presentiel", "hybride", "indifferent"];
+
+/// The trainer application's fields, in display order.
+pub const TRAINER_FIELDS: &[Field] = &[
     // 1. You
     Field::new(F::FirstName, S::You, Input::Text, tr("Prénom", "First name"))
         .max(100)
@@ -444,18 +705,12 @@ pub const FIELDS: &[Field] = &[
     )
     .max(254)
     .autocomplete("email")
-    .hint(tr(
-        "Par exemple : prenom.nom@ministere.gouv.fr",
-        "For example: firstname.lastname@ministry.gouv.fr",
-    )),
+    .hint(EMAIL_HINT),
     Field::new(F::Phone, S::You, Input::Phone, tr("Téléphone", "Phone"))
         .max(30)
         .optional()
         .autocomplete("tel")
-        .hint(tr(
-            "Par exemple : 01 23 45 67 89",
-            "For example: +33 1 23 45 67 89",
-        )),
+        .hint(PHONE_HINT),
     Field::new(
         F::Administration,
         S::You,
@@ -742,26 +997,164 @@ pub const FIELDS: &[Field] = &[
     ),
 ];
 
+/// The sur-mesure request's fields, in display order.
+pub const REQUEST_FIELDS: &[Field] = &[
+    // 1. Who asks
+    Field::new(F::RequesterFirstName, S::Requester, Input::Text, tr("Prénom", "First name"))
+        .max(100)
+        .autocomplete("given-name"),
+    Field::new(F::RequesterLastName, S::Requester, Input::Text, tr("Nom", "Last name"))
+        .max(100)
+        .autocomplete("family-name"),
+    Field::new(
+        F::RequesterEmail,
+        S::Requester,
+        Input::Email,
+        tr("Adresse électronique professionnelle", "Work email address"),
+    )
+    .max(254)
+    .autocomplete("email")
+    .hint(EMAIL_HINT),
+    Field::new(F::RequesterPhone, S::Requester, Input::Phone, tr("Téléphone", "Phone"))
+        .max(30)
+        .optional()
+        .autocomplete("tel")
+        .hint(PHONE_HINT),
+    Field::new(
+        F::RequesterAdministration,
+        S::Requester,
+        Input::OneOf(ADMINISTRATIONS),
+        tr("Administration", "Administration"),
+    ),
+    Field::new(
+        F::RequesterAdministrationOther,
+        S::Requester,
+        Input::Text,
+        tr("Nom de votre administration", "Name of your administration"),
+    )
+    .max(200)
+    .when(Condition::Is(F::RequesterAdministration, "autre")),
+    Field::new(
+        F::RequesterRole,
+        S::Requester,
+        Input::Text,
+        tr("Votre fonction", "Your position"),
+    )
+    .max(200)
+    .autocomplete("organization-title")
+    .hint(tr(
+        "Par exemple\u{a0}: cheffe du bureau des systèmes d'information",
+        "For example: head of the information systems office",
+    )),
+    // 2. The need
+    Field::new(
+        F::RequestCourse,
+        S::Need,
+        Input::Text,
+        tr(
+            "Formation ou programme du catalogue qui vous intéresse",
+            "Catalogue course or programme you are interested in",
+        ),
+    )
+    .max(200)
+    .optional()
+    .similar()
+    .hint(tr(
+        "Laissez vide pour un programme entièrement nouveau. Nous vous signalons les formations du catalogue qui y ressemblent.",
+        "Leave empty for an entirely new programme. We show catalogue trainings that look similar.",
+    )),
+    Field::new(
+        F::RequestNeed,
+        S::Need,
+        Input::LongText,
+        tr("Décrivez votre besoin", "Describe your need"),
+    )
+    .max(2000)
+    .hint(tr(
+        "Le contexte de votre équipe, ce qu'elle doit savoir faire à l'issue du programme, les contraintes à connaître.",
+        "Your team's context, what it should be able to do after the programme, the constraints to know about.",
+    )),
+    Field::new(
+        F::RequestTeamSize,
+        S::Need,
+        Input::Number { min: 1, max: 1000 },
+        tr("Nombre de personnes à former", "Number of people to train"),
+    )
+    .max(4),
+    Field::new(
+        F::RequestAudience,
+        S::Need,
+        Input::AnyOf(AUDIENCES),
+        tr("Qui sont-elles\u{a0}?", "Who are they?"),
+    ),
+    Field::new(
+        F::RequestFormat,
+        S::Need,
+        Input::OneOf(REQUEST_FORMATS),
+        tr("Format souhaité", "Preferred format"),
+    ),
+    Field::new(
+        F::RequestPeriods,
+        S::Need,
+        Input::AnyOf(PERIODS),
+        tr("Période souhaitée", "Preferred period"),
+    ),
+    Field::new(
+        F::RequestPlace,
+        S::Need,
+        Input::Text,
+        tr("Lieu", "Place"),
+    )
+    .max(200)
+    .optional()
+    .hint(tr(
+        "Pour une formation en présentiel\u{a0}: la ville ou le site de votre administration.",
+        "For an in-person programme: the city or site of your administration.",
+    )),
+    // 3. Review
+    Field::new(
+        F::RequestConsent,
+        S::Review,
+        Input::Tick,
+        tr(
+            "J'accepte que mes réponses soient traitées par l'équipe du Campus du numérique public pour examiner ma demande.",
+            "I agree that my answers are processed by the Campus du numérique public team to examine my request.",
+        ),
+    ),
+];
+
+const EMAIL_HINT: Tr = tr(
+    "Par exemple\u{a0}: prenom.nom@ministere.gouv.fr",
+    "For example: firstname.lastname@ministry.gouv.fr",
+);
+
+const PHONE_HINT: Tr = tr(
+    "Par exemple\u{a0}: 01\u{a0}23\u{a0}45\u{a0}67\u{a0}89",
+    "For example: +33 1 23 45 67 89",
+);
+
 const SIMILAR_HINT: Tr = tr(
     "Nous vous signalons les formations du catalogue qui y ressemblent.",
     "We show catalogue trainings that look similar.",
 );
 
-/// The row of the field table for `id`.
+/// Every field of every form.
+pub fn all_fields() -> impl Iterator<Item = &'static Field> {
+    FormId::ALL.into_iter().flat_map(|f| f.form().fields.iter())
+}
+
+/// The row of the field tables for `id`.
 pub fn field(id: FieldId) -> &'static Field {
     // Every id has exactly one row (checked by a test), so the lookup cannot fail;
     // the fallback keeps this total without a panic path.
-    FIELDS.iter().find(|f| f.id == id).unwrap_or(&FIELDS[0])
+    all_fields()
+        .find(|f| f.id == id)
+        .unwrap_or(&TRAINER_FIELDS[0])
 }
 
 /// The field with this string id (edges only: URLs, stored data).
 pub fn field_by_str(id: &str) -> Option<&'static Field> {
     FieldId::parse(id).map(field)
-}
-
-/// The fields of `step`, in display order (all branches).
-pub fn fields_of(step: StepId) -> impl Iterator<Item = &'static Field> {
-    FIELDS.iter().filter(move |f| f.step == step)
 }
 
 #[cfg(test)]
@@ -771,30 +1164,40 @@ mod tests {
     #[test]
     fn every_id_has_exactly_one_row_and_rows_are_well_formed() {
         for id in FieldId::ALL {
-            assert_eq!(FIELDS.iter().filter(|f| f.id == *id).count(), 1, "{id}");
+            assert_eq!(all_fields().filter(|f| f.id == *id).count(), 1, "{id}");
             assert_eq!(FieldId::parse(id.as_str()), Some(*id));
             assert_eq!(field(*id).id, *id);
         }
-        assert_eq!(FIELDS.len(), FieldId::ALL.len());
-        for f in FIELDS {
-            assert!(!f.label.fr.is_empty() && !f.label.en.is_empty(), "{}", f.id);
-            match f.input {
-                Input::OneOf(o) | Input::AnyOf(o) => assert!(!o.is_empty(), "{}", f.id),
-                Input::Text | Input::Email | Input::Phone | Input::LongText | Input::Url => {
-                    assert!(f.max_len > 0, "{}", f.id)
+        assert_eq!(all_fields().count(), FieldId::ALL.len());
+        for form in FormId::ALL.map(FormId::form) {
+            for f in form.fields {
+                assert!(!f.label.fr.is_empty() && !f.label.en.is_empty(), "{}", f.id);
+                assert!(
+                    form.has_step(f.step) && f.step != StepId::Confirmation,
+                    "{}",
+                    f.id
+                );
+                match f.input {
+                    Input::OneOf(o) | Input::AnyOf(o) => assert!(!o.is_empty(), "{}", f.id),
+                    Input::Text | Input::Email | Input::Phone | Input::LongText | Input::Url => {
+                        assert!(f.max_len > 0, "{}", f.id)
+                    }
+                    Input::Number { min, max } => assert!(min < max),
+                    Input::Tick => {}
                 }
-                Input::Number { min, max } => assert!(min < max),
-                Input::Tick => {}
-            }
-            // A condition names a single-choice field of an earlier or the same
-            // step, with one of its options.
-            for c in [f.shown_when, f.required_when] {
-                if let Condition::Is(on, value) = c {
-                    let target = field(on);
-                    assert!(target.step <= f.step, "{}", f.id);
-                    match target.input {
-                        Input::OneOf(options) => assert!(options.contains(&value), "{}", f.id),
-                        _ => panic!("{} depends on a non single-choice field", f.id),
+                // A condition names a single-choice field of the same form, on an
+                // earlier or the same step, with one of its options.
+                for c in [f.shown_when, f.required_when] {
+                    if let Condition::Is(on, value) = c {
+                        let target = field(on);
+                        assert!(form.has_field(on), "{}", f.id);
+                        assert!(target.step <= f.step, "{}", f.id);
+                        match target.input {
+                            Input::OneOf(options) => {
+                                assert!(options.contains(&value), "{}", f.id)
+                            }
+                            _ => panic!("{} depends on a non single-choice field", f.id),
+                        }
                     }
                 }
             }
@@ -803,14 +1206,94 @@ mod tests {
     }
 
     #[test]
-    fn every_question_step_has_fields_and_slugs_round_trip() {
-        for step in StepId::QUESTIONS {
-            assert!(fields_of(step).count() > 0);
+    fn every_form_is_well_formed() {
+        let mut keys = Vec::new();
+        for id in FormId::ALL {
+            let form = id.form();
+            assert_eq!(form.id, id);
+            assert!(!form.questions.is_empty());
+            for step in form.questions {
+                assert!(form.fields_of(*step).count() > 0, "{step:?}");
+                assert!(!step.section().is_empty());
+                assert!(!form.step_title(*step).fr.is_empty());
+            }
+            // Consent is the review step's only field.
+            assert_eq!(
+                form.fields_of(StepId::Review)
+                    .map(|f| f.id)
+                    .collect::<Vec<_>>(),
+                [form.consent]
+            );
+            assert_eq!(field(form.consent).input, Input::Tick);
+            // A question step belongs to one form only.
+            for other in FormId::ALL.into_iter().filter(|o| *o != id) {
+                assert!(form.questions.iter().all(|s| !other.form().has_step(*s)));
+            }
+            if let Some(c) = form.course_field {
+                assert!(form.has_field(c) && field(c).is_optional());
+            }
+            for t in [
+                form.noun,
+                form.a_noun,
+                form.intro,
+                form.start,
+                form.resume,
+                form.submit,
+                form.review_title,
+                form.sent_title,
+                form.next_steps,
+                form.mail_subject,
+            ] {
+                assert!(!t.fr.is_empty() && !t.en.is_empty());
+            }
+            assert!(
+                form.mail_subject.fr.contains("{ref}") && form.mail_subject.en.contains("{ref}")
+            );
+            keys.push([
+                form.slug,
+                form.storage_key,
+                form.sent_key,
+                form.progress_format,
+                form.file_stem,
+                form.schema,
+            ]);
         }
+        // No two forms share a slug, a storage key, a file name or a schema.
+        for column in 0..6 {
+            let values: std::collections::BTreeSet<_> = keys.iter().map(|k| k[column]).collect();
+            assert_eq!(values.len(), keys.len(), "column {column}");
+        }
+    }
+
+    #[test]
+    fn shared_messages_take_each_forms_words() {
+        let l = Locale::Fr;
         assert_eq!(
-            fields_of(StepId::Review).map(|f| f.id).collect::<Vec<_>>(),
-            [FieldId::Consent]
+            TRAINER.say(Text::SubmitFailedTitle, l),
+            "Votre candidature n'a pas pu être envoyée"
         );
+        assert_eq!(
+            REQUEST.say(Text::SubmitFailedTitle, Locale::En),
+            "Your request could not be sent"
+        );
+        assert!(REQUEST
+            .say(Text::ProgressNotFile, l)
+            .contains("demande-sur-mesure-campus-progression.json"));
+        // No placeholder is left in any message of any form.
+        for form in FormId::ALL.map(FormId::form) {
+            for text in Text::ALL {
+                for l in Locale::ALL {
+                    let said = form.say(*text, l);
+                    for p in ["{noun}", "{a_noun}", "{file}"] {
+                        assert!(!said.contains(p), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn slugs_round_trip() {
         for step in StepId::ALL {
             assert_eq!(StepId::from_slug(step.slug()), Some(step));
         }

@@ -3,60 +3,70 @@
 //! summary shown on the "check your answers" page.
 
 use super::answers::{Answer, Answers};
-use super::form::{fields_of, Field, StepId};
+use super::form::{Field, Form, StepId};
 use super::validation::{applies, check_step};
 
-/// The step after `step`.
-pub fn next(step: StepId) -> StepId {
+/// The step after `step` in `form` (the review after the last question).
+pub fn next(form: &Form, step: StepId) -> StepId {
     match step {
-        StepId::You => StepId::Expertise,
-        StepId::Expertise => StepId::Proposal,
-        StepId::Proposal => StepId::Availability,
-        StepId::Availability | StepId::Review => StepId::Review,
-        StepId::Confirmation => StepId::Confirmation,
+        StepId::Review | StepId::Confirmation => step,
+        _ => form
+            .questions
+            .iter()
+            .skip_while(|s| **s != step)
+            .nth(1)
+            .copied()
+            .unwrap_or(StepId::Review),
     }
 }
 
 /// The step the back link leads to (`None` on the first step).
-pub fn previous(step: StepId) -> Option<StepId> {
+pub fn previous(form: &Form, step: StepId) -> Option<StepId> {
     match step {
-        StepId::You => None,
-        StepId::Expertise => Some(StepId::You),
-        StepId::Proposal => Some(StepId::Expertise),
-        StepId::Availability => Some(StepId::Proposal),
-        StepId::Review => Some(StepId::Availability),
         StepId::Confirmation => None,
+        StepId::Review => form.questions.last().copied(),
+        _ => form
+            .questions
+            .iter()
+            .take_while(|s| **s != step)
+            .last()
+            .copied(),
     }
 }
 
 /// The first question step whose answers are not valid yet.
-pub fn first_incomplete(answers: &Answers) -> Option<StepId> {
-    StepId::QUESTIONS
-        .into_iter()
-        .find(|s| !check_step(*s, answers).is_empty())
+pub fn first_incomplete(form: &Form, answers: &Answers) -> Option<StepId> {
+    form.questions
+        .iter()
+        .copied()
+        .find(|s| !check_step(form, *s, answers).is_empty())
 }
 
 /// Whether `step` may be shown for a draft with these answers: every earlier
 /// question step is complete. (The confirmation is not a step of a draft: it is
-/// shown for an application this tab has sent, see [`resolve`].)
-pub fn can_visit(step: StepId, answers: &Answers) -> bool {
+/// shown for a form this tab has sent, see [`resolve`].)
+pub fn can_visit(form: &Form, step: StepId, answers: &Answers) -> bool {
     match step {
         StepId::Confirmation => false,
-        StepId::Review => first_incomplete(answers).is_none(),
-        _ => StepId::QUESTIONS
-            .into_iter()
-            .take_while(|s| *s != step)
-            .all(|s| check_step(s, answers).is_empty()),
+        StepId::Review => first_incomplete(form, answers).is_none(),
+        _ => {
+            form.questions.contains(&step)
+                && form
+                    .questions
+                    .iter()
+                    .take_while(|s| **s != step)
+                    .all(|s| check_step(form, *s, answers).is_empty())
+        }
     }
 }
 
 /// Where a visitor asking for `step` of a draft is sent instead when it may
 /// not be shown: the first incomplete step, or the review.
-pub fn redirect(step: StepId, answers: &Answers) -> StepId {
-    if can_visit(step, answers) {
+pub fn redirect(form: &Form, step: StepId, answers: &Answers) -> StepId {
+    if can_visit(form, step, answers) {
         step
     } else {
-        first_incomplete(answers).unwrap_or(StepId::Review)
+        first_incomplete(form, answers).unwrap_or(StepId::Review)
     }
 }
 
@@ -87,17 +97,18 @@ pub enum Decision {
     ToStart,
 }
 
-/// Decides what a request for `step` shows.
-pub fn resolve(step: StepId, state: JourneyState<'_>) -> Decision {
+/// Decides what a request for `step` of `form` shows.
+pub fn resolve(form: &Form, step: StepId, state: JourneyState<'_>) -> Decision {
+    let first = step == form.first_step();
     match (step, state.draft) {
         (StepId::Confirmation, _) if state.sent_here => Decision::Show,
-        (StepId::Confirmation, Some(answers)) => Decision::Redirect(redirect(step, answers)),
-        (StepId::You, None) if !state.closed && !state.sent_here => Decision::StartAndShow,
+        (StepId::Confirmation, Some(answers)) => Decision::Redirect(redirect(form, step, answers)),
+        (_, None) if first && !state.closed && !state.sent_here => Decision::StartAndShow,
         // Just sent from this tab: its confirmation, not an empty start.
         (_, None) if state.sent_here => Decision::Redirect(StepId::Confirmation),
         (_, None) => Decision::ToStart,
-        (_, Some(answers)) if can_visit(step, answers) => Decision::Show,
-        (_, Some(answers)) => Decision::Redirect(redirect(step, answers)),
+        (_, Some(answers)) if can_visit(form, step, answers) => Decision::Show,
+        (_, Some(answers)) => Decision::Redirect(redirect(form, step, answers)),
     }
 }
 
@@ -111,8 +122,8 @@ pub struct ReviewRow {
 }
 
 /// The questions asked in `step` given the answers, with what was answered.
-pub fn review_rows(step: StepId, answers: &Answers) -> Vec<ReviewRow> {
-    fields_of(step)
+pub fn review_rows(form: &Form, step: StepId, answers: &Answers) -> Vec<ReviewRow> {
+    form.fields_of(step)
         .filter(|f| applies(f, answers))
         .map(|field| ReviewRow {
             field,
@@ -125,6 +136,7 @@ pub fn review_rows(step: StepId, answers: &Answers) -> Vec<ReviewRow> {
 mod tests {
     use super::*;
     use crate::application::form::FieldId as F;
+    use crate::application::form::{REQUEST, TRAINER};
 
     fn complete() -> Answers {
         crate::application::fixtures::complete_answers(crate::application::form::ProposalKind::Help)
@@ -135,24 +147,69 @@ mod tests {
         let mut step = StepId::You;
         let mut seen = vec![step];
         while step != StepId::Review {
-            step = next(step);
+            step = next(&TRAINER, step);
             seen.push(step);
         }
-        assert_eq!(seen, StepId::ALL[..5]);
-        assert_eq!(previous(StepId::Review), Some(StepId::Availability));
-        assert_eq!(previous(StepId::You), None);
+        assert_eq!(
+            seen,
+            StepId::ALL[..4]
+                .iter()
+                .copied()
+                .chain([StepId::Review])
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            previous(&TRAINER, StepId::Review),
+            Some(StepId::Availability)
+        );
+        assert_eq!(previous(&TRAINER, StepId::Expertise), Some(StepId::You));
+        assert_eq!(previous(&TRAINER, StepId::You), None);
+        // The request form runs on the same functions with its own steps.
+        assert_eq!(next(&REQUEST, StepId::Requester), StepId::Need);
+        assert_eq!(next(&REQUEST, StepId::Need), StepId::Review);
+        assert_eq!(previous(&REQUEST, StepId::Review), Some(StepId::Need));
+        assert_eq!(previous(&REQUEST, StepId::Requester), None);
+    }
+
+    #[test]
+    fn a_form_never_shows_another_forms_step() {
+        let full = complete();
+        assert!(!can_visit(&REQUEST, StepId::Expertise, &full));
+        assert!(!can_visit(&TRAINER, StepId::Need, &full));
+        let state = JourneyState {
+            draft: None,
+            sent_here: false,
+            closed: false,
+        };
+        assert_eq!(
+            resolve(&REQUEST, StepId::Requester, state),
+            Decision::StartAndShow
+        );
+        assert_eq!(resolve(&REQUEST, StepId::You, state), Decision::ToStart);
+        let empty = Answers::default();
+        let with = JourneyState {
+            draft: Some(&empty),
+            ..state
+        };
+        assert_eq!(
+            resolve(&REQUEST, StepId::Proposal, with),
+            Decision::Redirect(StepId::Requester)
+        );
     }
 
     #[test]
     fn deep_links_are_guarded() {
         let empty = Answers::default();
-        assert!(can_visit(StepId::You, &empty));
-        assert!(!can_visit(StepId::Proposal, &empty));
-        assert_eq!(redirect(StepId::Review, &empty), StepId::You);
-        assert_eq!(redirect(StepId::Confirmation, &empty), StepId::You);
+        assert!(can_visit(&TRAINER, StepId::You, &empty));
+        assert!(!can_visit(&TRAINER, StepId::Proposal, &empty));
+        assert_eq!(redirect(&TRAINER, StepId::Review, &empty), StepId::You);
+        assert_eq!(
+            redirect(&TRAINER, StepId::Confirmation, &empty),
+            StepId::You
+        );
         let full = complete();
-        assert!(can_visit(StepId::Review, &full));
-        assert_eq!(first_incomplete(&full), None);
+        assert!(can_visit(&TRAINER, StepId::Review, &full));
+        assert_eq!(first_incomplete(&TRAINER, &full), None);
     }
 
     #[test]
@@ -166,41 +223,41 @@ mod tests {
         };
         // No draft: the first step starts one; any other step goes to the start.
         assert_eq!(
-            resolve(StepId::You, state(None, false)),
+            resolve(&TRAINER, StepId::You, state(None, false)),
             Decision::StartAndShow
         );
         assert_eq!(
-            resolve(StepId::Review, state(None, false)),
+            resolve(&TRAINER, StepId::Review, state(None, false)),
             Decision::ToStart
         );
         assert_eq!(
-            resolve(StepId::Confirmation, state(None, false)),
+            resolve(&TRAINER, StepId::Confirmation, state(None, false)),
             Decision::ToStart
         );
         // The confirmation only for an application sent from this tab.
         assert_eq!(
-            resolve(StepId::Confirmation, state(None, true)),
+            resolve(&TRAINER, StepId::Confirmation, state(None, true)),
             Decision::Show
         );
         assert_eq!(
-            resolve(StepId::Review, state(None, true)),
+            resolve(&TRAINER, StepId::Review, state(None, true)),
             Decision::Redirect(StepId::Confirmation)
         );
         assert_eq!(
-            resolve(StepId::Confirmation, state(Some(&full), false)),
+            resolve(&TRAINER, StepId::Confirmation, state(Some(&full), false)),
             Decision::Redirect(StepId::Review)
         );
         // A draft: guarded deep links.
         assert_eq!(
-            resolve(StepId::Availability, state(Some(&empty), false)),
+            resolve(&TRAINER, StepId::Availability, state(Some(&empty), false)),
             Decision::Redirect(StepId::You)
         );
         assert_eq!(
-            resolve(StepId::Review, state(Some(&full), false)),
+            resolve(&TRAINER, StepId::Review, state(Some(&full), false)),
             Decision::Show
         );
         assert_eq!(
-            resolve(StepId::You, state(Some(&empty), true)),
+            resolve(&TRAINER, StepId::You, state(Some(&empty), true)),
             Decision::Show
         );
     }
@@ -208,11 +265,11 @@ mod tests {
     #[test]
     fn review_lists_only_asked_questions_and_marks_skipped_ones() {
         let full = complete();
-        let you = review_rows(StepId::You, &full);
+        let you = review_rows(&TRAINER, StepId::You, &full);
         let phone = you.iter().find(|r| r.field.id == F::Phone).unwrap();
         assert_eq!(phone.answer, None, "optional and skipped");
         assert!(!you.iter().any(|r| r.field.id == F::AdministrationOther));
-        let proposal: Vec<_> = review_rows(StepId::Proposal, &full)
+        let proposal: Vec<_> = review_rows(&TRAINER, StepId::Proposal, &full)
             .iter()
             .map(|r| r.field.id)
             .collect();

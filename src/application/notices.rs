@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::draft::{export_progress, ClosedHow};
 use super::fields::control_id;
 use super::form::field;
-use super::storage::use_drafts;
+use super::storage::{use_drafts, use_form};
 use super::validation::Invalid;
 use crate::embed::params::form_allowed_in_frame;
 use crate::i18n::application::error_message;
@@ -68,11 +68,13 @@ pub fn full_site_href(route: &Route) -> String {
 
 /// Downloads the progress file of the current draft.
 pub fn download_progress() {
-    if let Some(d) = use_drafts().get_untracked() {
+    let drafts = use_drafts();
+    let form = drafts.form();
+    if let Some(d) = drafts.get_untracked() {
         let _ = download(
-            "candidature-campus-progression.json",
+            &form.progress_file(),
             "application/json",
-            &export_progress(&d),
+            &export_progress(form, &d),
         );
     }
 }
@@ -105,7 +107,7 @@ pub fn storage_warning() -> impl IntoView {
                         })}
                         {embedded.then(|| view! {
                             <li>
-                                <ExternalLink href=full_site_href(&Route::Application) label=Text::ContinueFullSite class="fr-btn fr-btn--sm fr-btn--tertiary" />
+                                <ExternalLink href=full_site_href(&Route::FormStart(drafts.form().id)) label=Text::ContinueFullSite class="fr-btn fr-btn--sm fr-btn--tertiary" />
                             </li>
                         })}
                     </ul>
@@ -143,7 +145,10 @@ pub fn closed_notice() -> impl IntoView {
             ClosedHow::Sent => Text::SentElsewhere,
             ClosedHow::Discarded => Text::DiscardedElsewhere,
         };
-        let message = text.get(i18n.locale()).replace("{ref}", &closed.reference);
+        let message = drafts
+            .form()
+            .say(text, i18n.locale())
+            .replace("{ref}", &closed.reference);
         Some(view! {
             <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="candidature-close" role="status">
                 <p>{message}</p>
@@ -189,6 +194,7 @@ pub fn FormGuard(
     children: ChildrenFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let form = use_form();
     let config = crate::ui::config::use_config();
     let ancestors = frame_ancestors();
     let href = full_site_href(&route);
@@ -200,7 +206,7 @@ pub fn FormGuard(
             Some(_) => view! {
                 <div class="fr-container fr-my-5w">
                     <h1 class="fr-h3">{i18n.t(Text::FramedFormTitle)}</h1>
-                    <p>{i18n.t(Text::FramedFormText)}</p>
+                    <p>{form.say(Text::FramedFormText, i18n.locale())}</p>
                     <ExternalLink href=href.clone() label=Text::ContinueFullSite class="fr-btn" />
                 </div>
             }

@@ -9,16 +9,16 @@ use leptos::prelude::*;
 
 use super::answers::Answer;
 use super::fields::{label_text, FieldView};
-use super::form::{fields_of, Input, StepId};
-use super::journey::review_rows;
+use super::form::{Input, StepId};
+use super::journey::{previous, review_rows};
 use super::notices::{error_summary, storage_warning, SUMMARY_ID};
 use super::payload::frozen_or_new;
 use super::receipt::SendError;
 use super::step_page::use_step_title;
-use super::storage::use_drafts;
+use super::storage::{use_drafts, use_form};
 use super::submit::{send, sleep};
 use super::validation::Invalid;
-use crate::i18n::application::{option_label, step_title};
+use crate::i18n::application::option_label;
 use crate::i18n::{Locale, Text};
 use crate::routes::Route;
 use crate::ui::clock::now_rfc3339;
@@ -54,7 +54,7 @@ fn duration_text(seconds: u32) -> String {
 }
 
 /// What the failure alert says for `error`.
-fn failure_text(error: &SendError, l: Locale) -> String {
+fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> String {
     let text = match error {
         SendError::Network => Text::SubmitFailedNetwork,
         SendError::Timeout => Text::SubmitFailedTimeout,
@@ -66,7 +66,7 @@ fn failure_text(error: &SendError, l: Locale) -> String {
         SendError::Status(_) => Text::SubmitFailedServer,
         SendError::Internal => Text::SubmitFailedInternal,
     };
-    let mut out = text.get(l).to_owned();
+    let mut out = form.say(text, l);
     if let SendError::Busy {
         retry_after: Some(s),
         ..
@@ -107,6 +107,7 @@ enum Progress {
 /// The "check your answers" page.
 pub fn review_step() -> impl IntoView {
     let i18n = use_i18n();
+    let form = use_form();
     let drafts = use_drafts();
     let router = use_router();
     let config = use_config();
@@ -119,7 +120,7 @@ pub fn review_step() -> impl IntoView {
     let prepare = move || -> Option<(String, String, String)> {
         let l = i18n.locale();
         let draft = drafts.get_untracked()?;
-        match frozen_or_new(&draft, &now_rfc3339(), l.tag()) {
+        match frozen_or_new(form, &draft, &now_rfc3339(), l.tag()) {
             Ok(body) => {
                 errors.set(Vec::new());
                 drafts.freeze(&body);
@@ -145,8 +146,10 @@ pub fn review_step() -> impl IntoView {
                     Ok(()) => {
                         progress.set(Progress::Idle);
                         drafts.finish(body);
-                        router
-                            .navigate(&Route::ApplicationStep(StepId::Confirmation).href(), false);
+                        router.navigate(
+                            &Route::FormStep(form.id, StepId::Confirmation).href(),
+                            false,
+                        );
                         return;
                     }
                     Err(SendError::Busy {
@@ -176,7 +179,10 @@ pub fn review_step() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let Some(endpoint) = config.get().and_then(|c| c.applications_endpoint) else {
+        let Some(endpoint) = config
+            .get()
+            .and_then(|c| (form.endpoint)(&c).map(str::to_owned))
+        else {
             return;
         };
         let Some((body, key, reference)) = prepare() else {
@@ -184,15 +190,11 @@ pub fn review_step() -> impl IntoView {
         };
         sending.dispatch_local((endpoint, body, key, reference));
     };
-    let has_endpoint = move || {
-        config
-            .get()
-            .is_some_and(|c| c.applications_endpoint.is_some())
-    };
+    let has_endpoint = move || config.get().is_some_and(|c| (form.endpoint)(&c).is_some());
     let download_json = move || {
         if let Some((body, _, reference)) = prepare() {
             let _ = download(
-                &format!("candidature-{reference}.json"),
+                &format!("{}-{reference}.json", form.file_stem),
                 "application/json",
                 &body,
             );
@@ -200,8 +202,11 @@ pub fn review_step() -> impl IntoView {
     };
     let mail_href = move || {
         let reference = drafts.with(|d| d.map(|d| d.reference.clone()).unwrap_or_default());
-        let subject = format!("Candidature formateur bénévole {reference}");
-        let body = format!("Bonjour,\n\nVeuillez trouver ci-joint ma candidature (référence {reference}).\n\nCordialement");
+        let subject = form.mail_subject.fr.replace("{ref}", &reference);
+        let body = format!(
+            "Bonjour,\n\nVeuillez trouver ci-joint ma {} (référence {reference}).\n\nCordialement",
+            form.noun.fr
+        );
         format!(
             "mailto:campus@numerique.gouv.fr?subject={}&body={}",
             crate::routes::percent_encode(&subject),
@@ -211,7 +216,7 @@ pub fn review_step() -> impl IntoView {
     let fallback = move || {
         view! {
             <ul class="fr-btns-group fr-btns-group--inline-md">
-                <li><button type="button" class="fr-btn fr-btn--secondary" id="telecharger-candidature" on:click=move |_| download_json()>{i18n.t(Text::DownloadJson)}</button></li>
+                <li><button type="button" class="fr-btn fr-btn--secondary" id="telecharger-candidature" on:click=move |_| download_json()>{move || form.say(Text::DownloadJson, i18n.locale())}</button></li>
                 <li><a class="fr-btn fr-btn--tertiary" href=mail_href>{i18n.t(Text::PrepareEmail)}</a></li>
             </ul>
         }
@@ -222,10 +227,11 @@ pub fn review_step() -> impl IntoView {
         let Some(draft) = drafts.get() else {
             return ().into_any();
         };
-        StepId::QUESTIONS
-            .into_iter()
+        form.questions
+            .iter()
+            .copied()
             .map(|step| {
-                let rows = review_rows(step, &draft.answers)
+                let rows = review_rows(form, step, &draft.answers)
                     .into_iter()
                     .map(|row| {
                         let value = row.answer.as_ref().map_or_else(
@@ -234,7 +240,7 @@ pub fn review_step() -> impl IntoView {
                         );
                         let href = format!(
                             "{}?retour=verification&champ={}",
-                            Route::ApplicationStep(step).href(),
+                            Route::FormStep(form.id, step).href(),
                             row.field.id
                         );
                         view! {
@@ -252,7 +258,7 @@ pub fn review_step() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <h2 class="fr-h4 fr-mt-5w">{step_title(step, l)}</h2>
+                    <h2 class="fr-h4 fr-mt-5w">{form.step_title(step).get(l)}</h2>
                     <dl class="campus-review">{rows}</dl>
                 }
             })
@@ -271,15 +277,20 @@ pub fn review_step() -> impl IntoView {
             _ => None,
         }
     };
-    let consent_fields = fields_of(StepId::Review)
+    let consent_fields = form
+        .fields_of(StepId::Review)
         .map(|f| view! { <FieldView field=f errors=errors.into() /> })
         .collect_view();
 
+    let back = Route::FormStep(
+        form.id,
+        previous(form, StepId::Review).unwrap_or(form.first_step()),
+    );
     view! {
-        <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-mb-3w" href=Route::ApplicationStep(StepId::Availability).href()>
+        <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-mb-3w" href=back.href()>
             {i18n.t(Text::Back)}
         </a>
-        <h1>{move || step_title(StepId::Review, i18n.locale())}</h1>
+        <h1>{move || form.step_title(StepId::Review).get(i18n.locale())}</h1>
         {storage_warning()}
         {error_summary(errors.into())}
         {move || match progress.get() {
@@ -287,10 +298,10 @@ pub fn review_step() -> impl IntoView {
                 let l = i18n.locale();
                 Some(view! {
                     <div class="fr-alert fr-alert--error fr-mb-4w" id="echec-envoi" tabindex="-1" role="alert">
-                        <h2 class="fr-alert__title">{Text::SubmitFailedTitle.get(l)}</h2>
-                        <p>{failure_text(&e, l)}</p>
+                        <h2 class="fr-alert__title">{form.say(Text::SubmitFailedTitle, l)}</h2>
+                        <p>{failure_text(form, &e, l)}</p>
                         <p class="fr-text--sm">{Text::CatalogueErrorDetail.get(l)} " " {failure_detail(&e)}</p>
-                        <p class="fr-mt-2w">{Text::SubmitKept.get(l)}</p>
+                        <p class="fr-mt-2w">{form.say(Text::SubmitKept, l)}</p>
                         {fallback()}
                     </div>
                 })
@@ -306,14 +317,14 @@ pub fn review_step() -> impl IntoView {
                 fallback=move || view! {
                     <div class="fr-callout fr-mt-3w">
                         <h2 class="fr-callout__title fr-h5">{i18n.t(Text::NoEndpointTitle)}</h2>
-                        <p class="fr-callout__text">{i18n.t(Text::NoEndpointText)}</p>
+                        <p class="fr-callout__text">{move || form.say(Text::NoEndpointText, i18n.locale())}</p>
                         {fallback()}
                     </div>
                 }
             >
                 <p class="fr-mt-3w" role="status" id="etat-envoi">{status}</p>
                 <button type="submit" id="envoyer" class="fr-btn" aria-disabled=move || busy().then_some("true")>
-                    {move || if busy() { i18n.t(Text::Sending)() } else if matches!(progress.get(), Progress::Failed(_)) { i18n.t(Text::SubmitRetry)() } else { i18n.t(Text::Submit)() }}
+                    {move || if busy() { i18n.t(Text::Sending)() } else if matches!(progress.get(), Progress::Failed(_)) { i18n.t(Text::SubmitRetry)() } else { form.submit.get(i18n.locale()) }}
                 </button>
             </Show>
         </form>

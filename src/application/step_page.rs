@@ -1,37 +1,38 @@
-//! One page per question step of the application: the questions, the DSFR step
-//! indicator, the error summary, Back and Continue. The journey's guard
-//! (`journey::resolve`) is applied here, in one Effect, for every step.
+//! One page per step of a form (any form: the steps come from its table): the
+//! questions, the DSFR step indicator, the error summary, Back and Continue.
+//! The journey's guard (`journey::resolve`) is applied here, in one Effect,
+//! for every step.
 
 use leptos::prelude::*;
 
 use super::confirmation_page::confirmation_step;
 use super::fields::{control_id, FieldView};
-use super::form::{field_by_str, fields_of, FieldId, StepId};
+use super::form::{field_by_str, FieldId, Form, StepId};
 use super::journey::{next, previous, resolve, Decision, JourneyState};
 use super::notices::{error_summary, saved_line, storage_warning, SUMMARY_ID};
 use super::review_page::review_step;
-use super::storage::use_drafts;
+use super::storage::{use_drafts, use_form};
 use super::validation::{applies, check_step, Invalid};
 use crate::catalogue::loader::use_catalogue;
-use crate::i18n::application::step_title;
 use crate::i18n::{document_title, Text};
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
 
 /// The DSFR step indicator for a question step (its `h1` is the page heading).
-fn stepper(step: StepId) -> impl IntoView {
+fn stepper(form: &'static Form, step: StepId) -> impl IntoView {
     let i18n = use_i18n();
-    let total = StepId::QUESTIONS.len();
-    let n = StepId::QUESTIONS
+    let total = form.questions.len();
+    let n = form
+        .questions
         .iter()
         .position(|s| *s == step)
         .map_or(total, |i| i + 1);
-    let next_step = StepId::QUESTIONS.get(n).copied();
+    let next_step = form.questions.get(n).copied();
     view! {
         <div class="fr-stepper">
             <h1 class="fr-stepper__title">
-                {move || step_title(step, i18n.locale())}
+                {move || form.step_title(step).get(i18n.locale())}
                 <span class="fr-stepper__state">
                     {move || Text::StepOf.get(i18n.locale()).replace("{n}", &n.to_string()).replace("{total}", &total.to_string())}
                 </span>
@@ -41,7 +42,7 @@ fn stepper(step: StepId) -> impl IntoView {
                 <p class="fr-stepper__details">
                     <span class="fr-text--bold">{i18n.t(Text::NextStepLabel)}</span>
                     " "
-                    {move || step_title(s, i18n.locale())}
+                    {move || form.step_title(s).get(i18n.locale())}
                 </p>
             })}
         </div>
@@ -101,6 +102,7 @@ fn similar_courses(field: FieldId) -> impl IntoView {
 /// A question step.
 fn question_step(step: StepId, returning: bool) -> impl IntoView {
     let i18n = use_i18n();
+    let form = use_form();
     let drafts = use_drafts();
     let router = use_router();
     let errors = RwSignal::new(Vec::<Invalid>::new());
@@ -108,7 +110,8 @@ fn question_step(step: StepId, returning: bool) -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(found) = drafts.with_untracked(|d| d.map(|d| check_step(step, &d.answers))) else {
+        let Some(found) = drafts.with_untracked(|d| d.map(|d| check_step(form, step, &d.answers)))
+        else {
             return;
         };
         if found.is_empty() {
@@ -116,9 +119,9 @@ fn question_step(step: StepId, returning: bool) -> impl IntoView {
             let target = if returning {
                 StepId::Review
             } else {
-                next(step)
+                next(form, step)
             };
-            router.navigate(&Route::ApplicationStep(target).href(), false);
+            router.navigate(&Route::FormStep(form.id, target).href(), false);
         } else {
             errors.set(found);
             request_animation_frame(|| focus_element_by_id(SUMMARY_ID));
@@ -127,9 +130,10 @@ fn question_step(step: StepId, returning: bool) -> impl IntoView {
     let back = if returning {
         Some(StepId::Review)
     } else {
-        previous(step)
+        previous(form, step)
     };
-    let fields = fields_of(step)
+    let fields = form
+        .fields_of(step)
         .map(|field| {
             let shown = move || drafts.with(|d| d.is_some_and(|d| applies(field, &d.answers)));
             view! {
@@ -142,11 +146,11 @@ fn question_step(step: StepId, returning: bool) -> impl IntoView {
         .collect_view();
     view! {
         {back.map(|b| view! {
-            <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-mb-3w" href=Route::ApplicationStep(b).href()>
+            <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-mb-3w" href=Route::FormStep(form.id, b).href()>
                 {i18n.t(Text::Back)}
             </a>
         })}
-        {stepper(step)}
+        {stepper(form, step)}
         {storage_warning()}
         {error_summary(errors.into())}
         {saved_line()}
@@ -160,6 +164,7 @@ fn question_step(step: StepId, returning: bool) -> impl IntoView {
 /// Keeps the title "[Erreur : ]Step - Candidature… - Campus…".
 pub fn use_step_title(step: StepId, errors: Signal<Vec<Invalid>>) {
     let i18n = use_i18n();
+    let form = use_form();
     Effect::new(move |_| {
         let l = i18n.locale();
         let prefix = if errors.with(Vec::is_empty) {
@@ -169,19 +174,20 @@ pub fn use_step_title(step: StepId, errors: Signal<Vec<Invalid>>) {
         };
         let page = format!(
             "{prefix}{} - {}",
-            step_title(step, l),
-            Text::TitleApplication.get(l)
+            form.step_title(step).get(l),
+            form.title.get(l)
         );
         document().set_title(&document_title(&page, l));
     });
 }
 
-/// One step of the application (`#/candidature/{step}`).
+/// One step of the current form (`#/candidature/{step}`, `#/sur-mesure/{step}`).
 #[component]
 pub fn StepPage(
     /// The step from the URL.
     step: StepId,
 ) -> impl IntoView {
+    let form = use_form();
     let drafts = use_drafts();
     let router = use_router();
     // The journey's one decision for this step, from the draft and this tab's
@@ -191,6 +197,7 @@ pub fn StepPage(
         let closed = drafts.closed().is_some();
         drafts.with(|d| {
             resolve(
+                form,
                 step,
                 JourneyState {
                     draft: d.map(|d| &d.answers),
@@ -203,13 +210,13 @@ pub fn StepPage(
     // ... applied in one place.
     Effect::new(move |_| match decision.get() {
         Decision::Show => {
-            if StepId::QUESTIONS.contains(&step) {
+            if form.questions.contains(&step) {
                 drafts.visit(step);
             }
         }
         Decision::StartAndShow => drafts.start(),
-        Decision::Redirect(to) => router.navigate(&Route::ApplicationStep(to).href(), true),
-        Decision::ToStart => router.navigate(&Route::Application.href(), true),
+        Decision::Redirect(to) => router.navigate(&Route::FormStep(form.id, to).href(), true),
+        Decision::ToStart => router.navigate(&Route::FormStart(form.id).href(), true),
     });
     let query = router.location().query;
     let returning = query.split('&').any(|p| p == "retour=verification");

@@ -1,4 +1,4 @@
-//! The draft in the browser. Loaded at start; every change is merged with what
+//! The drafts in the browser, one per form. Loaded at start; every change is merged with what
 //! storage holds (another tab may have written since) and written back, and the
 //! write is checked. Other tabs' writes arrive as `storage` events and are merged
 //! field by field. A sent or discarded application leaves a tombstone (its
@@ -10,16 +10,9 @@ use leptos::prelude::*;
 
 use super::answers::Answer;
 use super::draft::{reconcile, Closed, ClosedHow, Draft, Stored};
-use super::form::{FieldId, StepId};
+use super::form::{FieldId, Form, FormId, StepId};
 use crate::ui::clock::{now_ms, random_bytes};
 use crate::ui::storage::{self, StorageError};
-
-/// Where the draft (or the tombstone of the last application) is kept.
-pub const STORAGE_KEY: &str = "campus.candidature";
-
-/// Where the application sent from this tab is kept for its confirmation page
-/// (`sessionStorage`: this tab only, gone when it is closed).
-const SENT_KEY: &str = "campus.candidature.envoyee";
 
 /// A sent application: what the confirmation page shows and offers to download.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -30,9 +23,13 @@ pub struct Sent {
     pub payload: String,
 }
 
-/// The draft context.
+/// The draft of one form. Its draft (or the tombstone of the last one) is
+/// kept under the form's `storage_key`; what this tab sent, for its
+/// confirmation page, under its `sent_key` in `sessionStorage` (this tab only,
+/// gone when it is closed).
 #[derive(Debug, Clone, Copy)]
 pub struct Drafts {
+    form: &'static Form,
     draft: RwSignal<Option<Draft>>,
     sent: RwSignal<Option<Sent>>,
     closed: RwSignal<Option<Closed>>,
@@ -40,6 +37,11 @@ pub struct Drafts {
 }
 
 impl Drafts {
+    /// The form this draft is of.
+    pub fn form(self) -> &'static Form {
+        self.form
+    }
+
     /// The draft (tracked).
     pub fn get(self) -> Option<Draft> {
         self.draft.get()
@@ -76,7 +78,8 @@ impl Drafts {
     pub fn start(self) {
         self.sent.set(None);
         if self.draft.with_untracked(Option::is_none) {
-            self.draft.set(Some(Draft::new(random_bytes(), now_ms())));
+            self.draft
+                .set(Some(Draft::new(self.form, random_bytes(), now_ms())));
             self.closed.set(None);
             self.save();
         }
@@ -168,7 +171,10 @@ impl Drafts {
             payload,
         };
         if let Some(s) = window().session_storage().ok().flatten() {
-            let _ = s.set_item(SENT_KEY, &serde_json::to_string(&sent).unwrap_or_default());
+            let _ = s.set_item(
+                self.form.sent_key,
+                &serde_json::to_string(&sent).unwrap_or_default(),
+            );
         }
         self.sent.set(Some(sent));
         self.close(reference, ClosedHow::Sent);
@@ -191,13 +197,13 @@ impl Drafts {
             how,
             at: now_ms(),
         });
-        let _ = storage::write(STORAGE_KEY, &tomb.to_json());
+        let _ = storage::write(self.form.storage_key, &tomb.to_json());
     }
 
     /// Merges with what storage holds, then writes; records any failure.
     fn save(self) {
-        let stored = match storage::read(STORAGE_KEY) {
-            Ok(text) => text.as_deref().and_then(Stored::parse),
+        let stored = match storage::read(self.form.storage_key) {
+            Ok(text) => text.as_deref().and_then(|t| Stored::parse(self.form, t)),
             Err(e) => {
                 self.problem.set(Some(e));
                 return;
@@ -219,7 +225,7 @@ impl Drafts {
         let Some(draft) = r.draft else {
             return;
         };
-        let result = storage::write(STORAGE_KEY, &Stored::Draft(draft).to_json());
+        let result = storage::write(self.form.storage_key, &Stored::Draft(draft).to_json());
         let problem = result.err();
         if self.problem.get_untracked() != problem {
             self.problem.set(problem);
@@ -229,7 +235,9 @@ impl Drafts {
     /// Another tab wrote the record: merge it in (never written back from here,
     /// so two tabs do not echo each other).
     fn on_storage_event(self, new_value: Option<String>) {
-        let stored = new_value.as_deref().and_then(Stored::parse);
+        let stored = new_value
+            .as_deref()
+            .and_then(|t| Stored::parse(self.form, t));
         let mine = self.draft.get_untracked();
         let r = reconcile(mine.as_ref(), stored.as_ref());
         if r.draft != mine {
@@ -241,42 +249,88 @@ impl Drafts {
     }
 }
 
-/// Loads the stored draft, checks storage, listens to other tabs, and provides
-/// the context.
-pub fn provide_drafts() -> Drafts {
+impl Drafts {
+    /// Loads the stored draft of `form`.
+    fn load(form: &'static Form, problem: Option<StorageError>) -> Drafts {
+        let stored = storage::read(form.storage_key)
+            .ok()
+            .flatten()
+            .as_deref()
+            .and_then(|t| Stored::parse(form, t));
+        let start = reconcile(None, stored.as_ref());
+        let sent = window()
+            .session_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(form.sent_key).ok().flatten())
+            .and_then(|t| serde_json::from_str::<Sent>(&t).ok());
+        Drafts {
+            form,
+            draft: RwSignal::new(start.draft),
+            sent: RwSignal::new(sent),
+            closed: RwSignal::new(start.closed),
+            problem: RwSignal::new(problem),
+        }
+    }
+}
+
+/// The drafts of every form.
+#[derive(Debug, Clone, Copy)]
+struct FormDrafts([Drafts; FormId::ALL.len()]);
+
+impl FormDrafts {
+    fn of(self, form: FormId) -> Drafts {
+        // `FormId::ALL` lists every form, in the order of this array.
+        let i = FormId::ALL.iter().position(|f| *f == form).unwrap_or(0);
+        self.0[i]
+    }
+}
+
+/// The form of the pages below (provided by [`FormScope`]).
+#[derive(Debug, Clone, Copy)]
+struct CurrentForm(FormId);
+
+/// Loads the stored drafts, checks storage, listens to other tabs, and
+/// provides the context.
+pub fn provide_drafts() {
     let problem = storage::probe().err();
-    let stored = storage::read(STORAGE_KEY)
-        .ok()
-        .flatten()
-        .as_deref()
-        .and_then(Stored::parse);
-    let start = reconcile(None, stored.as_ref());
-    let sent = window()
-        .session_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(SENT_KEY).ok().flatten())
-        .and_then(|t| serde_json::from_str::<Sent>(&t).ok());
-    let drafts = Drafts {
-        draft: RwSignal::new(start.draft),
-        sent: RwSignal::new(sent),
-        closed: RwSignal::new(start.closed),
-        problem: RwSignal::new(problem),
-    };
+    let all = FormDrafts(FormId::ALL.map(|f| Drafts::load(f.form(), problem)));
     let listener = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
-        // `key` is null when another tab cleared the whole storage.
         match event.key() {
-            Some(key) if key == STORAGE_KEY => drafts.on_storage_event(event.new_value()),
-            None => drafts.on_storage_event(None),
-            Some(_) => {}
+            // `key` is null when another tab cleared the whole storage.
+            None => all.0.iter().for_each(|d| d.on_storage_event(None)),
+            Some(key) => {
+                if let Some(d) = all.0.iter().find(|d| d.form.storage_key == key) {
+                    d.on_storage_event(event.new_value());
+                }
+            }
         }
     });
     on_cleanup(move || listener.remove());
-    provide_context(drafts);
-    drafts
+    provide_context(all);
 }
 
-/// The draft context.
+/// Makes `form` the form of the pages inside (its drafts, its words).
+#[component]
+pub fn FormScope(
+    /// The form.
+    form: FormId,
+    /// Its page.
+    children: Children,
+) -> impl IntoView {
+    provide_context(CurrentForm(form));
+    children()
+}
+
+/// The form of the current page (the trainer application outside a
+/// [`FormScope`]).
+pub fn use_form() -> &'static Form {
+    use_context::<CurrentForm>()
+        .map_or(FormId::Trainer, |c| c.0)
+        .form()
+}
+
+/// The drafts of the current page's form.
 pub fn use_drafts() -> Drafts {
-    expect_context::<Drafts>()
+    expect_context::<FormDrafts>().of(use_form().id)
 }

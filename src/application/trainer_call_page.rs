@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::form::FormId;
 use crate::application::form::PROPOSAL_KINDS;
 use crate::catalogue::loader::use_catalogue;
 use crate::i18n::application::option_label;
@@ -66,7 +67,7 @@ pub fn TrainerCallPage() -> impl IntoView {
                     <div class="fr-callout fr-mb-5w">
                         <p class="fr-callout__text" id="etat-appel">{move || status().1}</p>
                         {move || open().then(|| view! {
-                            <a class="fr-btn" href=Route::Application.href()>{i18n.t(Text::TrainerCallApply)}</a>
+                            <a class="fr-btn" href=Route::FormStart(FormId::Trainer).href()>{i18n.t(Text::TrainerCallApply)}</a>
                         })}
                     </div>
                     <h2>{i18n.t(Text::CallGainsTitle)}</h2>
@@ -90,7 +91,7 @@ pub fn TrainerCallPage() -> impl IntoView {
                     {list(&[Text::CallJudgedExpertise, Text::CallJudgedTraining, Text::CallJudgedCommitment])}
                     <p>{i18n.t(Text::CallTrainersFigure)}</p>
                     {move || open().then(|| view! {
-                        <a class="fr-btn" href=Route::Application.href()>{i18n.t(Text::TrainerCallApply)}</a>
+                        <a class="fr-btn" href=Route::FormStart(FormId::Trainer).href()>{i18n.t(Text::TrainerCallApply)}</a>
                     })}
                 </div>
             </div>

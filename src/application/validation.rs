@@ -3,7 +3,7 @@
 //! and English) is looked up in `i18n` when rendering.
 
 use super::answers::Answers;
-use super::form::{fields_of, Condition, Field, FieldId, Input, StepId, TICKED};
+use super::form::{Condition, Field, FieldId, Form, Input, StepId, TICKED};
 
 /// Why an answer is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,29 +116,30 @@ pub fn check_field(field: &Field, answers: &Answers) -> Option<FieldError> {
     }
 }
 
-/// Every invalid field of `step`, in display order (fields that do not apply are
-/// not checked).
-pub fn check_step(step: StepId, answers: &Answers) -> Vec<Invalid> {
-    fields_of(step)
+/// Every invalid field of `step` of `form`, in display order (fields that do
+/// not apply are not checked).
+pub fn check_step(form: &Form, step: StepId, answers: &Answers) -> Vec<Invalid> {
+    form.fields_of(step)
         .filter(|f| applies(f, answers))
         .filter_map(|f| check_field(f, answers).map(|error| Invalid { field: f.id, error }))
         .collect()
 }
 
-/// Every invalid field of the whole application, questions and consent, in
-/// order: what sending and downloading both require to be empty.
-pub fn check_all(answers: &Answers) -> Vec<Invalid> {
-    StepId::QUESTIONS
-        .into_iter()
+/// Every invalid field of the whole form, questions and consent, in order:
+/// what sending and downloading both require to be empty.
+pub fn check_all(form: &Form, answers: &Answers) -> Vec<Invalid> {
+    form.questions
+        .iter()
+        .copied()
         .chain([StepId::Review])
-        .flat_map(|s| check_step(s, answers))
+        .flat_map(|s| check_step(form, s, answers))
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::application::form::field;
+    use crate::application::form::{field, TRAINER};
     use FieldId as F;
 
     fn with(pairs: &[(FieldId, &str)]) -> Answers {
@@ -151,7 +152,7 @@ mod tests {
 
     #[test]
     fn required_fields_are_reported_in_order() {
-        let errors = check_step(StepId::You, &Answers::default());
+        let errors = check_step(&TRAINER, StepId::You, &Answers::default());
         let ids: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(
             ids,
@@ -239,7 +240,7 @@ mod tests {
     #[test]
     fn only_the_chosen_branch_is_checked() {
         let idea = with(&[(F::ProposalKind, "idee-programme")]);
-        let ids: Vec<_> = check_step(StepId::Proposal, &idea)
+        let ids: Vec<_> = check_step(&TRAINER, StepId::Proposal, &idea)
             .iter()
             .map(|e| e.field)
             .collect();
@@ -247,7 +248,7 @@ mod tests {
             ids,
             [F::IdeaTitle, F::IdeaNeed, F::IdeaAudience, F::IdeaFormat]
         );
-        let none: Vec<_> = check_step(StepId::Proposal, &Answers::default())
+        let none: Vec<_> = check_step(&TRAINER, StepId::Proposal, &Answers::default())
             .iter()
             .map(|e| e.field)
             .collect();
@@ -257,11 +258,11 @@ mod tests {
     #[test]
     fn other_administration_is_required_only_when_chosen() {
         let other = with(&[(F::Administration, "autre")]);
-        assert!(check_step(StepId::You, &other)
+        assert!(check_step(&TRAINER, StepId::You, &other)
             .iter()
             .any(|e| e.field == F::AdministrationOther));
         let known = with(&[(F::Administration, "interieur")]);
-        assert!(!check_step(StepId::You, &known)
+        assert!(!check_step(&TRAINER, StepId::You, &known)
             .iter()
             .any(|e| e.field == F::AdministrationOther));
     }
@@ -283,7 +284,7 @@ mod tests {
 
     #[test]
     fn consent_is_a_field_that_must_be_ticked() {
-        let errors = check_step(StepId::Review, &Answers::default());
+        let errors = check_step(&TRAINER, StepId::Review, &Answers::default());
         assert_eq!(
             errors,
             [Invalid {
@@ -295,8 +296,8 @@ mod tests {
             check_field(field(F::Consent), &with(&[(F::Consent, "peut-être")])),
             Some(FieldError::UnknownOption)
         );
-        assert!(check_step(StepId::Review, &with(&[(F::Consent, TICKED)])).is_empty());
-        assert!(check_all(&Answers::default())
+        assert!(check_step(&TRAINER, StepId::Review, &with(&[(F::Consent, TICKED)])).is_empty());
+        assert!(check_all(&TRAINER, &Answers::default())
             .iter()
             .any(|e| e.field == F::Consent));
     }

@@ -1,24 +1,12 @@
-//! Labels, hints, options and error messages of the trainer application form,
-//! in French and English, keyed by the stable field and option ids of
-//! `application::form`.
+//! Option labels and error messages of the campus's forms, in French and
+//! English, keyed by the stable field and option ids of `application::form`
+//! (step titles and field labels live in the form tables themselves).
 
 use super::{labels, Locale};
-use crate::application::form::{Field, Input, StepId};
+use crate::application::form::{Field, Input};
 use crate::application::validation::FieldError;
 use crate::catalogue::model::{Audience, Format, Level};
 use crate::catalogue::query::UrlValue;
-
-/// The title of a step.
-pub fn step_title(step: StepId, l: Locale) -> &'static str {
-    match step {
-        StepId::You => l.pick("Vous", "About you"),
-        StepId::Expertise => l.pick("Votre expertise", "Your expertise"),
-        StepId::Proposal => l.pick("Votre proposition", "Your proposal"),
-        StepId::Availability => l.pick("Vos disponibilités", "Your availability"),
-        StepId::Review => l.pick("Vérifiez votre candidature", "Check your application"),
-        StepId::Confirmation => l.pick("Candidature envoyée", "Application sent"),
-    }
-}
 
 /// The label of an option of a choice question.
 pub fn option_label(value: &str, l: Locale) -> &'static str {
@@ -110,6 +98,7 @@ pub fn option_label(value: &str, l: Locale) -> &'static str {
         "aucune" => l.pick("Aucune", "None"),
         "occasionnelle" => l.pick("Occasionnelle", "Occasional"),
         "reguliere" => l.pick("Régulière", "Regular"),
+        "indifferent" => l.pick("Sans préférence", "No preference"),
         "t1" => l.pick("Janvier à mars", "January to March"),
         "t2" => l.pick("Avril à juin", "April to June"),
         "t3" => l.pick("Juillet à septembre", "July to September"),
@@ -198,11 +187,11 @@ pub fn error_message(field: &Field, error: FieldError, l: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::application::form::{Input, FIELDS};
+    use crate::application::form::{all_fields, FormId, Input};
 
     #[test]
     fn every_field_and_option_has_labels_in_both_languages() {
-        for f in FIELDS {
+        for f in all_fields() {
             for l in Locale::ALL {
                 if let Input::OneOf(options) | Input::AnyOf(options) = f.input {
                     for o in options {
@@ -211,8 +200,11 @@ mod tests {
                 }
             }
         }
-        for step in StepId::ALL {
-            assert_ne!(step_title(step, Locale::Fr), step_title(step, Locale::En));
+        for form in FormId::ALL.map(FormId::form) {
+            for step in form.steps() {
+                let title = form.step_title(step);
+                assert!(!title.fr.is_empty() && title.fr != title.en, "{step:?}");
+            }
         }
     }
 

@@ -143,6 +143,10 @@ texts! {
     TitleCourse => "Formation", "Training";
     TitleTrainerCall => "Devenir formateur ou formatrice", "Become a trainer";
     TitleApplication => "Candidature des formateurs bénévoles", "Volunteer trainer application";
+    TitleRequest => "Demander une formation sur mesure", "Request a tailor-made programme";
+    RequestExamples =>
+        "Exemples de programmes sur mesure déjà construits avec des administrations\u{a0}:",
+        "Examples of tailor-made programmes already built with administrations:";
     TitleAccessibility => "Déclaration d'accessibilité", "Accessibility statement";
     TitleLegalNotice => "Mentions légales", "Legal notice";
     TitlePersonalData => "Données personnelles", "Personal data";
@@ -176,9 +180,6 @@ texts! {
          leadership and mentoring skills, gain recognition for your expertise and grow your \
          professional network.";
     TrainerCallApply => "Déposer une candidature", "Apply";
-    ApplicationIntro =>
-        "Le formulaire de candidature se remplit en plusieurs étapes ; votre brouillon est conservé dans ce navigateur.",
-        "The application form has several steps; your draft is kept in this browser.";
     ComingSoon => "Cette page sera bientôt disponible.", "This page will be available soon.";
 
     // --- Not found (DSFR error page pattern) ----------------------------------------
@@ -338,53 +339,47 @@ texts! {
     Back => "Retour", "Back";
     ErrorSummaryTitle => "Il y a un problème", "There is a problem";
     ErrorTitlePrefix => "Erreur : ", "Error: ";
-    StartApplication => "Commencer ma candidature", "Start my application";
-    ResumeApplication => "Reprendre ma candidature", "Resume my application";
     ResumeIntro =>
-        "Vous avez une candidature en cours dans ce navigateur. Reprenez-la là où vous l'avez laissée.",
-        "You have an application in progress in this browser. Pick it up where you left it.";
+        "Vous avez {a_noun} en cours dans ce navigateur. Reprenez-la là où vous l'avez laissée.",
+        "You have {a_noun} in progress in this browser. Pick it up where you left it.";
     DiscardDraft => "Supprimer ce brouillon", "Discard this draft";
     DiscardConfirm => "Supprimer définitivement le brouillon ?", "Discard the draft for good?";
     DraftSaved =>
         "Vos réponses sont enregistrées dans ce navigateur à chaque saisie.",
         "Your answers are saved in this browser as you type.";
     ApplicationNotStarted =>
-        "Vous n'avez pas encore commencé de candidature.",
-        "You have not started an application yet.";
+        "Vous n'avez pas encore commencé de {noun}.",
+        "You have not started {a_noun} yet.";
     MaybeExists => "Cette formation existe peut-être déjà :", "This training may already exist:";
 
     ChangeAnswer => "Modifier", "Change";
     NotProvided => "Non renseigné", "Not provided";
     ConsentPrivacyLink => "Lire la politique de données personnelles", "Read the personal data policy";
-    Submit => "Envoyer ma candidature", "Send my application";
     Sending => "Envoi en cours…", "Sending…";
-    SubmitFailedTitle => "Votre candidature n'a pas pu être envoyée", "Your application could not be sent";
+    SubmitFailedTitle => "Votre {noun} n'a pas pu être envoyée", "Your {noun} could not be sent";
     SubmitFailedNetwork =>
         "Le serveur n'a pas répondu. Vos réponses sont conservées : réessayez dans un instant.",
         "The server did not answer. Your answers are kept: try again in a moment.";
     SubmitFailedServer =>
-        "Le serveur a refusé l'envoi. Vos réponses sont conservées : réessayez, ou téléchargez votre candidature et envoyez-la par courriel.",
-        "The server refused the application. Your answers are kept: try again, or download your application and send it by email.";
+        "Le serveur a refusé l'envoi. Vos réponses sont conservées\u{a0}: réessayez, ou téléchargez votre {noun} et envoyez-la par courriel.",
+        "The server refused the {noun}. Your answers are kept: try again, or download your {noun} and send it by email.";
     SubmitRetry => "Réessayer l'envoi", "Try sending again";
     NoEndpointTitle => "Envoi par courriel", "Sending by email";
     NoEndpointText =>
-        "Ce site n'envoie pas les candidatures lui-même. Téléchargez votre candidature, puis envoyez-la à campus@numerique.gouv.fr avec le courriel préparé.",
-        "This site does not send applications itself. Download your application, then send it to campus@numerique.gouv.fr with the prepared email.";
-    DownloadJson => "Télécharger ma candidature (JSON)", "Download my application (JSON)";
+        "Ce site n'envoie pas les {noun}s lui-même. Téléchargez votre {noun}, puis envoyez-la à campus@numerique.gouv.fr avec le courriel préparé.",
+        "This site does not send {noun}s itself. Download your {noun}, then send it to campus@numerique.gouv.fr with the prepared email.";
+    DownloadJson => "Télécharger ma {noun} (JSON)", "Download my {noun} (JSON)";
     PrepareEmail => "Préparer le courriel", "Prepare the email";
     Print => "Imprimer ou enregistrer en PDF", "Print or save as PDF";
     ConfirmationReference => "Votre numéro de référence", "Your reference number";
-    ConfirmationNext =>
-        "L'équipe du campus examine chaque candidature au regard de l'expertise technique, de l'expérience de formation et de l'engagement pour la transformation numérique de l'État. Vous recevrez une réponse par courriel sous un mois. Gardez votre numéro de référence.",
-        "The campus team examines each application on technical expertise, training experience and commitment to the State's digital transformation. You will get an answer by email within a month. Keep your reference number.";
     DownloadProgress => "Télécharger ma progression", "Download my progress";
     LoadProgress => "Reprendre depuis un fichier de progression", "Resume from a progress file";
     ProgressTooLarge =>
-        "Ce fichier est trop volumineux pour être une progression de candidature (512\u{a0}Ko au plus). Il n'a pas été lu.",
-        "This file is too large to be an application progress file (512 KB at most). It was not read.";
+        "Ce fichier est trop volumineux pour être une progression de {noun} (512\u{a0}Ko au plus). Il n'a pas été lu.",
+        "This file is too large to be a progress file (512 KB at most). It was not read.";
     ProgressNotFile =>
-        "Ce fichier n'est pas un fichier de progression de candidature du Campus. Choisissez le fichier «\u{a0}candidature-campus-progression.json\u{a0}» que vous avez téléchargé.",
-        "This file is not a Campus application progress file. Choose the file \"candidature-campus-progression.json\" you downloaded.";
+        "Ce fichier n'est pas un fichier de progression de {noun} du Campus. Choisissez le fichier «\u{a0}{file}\u{a0}» que vous avez téléchargé.",
+        "This file is not a Campus {noun} progress file. Choose the file \"{file}\" you downloaded.";
     ProgressNewer =>
         "Ce fichier de progression vient d'une version plus récente du site. Rechargez la page pour obtenir la dernière version, puis réessayez.",
         "This progress file comes from a newer version of the site. Reload the page to get the latest version, then try again.";
@@ -412,23 +407,23 @@ texts! {
         "Vos réponses ne sont pas enregistrées dans ce navigateur (voir l'avertissement ci-dessus).",
         "Your answers are not saved in this browser (see the warning above).";
     SentElsewhere =>
-        "Cette candidature (référence {ref}) a déjà été envoyée depuis ce navigateur\u{a0}: elle n'est plus modifiable. Vous pouvez en commencer une nouvelle.",
-        "This application (reference {ref}) was already sent from this browser: it can no longer be changed. You can start a new one.";
+        "Cette {noun} (référence {ref}) a déjà été envoyée depuis ce navigateur\u{a0}: elle n'est plus modifiable. Vous pouvez en commencer une nouvelle.",
+        "This {noun} (reference {ref}) was already sent from this browser: it can no longer be changed. You can start a new one.";
     DiscardedElsewhere =>
-        "Le brouillon de candidature (référence {ref}) a été supprimé.",
-        "The application draft (reference {ref}) was discarded.";
+        "Le brouillon de {noun} (référence {ref}) a été supprimé.",
+        "The {noun} draft (reference {ref}) was discarded.";
     SubmitFailedTimeout =>
-        "Le serveur n'a pas répondu à temps. Votre candidature est peut-être arrivée\u{a0}: réessayez, elle ne sera pas enregistrée deux fois.",
-        "The server did not answer in time. Your application may have arrived: try again, it will not be stored twice.";
+        "Le serveur n'a pas répondu à temps. Votre {noun} est peut-être arrivée\u{a0}: réessayez, elle ne sera pas enregistrée deux fois.",
+        "The server did not answer in time. Your {noun} may have arrived: try again, it will not be stored twice.";
     SubmitFailedRedirected =>
-        "Le service de réception a redirigé l'envoi (souvent vers une page de connexion)\u{a0}: rien ne prouve que votre candidature a été reçue.",
-        "The receiving service redirected the request (often to a login page): nothing proves your application was received.";
+        "Le service de réception a redirigé l'envoi (souvent vers une page de connexion)\u{a0}: rien ne prouve que votre {noun} a été reçue.",
+        "The receiving service redirected the request (often to a login page): nothing proves your {noun} was received.";
     SubmitFailedNotJson =>
-        "Le service de réception a répondu par une page au lieu d'un accusé de réception\u{a0}: rien ne prouve que votre candidature a été reçue.",
-        "The receiving service answered with a page instead of an acknowledgement: nothing proves your application was received.";
+        "Le service de réception a répondu par une page au lieu d'un accusé de réception\u{a0}: rien ne prouve que votre {noun} a été reçue.",
+        "The receiving service answered with a page instead of an acknowledgement: nothing proves your {noun} was received.";
     SubmitFailedNoEcho =>
-        "Le service de réception a répondu sans confirmer votre numéro de référence\u{a0}: rien ne prouve que votre candidature a été reçue.",
-        "The receiving service answered without confirming your reference number: nothing proves your application was received.";
+        "Le service de réception a répondu sans confirmer votre numéro de référence\u{a0}: rien ne prouve que votre {noun} a été reçue.",
+        "The receiving service answered without confirming your reference number: nothing proves your {noun} was received.";
     SubmitFailedBusy =>
         "Le service de réception est momentanément surchargé.",
         "The receiving service is busy for the moment.";
@@ -438,19 +433,19 @@ texts! {
     SubmitWaitFor => "Réessayez dans {d}.", "Try again in {d}.";
     SubmitFailedRefused =>
         "Le service de réception a refusé l'envoi.",
-        "The receiving service refused the application.";
+        "The receiving service refused the {noun}.";
     SubmitFailedInternal =>
         "L'envoi n'a pas pu être préparé.",
         "The request could not be prepared.";
     SubmitKept =>
-        "Vos réponses sont conservées. Vous pouvez réessayer, ou télécharger votre candidature et l'envoyer par courriel à campus@numerique.gouv.fr\u{a0}:",
-        "Your answers are kept. You can try again, or download your application and send it by email to campus@numerique.gouv.fr:";
+        "Vos réponses sont conservées. Vous pouvez réessayer, ou télécharger votre {noun} et l'envoyer par courriel à campus@numerique.gouv.fr\u{a0}:",
+        "Your answers are kept. You can try again, or download your {noun} and send it by email to campus@numerique.gouv.fr:";
     FramedFormTitle =>
         "Le formulaire s'ouvre sur le site du Campus",
         "The form opens on the Campus site";
     FramedFormText =>
-        "Pour protéger votre candidature, ce formulaire ne s'affiche pas dans ce site. Continuez sur le site du Campus du numérique public.",
-        "To protect your application, this form is not shown inside this site. Continue on the Campus du numérique public site.";
+        "Pour protéger votre {noun}, ce formulaire ne s'affiche pas dans ce site. Continuez sur le site du Campus du numérique public.",
+        "To protect your {noun}, this form is not shown inside this site. Continue on the Campus du numérique public site.";
 
     // --- Trainer call ------------------------------------------------------------------
     CallGainsTitle => "Ce que vous y gagnez", "What you gain";

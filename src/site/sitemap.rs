@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::application::form::FormId;
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
@@ -14,13 +15,14 @@ const SECTIONS: [(Text, &[(Route, Text)]); 3] = [
         &[
             (Route::Home, Text::NavHome),
             (Route::Catalogue, Text::NavCatalogue),
+            (Route::FormStart(FormId::Request), Text::TitleRequest),
         ],
     ),
     (
         Text::SitemapTrainers,
         &[
             (Route::TrainerCall, Text::TitleTrainerCall),
-            (Route::Application, Text::TitleApplication),
+            (Route::FormStart(FormId::Trainer), Text::TitleApplication),
         ],
     ),
     (

@@ -271,6 +271,25 @@ test('axe-core inside the application widget, with errors shown', async () => {
   await axeInFrame(frame, 'application step with errors');
 });
 
+test('the sur-mesure request widget: about the course it names, its form inside, guarded like the application', async () => {
+  const page = await openHost('demande.html');
+  const { frame } = await frameOf(page, 'widget-request');
+  assert.equal(await page.getAttribute('#widget-request iframe', 'title'), 'Demande de formation sur mesure au Campus du numérique public');
+  assert.equal(await frame.textContent('main h1'), 'Demander une formation sur mesure');
+  const w = widget(page, 'widget-request');
+  await w.locator('button:has-text("Commencer ma demande")').click();
+  await frame.waitForSelector('#f-requester_first_name');
+  await w.locator('form button[type="submit"]').click();
+  await frame.waitForSelector('#erreurs');
+  await assertFitsContent(page, 'widget-request');
+  assertNoProblems(page);
+  // On a host that is not listed, no form: the full site instead.
+  const unlisted = await openHost('demande.html', { embedOrigins: null });
+  const guarded = (await frameOf(unlisted, 'widget-request')).frame;
+  await guarded.locator('main a[target="_blank"][href*="#/sur-mesure"]').waitFor();
+  assert.equal(await guarded.locator('main form, main button:has-text("Commencer ma demande")').count(), 0);
+});
+
 describe('options', () => {
   test('data-links="new-tab": links to other pages open the full site in a new tab', async () => {
     const page = await openHost('options.html');
