@@ -31,7 +31,7 @@ pub fn confirmation_step() -> impl IntoView {
     view! {
         <div class="fr-alert fr-alert--success fr-mb-4w">
             <h1 class="fr-alert__title">{move || form.step_title(StepId::Confirmation).get(i18n.locale())}</h1>
-            <p>{i18n.t(Text::ConfirmationReference)} " : " <strong class="campus-reference">{reference}</strong></p>
+            <p>{i18n.t(Text::ConfirmationReference)} {move || i18n.locale().colon()} <strong class="campus-reference">{reference}</strong></p>
         </div>
         <p>{move || form.next_steps.get(i18n.locale())}</p>
         <ul class="fr-btns-group fr-btns-group--inline-md">

@@ -794,7 +794,7 @@ pub const TRAINER_FIELDS: &[Field] = &[
     )
     .max(1500)
     .hint(tr(
-        "Votre expertise technique : projets, responsabilités, réalisations.",
+        "Votre expertise technique\u{a0}: projets, responsabilités, réalisations.",
         "Your technical expertise: projects, responsibilities, achievements.",
     )),
     Field::new(
@@ -802,7 +802,7 @@ pub const TRAINER_FIELDS: &[Field] = &[
         S::Expertise,
         Input::LongText,
         tr(
-            "Pourquoi souhaitez-vous former vos collègues ?",
+            "Pourquoi souhaitez-vous former vos collègues\u{a0}?",
             "Why do you want to train your colleagues?",
         ),
     )
@@ -816,7 +816,7 @@ pub const TRAINER_FIELDS: &[Field] = &[
         F::ProposalKind,
         S::Proposal,
         Input::OneOf(PROPOSAL_KINDS),
-        tr("Que proposez-vous ?", "What do you propose?"),
+        tr("Que proposez-vous\u{a0}?", "What do you propose?"),
     ),
     Field::new(F::ExistingTitle, S::Proposal, Input::Text, tr("Titre", "Title"))
         .max(150)
@@ -898,7 +898,7 @@ pub const TRAINER_FIELDS: &[Field] = &[
         S::Proposal,
         Input::LongText,
         tr(
-            "À quel besoin répond ce programme ?",
+            "À quel besoin répond ce programme\u{a0}?",
             "What need does this programme answer?",
         ),
     )
@@ -930,7 +930,7 @@ pub const TRAINER_FIELDS: &[Field] = &[
         F::HelpNeeded,
         S::Proposal,
         Input::LongText,
-        tr("De quelle aide avez-vous besoin ?", "What help do you need?"),
+        tr("De quelle aide avez-vous besoin\u{a0}?", "What help do you need?"),
     )
     .max(1500)
     .branch(ProposalKind::Help),
@@ -938,12 +938,12 @@ pub const TRAINER_FIELDS: &[Field] = &[
         F::HelpWhen,
         S::Proposal,
         Input::Text,
-        tr("Pour quand ?", "By when?"),
+        tr("Pour quand\u{a0}?", "By when?"),
     )
     .max(200)
     .branch(ProposalKind::Help)
     .hint(tr(
-        "Par exemple : premier semestre 2027",
+        "Par exemple\u{a0}: premier semestre 2027",
         "For example: first half of 2027",
     )),
     // 4. Availability
@@ -980,7 +980,7 @@ pub const TRAINER_FIELDS: &[Field] = &[
         S::Availability,
         Input::OneOf(YES_NO),
         tr(
-            "Votre responsable hiérarchique est-il informé ?",
+            "Votre responsable hiérarchique est-il informé\u{a0}?",
             "Is your line manager informed?",
         ),
     ),
@@ -1122,6 +1122,12 @@ pub const REQUEST_FIELDS: &[Field] = &[
         ),
     ),
 ];
+
+/// The one example address of the site (hints and error messages).
+pub const EXAMPLE_EMAIL: Tr = tr(
+    "prenom.nom@ministere.gouv.fr",
+    "firstname.lastname@ministry.gouv.fr",
+);
 
 const EMAIL_HINT: Tr = tr(
     "Par exemple\u{a0}: prenom.nom@ministere.gouv.fr",
@@ -1289,6 +1295,13 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn one_example_address_everywhere() {
+        for l in Locale::ALL {
+            assert!(EMAIL_HINT.get(l).ends_with(EXAMPLE_EMAIL.get(l)));
         }
     }
 

@@ -407,7 +407,7 @@ fn ResultsPanel(
         let text = query.with(|q| q.text.trim().to_owned());
         let mut s = labels::courses_count(count, l);
         if !text.is_empty() {
-            s.push_str(&format!(" {} « {text} »", Text::ResultsFor.get(l)));
+            s.push_str(&format!(" {} {}", Text::ResultsFor.get(l), l.quote(&text)));
         }
         let pages = results.with(|r| r.pages);
         if pages > 1 {
@@ -460,13 +460,18 @@ fn ResultsPanel(
             .into_iter()
             .map(|s| {
                 let what = match &s.dropped {
-                    Dropped::Text => format!("« {text} » : {}", Text::SuggestWithoutText.get(l)),
+                    Dropped::Text => format!(
+                        "{}{}{}",
+                        l.quote(&text),
+                        l.colon(),
+                        Text::SuggestWithoutText.get(l)
+                    ),
                     Dropped::AllFilters => Text::SuggestWithoutFilters.get(l).to_owned(),
                     Dropped::Filter { key, value } => {
                         format!(
-                            "{} « {} »",
+                            "{} {}",
                             Text::SuggestWithout.get(l),
-                            filter_label(&suggest_loaded, key, value, l)
+                            l.quote(&filter_label(&suggest_loaded, key, value, l))
                         )
                     }
                 };

@@ -56,7 +56,7 @@ pub fn BookmarkButton(
             class=("fr-icon-bookmark-line", move || !saved.get())
             class=("fr-icon-bookmark-fill", move || saved.get())
             aria-pressed=move || saved.get().to_string()
-            title=move || format!("{} : {}", if saved.get() { remove } else { add }, title)
+            title=move || format!("{}{}{}", if saved.get() { remove } else { add }, l.colon(), title)
             on:click=move |_| bookmarks.toggle(&id)
         >
             {move || if saved.get() { remove } else { add }}

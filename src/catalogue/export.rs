@@ -243,7 +243,7 @@ pub fn session_ics(course: &Course, session: &Session, stamp: i64, url: &str, l:
         description.push_str(&session_schedule_text(session, l));
     }
     if let Some(reg) = session.registration_url.as_deref().and_then(safe_link) {
-        description.push_str(l.pick("\nInscription : ", "\nRegistration: "));
+        description.push_str(l.pick("\nInscription\u{a0}: ", "\nRegistration: "));
         description.push_str(reg);
     }
     let mut lines = vec![
@@ -651,7 +651,7 @@ mod tests {
             ["Titre (jour 1/3)", "Titre (jour 2/3)", "Titre (jour 3/3)"]
         );
         assert!(values(&ics, "DESCRIPTION")[0].starts_with(
-            "Résumé\\nDu jeudi 11 au samedi 13 février 2027\\, de 9\u{a0}h\u{a0}30 à 17\u{a0}h\u{a0}00 chaque jour\\nInscription : https"
+            "Résumé\\nDu jeudi 11 au samedi 13 février 2027\\, de 9\u{a0}h\u{a0}30 à 17\u{a0}h\u{a0}00 chaque jour\\nInscription\u{a0}: https"
         ));
         assert_eq!(values(&ics, "LOCATION")[2], "Lyon\\, Auvergne-Rhône-Alpes");
 

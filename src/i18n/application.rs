@@ -3,7 +3,7 @@
 //! (step titles and field labels live in the form tables themselves).
 
 use super::{labels, Locale};
-use crate::application::form::{Field, Input};
+use crate::application::form::{Field, Input, EXAMPLE_EMAIL};
 use crate::application::validation::FieldError;
 use crate::catalogue::model::{Audience, Format, Level};
 use crate::catalogue::query::UrlValue;
@@ -135,7 +135,7 @@ pub fn error_message(field: &Field, error: FieldError, l: Locale) -> String {
         }
         (Input::OneOf(_) | Input::AnyOf(_), FieldError::Required) => {
             return match l {
-                Locale::Fr => format!("Sélectionnez une réponse pour « {label} »"),
+                Locale::Fr => format!("Sélectionnez une réponse pour «\u{a0}{label}\u{a0}»"),
                 Locale::En => format!("Select {}", label.to_lowercase()),
             }
         }
@@ -143,36 +143,45 @@ pub fn error_message(field: &Field, error: FieldError, l: Locale) -> String {
     }
     let label_lc = label.to_lowercase();
     match (error, l) {
-        (FieldError::Required, Locale::Fr) => format!("Renseignez le champ « {label} »"),
+        (FieldError::Required, Locale::Fr) => format!("Renseignez le champ «\u{a0}{label}\u{a0}»"),
         (FieldError::Required, Locale::En) => format!("Enter {label_lc}"),
         (FieldError::TooLong { max }, Locale::Fr) => {
-            format!("« {label} » doit faire {max} caractères au maximum")
+            format!("«\u{a0}{label}\u{a0}» doit faire {max} caractères au maximum")
         }
         (FieldError::TooLong { max }, Locale::En) => {
             format!("{label} must be {max} characters or fewer")
         }
         (FieldError::InvalidEmail, Locale::Fr) => {
-            "Saisissez une adresse électronique au format prenom.nom@administration.gouv.fr".into()
+            format!(
+                "Saisissez une adresse électronique au format {}",
+                EXAMPLE_EMAIL.fr
+            )
         }
         (FieldError::InvalidEmail, Locale::En) => {
-            "Enter an email address in the correct format, like name@ministry.gouv.fr".into()
+            format!(
+                "Enter an email address in the correct format, like {}",
+                EXAMPLE_EMAIL.en
+            )
         }
         (FieldError::InvalidPhone, Locale::Fr) => {
-            "Saisissez un numéro de téléphone, par exemple 01 23 45 67 89".into()
+            "Saisissez un numéro de téléphone, par exemple 01\u{a0}23\u{a0}45\u{a0}67\u{a0}89"
+                .into()
         }
         (FieldError::InvalidPhone, Locale::En) => {
-            "Enter a phone number, like 01 23 45 67 89".into()
+            "Enter a phone number, like +33 1 23 45 67 89".into()
         }
-        (FieldError::NotANumber, Locale::Fr) => format!("« {label} » doit être un nombre entier"),
+        (FieldError::NotANumber, Locale::Fr) => {
+            format!("«\u{a0}{label}\u{a0}» doit être un nombre entier")
+        }
         (FieldError::NotANumber, Locale::En) => format!("{label} must be a whole number"),
         (FieldError::OutOfRange { min, max }, Locale::Fr) => {
-            format!("« {label} » doit être compris entre {min} et {max}")
+            format!("«\u{a0}{label}\u{a0}» doit être compris entre {min} et {max}")
         }
         (FieldError::OutOfRange { min, max }, Locale::En) => {
             format!("{label} must be between {min} and {max}")
         }
         (FieldError::UnknownOption, Locale::Fr) => {
-            format!("Choisissez une réponse proposée pour « {label} »")
+            format!("Choisissez une réponse proposée pour «\u{a0}{label}\u{a0}»")
         }
         (FieldError::UnknownOption, Locale::En) => {
             format!("Select one of the options for {label_lc}")
@@ -214,7 +223,7 @@ mod tests {
         let first = field(FieldId::FirstName);
         assert_eq!(
             error_message(first, FieldError::Required, Locale::Fr),
-            "Renseignez le champ « Prénom »"
+            "Renseignez le champ «\u{a0}Prénom\u{a0}»"
         );
         assert_eq!(
             error_message(first, FieldError::Required, Locale::En),

@@ -48,6 +48,21 @@ impl Locale {
         }
     }
 
+    /// What goes between a label and its value: `"\u{a0}: "` in French (a
+    /// non-breaking space before the colon), `": "` in English.
+    pub fn colon(self) -> &'static str {
+        self.pick("\u{a0}: ", ": ")
+    }
+
+    /// `text` in this language's quotation marks: «\u{a0}text\u{a0}» (with
+    /// non-breaking spaces, so a lone » never wraps), or “text”.
+    pub fn quote(self, text: &str) -> String {
+        match self {
+            Locale::Fr => format!("«\u{a0}{text}\u{a0}»"),
+            Locale::En => format!("“{text}”"),
+        }
+    }
+
     /// `fr` or `en`, whichever is this locale's: for label tables written side by side.
     pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -80,7 +95,7 @@ macro_rules! texts {
         /// A UI string id. Look it up with [`Text::get`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Text {
-            $( $(#[$doc])* #[doc = concat!("« ", $fr, " »")] $key, )*
+            $( $(#[$doc])* #[doc = concat!("«\u{a0}", $fr, "\u{a0}»")] $key, )*
         }
 
         impl Text {
@@ -124,12 +139,12 @@ texts! {
 
     // --- Footer ------------------------------------------------------------------
     FooterDescription =>
-        "Le Campus du numérique public forme les agents de l'État au numérique : \
+        "Le Campus du numérique public forme les agents de l'État au numérique\u{a0}: \
          parcours, modules et programmes sur mesure, conçus avec des formateurs du service public.",
         "The Campus du numérique public trains State employees in digital skills: \
          learning paths, modules and tailor-made programmes, designed with trainers from the public service.";
     FooterSitemap => "Plan du site", "Sitemap";
-    FooterAccessibility => "Accessibilité : non conforme", "Accessibility: not compliant";
+    FooterAccessibility => "Accessibilité\u{a0}: non conforme", "Accessibility: not compliant";
     FooterLegalNotice => "Mentions légales", "Legal notice";
     FooterPersonalData => "Données personnelles", "Personal data";
     FooterLicencePrefix =>
@@ -156,7 +171,7 @@ texts! {
     // --- Home ----------------------------------------------------------------------
     HomeLead =>
         "Lancé le 9 janvier 2024 par la DINUM, le Campus du numérique public forme les agents \
-         de l'État aux compétences numériques : 21\u{a0}000 agents et 190 cadres dirigeants formés en 2024.",
+         de l'État aux compétences numériques\u{a0}: 21\u{a0}000 agents et 190 cadres dirigeants formés en 2024.",
         "Launched on 9 January 2024 by DINUM, the Campus du numérique public trains State \
          employees in digital skills: 21,000 employees and 190 senior executives trained in 2024.";
     HomeExploreTitle => "Trouver une formation", "Find a training";
@@ -171,9 +186,9 @@ texts! {
     CatalogueIntro =>
         "Recherchez parmi les parcours, modules et programmes sur mesure du campus.",
         "Search the campus's learning paths, modules and tailor-made programmes.";
-    CourseIntro => "Identifiant de la formation :", "Training identifier:";
+    CourseIntro => "Identifiant de la formation\u{a0}:", "Training identifier:";
     TrainerCallIntro =>
-        "Agent public, vous maîtrisez un sujet numérique ? Formez vos collègues : vous développerez \
+        "Agent public, vous maîtrisez un sujet numérique\u{a0}? Formez vos collègues\u{a0}: vous développerez \
          vos compétences de leadership et de mentorat, serez reconnu pour votre expertise et \
          enrichirez votre réseau professionnel.",
         "Are you a public servant with digital expertise? Train your colleagues: you will build \
@@ -202,7 +217,7 @@ texts! {
         "Le serveur n'a pas répondu. Vérifiez votre connexion, puis réessayez.",
         "The server did not answer. Check your connection, then try again.";
     CatalogueErrorInvalid =>
-        "Le fichier du catalogue est invalide. Réessayez plus tard ; si le problème persiste, écrivez à campus@numerique.gouv.fr.",
+        "Le fichier du catalogue est invalide. Réessayez plus tard\u{a0}; si le problème persiste, écrivez à campus@numerique.gouv.fr.",
         "The catalogue file is invalid. Try again later; if the problem persists, write to campus@numerique.gouv.fr.";
     CatalogueErrorTimeout =>
         "Le catalogue met trop de temps à arriver (plus de 20\u{a0}secondes). Vérifiez votre connexion, puis réessayez.",
@@ -211,7 +226,7 @@ texts! {
         "Le fichier de configuration du site (config.json) ne répond pas depuis 10\u{a0}secondes\u{a0}: le catalogue et l'envoi des candidatures attendent son adresse.",
         "The site's configuration file (config.json) has not answered for 10 seconds: the catalogue and application sending are waiting for it.";
     ConfigTimeoutTitle => "Le site met trop de temps à démarrer", "The site is taking too long to start";
-    CatalogueErrorDetail => "Détail technique :", "Technical detail:";
+    CatalogueErrorDetail => "Détail technique\u{a0}:", "Technical detail:";
     Retry => "Réessayer", "Try again";
     SkippedOne =>
         "1 formation du catalogue n'est pas affichée car ses données sont invalides.",
@@ -246,7 +261,7 @@ texts! {
     ExportCsv => "Exporter les résultats (CSV)", "Export the results (CSV)";
     ResultsFor => "pour", "for";
     NoResultsTitle => "Aucune formation ne correspond à votre recherche.", "No training matches your search.";
-    NoResultsTry => "Essayez plutôt :", "Try instead:";
+    NoResultsTry => "Essayez plutôt\u{a0}:", "Try instead:";
     DidYouMean => "Vouliez-vous dire", "Did you mean";
     QuoteOpen => "«\u{a0}", "\u{201c}";
     QuoteClose => "\u{a0}»", "\u{201d}";
@@ -261,7 +276,7 @@ texts! {
     PageLast => "Dernière page", "Last page";
     PageWord => "Page", "Page";
     PageOf => "sur", "of";
-    NextSessionLabel => "Prochaine session :", "Next session:";
+    NextSessionLabel => "Prochaine session\u{a0}:", "Next session:";
     NoSession => "Pas de session programmée", "No scheduled session";
     AllSessionsFull => "Sessions à venir complètes", "Upcoming sessions full";
     SelfPacedShort => "À suivre à votre rythme, en ligne", "Self-paced, online";
@@ -327,30 +342,30 @@ texts! {
     HomeDomainsTitle => "Les domaines de formation", "Training fields";
     HomeUpcomingTitle => "Prochaines sessions", "Upcoming sessions";
     HomeAllUpcoming => "Toutes les formations avec une session à venir", "All trainings with an upcoming session";
-    HomeSoughtSkills => "Compétences recherchées :", "Skills sought:";
+    HomeSoughtSkills => "Compétences recherchées\u{a0}:", "Skills sought:";
 
     // --- Application form ---------------------------------------------------------------
     Optional => "(facultatif)", "(optional)";
     SelectAnOption => "Sélectionner une option", "Select an option";
     CharactersMax => "caractères maximum", "characters maximum";
     StepOf => "Étape {n} sur {total}", "Step {n} of {total}";
-    NextStepLabel => "Étape suivante :", "Next step:";
+    NextStepLabel => "Étape suivante\u{a0}:", "Next step:";
     Continue => "Continuer", "Continue";
     Back => "Retour", "Back";
     ErrorSummaryTitle => "Il y a un problème", "There is a problem";
-    ErrorTitlePrefix => "Erreur : ", "Error: ";
+    ErrorTitlePrefix => "Erreur\u{a0}: ", "Error: ";
     ResumeIntro =>
         "Vous avez {a_noun} en cours dans ce navigateur. Reprenez-la là où vous l'avez laissée.",
         "You have {a_noun} in progress in this browser. Pick it up where you left it.";
     DiscardDraft => "Supprimer ce brouillon", "Discard this draft";
-    DiscardConfirm => "Supprimer définitivement le brouillon ?", "Discard the draft for good?";
+    DiscardConfirm => "Supprimer définitivement le brouillon\u{a0}?", "Discard the draft for good?";
     DraftSaved =>
         "Vos réponses sont enregistrées dans ce navigateur à chaque saisie.",
         "Your answers are saved in this browser as you type.";
     ApplicationNotStarted =>
         "Vous n'avez pas encore commencé de {noun}.",
         "You have not started {a_noun} yet.";
-    MaybeExists => "Cette formation existe peut-être déjà :", "This training may already exist:";
+    MaybeExists => "Cette formation existe peut-être déjà\u{a0}:", "This training may already exist:";
 
     ChangeAnswer => "Modifier", "Change";
     NotProvided => "Non renseigné", "Not provided";
@@ -358,7 +373,7 @@ texts! {
     Sending => "Envoi en cours…", "Sending…";
     SubmitFailedTitle => "Votre {noun} n'a pas pu être envoyée", "Your {noun} could not be sent";
     SubmitFailedNetwork =>
-        "Le serveur n'a pas répondu. Vos réponses sont conservées : réessayez dans un instant.",
+        "Le serveur n'a pas répondu. Vos réponses sont conservées\u{a0}: réessayez dans un instant.",
         "The server did not answer. Your answers are kept: try again in a moment.";
     SubmitFailedServer =>
         "Le serveur a refusé l'envoi. Vos réponses sont conservées\u{a0}: réessayez, ou téléchargez votre {noun} et envoyez-la par courriel.",

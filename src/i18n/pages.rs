@@ -66,28 +66,28 @@ static ACCESSIBILITY_FR: &[Block] = &[
     Block::Heading("État de conformité"),
     Block::Paragraph(
         "Le site du Campus du numérique public est non conforme avec le référentiel général \
-         d'amélioration de l'accessibilité (RGAA), version 4.1 : aucun audit complet de \
+         d'amélioration de l'accessibilité (RGAA), version 4.1\u{a0}: aucun audit complet de \
          conformité n'a encore été réalisé.",
     ),
     Block::Paragraph(
-        "Un audit complet est prévu ; cette déclaration sera mise à jour avec ses résultats. \
+        "Un audit complet est prévu\u{a0}; cette déclaration sera mise à jour avec ses résultats. \
          Dans l'attente, chaque page du site est contrôlée automatiquement avec l'outil \
          axe-core à chaque modification du site, et parcourue en navigation au clavier seul. \
-         Ces vérifications ne remplacent pas un audit : elles ne couvrent qu'une partie des \
+         Ces vérifications ne remplacent pas un audit\u{a0}: elles ne couvrent qu'une partie des \
          critères du RGAA.",
     ),
     Block::Heading("Contenus non accessibles"),
     Block::Paragraph(
         "En l'absence d'audit, cette liste n'est pas exhaustive. Les contenus suivants \
-         peuvent ne pas être accessibles :",
+         peuvent ne pas être accessibles\u{a0}:",
     ),
     Block::List(&[
         "les contenus intégrés depuis les sites des partenaires du campus, qui ne sont pas \
-         produits par la DINUM ;",
-        "les fichiers téléchargeables produits par les partenaires du campus ;",
+         produits par la DINUM\u{a0};",
+        "les fichiers téléchargeables produits par les partenaires du campus\u{a0};",
         "les pages d'inscription des partenaires, vers lesquelles mènent les liens du \
-         catalogue : elles relèvent de leurs éditeurs et ne sont pas couvertes par cette \
-         déclaration ;",
+         catalogue\u{a0}: elles relèvent de leurs éditeurs et ne sont pas couvertes par cette \
+         déclaration\u{a0};",
         "les critères du RGAA que les contrôles automatiques ne permettent pas de vérifier \
          (pertinence des alternatives textuelles, ordre de lecture, restitution par les \
          lecteurs d'écran, par exemple), qui n'ont pas encore été évalués.",
@@ -95,12 +95,12 @@ static ACCESSIBILITY_FR: &[Block] = &[
     Block::Heading("Établissement de cette déclaration d'accessibilité"),
     Block::Paragraph("Cette déclaration a été établie le 23 novembre 2026."),
     Block::List(&[
-        "Technologies utilisées pour la réalisation du site : HTML5, CSS, JavaScript, \
+        "Technologies utilisées pour la réalisation du site\u{a0}: HTML5, CSS, JavaScript, \
          WebAssembly, WAI-ARIA.",
-        "Environnement de test : versions récentes des navigateurs Chromium et Firefox ; les \
+        "Environnement de test\u{a0}: versions récentes des navigateurs Chromium et Firefox\u{a0}; les \
          combinaisons prévues pour l'audit associent ces navigateurs aux lecteurs d'écran \
          NVDA et VoiceOver.",
-        "Outils utilisés pour évaluer l'accessibilité : axe-core (contrôles automatiques) et \
+        "Outils utilisés pour évaluer l'accessibilité\u{a0}: axe-core (contrôles automatiques) et \
          navigation au clavier seul.",
     ]),
     Block::Heading("Amélioration et contact"),
@@ -112,10 +112,10 @@ static ACCESSIBILITY_FR: &[Block] = &[
     Block::Link("Écrire à campus@numerique.gouv.fr", MAILTO_CAMPUS),
     Block::Heading("Voie de recours"),
     Block::Paragraph(
-        "Cette procédure est à utiliser dans le cas suivant : vous avez signalé à l'équipe du \
+        "Cette procédure est à utiliser dans le cas suivant\u{a0}: vous avez signalé à l'équipe du \
          campus un défaut d'accessibilité qui vous empêche d'accéder à un contenu ou à un des \
          services du site, et vous n'avez pas obtenu de réponse satisfaisante. Vous pouvez \
-         alors saisir le Défenseur des droits de l'une des façons suivantes :",
+         alors saisir le Défenseur des droits de l'une des façons suivantes\u{a0}:",
     ),
     Block::Link(
         "Écrire un message au Défenseur des droits (formulaire en ligne)",
@@ -126,7 +126,7 @@ static ACCESSIBILITY_FR: &[Block] = &[
         URL_DDD_DELEGATES,
     ),
     Block::Paragraph(
-        "Envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des \
+        "Envoyer un courrier par la poste (gratuit, ne pas mettre de timbre)\u{a0}: Défenseur des \
          droits, Libre réponse 71120, 75342 Paris CEDEX 07.",
     ),
 ];
@@ -223,12 +223,12 @@ static LEGAL_NOTICE_FR: &[Block] = &[
     ),
     Block::Heading("Contact"),
     Block::Paragraph(
-        "Pour toute question sur le site ou sur son contenu, écrivez à l'équipe du campus :",
+        "Pour toute question sur le site ou sur son contenu, écrivez à l'équipe du campus\u{a0}:",
     ),
     Block::Link("campus@numerique.gouv.fr", MAILTO_CAMPUS),
     Block::Heading("Hébergement"),
     Block::Paragraph(
-        "Le site est entièrement statique : il se compose de fichiers HTML, CSS, JavaScript \
+        "Le site est entièrement statique\u{a0}: il se compose de fichiers HTML, CSS, JavaScript \
          et WebAssembly, et aucun traitement n'est effectué côté serveur. Ces fichiers sont \
          servis par le prestataire d'hébergement retenu par la DINUM, désigné dans la \
          configuration du déploiement du site. Son nom et son adresse vous sont communiqués \
@@ -236,21 +236,21 @@ static LEGAL_NOTICE_FR: &[Block] = &[
     ),
     Block::Paragraph(
         "Le site peut aussi être intégré dans les sites d'autres ministères. Son contenu \
-         reste alors sous la responsabilité de la DINUM, en tant qu'éditeur ; le reste de la \
+         reste alors sous la responsabilité de la DINUM, en tant qu'éditeur\u{a0}; le reste de la \
          page relève du site qui l'accueille.",
     ),
     Block::Heading("Système de design et marque de l'État"),
     Block::Paragraph(
         "Le site est construit avec le Système de design de l'État (DSFR). La police Marianne \
-         et le bloc-marque de l'État appartiennent à l'État français : ils relèvent de la \
+         et le bloc-marque de l'État appartiennent à l'État français\u{a0}: ils relèvent de la \
          marque de l'État, dont l'usage est réservé, et ne sont pas couverts par les licences \
          mentionnées ci-dessous.",
     ),
     Block::Heading("Licences et réutilisation"),
-    Block::Paragraph("Le code source du site est libre : il est publié sous licence MIT."),
+    Block::Paragraph("Le code source du site est libre\u{a0}: il est publié sous licence MIT."),
     Block::Paragraph(
         "Sauf mention contraire, les contenus du site sont publiés sous la Licence Ouverte / \
-         Open Licence Etalab 2.0 : vous pouvez les réutiliser librement, à condition de \
+         Open Licence Etalab 2.0\u{a0}: vous pouvez les réutiliser librement, à condition de \
          mentionner leur source et la date de leur dernière mise à jour.",
     ),
     Block::Link(
@@ -260,12 +260,12 @@ static LEGAL_NOTICE_FR: &[Block] = &[
     Block::Heading("Catalogue des formations et liens externes"),
     Block::Paragraph(
         "Les données du catalogue (formations et sessions) sont produites par le campus et \
-         par ses partenaires : l'ENM, l'École des Mines, Inria, l'IGPDE, la Commission \
+         par ses partenaires\u{a0}: l'ENM, l'École des Mines, Inria, l'IGPDE, la Commission \
          européenne, l'UNESCO, l'Organisation internationale du travail (OIT) et l'Académie \
          de la transformation numérique du Québec.",
     ),
     Block::Paragraph(
-        "Les liens vers les pages d'inscription des partenaires vous font quitter le site : \
+        "Les liens vers les pages d'inscription des partenaires vous font quitter le site\u{a0}: \
          ces pages relèvent de la seule responsabilité de leurs éditeurs.",
     ),
 ];
@@ -350,30 +350,30 @@ static PERSONAL_DATA_FR: &[Block] = &[
          de candidature.",
     ),
     Block::List(&[
-        "La langue que vous avez choisie (stockage local, clé « campus.locale ») : jusqu'à ce \
+        "La langue que vous avez choisie (stockage local, clé «\u{a0}campus.locale\u{a0}»)\u{a0}: jusqu'à ce \
          que vous en changiez ou effaciez les données du site.",
-        "Les formations de « Ma sélection » (stockage local, clé « campus.selection ») : \
+        "Les formations de «\u{a0}Ma sélection\u{a0}» (stockage local, clé «\u{a0}campus.selection\u{a0}»)\u{a0}: \
          jusqu'à ce que vous vidiez la sélection.",
         "Le brouillon de votre candidature de formateur bénévole (stockage local, clé \
-         « campus.candidature ») : vos réponses, l'étape atteinte, la date de chaque \
+         «\u{a0}campus.candidature\u{a0}»)\u{a0}: vos réponses, l'étape atteinte, la date de chaque \
          modification, votre numéro de référence et, dès que vous l'envoyez ou la \
          téléchargez, la candidature prête à partir. Il est conservé tant que vous rédigez, \
          pour que rien ne soit perdu, et partagé entre les onglets ouverts sur ce site.",
-        "Après l'envoi ou la suppression du brouillon : vos réponses sont effacées du \
-         stockage local ; il n'y reste que le numéro de référence, la date et le fait que la \
+        "Après l'envoi ou la suppression du brouillon\u{a0}: vos réponses sont effacées du \
+         stockage local\u{a0}; il n'y reste que le numéro de référence, la date et le fait que la \
          candidature a été envoyée ou supprimée, pour que vos autres onglets ne la \
          rouvrent pas. Cette mention est remplacée dès que vous commencez une nouvelle \
          candidature.",
         "La copie de la candidature envoyée, pour la page de confirmation (stockage de \
-         session, clé « campus.candidature.envoyee ») : dans cet onglet seulement, effacée \
+         session, clé «\u{a0}campus.candidature.envoyee\u{a0}»)\u{a0}: dans cet onglet seulement, effacée \
          à sa fermeture.",
-        "Le fichier de progression, si vous le téléchargez : il est enregistré là où vous \
-         le choisissez sur votre appareil ; le site n'en garde aucune copie.",
+        "Le fichier de progression, si vous le téléchargez\u{a0}: il est enregistré là où vous \
+         le choisissez sur votre appareil\u{a0}; le site n'en garde aucune copie.",
     ]),
     Block::Paragraph(
         "Si votre navigateur refuse l'enregistrement (réglages de confidentialité, site qui \
          intègre le formulaire), rien n'est conservé et le formulaire vous en avertit. Vous \
-         pouvez tout supprimer à tout moment : le formulaire propose d'effacer le brouillon, \
+         pouvez tout supprimer à tout moment\u{a0}: le formulaire propose d'effacer le brouillon, \
          et l'effacement des données du site dans les réglages de votre navigateur supprime \
          tout.",
     ),
@@ -381,40 +381,40 @@ static PERSONAL_DATA_FR: &[Block] = &[
     Block::Paragraph(
         "Lorsque vous envoyez une candidature de formateur bénévole, les données que vous avez \
          saisies sont transmises à l'équipe du campus de la DINUM, afin d'examiner votre \
-         candidature :",
+         candidature\u{a0}:",
     ),
     Block::List(&[
-        "votre identité ;",
-        "vos coordonnées professionnelles ;",
-        "votre administration ;",
-        "vos domaines d'expertise ;",
-        "votre proposition d'intervention ;",
+        "votre identité\u{a0};",
+        "vos coordonnées professionnelles\u{a0};",
+        "votre administration\u{a0};",
+        "vos domaines d'expertise\u{a0};",
+        "votre proposition d'intervention\u{a0};",
         "vos disponibilités.",
     ]),
     Block::Paragraph(
         "Si le site n'est pas configuré pour transmettre directement les candidatures, vous \
          téléchargez votre candidature et l'envoyez vous-même par courriel à \
-         campus@numerique.gouv.fr ; elle est ensuite traitée dans les mêmes conditions.",
+         campus@numerique.gouv.fr\u{a0}; elle est ensuite traitée dans les mêmes conditions.",
     ),
     Block::List(&[
-        "Base légale : l'exécution d'une mission d'intérêt public (article 6, paragraphe 1, \
+        "Base légale\u{a0}: l'exécution d'une mission d'intérêt public (article 6, paragraphe 1, \
          point e, du règlement général sur la protection des données, RGPD).",
-        "Destinataires : l'équipe du campus et, pour les propositions qu'il examine, le \
+        "Destinataires\u{a0}: l'équipe du campus et, pour les propositions qu'il examine, le \
          comité pédagogique du campus.",
-        "Durée de conservation : deux ans après le dernier contact ; les données sont ensuite \
+        "Durée de conservation\u{a0}: deux ans après le dernier contact\u{a0}; les données sont ensuite \
          supprimées.",
-        "Transferts : aucune donnée n'est transférée hors de l'Union européenne.",
+        "Transferts\u{a0}: aucune donnée n'est transférée hors de l'Union européenne.",
     ]),
     Block::Heading("Vos droits"),
     Block::Paragraph(
         "Vous disposez d'un droit d'accès, de rectification et d'effacement de vos données, \
          ainsi que d'un droit à la limitation de leur traitement et d'un droit d'opposition. \
          Pour les exercer, écrivez à l'équipe du campus ou au délégué à la protection des \
-         données de la DINUM :",
+         données de la DINUM\u{a0}:",
     ),
-    Block::Link("Équipe du campus : campus@numerique.gouv.fr", MAILTO_CAMPUS),
+    Block::Link("Équipe du campus\u{a0}: campus@numerique.gouv.fr", MAILTO_CAMPUS),
     Block::Link(
-        "Délégué à la protection des données de la DINUM : dpd@numerique.gouv.fr",
+        "Délégué à la protection des données de la DINUM\u{a0}: dpd@numerique.gouv.fr",
         MAILTO_DPO,
     ),
     Block::Paragraph(

@@ -25,7 +25,12 @@ pub fn ExternalLink(
     let title = move || {
         let l = i18n.locale();
         match &context {
-            Some(c) => format!("{} : {c} - {}", label.get(l), Text::NewWindow.get(l)),
+            Some(c) => format!(
+                "{}{}{c} - {}",
+                label.get(l),
+                l.colon(),
+                Text::NewWindow.get(l)
+            ),
             None => format!("{} - {}", label.get(l), Text::NewWindow.get(l)),
         }
     };

@@ -74,7 +74,7 @@ test('an invalid step cannot be passed: error summary focused, title prefixed, f
   await page.click('form button[type="submit"]');
   await page.waitForSelector('#erreurs');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'erreurs');
-  assert.match(await page.title(), /^Erreur : Vous - /);
+  assert.match(await page.title(), /^Erreur\s: Vous - /);
   assert.equal(await stepTitle(page), 'VousÉtape 1 sur 4'.replace('Étape', 'Étape'));
   assert.match(await page.textContent('#erreurs'), /Saisissez une adresse électronique/);
   assert.equal(await page.getAttribute('#f-email', 'aria-describedby'), 'f-email-error');

@@ -91,7 +91,7 @@ describe('search as you type', () => {
     const marks = await page.$$eval('.campus-results mark', (ms) => ms.map((m) => m.textContent));
     assert.ok(marks.some((m) => /sécurité/i.test(m)), `marks: ${marks.slice(0, 5)}`);
     // The count is in a live region for screen readers.
-    assert.match(await page.textContent('[role="status"]'), /formations? pour « securite »/);
+    assert.match(await page.textContent('[role="status"]'), /formations? pour «\ssecurite\s»/);
     // The URL holds the search; typing replaced the history entry instead of adding 8.
     assert.equal(hashParams(page).get('q'), 'securite');
     await assertAccessible(page, 'search results');
@@ -122,7 +122,7 @@ describe('search as you type', () => {
     await page.goto(app.url + '#/catalogue?type=sur-mesure&format=e-learning&niveau=decouverte&duree=moins-3h');
     await page.waitForSelector('.campus-no-results, .campus-results');
     if (await page.$('.campus-no-results')) {
-      assert.match(await page.textContent('.campus-no-results'), /sans le filtre « /);
+      assert.match(await page.textContent('.campus-no-results'), /sans le filtre «\s/);
       await assertAccessible(page, 'no results with suggestions');
     }
     assertNoProblems(page);
