@@ -18,8 +18,11 @@
   if (!script || !script.src) return;
   var appBase = new URL('./', script.src);
   var appOrigin = appBase.origin;
+  // Attributes and the catalogue URL keys they pre-set: the filter table's
+  // (src/catalogue/filters.rs), checked against it by a native test.
   var FILTERS = { 'data-q': 'q', 'data-domain': 'domaine', 'data-type': 'type', 'data-format': 'format',
     'data-level': 'niveau', 'data-audience': 'public', 'data-region': 'region', 'data-sort': 'tri' };
+  var FLAGS = { 'data-free': 'gratuit', 'data-upcoming': 'sessions' };
   var TITLES = {
     catalogue: { fr: 'Catalogue des formations du Campus du numérique public', en: 'Campus du numérique public training catalogue' },
     course: { fr: 'Formation du Campus du numérique public', en: 'Campus du numérique public training' },
@@ -72,8 +75,9 @@
         if (v.trim()) query.push(FILTERS[attr] + '=' + encodeURIComponent(v.trim()));
       });
     });
-    if (el.getAttribute('data-free') === 'true') query.push('gratuit=1');
-    if (el.getAttribute('data-upcoming') === 'true') query.push('sessions=1');
+    Object.keys(FLAGS).forEach(function (attr) {
+      if (el.getAttribute(attr) === 'true') query.push(FLAGS[attr] + '=1');
+    });
     return '/catalogue' + (query.length ? '?' + query.join('&') : '');
   }
 

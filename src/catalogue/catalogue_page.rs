@@ -9,12 +9,11 @@ use leptos::prelude::*;
 use super::components::{CourseCard, WithCatalogue};
 use super::explore::{Dropped, Results};
 use super::export::courses_csv;
-use super::facets::FacetCounts;
+use super::filters::{panel_groups, FilterKey, FilterValue};
 use super::loader::LoadedCatalogue;
-use super::model::{Audience, Format, Kind, Level};
-use super::query::{CatalogueQuery, DurationBand, Sort, UrlValue};
+use super::query::{CatalogueQuery, Sort, UrlValue};
 use crate::i18n::{labels, Locale, Text};
-use crate::routes::Route;
+use crate::routes::{percent_encode, Route};
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
@@ -32,120 +31,29 @@ fn focus_results() {
     request_animation_frame(|| focus_element_by_id(RESULTS_ID));
 }
 
-/// The label of an enum filter value (the value itself if unknown).
-fn enum_label<T: UrlValue>(value: &str, l: Locale, label: fn(T, Locale) -> &'static str) -> String {
-    T::from_url_value(value)
-        .map_or(value, |v| label(v, l))
-        .to_owned()
-}
-
-/// The label of a filter value, for tags, checkboxes and suggestions.
-fn filter_label(loaded: &LoadedCatalogue, key: &str, value: &str, l: Locale) -> String {
-    let catalogue = &loaded.explorer.catalogue;
-    match key {
-        "domaine" => catalogue
-            .domain(value)
-            .map_or(value.to_owned(), |d| d.label.clone()),
-        "type" => enum_label(value, l, labels::kind),
-        "format" => enum_label(value, l, labels::format),
-        "niveau" => enum_label(value, l, labels::level),
-        "public" => enum_label(value, l, labels::audience),
-        "duree" => enum_label(value, l, labels::duration_band),
-        "gratuit" => Text::FilterFree.get(l).to_owned(),
-        "sessions" => Text::FilterUpcoming.get(l).to_owned(),
-        _ => value.to_owned(),
+/// HTML id part of a filter group: its URL key, or `autres` for the flags'.
+fn group_id(group: &[FilterKey]) -> &'static str {
+    match group {
+        [key] if !key.is_flag() => key.url_key(),
+        _ => "autres",
     }
 }
 
-/// One checkbox of a filter group: its URL value and where its count is read.
-#[derive(Clone)]
-struct FilterOption {
-    value: String,
-    count: fn(&FacetCounts, usize) -> usize,
-    index: usize,
-}
-
-/// A filter group (a DSFR fieldset of checkboxes).
-#[derive(Clone)]
-struct FilterGroup {
-    key: &'static str,
-    legend: Text,
-    options: Vec<FilterOption>,
-}
-
-fn enum_group<T: UrlValue>(
-    key: &'static str,
-    legend: Text,
-    count: fn(&FacetCounts, usize) -> usize,
-) -> FilterGroup {
-    FilterGroup {
-        key,
-        legend,
-        options: T::VALUES
-            .iter()
-            .enumerate()
-            .map(|(index, v)| FilterOption {
-                value: v.url_value().to_owned(),
-                count,
-                index,
-            })
-            .collect(),
+/// Legend of a filter group: its filter's label, or "Autres critères".
+fn group_legend(group: &[FilterKey]) -> Text {
+    match group {
+        [key] if !key.is_flag() => key.spec().label,
+        _ => Text::FilterOther,
     }
 }
 
-fn filter_groups(loaded: &LoadedCatalogue) -> Vec<FilterGroup> {
-    let facets = loaded.explorer.facet_index();
-    let listed = |key, legend, values: &[String], count| FilterGroup {
-        key,
-        legend,
-        options: values
-            .iter()
-            .enumerate()
-            .map(|(index, v)| FilterOption {
-                value: v.clone(),
-                count,
-                index,
-            })
-            .collect(),
-    };
-    vec![
-        listed("domaine", Text::FilterDomain, &facets.domain_ids, |c, i| {
-            c.domains[i]
-        }),
-        enum_group::<Kind>("type", Text::FilterKind, |c, i| c.kinds[i]),
-        enum_group::<Format>("format", Text::FilterFormat, |c, i| c.formats[i]),
-        enum_group::<Level>("niveau", Text::FilterLevel, |c, i| c.levels[i]),
-        enum_group::<Audience>("public", Text::FilterAudience, |c, i| c.audiences[i]),
-        enum_group::<DurationBand>("duree", Text::FilterDuration, |c, i| c.durations[i]),
-        FilterGroup {
-            key: "autres",
-            legend: Text::FilterOther,
-            options: vec![
-                FilterOption {
-                    value: "gratuit".into(),
-                    count: |c, _| c.free,
-                    index: 0,
-                },
-                FilterOption {
-                    value: "sessions".into(),
-                    count: |c, _| c.upcoming,
-                    index: 0,
-                },
-            ],
-        },
-        listed("region", Text::FilterRegion, &facets.regions, |c, i| {
-            c.regions[i]
-        }),
-    ]
-}
-
-/// The "Autres critères" group holds boolean filters whose URL value is `1`.
-fn url_pair(group: &FilterGroup, option: &FilterOption) -> (String, String) {
-    if group.key == "autres" {
-        (option.value.clone(), "1".to_owned())
-    } else {
-        (group.key.to_owned(), option.value.clone())
-    }
+/// HTML id of a filter value's checkbox (`filtre-type-module`, `filtre-gratuit-1`).
+fn checkbox_id(value: &FilterValue) -> String {
+    format!(
+        "filtre-{}-{}",
+        value.key().url_key(),
+        percent_encode(&value.url_value()).replace('%', "_")
+    )
 }
 
 /// The filter panel. Its DOM is built once per catalogue; only checked states and
@@ -158,12 +66,12 @@ fn FilterPanel(
 ) -> impl IntoView {
     let router = use_router();
     let i18n = use_i18n();
-    let groups = filter_groups(&loaded);
+    let facets = loaded.explorer.facet_index();
     // On small screens the filters fold behind a button so results come first.
     let open = RwSignal::new(false);
     // Computed once per query change (and unchanged while only the text changes):
-    // every checkbox reads it instead of re-serialising the query.
-    let active_filters = Memo::new(move |_| query.with(CatalogueQuery::active_filters));
+    // every checkbox reads it.
+    let active_filters = Memo::new(move |_| query.with(|q| q.filters.active()));
     let active = move || active_filters.with(Vec::len);
     view! {
         <section class="campus-filters" aria-labelledby="filtres-titre">
@@ -185,41 +93,38 @@ fn FilterPanel(
                 }}
             </button>
             <div id="filtres-contenu" class="campus-filters__body" class=("campus-filters__body--open", move || open.get())>
-            {groups
+            {panel_groups()
                 .into_iter()
-                .filter(|g| !g.options.is_empty())
+                .filter(|group| group.iter().any(|k| !facets.values(*k).is_empty()))
                 .map(|group| {
-                    let legend_id = format!("filtre-{}-legende", group.key);
+                    let legend_id = format!("filtre-{}-legende", group_id(&group));
                     let options = group
-                        .options
                         .iter()
-                        .map(|option| {
-                            let (key, value) = url_pair(&group, option);
-                            let id = format!("filtre-{key}-{}", crate::routes::percent_encode(&value).replace('%', "_"));
-                            let (count, index) = (option.count, option.index);
+                        .flat_map(|key| facets.values(*key).iter().cloned().enumerate().map(move |(index, value)| (*key, index, value)))
+                        .map(|(key, index, value)| {
+                            let id = checkbox_id(&value);
                             let label_loaded = loaded.clone();
-                            let label_key = key.clone();
-                            let label_value = if group.key == "autres" { key.clone() } else { value.clone() };
-                            let (k1, v1, k2, v2) = (key.clone(), value.clone(), key.clone(), value.clone());
+                            let (checked, toggled, label) = (value.clone(), value.clone(), value);
                             view! {
                                 <div class="fr-fieldset__element">
                                     <div class="fr-checkbox-group fr-checkbox-group--sm">
                                         <input
                                             type="checkbox"
                                             id=id.clone()
-                                            name=key.clone()
-                                            prop:checked=move || {
-                                                active_filters.with(|a| a.iter().any(|(k, v)| *k == k1 && *v == v1))
-                                            }
+                                            name=key.url_key()
+                                            prop:checked=move || active_filters.with(|a| a.contains(&checked))
                                             on:change=move |_| {
-                                                go(router, &query.get_untracked().toggled(&k2, &v2), false);
+                                                go(router, &query.get_untracked().toggled(toggled.clone()), false);
                                             }
                                         />
                                         <label class="fr-label" for=id>
-                                            {move || filter_label(&label_loaded, &label_key, &label_value, i18n.locale())}
+                                            {move || label.label(&label_loaded.explorer.catalogue, i18n.locale())}
                                             " "
                                             <span class="campus-filter-count">
-                                                {move || format!("({})", results.with(|r| count(&r.counts, index)))}
+                                                {move || {
+                                                    let n = results.with(|r| r.counts.of(key).get(index).copied().unwrap_or(0));
+                                                    format!("({n})")
+                                                }}
                                             </span>
                                         </label>
                                     </div>
@@ -231,7 +136,7 @@ fn FilterPanel(
                     view! {
                         <fieldset class="fr-fieldset" aria-labelledby=labelled_by>
                             <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id=legend_id>
-                                {i18n.t(group.legend)}
+                                {i18n.t(group_legend(&group))}
                             </legend>
                             {options}
                         </fieldset>
@@ -276,16 +181,16 @@ fn ActiveFilters(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) -> i
     let i18n = use_i18n();
     move || {
         let q = query.get();
-        let pairs = q.active_filters();
-        if pairs.is_empty() {
+        let active = q.filters.active();
+        if active.is_empty() {
             return ().into_any();
         }
         let l = i18n.locale();
-        let tags = pairs
+        let tags = active
             .into_iter()
-            .map(|(key, value)| {
-                let label = filter_label(&loaded, &key, &value, l);
-                let target = q.without_filter(&key, &value);
+            .map(|value| {
+                let label = value.label(&loaded.explorer.catalogue, l);
+                let target = q.without(&value);
                 view! {
                     <li>
                         <button
@@ -467,11 +372,11 @@ fn ResultsPanel(
                         Text::SuggestWithoutText.get(l)
                     ),
                     Dropped::AllFilters => Text::SuggestWithoutFilters.get(l).to_owned(),
-                    Dropped::Filter { key, value } => {
+                    Dropped::Filter(value) => {
                         format!(
                             "{} {}",
                             Text::SuggestWithout.get(l),
-                            l.quote(&filter_label(&suggest_loaded, key, value, l))
+                            l.quote(&value.label(&suggest_loaded.explorer.catalogue, l))
                         )
                     }
                 };
@@ -598,25 +503,12 @@ fn CatalogueExplorer(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) 
     let query = Memo::new(move |_| clean_loaded.explorer.sanitize(raw.get()));
     let warn_loaded = loaded.clone();
     Effect::new(move |_| {
-        let unknown = raw.with(|q| warn_loaded.explorer.unknown_values(q));
-        if unknown.is_empty() {
+        let warnings = raw.with(|q| warn_loaded.explorer.unknown_value_warnings(q));
+        if warnings.is_empty() {
             return;
         }
-        let catalogue = &warn_loaded.explorer.catalogue;
-        let domains: Vec<&str> = catalogue.domains.iter().map(|d| d.id.as_str()).collect();
-        let regions = &warn_loaded.explorer.facet_index().regions;
-        for (key, value) in &unknown {
-            let valid = if *key == "domaine" {
-                domains.join(", ")
-            } else {
-                regions.join(", ")
-            };
-            web_sys::console::warn_1(
-                &format!(
-                    "[campus] unknown filter value {key}={value:?} ignored; valid values: {valid}"
-                )
-                .into(),
-            );
+        for warning in &warnings {
+            web_sys::console::warn_1(&warning.as_str().into());
         }
         go(router, &query.get_untracked(), true);
     });

@@ -166,11 +166,7 @@ pub fn CourseCard(
 /// (region, format), so the page shows the same sessions as the card.
 pub fn course_href(id: &str, filters: &Filters) -> String {
     let narrowing = CatalogueQuery {
-        filters: Filters {
-            regions: filters.regions.clone(),
-            formats: filters.formats.clone(),
-            ..Filters::default()
-        },
+        filters: filters.for_sessions(),
         ..CatalogueQuery::default()
     }
     .to_query_string();

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::components::{course_badges, BookmarkButton, CourseCard, WithCatalogue};
 use super::export::is_full;
 use super::export::{file_name, session_ics};
+use super::filters::FilterValue;
 use super::loader::{use_catalogue, LoadedCatalogue};
 use super::model::{Course, Kind, Session};
 use super::query::{CatalogueQuery, Filters};
@@ -122,9 +123,7 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
         .filter_map(|d| catalogue.domain(d))
         .map(|d| {
             let href = Route::catalogue_href(
-                &CatalogueQuery::default()
-                    .toggled("domaine", &d.id)
-                    .to_query_string(),
+                &CatalogueQuery::filtered_on(FilterValue::Domain(d.id.clone())).to_query_string(),
             );
             view! { <li><a class="fr-tag fr-tag--sm" href=href>{d.label.clone()}</a></li> }
         })

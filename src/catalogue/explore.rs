@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use super::export::is_full;
 use super::facets::{FacetCounts, FacetIndex};
+use super::filters::{FilterValue, Filters};
 use super::model::{Catalogue, Course, Session};
-use super::query::{CatalogueQuery, Filters, Sort};
+use super::query::{CatalogueQuery, Sort};
 use super::search::{Matcher, SearchIndex, SearchableText};
 use super::text::fold;
 
@@ -62,13 +63,8 @@ pub struct Suggestion {
 pub enum Dropped {
     /// The search text.
     Text,
-    /// One filter value, named by its URL key and value.
-    Filter {
-        /// URL key (`domaine`, `type`, …).
-        key: &'static str,
-        /// URL value.
-        value: String,
-    },
+    /// One filter value.
+    Filter(FilterValue),
     /// Every filter.
     AllFilters,
 }
@@ -260,57 +256,15 @@ impl Explorer {
             ..query.clone()
         };
         let f = &query.filters;
-        let mut variants: Vec<(Filters, &'static str, String)> = Vec::new();
-        macro_rules! each_value {
-            ($field:ident, $key:literal, $show:expr) => {
-                for (i, v) in f.$field.iter().enumerate() {
-                    let mut g = f.clone();
-                    g.$field.remove(i);
-                    variants.push((g, $key, $show(v)));
-                }
-            };
-        }
-        use super::query::UrlValue;
-        each_value!(domains, "domaine", |v: &String| v.clone());
-        each_value!(kinds, "type", |v: &super::model::Kind| v
-            .url_value()
-            .to_owned());
-        each_value!(formats, "format", |v: &super::model::Format| v
-            .url_value()
-            .to_owned());
-        each_value!(levels, "niveau", |v: &super::model::Level| v
-            .url_value()
-            .to_owned());
-        each_value!(audiences, "public", |v: &super::model::Audience| v
-            .url_value()
-            .to_owned());
-        each_value!(durations, "duree", |v: &super::query::DurationBand| v
-            .url_value()
-            .to_owned());
-        each_value!(regions, "region", |v: &String| v.clone());
-        if f.free_only {
-            variants.push((
-                Filters {
-                    free_only: false,
-                    ..f.clone()
-                },
-                "gratuit",
-                "1".into(),
-            ));
-        }
-        if f.upcoming_only {
-            variants.push((
-                Filters {
-                    upcoming_only: false,
-                    ..f.clone()
-                },
-                "sessions",
-                "1".into(),
-            ));
-        }
+        // Each selected value dropped alone.
+        let variants = f.active().into_iter().map(|value| {
+            let mut wider = f.clone();
+            wider.remove(&value);
+            (wider, value)
+        });
         // The text is searched once; each variant only re-applies filters.
         let matched = self.text_matches(&query.text);
-        for (filters, key, value) in variants {
+        for (filters, value) in variants {
             let count = self.count(&matched, &filters);
             if count > 0 {
                 out.push(Suggestion {
@@ -319,7 +273,7 @@ impl Explorer {
                         ..base.clone()
                     },
                     count,
-                    dropped: Dropped::Filter { key, value },
+                    dropped: Dropped::Filter(value),
                 });
             }
         }
@@ -396,15 +350,10 @@ impl Explorer {
     /// in a selected region (if any), of a selected format (if any). Cards,
     /// the next-session sort and the course page all state facts from these.
     pub fn matching_sessions<'a>(&self, course: &'a Course, filters: &Filters) -> Vec<&'a Session> {
+        let passes = filters.session_test();
         let mut sessions: Vec<&Session> = course
             .upcoming_sessions(self.now)
-            .filter(|s| {
-                filters.regions.is_empty()
-                    || s.place
-                        .as_ref()
-                        .is_some_and(|p| filters.regions.iter().any(|r| r == p.region.trim()))
-            })
-            .filter(|s| filters.formats.is_empty() || filters.formats.contains(&s.format))
+            .filter(|s| passes(s))
             .collect();
         sessions.sort_by_key(|s| s.start.unix);
         sessions
@@ -423,39 +372,50 @@ impl Explorer {
     }
 
     /// Filter values the URL (or a widget attribute) names but this catalogue
-    /// does not have: unknown domain ids and regions, by URL key. The catalogue
-    /// view drops them (no tag, no empty result) and warns in the console.
-    pub fn unknown_values(&self, query: &CatalogueQuery) -> Vec<(&'static str, String)> {
-        let f = &query.filters;
-        let domains = f
-            .domains
+    /// does not offer: unknown domain ids and regions. The catalogue view
+    /// drops them (no tag, no empty result) and warns in the console.
+    pub fn unknown_values(&self, query: &CatalogueQuery) -> Vec<FilterValue> {
+        query
+            .filters
+            .active()
+            .into_iter()
+            .filter(|v| !self.facets.offers(v))
+            .collect()
+    }
+
+    /// The console warning for each of [`Self::unknown_values`], naming the
+    /// values the catalogue offers for that filter.
+    pub fn unknown_value_warnings(&self, query: &CatalogueQuery) -> Vec<String> {
+        self.unknown_values(query)
             .iter()
-            .filter(|d| self.catalogue.domain(d).is_none())
-            .map(|d| ("domaine", d.clone()));
-        let regions = f
-            .regions
-            .iter()
-            .filter(|r| !self.facets.regions.contains(r))
-            .map(|r| ("region", r.clone()));
-        domains.chain(regions).collect()
+            .map(|value| {
+                let key = value.key();
+                let valid: Vec<_> = self
+                    .facets
+                    .values(key)
+                    .iter()
+                    .map(FilterValue::url_value)
+                    .collect();
+                format!(
+                    "[campus] unknown filter value {}={:?} ignored; valid values: {}",
+                    key.url_key(),
+                    value.url_value(),
+                    valid.join(", ")
+                )
+            })
+            .collect()
     }
 
     /// `query` without the values of [`Self::unknown_values`] (and without
     /// repeated values).
     pub fn sanitize(&self, mut query: CatalogueQuery) -> CatalogueQuery {
-        let mut seen = Vec::new();
-        query.filters.domains.retain(|d| {
-            let keep = self.catalogue.domain(d).is_some() && !seen.contains(d);
-            seen.push(d.clone());
-            keep
-        });
-        seen.clear();
-        let regions = &self.facets.regions;
-        query.filters.regions.retain(|r| {
-            let keep = regions.contains(r) && !seen.contains(r);
-            seen.push(r.clone());
-            keep
-        });
+        let mut kept = Filters::default();
+        for value in query.filters.active() {
+            if self.facets.offers(&value) {
+                kept.insert(value);
+            }
+        }
+        query.filters = kept;
         query
     }
 }
@@ -658,8 +618,15 @@ mod tests {
         assert_eq!(
             ex.unknown_values(&q),
             [
-                ("domaine", "cyber".to_owned()),
-                ("region", "Atlantide".to_owned())
+                FilterValue::Domain("cyber".into()),
+                FilterValue::Region("Atlantide".into())
+            ]
+        );
+        assert_eq!(
+            ex.unknown_value_warnings(&q),
+            [
+                r#"[campus] unknown filter value domaine="cyber" ignored; valid values: data"#,
+                r#"[campus] unknown filter value region="Atlantide" ignored; valid values: Normandie, Occitanie"#,
             ]
         );
         let clean = ex.sanitize(q);

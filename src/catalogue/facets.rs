@@ -1,211 +1,147 @@
 //! Filters and their live counts (facets).
 //!
-//! Each course's filterable values are packed once into a [`CourseFacets`] record
-//! (bit masks). Applying filters and counting every facet value is then one pass
-//! over the candidate courses. A facet's counts ignore that facet's own selection
-//! (choosing one domain still shows how many courses the other domains have),
-//! which is what lets a user widen a selection.
+//! Each course's filterable values are packed once into a few bit words, read
+//! through the filter table ([`FilterKey::spec`]): each filter owns a field of
+//! consecutive bits, bit `i` of the field standing for the filter's `i`-th value
+//! in [`FacetIndex::values`] (up to 64 values over all filters, as in the
+//! bundled catalogue, take one 64-bit word per course). Applying filters and counting every facet value is then one pass
+//! over the candidate courses. A facet's counts ignore that facet's own
+//! selection (choosing one domain still shows how many courses the other
+//! domains have), which is what lets a user widen a selection.
 
+use super::filters::{FilterKey, FilterValue, Filters};
 use super::model::Catalogue;
-use super::query::{DurationBand, Filters, UrlValue};
 
-/// The facets, in the order of their bit in a failure mask.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Facet {
-    /// Domain.
-    Domain = 0,
-    /// Kind.
-    Kind = 1,
-    /// Format.
-    Format = 2,
-    /// Level.
-    Level = 3,
-    /// Audience.
-    Audience = 4,
-    /// Duration band.
-    Duration = 5,
-    /// Free.
-    Free = 6,
-    /// Has an upcoming session.
-    Upcoming = 7,
-    /// Region of an upcoming session.
-    Region = 8,
-}
+const KEYS: usize = FilterKey::COUNT;
+// A course's failures are a bit set of filters.
+const _: () = assert!(KEYS <= 32);
 
-/// A course's filterable values as bit masks.
+/// Most values a filter offers (a field fits in one word); further catalogue
+/// values (a 65th domain or region) are not offered.
+pub const MAX_FACET_VALUES: usize = 64;
+
+/// Where a filter's bits sit in a course's words.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CourseFacets {
-    domains: u64,
-    kind: u8,
-    format: u8,
-    level: u8,
-    audiences: u8,
-    duration: u8,
-    free: bool,
-    upcoming: bool,
-    regions: u64,
+struct Field {
+    word: usize,
+    shift: usize,
+    width: usize,
 }
 
-fn bit_of<T: UrlValue + PartialEq>(value: T) -> u8 {
-    1 << T::VALUES.iter().position(|v| *v == value).unwrap_or(0)
+impl Field {
+    /// The field's bits within its word.
+    fn mask(self) -> u64 {
+        match self.width {
+            0 => 0,
+            w => (u64::MAX >> (64 - w)) << self.shift,
+        }
+    }
+}
+
+/// One field per filter, packed into as few words as fit them.
+fn layout(values: &[Vec<FilterValue>; KEYS]) -> ([Field; KEYS], usize) {
+    let mut fields = [Field::default(); KEYS];
+    let (mut word, mut used) = (0, 0);
+    for (field, offered) in fields.iter_mut().zip(values) {
+        let width = offered.len();
+        if used + width > 64 {
+            word += 1;
+            used = 0;
+        }
+        *field = Field {
+            word,
+            shift: used,
+            width,
+        };
+        used += width;
+    }
+    (fields, word + 1)
 }
 
 /// Per-course facet records and the value lists they index into.
 #[derive(Debug, Clone, Default)]
 pub struct FacetIndex {
-    courses: Vec<CourseFacets>,
-    /// Domain ids, in catalogue order (bit `i` = `domain_ids[i]`; at most 64).
-    pub domain_ids: Vec<String>,
-    /// Regions of upcoming sessions, sorted (bit `i` = `regions[i]`; at most 64).
-    pub regions: Vec<String>,
+    /// Each course's values, `words` words per course.
+    bits: Vec<u64>,
+    words: usize,
+    fields: [Field; KEYS],
+    /// Per filter, the values offered, in display order (at most 64).
+    values: [Vec<FilterValue>; KEYS],
 }
 
 /// Live counts for every facet value, given the query and the other filters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetCounts {
-    /// Per domain, parallel to [`FacetIndex::domain_ids`].
-    pub domains: Vec<usize>,
-    /// Per [`Kind`](super::model::Kind), in `Kind::VALUES` order.
-    pub kinds: [usize; 3],
-    /// Per [`Format`](super::model::Format).
-    pub formats: [usize; 4],
-    /// Per [`Level`](super::model::Level).
-    pub levels: [usize; 3],
-    /// Per [`Audience`](super::model::Audience).
-    pub audiences: [usize; 4],
-    /// Per [`DurationBand`].
-    pub durations: [usize; 4],
-    /// Courses that are free.
-    pub free: usize,
-    /// Courses with an upcoming session.
-    pub upcoming: usize,
-    /// Per region, parallel to [`FacetIndex::regions`].
-    pub regions: Vec<usize>,
+    /// Per bit of a course's words, the courses counted with it set.
+    per_bit: Vec<[usize; 64]>,
+    fields: [Field; KEYS],
     /// Courses passing every filter.
     pub total: usize,
 }
 
-/// Compiled filters: one mask per facet (0 = no constraint).
-#[derive(Debug, Clone, Copy, Default)]
-struct Selection {
-    domains: u64,
-    kinds: u8,
-    formats: u8,
-    levels: u8,
-    audiences: u8,
-    durations: u8,
-    free: bool,
-    upcoming: bool,
-    regions: u64,
+impl FacetCounts {
+    /// The counts of `key`'s values, parallel to [`FacetIndex::values`].
+    pub fn of(&self, key: FilterKey) -> &[usize] {
+        let f = self.fields[key.index()];
+        self.per_bit
+            .get(f.word)
+            .map_or(&[], |bits| &bits[f.shift..f.shift + f.width])
+    }
 }
 
-fn mask_of<T: UrlValue + PartialEq>(values: &[T]) -> u8 {
-    values.iter().fold(0, |m, v| m | bit_of(*v))
+/// The mask of `values` within `offered` (values not offered have no bit).
+fn mask_of<'a>(offered: &[FilterValue], values: impl IntoIterator<Item = &'a FilterValue>) -> u64 {
+    values
+        .into_iter()
+        .filter_map(|v| offered.iter().position(|o| o == v))
+        .fold(0, |m, i| m | 1u64 << i)
 }
 
 impl FacetIndex {
     /// Packs every course; `now` (unix seconds) decides what "upcoming" means.
     pub fn build(catalogue: &Catalogue, now: i64) -> FacetIndex {
-        let domain_ids: Vec<String> = catalogue
-            .domains
-            .iter()
-            .take(64)
-            .map(|d| d.id.clone())
-            .collect();
-        let mut regions: Vec<String> = catalogue
-            .courses
-            .iter()
-            .flat_map(|c| c.upcoming_sessions(now))
-            .filter_map(|s| s.place.as_ref().map(|p| p.region.trim().to_owned()))
-            .filter(|r| !r.is_empty())
-            .collect();
-        // French order: accents and capitals do not count ("Île-de-France"
-        // between "Hauts-de-France" and "La Réunion", not after "Provence").
-        regions.sort_by_cached_key(|r| (super::text::fold(r), r.clone()));
-        regions.dedup();
-        regions.truncate(64);
-        let courses = catalogue
-            .courses
-            .iter()
-            .map(|c| CourseFacets {
-                domains: c
-                    .domains
-                    .iter()
-                    .filter_map(|d| domain_ids.iter().position(|x| x == d))
-                    .fold(0, |m, i| m | 1u64 << i),
-                kind: bit_of(c.kind),
-                format: bit_of(c.format),
-                level: bit_of(c.level),
-                audiences: c.audience.iter().fold(0, |m, a| m | bit_of(*a)),
-                duration: bit_of(DurationBand::of(c.duration_hours)),
-                free: c.free,
-                upcoming: c.upcoming_sessions(now).next().is_some(),
-                regions: c
-                    .upcoming_sessions(now)
-                    .filter_map(|s| s.place.as_ref())
-                    .filter_map(|p| regions.iter().position(|r| *r == p.region.trim()))
-                    .fold(0, |m, i| m | 1u64 << i),
-            })
-            .collect();
+        let values: [Vec<FilterValue>; KEYS] = std::array::from_fn(|k| {
+            let mut offered = FilterKey::ALL[k].values_in(catalogue, now);
+            offered.truncate(MAX_FACET_VALUES);
+            offered
+        });
+        let (fields, words) = layout(&values);
+        let readers = FilterKey::ALL.map(|k| k.spec().course);
+        let mut bits = vec![0u64; catalogue.courses.len() * words];
+        for (course, c) in catalogue.courses.iter().zip(bits.chunks_exact_mut(words)) {
+            for k in 0..KEYS {
+                let f = fields[k];
+                c[f.word] |= mask_of(&values[k], &readers[k](course, now)) << f.shift;
+            }
+        }
         FacetIndex {
-            courses,
-            domain_ids,
-            regions,
+            bits,
+            words,
+            fields,
+            values,
         }
     }
 
-    fn compile(&self, filters: &Filters) -> Selection {
-        let position_mask = |names: &[String], selected: &[String]| -> u64 {
-            selected
-                .iter()
-                .filter_map(|s| names.iter().position(|n| n == s))
-                .fold(0, |m, i| m | 1u64 << i)
-        };
-        Selection {
-            domains: position_mask(&self.domain_ids, &filters.domains),
-            kinds: mask_of(&filters.kinds),
-            formats: mask_of(&filters.formats),
-            levels: mask_of(&filters.levels),
-            audiences: mask_of(&filters.audiences),
-            durations: mask_of(&filters.durations),
-            free: filters.free_only,
-            upcoming: filters.upcoming_only,
-            regions: position_mask(&self.regions, &filters.regions),
-        }
+    /// The values `key` offers in this catalogue, in display order.
+    pub fn values(&self, key: FilterKey) -> &[FilterValue] {
+        &self.values[key.index()]
     }
 
-    /// Bit `f` set when course `c` fails facet `f` of the selection.
-    #[inline]
-    fn failures(c: &CourseFacets, s: &Selection) -> u16 {
-        let mut fail = 0u16;
-        if s.domains != 0 && c.domains & s.domains == 0 {
-            fail |= 1 << Facet::Domain as u16;
-        }
-        if s.kinds != 0 && c.kind & s.kinds == 0 {
-            fail |= 1 << Facet::Kind as u16;
-        }
-        if s.formats != 0 && c.format & s.formats == 0 {
-            fail |= 1 << Facet::Format as u16;
-        }
-        if s.levels != 0 && c.level & s.levels == 0 {
-            fail |= 1 << Facet::Level as u16;
-        }
-        if s.audiences != 0 && c.audiences & s.audiences == 0 {
-            fail |= 1 << Facet::Audience as u16;
-        }
-        if s.durations != 0 && c.duration & s.durations == 0 {
-            fail |= 1 << Facet::Duration as u16;
-        }
-        if s.free && !c.free {
-            fail |= 1 << Facet::Free as u16;
-        }
-        if s.upcoming && !c.upcoming {
-            fail |= 1 << Facet::Upcoming as u16;
-        }
-        if s.regions != 0 && c.regions & s.regions == 0 {
-            fail |= 1 << Facet::Region as u16;
-        }
-        fail
+    /// Whether this catalogue offers `value`.
+    pub fn offers(&self, value: &FilterValue) -> bool {
+        self.values(value.key()).contains(value)
+    }
+
+    /// The filters that constrain: (filter bit, word, selected bits).
+    fn compile(&self, filters: &Filters) -> Vec<(u32, usize, u64)> {
+        FilterKey::ALL
+            .into_iter()
+            .filter_map(|key| {
+                let f = self.fields[key.index()];
+                let selected = mask_of(self.values(key), &filters.values(key)) << f.shift;
+                (selected != 0).then_some((key.index() as u32, f.word, selected))
+            })
+            .collect()
     }
 
     /// Applies `filters` to `candidates` (course positions, in result order) and
@@ -215,78 +151,53 @@ impl FacetIndex {
         candidates: impl IntoIterator<Item = u32>,
         filters: &Filters,
     ) -> (Vec<u32>, FacetCounts) {
-        let s = self.compile(filters);
-        let mut counts = FacetCounts {
-            domains: vec![0; self.domain_ids.len()],
-            regions: vec![0; self.regions.len()],
-            ..FacetCounts::default()
-        };
+        let selection = self.compile(filters);
+        let mut per_bit = vec![[0usize; 64]; self.words];
         let mut passing = Vec::new();
-        fn add_bits(counts: &mut [usize], mask: u64) {
+        fn add_bits(counts: &mut [usize; 64], mask: u64) {
             let mut m = mask;
             while m != 0 {
-                let i = m.trailing_zeros() as usize;
-                if i < counts.len() {
-                    counts[i] += 1;
-                }
+                counts[m.trailing_zeros() as usize] += 1;
                 m &= m - 1;
             }
         }
         for doc in candidates {
-            let Some(c) = self.courses.get(doc as usize) else {
+            let start = doc as usize * self.words;
+            let Some(c) = self.bits.get(start..start + self.words) else {
                 continue;
             };
-            let fail = Self::failures(c, &s);
+            let mut fail = 0u32;
+            for &(key, word, selected) in &selection {
+                if c[word] & selected == 0 {
+                    fail |= 1 << key;
+                }
+            }
+            // With no failure the course counts for every facet; with exactly
+            // one, only for the facet that excluded it.
             if fail == 0 {
                 passing.push(doc);
-            } else if fail.count_ones() > 1 {
-                continue;
-            }
-            // With no failure the course counts for every facet; with exactly one,
-            // only for the facet that excluded it.
-            let counts_for = |f: Facet| fail == 0 || fail == 1 << f as u16;
-            if counts_for(Facet::Domain) {
-                add_bits(&mut counts.domains, c.domains);
-            }
-            if counts_for(Facet::Kind) {
-                add_bits(&mut counts.kinds, u64::from(c.kind));
-            }
-            if counts_for(Facet::Format) {
-                add_bits(&mut counts.formats, u64::from(c.format));
-            }
-            if counts_for(Facet::Level) {
-                add_bits(&mut counts.levels, u64::from(c.level));
-            }
-            if counts_for(Facet::Audience) {
-                add_bits(&mut counts.audiences, u64::from(c.audiences));
-            }
-            if counts_for(Facet::Duration) {
-                add_bits(&mut counts.durations, u64::from(c.duration));
-            }
-            if counts_for(Facet::Free) && c.free {
-                counts.free += 1;
-            }
-            if counts_for(Facet::Upcoming) && c.upcoming {
-                counts.upcoming += 1;
-            }
-            if counts_for(Facet::Region) {
-                add_bits(&mut counts.regions, c.regions);
+                for (counts, &word) in per_bit.iter_mut().zip(c) {
+                    add_bits(counts, word);
+                }
+            } else if fail.is_power_of_two() {
+                let f = self.fields[fail.trailing_zeros() as usize];
+                add_bits(&mut per_bit[f.word], c[f.word] & f.mask());
             }
         }
-        counts.total = passing.len();
+        let counts = FacetCounts {
+            per_bit,
+            fields: self.fields,
+            total: passing.len(),
+        };
         (passing, counts)
     }
-}
-
-/// Index of `value` in its enum's `VALUES`, to read a [`FacetCounts`] array.
-pub fn value_index<T: UrlValue + PartialEq>(value: T) -> usize {
-    T::VALUES.iter().position(|v| *v == value).unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue::model::{Audience, Format, Kind, Level, Parsed};
+    use crate::catalogue::query::{DurationBand, UrlValue};
     use crate::catalogue::synthetic::catalogue_json;
 
     fn sample() -> Catalogue {
@@ -372,38 +283,25 @@ mod tests {
             ..Filters::default()
         };
         let (_, counts) = idx.apply(0..cat.courses.len() as u32, &f);
-        for (i, id) in idx.domain_ids.iter().enumerate() {
-            let alone = Filters {
-                domains: vec![id.clone()],
-                free_only: true,
-                ..Filters::default()
-            };
-            assert_eq!(
-                counts.domains[i],
-                brute_force(&cat, &alone).len(),
-                "domain {id}"
-            );
+        // Every value of every filter: its count is that of the selection
+        // with this filter's own values replaced by it.
+        for key in FilterKey::ALL {
+            assert_eq!(counts.of(key).len(), idx.values(key).len());
+            for (i, value) in idx.values(key).iter().enumerate() {
+                let mut with = f.clone();
+                for v in f.values(key) {
+                    with.remove(&v);
+                }
+                with.insert(value.clone());
+                assert_eq!(
+                    counts.of(key)[i],
+                    brute_force(&cat, &with).len(),
+                    "{value:?}"
+                );
+            }
         }
-        // Kinds are counted within the current selection (data + free).
-        for kind in Kind::VALUES {
-            let with = Filters {
-                kinds: vec![*kind],
-                ..f.clone()
-            };
-            assert_eq!(
-                counts.kinds[value_index(*kind)],
-                brute_force(&cat, &with).len()
-            );
-        }
-        let without_free = Filters {
-            domains: vec!["data".into()],
-            ..Filters::default()
-        };
-        let free_now = Filters {
-            free_only: true,
-            ..without_free.clone()
-        };
-        assert_eq!(counts.free, brute_force(&cat, &free_now).len());
+        assert_eq!(idx.values(FilterKey::Kind).len(), Kind::VALUES.len());
+        assert_eq!(idx.values(FilterKey::Free), [FilterValue::Free]);
     }
 
     #[test]
@@ -422,7 +320,9 @@ mod tests {
             cat.courses.len(),
             "an unknown domain id is ignored"
         );
-        assert!(!idx.regions.is_empty());
+        assert!(!idx.offers(&FilterValue::Domain("nope".into())));
+        assert!(idx.offers(&FilterValue::Domain("data".into())));
+        assert!(!idx.values(FilterKey::Region).is_empty());
     }
 
     #[test]
@@ -432,18 +332,86 @@ mod tests {
             .unwrap()
             .catalogue;
         let index = FacetIndex::build(&catalogue, 0);
-        let folded: Vec<String> = index
-            .regions
+        let regions: Vec<String> = index
+            .values(FilterKey::Region)
+            .iter()
+            .map(|r| r.url_value().into_owned())
+            .collect();
+        let folded: Vec<String> = regions
             .iter()
             .map(|r| super::super::text::fold(r))
             .collect();
         let mut sorted = folded.clone();
         sorted.sort();
-        assert_eq!(folded, sorted, "{:?}", index.regions);
-        assert!(
-            index.regions.iter().any(|r| r.starts_with('Î')),
-            "{:?}",
-            index.regions
+        assert_eq!(folded, sorted, "{regions:?}");
+        assert!(regions.iter().any(|r| r.starts_with('Î')), "{regions:?}");
+    }
+
+    /// 70 domains and 70 regions, course `i` in domain `d{i % 70}` with an
+    /// upcoming session in region `r{i % 70}`.
+    fn wide() -> Catalogue {
+        let domains: Vec<String> = (0..70)
+            .map(|i| format!(r#"{{"id":"d{i:02}","label":"D{i}","description":"D."}}"#))
+            .collect();
+        let courses: Vec<String> = (0..210)
+            .map(|i| {
+                let n = i % 70;
+                format!(
+                    r#"{{"id":"c{i}","kind":"module","title":"C{i}","summary":"S.","description":"D.","domains":["d{n:02}"],"level":"decouverte","audience":["tous-agents"],"format":"presentiel","duration_hours":3,"provider":"DINUM","free":{},"objectives":[],"prerequisites":[],"sessions":[{{"id":"s{i}","start":"2030-03-04T09:30:00+01:00","end":"2030-03-04T12:30:00+01:00","format":"presentiel","location":{{"city":"V","region":"r{n:02}"}}}}]}}"#,
+                    i % 2 == 0
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"version":1,"updated":"2026-11-20","domains":[{}],"courses":[{}]}}"#,
+            domains.join(","),
+            courses.join(",")
         );
+        Parsed::from_json(&json).unwrap().catalogue
+    }
+
+    #[test]
+    fn filters_wider_than_a_word_are_packed_in_several() {
+        let cat = wide();
+        let idx = FacetIndex::build(&cat, NOW);
+        assert_eq!(idx.values(FilterKey::Domain).len(), MAX_FACET_VALUES);
+        assert_eq!(idx.values(FilterKey::Region).len(), MAX_FACET_VALUES);
+        assert_eq!(idx.words, 3, "{:?}", idx.fields);
+        assert!(!idx.offers(&FilterValue::Domain("d64".into())));
+        let all = || 0..cat.courses.len() as u32;
+        for f in [
+            Filters::default(),
+            Filters {
+                domains: vec!["d63".into(), "d00".into()],
+                ..Filters::default()
+            },
+            Filters {
+                regions: vec!["r63".into()],
+                free_only: true,
+                ..Filters::default()
+            },
+            Filters {
+                domains: vec!["d05".into()],
+                regions: vec!["r05".into(), "r06".into()],
+                ..Filters::default()
+            },
+        ] {
+            let (passing, counts) = idx.apply(all(), &f);
+            assert_eq!(passing, brute_force(&cat, &f), "{f:?}");
+            for key in FilterKey::ALL {
+                for (i, value) in idx.values(key).iter().enumerate() {
+                    let mut with = f.clone();
+                    for v in f.values(key) {
+                        with.remove(&v);
+                    }
+                    with.insert(value.clone());
+                    assert_eq!(
+                        counts.of(key)[i],
+                        brute_force(&cat, &with).len(),
+                        "{value:?}"
+                    );
+                }
+            }
+        }
     }
 }

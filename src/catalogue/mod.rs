@@ -4,6 +4,7 @@
 pub mod explore;
 pub mod export;
 pub mod facets;
+pub mod filters;
 pub mod model;
 pub mod query;
 pub mod search;

@@ -7,6 +7,8 @@
 
 use crate::routes::{percent_decode_with, percent_encode};
 
+pub use super::filters::Filters;
+use super::filters::{FilterKey, FilterValue, Values};
 use super::model::{Audience, Format, Kind, Level};
 
 /// Duration bands offered as a filter.
@@ -57,37 +59,6 @@ pub enum Sort {
     NextSession,
     /// Shortest first.
     Duration,
-}
-
-/// The active filters. Within a filter, values are alternatives (OR); across
-/// filters, all must hold (AND).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Filters {
-    /// Domain ids.
-    pub domains: Vec<String>,
-    /// Kinds.
-    pub kinds: Vec<Kind>,
-    /// Formats.
-    pub formats: Vec<Format>,
-    /// Levels.
-    pub levels: Vec<Level>,
-    /// Audiences.
-    pub audiences: Vec<Audience>,
-    /// Duration bands.
-    pub durations: Vec<DurationBand>,
-    /// Only free courses.
-    pub free_only: bool,
-    /// Only courses with an upcoming session.
-    pub upcoming_only: bool,
-    /// Regions of an upcoming session.
-    pub regions: Vec<String>,
-}
-
-impl Filters {
-    /// Whether no filter is active.
-    pub fn is_empty(&self) -> bool {
-        *self == Filters::default()
-    }
 }
 
 /// The whole state of the catalogue view.
@@ -200,16 +171,15 @@ impl UrlValue for Sort {
     }
 }
 
+/// URL key of the search text (`q=cloud`).
+pub const TEXT_KEY: &str = "q";
+/// URL key of the order (`tri=titre`).
+pub const SORT_KEY: &str = "tri";
+/// URL key of the page number (`page=2`).
+pub const PAGE_KEY: &str = "page";
+
 /// Longest search text kept from a URL (longer input is cut, not refused).
 pub const MAX_TEXT_LEN: usize = 200;
-/// Most values kept per filter from a URL.
-const MAX_VALUES: usize = 50;
-
-fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {
-    if list.len() < MAX_VALUES && !list.contains(&value) {
-        list.push(value);
-    }
-}
 
 impl CatalogueQuery {
     /// Parses the query part of the fragment (without `?`).
@@ -223,46 +193,29 @@ impl CatalogueQuery {
             let Some(value) = percent_decode_with(value, true) else {
                 continue;
             };
-            if key == "q" {
-                // Kept as typed (spaces included): the search box shows it back.
-                q.text = value.chars().take(MAX_TEXT_LEN).collect();
-                continue;
-            }
-            let value = value.trim();
-            let f = &mut q.filters;
             match key {
-                "domaine" if !value.is_empty() && value.len() <= 100 => {
-                    push_unique(&mut f.domains, value.to_owned())
-                }
-                "type" => Kind::from_url_value(value)
-                    .into_iter()
-                    .for_each(|v| push_unique(&mut f.kinds, v)),
-                "format" => Format::from_url_value(value)
-                    .into_iter()
-                    .for_each(|v| push_unique(&mut f.formats, v)),
-                "niveau" => Level::from_url_value(value)
-                    .into_iter()
-                    .for_each(|v| push_unique(&mut f.levels, v)),
-                "public" => Audience::from_url_value(value)
-                    .into_iter()
-                    .for_each(|v| push_unique(&mut f.audiences, v)),
-                "duree" => DurationBand::from_url_value(value)
-                    .into_iter()
-                    .for_each(|v| push_unique(&mut f.durations, v)),
-                "gratuit" => f.free_only = value == "1",
-                "sessions" => f.upcoming_only = value == "1",
-                "region" if !value.is_empty() && value.len() <= 100 => {
-                    push_unique(&mut f.regions, value.to_owned())
-                }
-                "tri" => q.sort = Sort::from_url_value(value).unwrap_or_default(),
-                "page" => {
+                // Kept as typed (spaces included): the search box shows it back.
+                TEXT_KEY => q.text = value.chars().take(MAX_TEXT_LEN).collect(),
+                SORT_KEY => q.sort = Sort::from_url_value(value.trim()).unwrap_or_default(),
+                PAGE_KEY => {
                     q.page = value
+                        .trim()
                         .parse::<u32>()
                         .ok()
                         .filter(|&p| (1..=100_000).contains(&p))
                         .unwrap_or(1)
                 }
-                _ => {}
+                _ => {
+                    let Some(filter) = FilterKey::from_url_key(key) else {
+                        continue;
+                    };
+                    match (filter.parse(&value), filter.spec().values) {
+                        (Some(v), _) => q.filters.insert(v),
+                        // Any other value switches a flag off (`gratuit=0`).
+                        (None, Values::Flag(on)) => q.filters.remove(&on),
+                        (None, _) => {}
+                    }
+                }
             }
         }
         q
@@ -273,91 +226,42 @@ impl CatalogueQuery {
     pub fn to_query_string(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         if !self.text.trim().is_empty() {
-            parts.push(format!("q={}", percent_encode(&self.text)));
+            parts.push(format!("{TEXT_KEY}={}", percent_encode(&self.text)));
         }
-        let f = &self.filters;
-        for d in &f.domains {
-            parts.push(format!("domaine={}", percent_encode(d)));
-        }
-        fn enc<T: UrlValue>(parts: &mut Vec<String>, key: &str, values: &[T]) {
-            for v in values {
-                parts.push(format!("{key}={}", v.url_value()));
-            }
-        }
-        enc(&mut parts, "type", &f.kinds);
-        enc(&mut parts, "format", &f.formats);
-        enc(&mut parts, "niveau", &f.levels);
-        enc(&mut parts, "public", &f.audiences);
-        enc(&mut parts, "duree", &f.durations);
-        if f.free_only {
-            parts.push("gratuit=1".into());
-        }
-        if f.upcoming_only {
-            parts.push("sessions=1".into());
-        }
-        for r in &f.regions {
-            parts.push(format!("region={}", percent_encode(r)));
+        for value in self.filters.active() {
+            parts.push(format!(
+                "{}={}",
+                value.key().url_key(),
+                percent_encode(&value.url_value())
+            ));
         }
         if self.sort != Sort::Relevance {
-            parts.push(format!("tri={}", self.sort.url_value()));
+            parts.push(format!("{SORT_KEY}={}", self.sort.url_value()));
         }
         if self.page > 1 {
-            parts.push(format!("page={}", self.page));
+            parts.push(format!("{PAGE_KEY}={}", self.page));
         }
         parts.join("&")
     }
-}
 
-/// URL keys that are not filters.
-const NON_FILTER_KEYS: [&str; 3] = ["q", "tri", "page"];
-
-impl CatalogueQuery {
-    /// The active filters as URL `(key, value)` pairs, in URL order.
-    pub fn active_filters(&self) -> Vec<(String, String)> {
-        self.to_query_string()
-            .split('&')
-            .filter_map(|pair| pair.split_once('='))
-            .filter(|(k, _)| !NON_FILTER_KEYS.contains(k))
-            .filter_map(|(k, v)| Some((k.to_owned(), percent_decode_with(v, true)?)))
-            .collect()
+    /// The catalogue filtered on `value` alone (home page domains, a course's
+    /// domain tags).
+    pub fn filtered_on(value: FilterValue) -> CatalogueQuery {
+        CatalogueQuery::default().toggled(value)
     }
 
-    /// Whether the filter `key=value` is active.
-    pub fn has_filter(&self, key: &str, value: &str) -> bool {
-        self.active_filters()
-            .iter()
-            .any(|(k, v)| k == key && v == value)
-    }
-
-    /// This query without the filter `key=value`, back on page 1.
-    pub fn without_filter(&self, key: &str, value: &str) -> CatalogueQuery {
-        let kept: Vec<String> = self
-            .to_query_string()
-            .split('&')
-            .filter(|pair| match pair.split_once('=') {
-                Some((k, v)) => {
-                    !(k == key && percent_decode_with(v, true).as_deref() == Some(value))
-                }
-                None => true,
-            })
-            .map(str::to_owned)
-            .collect();
-        let mut q = CatalogueQuery::from_query_string(&kept.join("&"));
+    /// This query with `value` selected or deselected, back on page 1.
+    pub fn toggled(&self, value: FilterValue) -> CatalogueQuery {
+        let mut q = self.clone();
+        q.filters.toggle(value);
         q.page = 1;
         q
     }
 
-    /// This query with the filter `key=value` switched on or off, back on page 1.
-    pub fn toggled(&self, key: &str, value: &str) -> CatalogueQuery {
-        if self.has_filter(key, value) {
-            return self.without_filter(key, value);
-        }
-        let mut url = self.to_query_string();
-        if !url.is_empty() {
-            url.push('&');
-        }
-        url.push_str(&format!("{key}={}", percent_encode(value)));
-        let mut q = CatalogueQuery::from_query_string(&url);
+    /// This query without `value`, back on page 1.
+    pub fn without(&self, value: &FilterValue) -> CatalogueQuery {
+        let mut q = self.clone();
+        q.filters.remove(value);
         q.page = 1;
         q
     }
@@ -378,31 +282,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn filters_toggle_through_their_url_form() {
+    fn typed_toggles_keep_the_rest_and_go_back_to_page_one() {
         let q = CatalogueQuery::from_query_string("q=cloud&domaine=data&page=3&tri=titre");
-        let on = q.toggled("region", "Île-de-France");
-        assert!(on.has_filter("region", "Île-de-France"));
+        let region = FilterValue::Region("Île-de-France".into());
+        let on = q.toggled(region.clone());
+        assert!(on.filters.contains(&region));
         assert_eq!(on.page, 1);
         assert_eq!(on.text, "cloud");
         assert_eq!(on.sort, Sort::Title);
         assert_eq!(
-            on.active_filters(),
-            vec![
-                ("domaine".to_owned(), "data".to_owned()),
-                ("region".to_owned(), "Île-de-France".to_owned())
-            ]
+            on.filters.active(),
+            [FilterValue::Domain("data".into()), region.clone()]
         );
-        let off = on.toggled("domaine", "data");
+        assert_eq!(
+            on.to_query_string(),
+            "q=cloud&domaine=data&region=%C3%8Ele-de-France&tri=titre"
+        );
+        let off = on.toggled(FilterValue::Domain("data".into()));
         assert_eq!(off.filters.domains, Vec::<String>::new());
         assert_eq!(off.filters.regions, vec!["Île-de-France".to_owned()]);
-        assert!(q.toggled("gratuit", "1").filters.free_only);
+        assert_eq!(on.without(&region).filters, q.filters);
+        assert!(q.toggled(FilterValue::Free).filters.free_only);
         assert_eq!(
-            q.toggled("type", "inconnu").filters,
+            q.toggled(FilterValue::Domain(String::new())).filters,
             q.filters,
-            "unknown values are ignored"
+            "invalid values are ignored"
         );
         assert!(on.without_filters().filters.is_empty());
         assert_eq!(on.without_filters().text, "cloud");
+        assert_eq!(
+            CatalogueQuery::filtered_on(FilterValue::Upcoming).to_query_string(),
+            "sessions=1"
+        );
+    }
+
+    #[test]
+    fn a_flag_is_on_only_when_its_last_value_is_1() {
+        let on = |url: &str| CatalogueQuery::from_query_string(url).filters.free_only;
+        assert!(on("gratuit=1"));
+        assert!(on("gratuit=%201%20"));
+        assert!(!on("gratuit=oui"));
+        assert!(!on("gratuit=1&gratuit=0"));
+        assert!(on("gratuit=0&gratuit=1"));
     }
 
     #[test]

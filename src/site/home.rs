@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::catalogue::components::WithCatalogue;
+use crate::catalogue::filters::FilterValue;
 use crate::catalogue::loader::LoadedCatalogue;
 use crate::catalogue::query::CatalogueQuery;
 use crate::i18n::{labels, Text};
@@ -49,7 +50,7 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
         .iter()
         .map(|d| {
             let count = catalogue.courses.iter().filter(|c| c.domains.contains(&d.id)).count();
-            let href = Route::catalogue_href(&CatalogueQuery::default().toggled("domaine", &d.id).to_query_string());
+            let href = Route::catalogue_href(&CatalogueQuery::filtered_on(FilterValue::Domain(d.id.clone())).to_query_string());
             view! {
                 <li class="fr-col-12 fr-col-md-6 fr-col-lg-4">
                     <div class="fr-tile fr-enlarge-link">
@@ -86,9 +87,7 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
         })
         .collect_view();
     let upcoming_href = Route::catalogue_href(
-        &CatalogueQuery::default()
-            .toggled("sessions", "1")
-            .to_query_string(),
+        &CatalogueQuery::filtered_on(FilterValue::Upcoming).to_query_string(),
     );
 
     let call = catalogue.trainer_call.clone().map(|call| {

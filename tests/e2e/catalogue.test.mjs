@@ -171,6 +171,61 @@ describe('filters, tags, sort and pages', () => {
     assertNoProblems(page);
   });
 
+  test('every filter key from a deep link shows its tag and ticked box; each tag removes its value alone; unknown keys are ignored', async () => {
+    const region = DATA.courses.flatMap((c) => c.sessions.filter(isUpcoming)).map((s) => s.location?.region).find(Boolean);
+    const domain = DATA.domains[1];
+    // [URL key, value, French tag, English tag]: one value of every filter, in URL order.
+    const filters = [
+      ['domaine', domain.id, domain.label, domain.label],
+      ['type', 'module', 'Module', 'Module'],
+      ['format', 'presentiel', 'En présentiel', 'In person'],
+      ['niveau', 'expert', 'Expert', 'Expert'],
+      ['public', 'managers', 'Managers', 'Managers'],
+      ['duree', '3h-7h', '3 à 7 heures', '3 to 7 hours'],
+      ['gratuit', '1', 'Gratuites uniquement', 'Free only'],
+      ['sessions', '1', 'Avec une session à venir', 'With an upcoming session'],
+      ['region', region, region, region],
+    ];
+    const pairs = (list) => list.map(([k, v]) => `${k}=${v}`).join('&');
+    // Given in reverse order, with unknown keys around: the app's URLs use its own order.
+    const given = [...filters].reverse().map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+    const page = await open(`#/catalogue?inconnu=1&${given.join('&')}&domaine2=data&TYPE=module`);
+    const tags = () => page.$$eval('.campus-active-filters .fr-tag', (ts) => ts.map((t) => t.textContent.trim()));
+    await page.waitForSelector('.campus-active-filters');
+    assert.deepEqual(await tags(), filters.map((f) => f[2]), 'one tag per value, in URL order; none for unknown keys');
+    for (const [k, v] of filters) {
+      assert.equal(await page.isChecked(`#filtre-${k}-${encodeURIComponent(v).replace(/%/g, '_')}`), true, `${k}=${v} ticked`);
+    }
+    assert.match(await page.textContent('.campus-filters button[aria-controls="filtres-contenu"]'), /\(9\)/);
+    await assertAccessible(page, 'every filter active');
+
+    // Remove the tags one by one, from the middle out: each drops its own value only.
+    let left = [...filters];
+    for (const i of [4, 0, 6, 2, 4, 0, 1, 1, 0]) {
+      const [, , label] = left[i];
+      const exactly = new RegExp('^' + label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$');
+      await page.locator('.campus-active-filters .fr-tag', { hasText: exactly }).click();
+      left = left.filter((_, j) => j !== i);
+      await page.waitForFunction(
+        (want) => [...new URLSearchParams(location.hash.split('?')[1] ?? '')].map(([k, v]) => `${k}=${v}`).join('&') === want,
+        pairs(left),
+      );
+      assert.deepEqual(await tags(), left.map((f) => f[2]));
+      await page.waitForFunction(() => document.activeElement?.id === 'resultats');
+    }
+    assert.equal(await page.evaluate(() => location.hash), '#/catalogue', 'unknown keys are not carried over');
+    assert.equal(await page.locator('.campus-active-filters').count(), 0);
+
+    // The same tags in English.
+    await page.goto(app.url + `#/catalogue?${given.join('&')}`);
+    await page.click('header .fr-header__tools .fr-translate__btn');
+    await page.click('header .fr-header__tools .fr-translate__language[lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForSelector('.campus-active-filters');
+    assert.deepEqual(await tags(), filters.map((f) => f[3]));
+    assertNoProblems(page);
+  });
+
   test('keyboard only: Space toggles a filter and focus stays on it', async () => {
     const page = await open('#/catalogue');
     await page.focus('#filtre-type-parcours');

@@ -306,6 +306,35 @@ describe('options', () => {
     assertNoProblems(page);
   });
 
+  test('every filter attribute pre-sets its catalogue filter; a flag only with "true"', async () => {
+    const data = bundledCatalogue();
+    const region = data.courses.flatMap((c) => c.sessions).filter((s) => Date.parse(s.start) > Date.now()).map((s) => s.location?.region).find(Boolean);
+    const page = await openHost('late.html');
+    const attributes = {
+      'data-campus': 'catalogue', 'data-q': 'crise', 'data-domain': 'cybersecurite, data', 'data-type': 'module',
+      'data-format': 'distanciel', 'data-level': 'decouverte', 'data-audience': 'tous-agents', 'data-region': region,
+      'data-sort': 'titre', 'data-free': 'true', 'data-upcoming': 'oui',
+    };
+    await page.evaluate((attributes) => {
+      const el = document.createElement('div');
+      el.id = 'widget-filters';
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      document.getElementById('elsewhere').append(el);
+    }, attributes);
+    const { frame } = await frameOf(page, 'widget-filters');
+    const params = await frame.evaluate(() => [...new URLSearchParams(location.hash.split('?')[1])]);
+    assert.deepEqual(params, [
+      ['q', 'crise'], ['domaine', 'cybersecurite'], ['domaine', 'data'], ['type', 'module'], ['format', 'distanciel'],
+      ['niveau', 'decouverte'], ['public', 'tous-agents'], ['region', region], ['tri', 'titre'], ['gratuit', '1'],
+    ], 'data-upcoming="oui" is not "true"');
+    await frame.waitForSelector('.campus-active-filters');
+    const tags = await frame.$$eval('.campus-active-filters .fr-tag', (ts) => ts.map((t) => t.textContent.trim()));
+    assert.deepEqual(tags, ['Cybersécurité', 'Data', 'Module', 'À distance', 'Découverte', 'Tous les agents', 'Gratuites uniquement', region]);
+    assert.equal(await frame.inputValue('#recherche-texte'), 'crise');
+    assert.equal(await frame.inputValue('#tri'), 'titre');
+    assertNoProblems(page);
+  });
+
   test('data-sync-url: the host URL follows the widget and deep-links back into it', async () => {
     const page = await openHost('options.html');
     const { frame } = await frameOf(page, 'widget-sync');
