@@ -19,6 +19,7 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::perf::measure;
 use crate::ui::router::{focus_element_by_id, use_router, Router};
+use crate::ui::search_bar::SearchBar;
 
 /// Id of the results heading (focus target after paging or removing a filter).
 const RESULTS_ID: &str = "resultats";
@@ -495,7 +496,6 @@ fn ResultsPanel(
 #[component]
 fn CatalogueExplorer(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) -> impl IntoView {
     let router = use_router();
-    let i18n = use_i18n();
     // Values this catalogue does not have (`domaine=cyber`, a widget's
     // `data-domain="Cybersécurité"`) are dropped: no tag, no empty result.
     let raw = query;
@@ -526,36 +526,21 @@ fn CatalogueExplorer(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) 
         page
     });
     view! {
-        <search class="fr-mb-4w">
-            <form on:submit=|ev| ev.prevent_default()>
-                <div class="fr-search-bar fr-search-bar--lg" id="recherche">
-                    <label class="fr-label" for="recherche-texte">{i18n.t(Text::SearchLabel)}</label>
-                    <input
-                        class="fr-input"
-                        type="search"
-                        id="recherche-texte"
-                        name="q"
-                        autocomplete="off"
-                        maxlength="200"
-                        aria-describedby="recherche-aide"
-                        placeholder=i18n.t(Text::SearchLabel)
-                        prop:value=move || query.with(|q| q.text.clone())
-                        on:input=move |ev| {
-                            measure("campus:input", || {
-                                let mut q = query.get_untracked();
-                                q.text = event_target_value(&ev);
-                                q.page = 1;
-                                go(router, &q, true);
-                            });
-                        }
-                    />
-                    <button class="fr-btn" type="submit" title=i18n.t(Text::SearchButton)>
-                        {i18n.t(Text::SearchButton)}
-                    </button>
-                </div>
-                <p class="fr-hint-text fr-mt-1w" id="recherche-aide">{i18n.t(Text::SearchHint)}</p>
-            </form>
-        </search>
+        <SearchBar
+            id="recherche"
+            value=Signal::derive(move || query.with(|q| q.text.clone()))
+            on_input=Callback::new(move |text: String| {
+                measure("campus:input", || {
+                    let mut q = query.get_untracked();
+                    q.text = text;
+                    q.page = 1;
+                    go(router, &q, true);
+                });
+            })
+            on_submit=Callback::new(|()| {})
+            hint_id="recherche-aide"
+            hint=Text::SearchHint
+        />
         <div class="fr-grid-row fr-grid-row--gutters">
             <div class="fr-col-12 fr-col-md-4 fr-col-lg-3">
                 <FilterPanel loaded=loaded.clone() query=query results=results />

@@ -16,6 +16,7 @@ use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::router::use_router;
+use crate::ui::search_bar::SearchBar;
 
 /// How many upcoming sessions the home page lists.
 const UPCOMING_SHOWN: usize = 5;
@@ -118,11 +119,9 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
 /// A search box that opens the catalogue on the text typed.
 #[component]
 fn HomeSearch() -> impl IntoView {
-    let i18n = use_i18n();
     let router = use_router();
     let text = RwSignal::new(String::new());
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move |()| {
         let query = CatalogueQuery {
             text: text.get_untracked().trim().to_owned(),
             ..CatalogueQuery::default()
@@ -130,26 +129,12 @@ fn HomeSearch() -> impl IntoView {
         router.navigate(&Route::catalogue_href(&query.to_query_string()), false);
     };
     view! {
-        <search class="fr-mb-4w">
-            <form on:submit=on_submit>
-                <div class="fr-search-bar fr-search-bar--lg" id="recherche-accueil">
-                    <label class="fr-label" for="recherche-accueil-texte">{i18n.t(Text::SearchLabel)}</label>
-                    <input
-                        class="fr-input"
-                        type="search"
-                        id="recherche-accueil-texte"
-                        name="q"
-                        maxlength="200"
-                        placeholder=i18n.t(Text::SearchLabel)
-                        prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
-                    />
-                    <button class="fr-btn" type="submit" title=i18n.t(Text::SearchButton)>
-                        {i18n.t(Text::SearchButton)}
-                    </button>
-                </div>
-            </form>
-        </search>
+        <SearchBar
+            id="recherche-accueil"
+            value=text
+            on_input=Callback::new(move |t| text.set(t))
+            on_submit=Callback::new(submit)
+        />
     }
 }
 

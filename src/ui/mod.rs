@@ -11,4 +11,5 @@ pub mod layout;
 pub mod page;
 pub mod perf;
 pub mod router;
+pub mod search_bar;
 pub mod storage;
