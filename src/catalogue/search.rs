@@ -216,12 +216,21 @@ pub struct Matcher {
 /// Whether `term` is `word` or its plural in `s` or `x` (for words of two
 /// letters or more).
 fn is_exact(word: &str, term: &str) -> bool {
-    term == word
-        || (word.len() > 1
-            && term.len() == word.len() + 1
-            && term.starts_with(word)
-            && matches!(term.as_bytes()[word.len()], b's' | b'x'))
+    let Some(ending) = term.strip_prefix(word) else {
+        return false;
+    };
+    ending.is_empty()
+        || (word.len() > 1 && matches!(ending, "s" | "x"))
+        // A French inflection of a word typed in full ("teletravail" holds
+        // "teletravailler", "donnee" "donnees"): long words only, so that a short
+        // word never takes a longer one ("ia" is not "iaas").
+        || (word.len() >= MIN_INFLECTED_LEN && INFLECTIONS.contains(&ending))
 }
+
+/// Query words of at least this many letters also match their inflections.
+const MIN_INFLECTED_LEN: usize = 6;
+/// Endings of French inflections (folded): plurals, feminines, verbs.
+const INFLECTIONS: &[&str] = &["e", "es", "r", "er", "ers", "ee", "ees", "ler", "lers"];
 
 impl Matcher {
     /// Whether the folded `word` of a displayed text was matched by the query.
@@ -1898,5 +1907,17 @@ mod tests {
             ["Documents bureautiques et PDF accessibles"]
         );
         assert!(similar.contains(&"Accessibilité numérique des sites"));
+    }
+
+    #[test]
+    fn a_long_word_typed_in_full_matches_its_inflections_a_short_one_does_not() {
+        assert!(is_exact("teletravail", "teletravailler"));
+        assert!(is_exact("donnee", "donnees"));
+        assert!(is_exact("securite", "securites"));
+        assert!(is_exact("ia", "ias"));
+        assert!(!is_exact("ia", "iaas"));
+        assert!(!is_exact("agile", "agiler"), "five letters: no inflection");
+        assert!(!is_exact("gestion", "gestionnaire"));
+        assert!(!is_exact("teletravail", "teletra"));
     }
 }

@@ -7,6 +7,7 @@
 pub mod application;
 pub mod labels;
 pub mod pages;
+pub mod typography;
 
 use std::fmt;
 
