@@ -48,6 +48,16 @@ impl Route {
     }
 }
 
+impl Route {
+    /// The sur-mesure request form, optionally about one course (`#/sur-mesure?formation=<id>`).
+    pub fn request_href(course: Option<&str>) -> String {
+        match course {
+            Some(id) => format!("#/sur-mesure?formation={}", percent_encode(id)),
+            None => "#/sur-mesure".into(),
+        }
+    }
+}
+
 /// The fragment split into a route path and its query string (without `?`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -218,6 +228,19 @@ mod tests {
         for r in all {
             assert_eq!(route(&r.href()), r, "href {}", r.href());
         }
+    }
+
+    #[test]
+    fn the_request_form_link_names_the_course_encoded() {
+        assert_eq!(Route::request_href(None), "#/sur-mesure");
+        assert_eq!(
+            Route::request_href(Some("sur-mesure-data")),
+            "#/sur-mesure?formation=sur-mesure-data"
+        );
+        assert_eq!(
+            Route::request_href(Some("a&b=c#d é")),
+            "#/sur-mesure?formation=a%26b%3Dc%23d%20%C3%A9"
+        );
     }
 
     #[test]
