@@ -5,6 +5,7 @@ pub mod explore;
 pub mod export;
 pub mod facets;
 pub mod model;
+pub mod next_step;
 pub mod query;
 pub mod search;
 pub mod selection;
