@@ -60,6 +60,44 @@ fn the_sample_catalogue_is_complete_and_fully_valid() {
     assert!(c.trainer_call.is_some());
 }
 
+#[test]
+fn the_sample_catalogue_gives_every_course_a_next_step_and_a_price() {
+    use campus::catalogue::next_step::{next_step, NextStep};
+    let parsed = Parsed::from_json(&read("public/catalogue.json")).expect("valid document");
+    assert!(parsed.dropped.is_empty(), "dropped: {:?}", parsed.dropped);
+    let courses = parsed.catalogue.courses;
+    for c in &courses {
+        assert!(c.contact.is_some(), "{}: contact", c.id);
+        assert!(
+            c.free || c.price.is_some(),
+            "{}: a paid course states its price",
+            c.id
+        );
+        if c.kind == Kind::SurMesure {
+            assert!(c.eligibility.is_some(), "{}: who may ask for it", c.id);
+        }
+    }
+    // With no session to come (long after the sample's dates), each kind of
+    // course still has a next step, and never a registration.
+    let later = 4_102_444_800; // 2100-01-01
+    let steps: Vec<_> = courses.iter().map(|c| next_step(c, &[], later)).collect();
+    assert!(steps
+        .iter()
+        .all(|s| !matches!(s, NextStep::Register { .. })));
+    let started = steps
+        .iter()
+        .filter(|s| matches!(s, NextStep::StartElearning { .. }))
+        .count();
+    let elearning = courses
+        .iter()
+        .filter(|c| c.format == Format::ELearning)
+        .count();
+    assert!(
+        started >= elearning - 2,
+        "{started} of {elearning} e-learning courses start online"
+    );
+}
+
 fn schema_enum(schema: &Value, pointer: &str) -> Vec<String> {
     let node = schema
         .pointer(pointer)
@@ -93,5 +131,13 @@ fn the_schema_lists_the_values_the_app_reads() {
         values::<Audience>()
     );
     assert_eq!(schema_enum(&schema, "/$defs/format"), values::<Format>());
+    for field in ["contact", "access_url", "eligibility", "price"] {
+        let node = &schema["$defs"]["course"]["properties"][field];
+        assert!(node.is_object(), "the schema describes {field}");
+        assert!(
+            node.to_string().contains("description"),
+            "{field} is described"
+        );
+    }
     assert_eq!(schema["properties"]["version"]["const"], 1);
 }

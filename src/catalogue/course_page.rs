@@ -11,9 +11,10 @@ use super::export::{file_name, session_ics};
 use super::filters::FilterValue;
 use super::loader::{use_catalogue, LoadedCatalogue};
 use super::model::{Course, Kind, Session};
+use super::next_step::{mailto, next_step, NextStep};
 use super::query::{CatalogueQuery, Filters};
 use super::time::session_schedule_text;
-use crate::i18n::{labels, Text};
+use crate::i18n::{labels, Locale, Text};
 use crate::routes::Route;
 use crate::ui::clock::now_unix;
 use crate::ui::download::download;
@@ -26,7 +27,10 @@ fn link_to(course: &Course) -> impl IntoView {
     view! { <a class="fr-link" href=Route::Course(course.id.clone()).href()>{course.title.clone()}</a> }
 }
 
-fn session_item(course: &Course, session: &Session) -> impl IntoView {
+/// One upcoming session. `registrable` is false for a sur-mesure programme,
+/// whose sessions are never registered for (nor added to a calendar): they
+/// show no seats count either.
+fn session_item(course: &Course, session: &Session, registrable: bool) -> impl IntoView {
     let i18n = use_i18n();
     let format = session.format;
     let schedule_session = session.clone();
@@ -34,10 +38,11 @@ fn session_item(course: &Course, session: &Session) -> impl IntoView {
         .place
         .as_ref()
         .map(|p| format!("{} ({})", p.city, p.region));
-    let seats = session.seats_left;
-    // A full session offers neither registration nor a calendar entry.
-    let full = is_full(session);
-    let registration = session.registration_url.clone().filter(|_| !full);
+    let seats = session.seats_left.filter(|_| registrable);
+    // A full session offers neither registration nor a calendar entry. The
+    // page's one primary button is its next step: these are secondary.
+    let offered = registrable && !is_full(session);
+    let registration = session.registration_url.clone().filter(|_| offered);
     let ics_course = course.clone();
     let ics_session = session.clone();
     let add_to_calendar = move |_| {
@@ -77,27 +82,89 @@ fn session_item(course: &Course, session: &Session) -> impl IntoView {
                     None => String::new(),
                 }}
             </p>
-            <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-btns-group--icon-left">
-                {registration.map(|url| {
-                    view! {
-                        <li>
-                            <ExternalLink href=url label=Text::Register context=title.clone() class="fr-btn fr-btn--sm" />
-                        </li>
-                    }
-                })}
-                {(!full).then(|| view! {
+            {offered.then(|| view! {
+                <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-btns-group--icon-left">
+                    {registration.map(|url| {
+                        view! {
+                            <li>
+                                <ExternalLink href=url label=Text::Register context=title.clone() class="fr-btn fr-btn--sm fr-btn--secondary" />
+                            </li>
+                        }
+                    })}
                     <li>
                         <button
                             type="button"
-                            class="fr-btn fr-btn--sm fr-btn--secondary fr-btn--icon-left fr-icon-calendar-line"
+                            class="fr-btn fr-btn--sm fr-btn--tertiary fr-btn--icon-left fr-icon-calendar-line"
                             on:click=add_to_calendar
                         >
                             {i18n.t(Text::AddToCalendar)}
                         </button>
                     </li>
-                })}
-            </ul>
+                </ul>
+            })}
         </li>
+    }
+}
+
+/// Who the course is for, who may attend, and its price, stated plainly.
+fn key_facts(course: &Course, l: Locale) -> impl IntoView {
+    let audience = course
+        .audience
+        .iter()
+        .map(|a| labels::audience(*a, l))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let eligibility = course.eligibility.clone().map(|text| {
+        view! { <div><dt>{Text::FactEligibility.get(l)}</dt> <dd>{text}</dd></div> }
+    });
+    view! {
+        <dl class="campus-key-facts fr-mb-2w">
+            <div><dt>{Text::FactAudience.get(l)}</dt> <dd>{audience}</dd></div>
+            {eligibility}
+            <div><dt>{Text::FactPrice.get(l)}</dt> <dd>{labels::price(course, l)}</dd></div>
+        </dl>
+    }
+}
+
+/// The course's next step: why (when it needs saying), its one primary
+/// button, and "Écrire à l'équipe pédagogique" as a secondary one.
+fn next_step_view(course: &Course, step: NextStep<'_>, l: Locale) -> impl IntoView {
+    let label = labels::next_step(&step, l);
+    let note = labels::next_step_note(&step, l).map(|n| view! { <p class="fr-mb-2w">{n}</p> });
+    let subject = labels::mail_subject(&course.title, l);
+    let primary = match step {
+        NextStep::Register { url, .. } | NextStep::StartElearning { url } => {
+            let title = format!("{label} - {}", Text::NewWindow.get(l));
+            view! {
+                <a class="fr-btn" href=url.to_owned() target="_blank" rel="noopener noreferrer" title=title>
+                    {label}
+                </a>
+            }
+            .into_any()
+        }
+        NextStep::Write { email, .. } => {
+            view! { <a class="fr-btn" href=mailto(email, &subject)>{label}</a> }.into_any()
+        }
+        NextStep::AskForIt { .. } => {
+            view! { <a class="fr-btn" href=Route::request_href(Some(&course.id))>{label}</a> }
+                .into_any()
+        }
+    };
+    let secondary = step.secondary_contact(course).map(|email| {
+        view! {
+            <li>
+                <a class="fr-btn fr-btn--secondary" href=mailto(email, &subject)>{Text::CtaWrite.get(l)}</a>
+            </li>
+        }
+    });
+    view! {
+        <div class="campus-next-step">
+            {note}
+            <ul class="fr-btns-group fr-btns-group--inline-md">
+                <li>{primary}</li>
+                {secondary}
+            </ul>
+        </div>
     }
 }
 
@@ -117,6 +184,8 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
     let course = catalogue.courses[position].clone();
 
     let now = explorer.now();
+    // The whole view is rebuilt when the language changes (see `CoursePage`).
+    let l = i18n.locale_untracked();
     let domains = course
         .domains
         .iter()
@@ -180,11 +249,9 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
         })
         .filters;
     let all_upcoming = course.upcoming_sessions(now).count();
-    let upcoming: Vec<Session> = explorer
-        .matching_sessions(&course, &wanted)
-        .into_iter()
-        .cloned()
-        .collect();
+    let kept = explorer.matching_sessions(&course, &wanted);
+    let next = next_step_view(&course, next_step(&course, &kept, now), l);
+    let upcoming: Vec<Session> = kept.into_iter().cloned().collect();
     let narrowed = (wanted != Filters::default() && upcoming.len() < all_upcoming).then(|| {
         let all_href = Route::Course(course.id.clone()).href();
         view! {
@@ -194,6 +261,7 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
             </p>
         }
     });
+    let registrable = course.kind != Kind::SurMesure;
     let sessions = if upcoming.is_empty() {
         let text = if course.format == super::model::Format::ELearning {
             Text::SelfPaced
@@ -202,7 +270,15 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
         };
         view! { <p>{i18n.t(text)}</p> }.into_any()
     } else {
-        view! { <ul class="campus-results">{upcoming.iter().map(|s| session_item(&course, s)).collect_view()}</ul> }.into_any()
+        let items = upcoming
+            .iter()
+            .map(|s| session_item(&course, s, registrable))
+            .collect_view();
+        view! {
+            {(!registrable).then(|| view! { <p class="fr-mb-2w">{Text::SurMesureSessions.get(l)}</p> })}
+            <ul class="campus-results">{items}</ul>
+        }
+        .into_any()
     };
     let sessions = view! { {narrowed} {sessions} };
     let similar = explorer.similar(position, 4);
@@ -219,14 +295,9 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
     let more = course.url.clone().map(|url| {
         view! { <p><ExternalLink href=url label=Text::MoreInfo context=course.title.clone() /></p> }
     });
-    let (hours, format, level, free) = (
-        course.duration_hours,
-        course.format,
-        course.level,
-        course.free,
-    );
-    let audience = course.audience.clone();
+    let (hours, format, level) = (course.duration_hours, course.format, course.level);
     let provider = course.provider.clone();
+    let facts = key_facts(&course, l);
 
     view! {
         <nav class="fr-breadcrumb" aria-label="fil d'Ariane">
@@ -239,7 +310,9 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
         {course_badges(&course)}
         <h1 class="fr-mt-2w">{course.title.clone()}</h1>
         <p class="fr-text--lead">{course.summary.clone()}</p>
-        <ul class="fr-tags-group" aria-label=i18n.t(Text::DomainsLabel)>{domains}</ul>
+        {facts}
+        {next}
+        <ul class="fr-tags-group fr-mt-3w" aria-label=i18n.t(Text::DomainsLabel)>{domains}</ul>
         <BookmarkButton id=course.id.clone() title=course.title.clone() />
         <div class="fr-grid-row fr-grid-row--gutters fr-mt-3w">
             <div class="fr-col-12 fr-col-md-8">
@@ -265,16 +338,8 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
                         <dd>{move || labels::format(format, i18n.locale())}</dd>
                         <dt>{i18n.t(Text::FilterLevel)}</dt>
                         <dd>{move || labels::level(level, i18n.locale())}</dd>
-                        <dt>{i18n.t(Text::FilterAudience)}</dt>
-                        <dd>
-                            {move || {
-                                audience.iter().map(|a| labels::audience(*a, i18n.locale())).collect::<Vec<_>>().join(", ")
-                            }}
-                        </dd>
                         <dt>{i18n.t(Text::ProviderLabel)}</dt>
                         <dd>{provider}</dd>
-                        <dt>{i18n.t(Text::PriceLabel)}</dt>
-                        <dd>{move || if free { i18n.t(Text::Free)() } else { i18n.t(Text::Paid)() }}</dd>
                     </dl>
                 </div>
             </div>

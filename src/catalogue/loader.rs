@@ -100,6 +100,15 @@ async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
             .into(),
         );
     }
+    for dropped in &parsed.dropped {
+        web_sys::console::warn_1(
+            &format!(
+                "[campus] catalogue entry #{} ({}): field {} ignored: {}",
+                dropped.index, dropped.id, dropped.field, dropped.problem
+            )
+            .into(),
+        );
+    }
     let skipped = parsed.skipped.len();
     let explorer = measure("campus:index", || {
         Explorer::new(parsed.catalogue, now_unix())

@@ -6,6 +6,7 @@ pub mod export;
 pub mod facets;
 pub mod filters;
 pub mod model;
+pub mod next_step;
 pub mod query;
 pub mod search;
 pub mod selection;

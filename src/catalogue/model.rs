@@ -152,6 +152,32 @@ pub struct Course {
     /// Dated sessions.
     #[serde(default)]
     pub sessions: Vec<Session>,
+    /// Where to write to the course's training team: a plain email address
+    /// (see [`plausible_email`]). This field and the three below are checked
+    /// by [`Parsed::from_json`]: a bad value is dropped with a [`DroppedField`]
+    /// note, and the course is kept.
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// E-learning only: where the self-paced course starts (`http(s)` only).
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub access_url: Option<String>,
+    /// Who may attend, in plain text ("Agents des trois fonctions publiques").
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub eligibility: Option<String>,
+    /// The price in plain text ("390 € par participant"); mostly for courses
+    /// that are not `free`.
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub price: Option<String>,
+    /// The four fields above as written, whatever their type, until they are
+    /// checked (read in the same pass as the course, then emptied).
+    #[serde(default, rename = "contact", skip_serializing)]
+    unchecked_contact: Option<serde_json::Value>,
+    #[serde(default, rename = "access_url", skip_serializing)]
+    unchecked_access_url: Option<serde_json::Value>,
+    #[serde(default, rename = "eligibility", skip_serializing)]
+    unchecked_eligibility: Option<serde_json::Value>,
+    #[serde(default, rename = "price", skip_serializing)]
+    unchecked_price: Option<serde_json::Value>,
 }
 
 /// A key figure of the year ("21 000" / "agents formés en 2024").
@@ -280,6 +306,53 @@ impl fmt::Display for SkipReason {
     }
 }
 
+/// An optional field of a course that was left out (the course is kept), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedField {
+    /// Position of the course in the `courses` array.
+    pub index: usize,
+    /// The course id.
+    pub id: String,
+    /// The field's name in the contract (`contact`, `access_url`, …).
+    pub field: &'static str,
+    /// What was wrong with its value.
+    pub problem: FieldProblem,
+}
+
+/// Why an optional field of a course was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// Not a string.
+    NotText,
+    /// Not a plausible email address (see [`plausible_email`]).
+    NotAnEmail,
+    /// Not an absolute `http(s)` URL.
+    NotHttp,
+    /// Longer than this many characters.
+    TooLong(usize),
+    /// `access_url` on a course whose format is not e-learning.
+    NotElearning,
+}
+
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldProblem::NotText => f.write_str("not a string"),
+            FieldProblem::NotAnEmail => f.write_str("not a plain email address"),
+            FieldProblem::NotHttp => f.write_str("not an absolute http(s) URL"),
+            FieldProblem::TooLong(max) => write!(f, "longer than {max} characters"),
+            FieldProblem::NotElearning => {
+                f.write_str("only read on courses whose format is e-learning")
+            }
+        }
+    }
+}
+
+/// Longest `eligibility` text kept, in characters (after spaces are collapsed).
+pub const MAX_ELIGIBILITY_CHARS: usize = 300;
+/// Longest `price` text kept, in characters (after spaces are collapsed).
+pub const MAX_PRICE_CHARS: usize = 120;
+
 /// Why the whole document was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CatalogueError {
@@ -318,6 +391,8 @@ pub struct Parsed {
     pub catalogue: Catalogue,
     /// Courses left out.
     pub skipped: Vec<Skipped>,
+    /// Optional fields left out of kept courses.
+    pub dropped: Vec<DroppedField>,
 }
 
 #[derive(Deserialize)]
@@ -351,6 +426,123 @@ pub fn safe_link(url: &str) -> Option<&str> {
     let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
         && !url.chars().any(|c| c.is_control() || c.is_whitespace());
     ok.then_some(url)
+}
+
+/// Keeps only a plain, plausible email address (`equipe.data@numerique.gouv.fr`),
+/// trimmed: ASCII, one `@`, a local part of letters, digits and `. _ + -`, and a
+/// domain of at least two dot-separated labels (letters, digits, inner hyphens)
+/// ending in a letters-only one. Anything else — a `mailto:` or `javascript:`
+/// link, spaces, line breaks (header injection), `?`, `&`, `%`, quotes — is
+/// refused, so the address can go into a `mailto:` link as is.
+pub fn plausible_email(text: &str) -> Option<&str> {
+    let email = text.trim();
+    let (local, domain) = email.split_once('@')?;
+    let local_ok = (1..=64).contains(&local.len())
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-'))
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| {
+            (1..=63).contains(&label.len())
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
+    (email.len() <= 254 && local_ok && domain_ok).then_some(email)
+}
+
+/// Plain text on one line: whitespace runs (line breaks included) become one
+/// space, control characters go, and the ends are trimmed. No-break spaces
+/// stay: they are French typography ("390 €", "Prix :").
+fn one_line(text: &str) -> String {
+    let no_break = |c: char| matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
+    text.split(|c: char| (c.is_whitespace() && !no_break(c)) || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Checks one optional text field: `Ok(None)` when absent, null or blank;
+/// `Err` when it is not a string or fails `check`.
+fn optional_text(
+    value: Option<serde_json::Value>,
+    check: impl Fn(String) -> Result<String, FieldProblem>,
+) -> Result<Option<String>, FieldProblem> {
+    match value {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::String(t)) if t.trim().is_empty() => Ok(None),
+        Some(serde_json::Value::String(t)) => check(t).map(Some),
+        Some(_) => Err(FieldProblem::NotText),
+    }
+}
+
+fn limited(max: usize) -> impl Fn(String) -> Result<String, FieldProblem> {
+    move |text| {
+        let text = one_line(&text);
+        if text.chars().count() > max {
+            Err(FieldProblem::TooLong(max))
+        } else {
+            Ok(text)
+        }
+    }
+}
+
+/// Checks the optional fields of `course` read as written (`unchecked_…`),
+/// keeps the good values and says which were dropped.
+fn check_extras(course: &mut Course, index: usize) -> Vec<DroppedField> {
+    let elearning = course.format == Format::ELearning;
+    let id = course.id.clone();
+    let mut dropped = Vec::new();
+    let mut keep = |field: &'static str, result: Result<Option<String>, FieldProblem>| {
+        result.unwrap_or_else(|problem| {
+            dropped.push(DroppedField {
+                index,
+                id: id.clone(),
+                field,
+                problem,
+            });
+            None
+        })
+    };
+    course.contact = keep(
+        "contact",
+        optional_text(course.unchecked_contact.take(), |t| {
+            plausible_email(&t)
+                .map(str::to_owned)
+                .ok_or(FieldProblem::NotAnEmail)
+        }),
+    );
+    course.access_url = keep(
+        "access_url",
+        optional_text(course.unchecked_access_url.take(), |t| {
+            match safe_link(&t) {
+                None => Err(FieldProblem::NotHttp),
+                Some(_) if !elearning => Err(FieldProblem::NotElearning),
+                Some(url) => Ok(url.to_owned()),
+            }
+        }),
+    );
+    course.eligibility = keep(
+        "eligibility",
+        optional_text(
+            course.unchecked_eligibility.take(),
+            limited(MAX_ELIGIBILITY_CHARS),
+        ),
+    );
+    course.price = keep(
+        "price",
+        optional_text(course.unchecked_price.take(), limited(MAX_PRICE_CHARS)),
+    );
+    dropped
 }
 
 fn sanitize_links(course: &mut Course) {
@@ -408,7 +600,7 @@ impl Parsed {
 
         // Courses, each on its own.
         let mut skipped = Vec::new();
-        let mut candidates: Vec<(usize, Course)> = Vec::new();
+        let mut candidates: Vec<(usize, Course, Vec<DroppedField>)> = Vec::new();
         let mut seen_ids: HashSet<String> = HashSet::new();
         for (index, value) in raw.courses.unwrap_or_default().into_iter().enumerate() {
             let mut course = match serde_json::from_str::<Course>(value.get()) {
@@ -459,18 +651,20 @@ impl Parsed {
                 continue;
             }
             sanitize_links(&mut course);
+            let notes = check_extras(&mut course, index);
             course.sessions.sort_by_key(|s| s.start);
-            candidates.push((index, course));
+            candidates.push((index, course, notes));
         }
 
         // A parcours may only list valid modules (checked once all are known).
         let modules: HashSet<String> = candidates
             .iter()
-            .filter(|(_, c)| c.kind == Kind::Module)
-            .map(|(_, c)| c.id.clone())
+            .filter(|(_, c, _)| c.kind == Kind::Module)
+            .map(|(_, c, _)| c.id.clone())
             .collect();
         let mut courses = Vec::with_capacity(candidates.len());
-        for (index, course) in candidates {
+        let mut dropped = Vec::new();
+        for (index, course, notes) in candidates {
             if let Some(missing) = course.modules.iter().find(|m| !modules.contains(*m)) {
                 skipped.push(Skipped {
                     index,
@@ -479,6 +673,7 @@ impl Parsed {
                 });
                 continue;
             }
+            dropped.extend(notes);
             courses.push(course);
         }
         skipped.sort_by_key(|s| s.index);
@@ -510,6 +705,7 @@ impl Parsed {
                 synonyms,
             },
             skipped,
+            dropped,
         })
     }
 }
@@ -675,6 +871,152 @@ mod tests {
         assert_eq!(c.url, None);
         assert_eq!(c.sessions[0].registration_url, None);
         assert_eq!(c.sessions[0].place.as_ref().unwrap().city, "Lyon");
+    }
+
+    #[test]
+    fn next_step_fields_are_read_and_bad_values_dropped_with_a_note() {
+        let long = "x".repeat(MAX_ELIGIBILITY_CHARS + 1);
+        let text = doc(&[
+            course(
+                "good",
+                "module",
+                r#", "contact": " equipe.data+cat@numerique.gouv.fr ",
+                   "eligibility": "Agents des trois\n fonctions   publiques",
+                   "price": "390 € par participant""#,
+            ),
+            course(
+                "elearn",
+                "module",
+                r#", "access_url": "https://campus.numerique.gouv.fr/e/1""#,
+            )
+            .replace(r#""format": "distanciel""#, r#""format": "e-learning""#),
+            course(
+                "hostile",
+                "module",
+                &format!(
+                    r#", "contact": "a@b.fr\r\nBcc: x@y.fr", "access_url": "javascript:alert(1)",
+                       "eligibility": "{long}", "price": 450"#
+                ),
+            )
+            .replace(r#""format": "distanciel""#, r#""format": "e-learning""#),
+            course(
+                "misplaced",
+                "module",
+                r#", "contact": "javascript:alert(1)", "access_url": "https://a.fr",
+                   "eligibility": null, "price": "  ""#,
+            ),
+        ]
+        .join(","));
+        let parsed = Parsed::from_json(&text).unwrap();
+        assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+        let c = &parsed.catalogue.courses;
+        assert_eq!(c.len(), 4, "every course is kept");
+        assert_eq!(
+            c[0].contact.as_deref(),
+            Some("equipe.data+cat@numerique.gouv.fr")
+        );
+        assert_eq!(
+            c[0].eligibility.as_deref(),
+            Some("Agents des trois fonctions publiques")
+        );
+        assert_eq!(c[0].price.as_deref(), Some("390\u{a0}€ par participant"));
+        assert_eq!(c[0].access_url, None);
+        assert_eq!(
+            c[1].access_url.as_deref(),
+            Some("https://campus.numerique.gouv.fr/e/1")
+        );
+        for course in &c[2..] {
+            assert_eq!(
+                (
+                    &course.contact,
+                    &course.access_url,
+                    &course.eligibility,
+                    &course.price
+                ),
+                (&None, &None, &None, &None),
+                "{}",
+                course.id
+            );
+        }
+        let notes: Vec<_> = parsed
+            .dropped
+            .iter()
+            .map(|d| (d.index, d.id.as_str(), d.field, d.problem))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (2, "hostile", "contact", FieldProblem::NotAnEmail),
+                (2, "hostile", "access_url", FieldProblem::NotHttp),
+                (
+                    2,
+                    "hostile",
+                    "eligibility",
+                    FieldProblem::TooLong(MAX_ELIGIBILITY_CHARS)
+                ),
+                (2, "hostile", "price", FieldProblem::NotText),
+                (3, "misplaced", "contact", FieldProblem::NotAnEmail),
+                (3, "misplaced", "access_url", FieldProblem::NotElearning),
+            ]
+        );
+        // An old catalogue, without any of these fields, reads as before.
+        let old = Parsed::from_json(&doc(&course("m1", "module", ""))).unwrap();
+        assert!(old.dropped.is_empty() && old.skipped.is_empty());
+        assert_eq!(old.catalogue.courses[0].contact, None);
+    }
+
+    #[test]
+    fn a_dropped_field_of_a_skipped_course_is_not_reported() {
+        let text = doc(&course(
+            "p1",
+            "parcours",
+            r#", "modules": ["ghost"], "contact": 3"#,
+        ));
+        let parsed = Parsed::from_json(&text).unwrap();
+        assert_eq!(parsed.skipped.len(), 1);
+        assert!(parsed.dropped.is_empty());
+    }
+
+    #[test]
+    fn only_plain_plausible_email_addresses_are_kept() {
+        for good in [
+            "campus@numerique.gouv.fr",
+            " prenom.nom@interieur.gouv.fr ",
+            "equipe_data+catalogue@sub-domaine.example.fr",
+            "A1@b2.io",
+        ] {
+            assert_eq!(plausible_email(good), Some(good.trim()), "{good}");
+        }
+        for bad in [
+            "",
+            "campus",
+            "mailto:campus@numerique.gouv.fr",
+            "javascript:alert(1)//@a.fr",
+            "a@b.fr\r\nBcc: x@y.fr",
+            "a@b.fr?bcc=x@y.fr",
+            "a@b.fr&cc=x@y.fr",
+            "a b@c.fr",
+            "a@b",
+            "a@b.f",
+            "a@b.123",
+            "a@@b.fr",
+            "a@b@c.fr",
+            ".a@b.fr",
+            "a.@b.fr",
+            "a..b@c.fr",
+            "a@-b.fr",
+            "a@b-.fr",
+            "a@b..fr",
+            "a%40b@c.fr",
+            "\"a\"@b.fr",
+            "é@b.fr",
+            "a@exämple.fr",
+            "<a@b.fr>",
+        ] {
+            assert_eq!(plausible_email(bad), None, "{bad:?}");
+        }
+        let long_local = format!("{}@b.fr", "a".repeat(65));
+        assert_eq!(plausible_email(&long_local), None);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Display labels of catalogue values and dates, in French and English.
 //! (The values themselves are stable ids; see `catalogue::model`.)
 
-use super::Locale;
-use crate::catalogue::model::{Audience, Format, Kind, Level};
+use super::{Locale, Text};
+use crate::catalogue::model::{Audience, Course, Format, Kind, Level};
+use crate::catalogue::next_step::{AskReason, NextStep, WriteReason};
 use crate::catalogue::query::{DurationBand, Sort};
 use crate::catalogue::time::{days_from_civil, Timestamp};
 
@@ -256,6 +257,71 @@ pub fn session_span(start: Timestamp, end: Timestamp, l: Locale) -> String {
     }
 }
 
+/// The main button of a course page: "S'inscrire à la session du 12 mars 2030
+/// (Lyon)", "Commencer la formation en ligne", "Écrire à l'équipe
+/// pédagogique", "Demander cette formation".
+pub fn next_step(step: &NextStep, l: Locale) -> String {
+    match step {
+        NextStep::Register { session, .. } => {
+            let w = session.start.wall_clock();
+            let place = session
+                .place
+                .as_ref()
+                .map_or(Text::CtaRemote.get(l), |p| p.city.as_str());
+            Text::CtaRegister
+                .get(l)
+                .replace("{date}", &civil_date((w.year, w.month, w.day), l))
+                .replace("{place}", place)
+        }
+        NextStep::StartElearning { .. } => Text::CtaStartElearning.get(l).to_owned(),
+        NextStep::Write { .. } => Text::CtaWrite.get(l).to_owned(),
+        NextStep::AskForIt { .. } => Text::CtaAskForIt.get(l).to_owned(),
+    }
+}
+
+/// The sentence above the main button that says why it is this one, if any.
+pub fn next_step_note(step: &NextStep, l: Locale) -> Option<&'static str> {
+    let text = match step {
+        NextStep::Register {
+            outside_filters: true,
+            ..
+        } => Text::StepOutsideFilters,
+        NextStep::Register { .. } => return None,
+        NextStep::StartElearning { .. } => Text::StepElearning,
+        NextStep::Write {
+            why: WriteReason::ToRegister,
+            ..
+        } => Text::StepWriteToRegister,
+        NextStep::Write {
+            why: WriteReason::ToGetAccess,
+            ..
+        } => Text::StepWriteToGetAccess,
+        NextStep::AskForIt { why } => match why {
+            AskReason::SurMesure => Text::StepSurMesure,
+            AskReason::NoUpcomingSession => Text::StepNoUpcomingSession,
+            AskReason::AllFull => Text::StepAllFull,
+            AskReason::NoRegistrationLink => Text::StepNoRegistrationLink,
+            AskReason::NoAccessLink => Text::StepNoAccessLink,
+        },
+    };
+    Some(text.get(l))
+}
+
+/// The price as the page states it: the catalogue's text when it has one,
+/// otherwise "Gratuit pour les agents publics" or "Payant, tarif non précisé".
+pub fn price(course: &Course, l: Locale) -> String {
+    match (&course.price, course.free) {
+        (Some(text), _) => text.clone(),
+        (None, true) => Text::PriceFree.get(l).to_owned(),
+        (None, false) => Text::PriceNotStated.get(l).to_owned(),
+    }
+}
+
+/// The subject of an email about `title`: "Formation « … »".
+pub fn mail_subject(title: &str, l: Locale) -> String {
+    Text::MailSubject.get(l).replace("{title}", title)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +346,67 @@ mod tests {
         assert_eq!(
             date(ts("2026-11-23T10:00:00+01:00"), Locale::Fr),
             "lundi 23 novembre 2026"
+        );
+    }
+
+    #[test]
+    fn the_next_step_says_when_where_and_why() {
+        use crate::catalogue::model::Parsed;
+        use crate::catalogue::next_step::next_step as decide;
+        let json = r#"{"version":1,"domains":[{"id":"d","label":"D"}],"courses":[
+            {"id":"c","kind":"module","title":"T","summary":"S","description":"D","domains":["d"],
+             "level":"expert","audience":["managers"],"format":"hybride","duration_hours":7,
+             "provider":"P","free":false,"sessions":[
+               {"id":"a","start":"2030-03-01T09:30:00+01:00","end":"2030-03-01T17:00:00+01:00",
+                "format":"presentiel","location":{"city":"Lyon","region":"Auvergne-Rhône-Alpes"},
+                "registration_url":"https://a.fr/"},
+               {"id":"b","start":"2030-03-12T09:30:00+01:00","end":"2030-03-12T17:00:00+01:00",
+                "format":"distanciel","registration_url":"https://a.fr/"}]}]}"#;
+        let mut course = Parsed::from_json(json).unwrap().catalogue.courses.remove(0);
+        let sessions: Vec<_> = course.sessions.iter().collect();
+        let step = decide(&course, &sessions, 0);
+        assert_eq!(
+            next_step(&step, Locale::Fr),
+            "S'inscrire à la session du 1er mars 2030 (Lyon)"
+        );
+        assert_eq!(
+            next_step(&step, Locale::En),
+            "Register for the 1 March 2030 session (Lyon)"
+        );
+        assert_eq!(next_step_note(&step, Locale::Fr), None);
+        let remote = decide(&course, &sessions[1..], 0);
+        assert_eq!(
+            next_step(&remote, Locale::Fr),
+            "S'inscrire à la session du 12 mars 2030 (à distance)"
+        );
+        let elsewhere = decide(&course, &[], 0);
+        assert!(next_step_note(&elsewhere, Locale::Fr)
+            .unwrap()
+            .starts_with("Aucune session correspondant à votre recherche"));
+        let ask = NextStep::AskForIt {
+            why: AskReason::SurMesure,
+        };
+        assert_eq!(next_step(&ask, Locale::Fr), "Demander cette formation");
+        assert!(next_step_note(&ask, Locale::En)
+            .unwrap()
+            .starts_with("This programme is tailor-made"));
+
+        assert_eq!(price(&course, Locale::Fr), "Payant, tarif non précisé");
+        course.price = Some("390\u{a0}€ par participant".into());
+        assert_eq!(price(&course, Locale::En), "390\u{a0}€ par participant");
+        course.price = None;
+        course.free = true;
+        assert_eq!(
+            price(&course, Locale::Fr),
+            "Gratuit pour les agents publics"
+        );
+        assert_eq!(
+            mail_subject("Data & IA", Locale::Fr),
+            "Formation «\u{a0}Data & IA\u{a0}»"
+        );
+        assert_eq!(
+            mail_subject("Data", Locale::En),
+            "Training \u{201c}Data\u{201d}"
         );
     }
 

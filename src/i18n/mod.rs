@@ -305,7 +305,6 @@ texts! {
     NoPrerequisites => "Aucun prérequis.", "No prerequisites.";
     DurationLabel => "Durée", "Duration";
     ProviderLabel => "Organisme", "Provider";
-    PriceLabel => "Tarif", "Price";
     DomainsLabel => "Domaines", "Fields";
     ModulesOfParcours => "Les modules de ce parcours", "The modules of this learning path";
     PartOfParcours => "Ce module fait partie des parcours", "This module is part of the learning paths";
@@ -323,6 +322,49 @@ texts! {
     AddToCalendar => "Ajouter à mon agenda (.ics)", "Add to my calendar (.ics)";
     Online => "À distance", "Online";
     SimilarCourses => "Formations similaires", "Similar trainings";
+
+    // --- Course page: who, price, next step -----------------------------------------------
+    FactAudience => "Pour qui\u{a0}:", "Who it is for:";
+    FactEligibility => "Qui peut participer\u{a0}:", "Who may attend:";
+    FactPrice => "Prix\u{a0}:", "Price:";
+    PriceFree => "Gratuit pour les agents publics", "Free for public servants";
+    PriceNotStated => "Payant, tarif non précisé", "Paid, price not stated";
+    CtaRegister => "S'inscrire à la session du {date} ({place})", "Register for the {date} session ({place})";
+    CtaRemote => "à distance", "online";
+    CtaStartElearning => "Commencer la formation en ligne", "Start the online training";
+    CtaAskForIt => "Demander cette formation", "Request this training";
+    CtaWrite => "Écrire à l'équipe pédagogique", "Write to the training team";
+    MailSubject => "Formation «\u{a0}{title}\u{a0}»", "Training \u{201c}{title}\u{201d}";
+    StepOutsideFilters =>
+        "Aucune session correspondant à votre recherche n'a de places disponibles\u{a0}: voici la prochaine session ouverte.",
+        "No session matching your search has seats left: here is the next open session.";
+    StepElearning =>
+        "Une formation en ligne, à suivre à votre rythme, sans session.",
+        "An online training, self-paced, with no session.";
+    StepSurMesure =>
+        "Ce programme s'organise sur mesure, pour votre administration et à sa demande\u{a0}: décrivez votre besoin dans le formulaire de demande.",
+        "This programme is tailor-made, for your administration and at its request: describe your needs in the request form.";
+    StepNoUpcomingSession =>
+        "Aucune session n'est programmée pour le moment\u{a0}: demandez cette formation pour vous ou pour votre équipe.",
+        "No session is scheduled at the moment: request this training for yourself or your team.";
+    StepAllFull =>
+        "Toutes les sessions à venir sont complètes\u{a0}: demandez une nouvelle session.",
+        "Every upcoming session is full: request a new session.";
+    StepNoRegistrationLink =>
+        "L'inscription en ligne n'est pas ouverte pour ces sessions\u{a0}: faites votre demande.",
+        "Online registration is not open for these sessions: send a request.";
+    StepNoAccessLink =>
+        "Le lien d'accès à cette formation en ligne n'est pas publié\u{a0}: faites votre demande.",
+        "The access link of this online training is not published: send a request.";
+    StepWriteToRegister =>
+        "L'inscription aux sessions se fait auprès de l'équipe pédagogique.",
+        "Registration for the sessions is handled by the training team.";
+    StepWriteToGetAccess =>
+        "L'accès à cette formation en ligne s'obtient auprès de l'équipe pédagogique.",
+        "Access to this online training is given by the training team.";
+    SurMesureSessions =>
+        "Programme sur mesure\u{a0}: ces dates ne sont pas ouvertes à l'inscription.",
+        "Tailor-made programme: these dates are not open for registration.";
     MoreInfo => "En savoir plus", "Learn more";
 
     // --- Selection --------------------------------------------------------------------------
@@ -516,6 +558,52 @@ mod tests {
             if fr.len() > 40 {
                 assert_ne!(fr, en, "{key:?} is not translated");
             }
+        }
+    }
+
+    #[test]
+    fn course_page_next_step_texts_follow_each_languages_typography() {
+        let keys = [
+            Text::FactAudience,
+            Text::FactEligibility,
+            Text::FactPrice,
+            Text::PriceFree,
+            Text::PriceNotStated,
+            Text::CtaRegister,
+            Text::CtaRemote,
+            Text::CtaStartElearning,
+            Text::CtaAskForIt,
+            Text::CtaWrite,
+            Text::MailSubject,
+            Text::StepOutsideFilters,
+            Text::StepElearning,
+            Text::StepSurMesure,
+            Text::StepNoUpcomingSession,
+            Text::StepAllFull,
+            Text::StepNoRegistrationLink,
+            Text::StepNoAccessLink,
+            Text::StepWriteToRegister,
+            Text::StepWriteToGetAccess,
+            Text::SurMesureSessions,
+        ];
+        for key in keys {
+            let (fr, en) = (key.get(Locale::Fr), key.get(Locale::En));
+            for mark in [":", ";", "!", "?", "»"] {
+                assert!(
+                    !fr.contains(&format!(" {mark}")),
+                    "{key:?}: space before {mark}"
+                );
+            }
+            assert!(!fr.contains("« "), "{key:?}: space after «");
+            for mark in [':', ';', '!', '?'] {
+                if let Some(i) = fr.find(mark) {
+                    assert!(
+                        fr[..i].ends_with('\u{a0}'),
+                        "{key:?}: no-break space before {mark}"
+                    );
+                }
+            }
+            assert!(!en.contains('\u{a0}'), "{key:?}: French spacing in English");
         }
     }
 

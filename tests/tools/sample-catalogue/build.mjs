@@ -142,6 +142,17 @@ export function validate(doc) {
       for (const m of c.modules ?? []) if (byId.get(m)?.kind !== 'module') errors.push(`${c.id}: module ${m} missing`);
     } else if (c.modules) errors.push(`${c.id}: only a parcours has modules`);
     if (c.url && !c.url.startsWith('https://')) errors.push(`${c.id}: url`);
+    // The next-step fields (optional in the contract; the sample fills them in).
+    if (c.contact !== undefined && !/^[a-z0-9._+-]+@([a-z0-9-]+\.)+[a-z]{2,}$/.test(c.contact)) errors.push(`${c.id}: contact`);
+    if (c.access_url !== undefined && (c.format !== 'e-learning' || !c.access_url.startsWith('https://'))) errors.push(`${c.id}: access_url on e-learning only, https`);
+    if (!c.free && !(typeof c.price === 'string' && c.price.trim())) errors.push(`${c.id}: a paid course states its price`);
+    if (c.price !== undefined && (typeof c.price !== 'string' || c.price.length > 120)) errors.push(`${c.id}: price`);
+    if (c.eligibility !== undefined && (typeof c.eligibility !== 'string' || c.eligibility.length > 300)) errors.push(`${c.id}: eligibility`);
+    for (const k of ['price', 'eligibility']) {
+      // French typography: a no-break space before : ; ! ? and the euro sign,
+      // a narrow one between thousands.
+      if (c[k] && / [:;!?€]|\d[ \u00a0]\d{3}\b/.test(c[k])) errors.push(`${c.id}: ${k} typography`);
+    }
     for (const s of c.sessions) {
       if (ids.has(s.id)) errors.push(`duplicate session ${s.id}`);
       ids.add(s.id);
@@ -166,6 +177,7 @@ export async function build() {
       const { extra_domains = [], ...rest } = c;
       courses.push({
         ...rest,
+        contact: c.contact ?? d.contact,
         domains: [d.id, ...extra_domains],
         objectives: c.objectives ?? [],
         prerequisites: c.prerequisites ?? [],

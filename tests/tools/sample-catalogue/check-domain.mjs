@@ -7,7 +7,7 @@ const file = resolve(process.argv[2]);
 const d = (await import(pathToFileURL(file).href)).default;
 const courses = d.courses.map((c) => {
   const { extra_domains = [], ...rest } = c;
-  return { ...rest, domains: [d.id, ...extra_domains], sessions: [] };
+  return { ...rest, contact: c.contact ?? d.contact, domains: [d.id, ...extra_domains], sessions: [] };
 });
 const known = ['agilite-produit', 'communs-logiciels-libres', 'cybersecurite', 'data', 'design-accessibilite',
   'environnement-numerique-travail', 'numerique-responsable', 'cloud-infrastructures', 'transformation-numerique'];

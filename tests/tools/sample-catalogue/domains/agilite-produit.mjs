@@ -3,6 +3,8 @@ export default {
   id: 'agilite-produit',
   label: 'Agilité et produit',
   description: "Concevoir des services publics numériques à partir des problèmes réels des usagers et des agents, en équipes autonomes qui livrent tôt et mesurent leur impact. De l'approche produit de beta.gouv.fr aux méthodes agiles, des formations pour les porteurs de projet, les équipes et ceux qui les pilotent.",
+  // Where to write about a course of this field (unless the course names another).
+  contact: 'campus-agilite@numerique.gouv.fr',
   courses: [
     // ----------------------------------------------------------------- modules
     {
@@ -17,6 +19,7 @@ export default {
       duration_hours: 2,
       provider: 'Campus du numérique public',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/agilite-fondamentaux",
       objectives: [
         "Expliquer les valeurs et les principes du manifeste agile",
         "Distinguer une démarche itérative d'une conduite de projet en cycle en V",
@@ -98,6 +101,8 @@ export default {
       duration_hours: 7,
       provider: 'IGPDE',
       free: false,
+      price: "390\u00a0€ par participant, facturés au service employeur",
+      eligibility: "Agents de l'État et de ses établissements publics, titulaires ou contractuels",
       objectives: [
         "Décrire les responsabilités, événements et artefacts du cadre Scrum",
         "Animer une planification de sprint, une revue et une rétrospective",
@@ -118,6 +123,7 @@ export default {
       duration_hours: 1.5,
       provider: 'OpenClassrooms',
       free: true,
+      eligibility: "Agents de l'État\u00a0; une licence OpenClassrooms est attribuée par l'équipe du campus, dans la limite des licences disponibles",
       objectives: [
         "Représenter le flux de travail de son équipe sur un tableau Kanban",
         "Fixer des limites au travail en cours et en comprendre l'effet sur les délais",
@@ -220,6 +226,8 @@ export default {
       duration_hours: 7,
       provider: 'INSP',
       free: false,
+      price: "650\u00a0€ par participant, déjeuner compris",
+      eligibility: "Managers et cadres dirigeants de l'État qui pilotent plusieurs équipes produit",
       objectives: [
         "Comparer les principaux cadres d'agilité à l'échelle et leurs limites",
         "Organiser des équipes autour de la valeur délivrée aux usagers",
@@ -327,6 +335,8 @@ export default {
       duration_hours: 14,
       provider: 'IGPDE',
       free: false,
+      price: "780\u00a0€ par participant pour le parcours complet",
+      eligibility: "Agents de l'État et de ses établissements publics, titulaires ou contractuels",
       objectives: [
         "Participer activement aux rituels d'une équipe agile",
         "Rendre visible et fluidifier le travail de l'équipe",
@@ -390,6 +400,8 @@ export default {
       duration_hours: 28,
       provider: 'DINUM',
       free: true,
+      contact: "campus-sur-mesure@numerique.gouv.fr",
+      eligibility: "Une équipe produit ou une direction d'un ministère ou d'un opérateur de l'État, de 8 à 25 personnes",
       objectives: [
         "Établir un diagnostic partagé des pratiques de la direction",
         "Lancer et accompagner deux ou trois équipes produit pilotes",

@@ -3,6 +3,8 @@ export default {
   id: 'cloud-infrastructures',
   label: 'Technologie et infrastructures numériques cloud',
   description: "Comprendre, choisir et exploiter les infrastructures sur lesquelles reposent les services numériques de l'État : cloud interne et externe, cloud de confiance, réseaux, conteneurs, automatisation et supervision. Des bases de l'informatique pour tous jusqu'aux pratiques avancées des équipes d'exploitation.",
+  // Where to write about a course of this field (unless the course names another).
+  contact: 'campus-cloud@numerique.gouv.fr',
   courses: [
     // ---------------------------------------------------------------- modules
     {
@@ -17,6 +19,7 @@ export default {
       duration_hours: 3,
       provider: 'OpenClassrooms',
       free: true,
+      eligibility: "Agents de l'État\u00a0; une licence OpenClassrooms est attribuée par l'équipe du campus, dans la limite des licences disponibles",
       objectives: [
         "Décrire les composants essentiels d'un ordinateur et d'un serveur",
         "Expliquer le trajet d'une requête entre un navigateur et un service en ligne",
@@ -36,6 +39,7 @@ export default {
       duration_hours: 1.5,
       provider: 'Campus du numérique public',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/comprendre-le-cloud",
       objectives: [
         "Définir le cloud et ses caractéristiques essentielles",
         "Distinguer les modèles IaaS, PaaS et SaaS",
@@ -95,6 +99,8 @@ export default {
       duration_hours: 7,
       provider: 'OpenClassrooms',
       free: false,
+      price: "540\u00a0€ par participant",
+      eligibility: "Développeurs, administrateurs systèmes et ingénieurs d'exploitation des ministères et de leurs opérateurs",
       objectives: [
         "Construire des images de conteneurs sûres et légères",
         "Déployer et mettre à l'échelle une application sur Kubernetes",
@@ -214,6 +220,8 @@ export default {
       duration_hours: 7,
       provider: 'École des Mines',
       free: false,
+      price: "720\u00a0€ par participant",
+      eligibility: "Chefs de projet et architectes des directions du numérique de l'État",
       objectives: [
         "Évaluer une application et choisir une stratégie de migration",
         "Planifier une bascule en limitant les risques pour les usagers",
@@ -345,6 +353,8 @@ export default {
       duration_hours: 14,
       provider: 'DINUM',
       free: true,
+      contact: "campus-sur-mesure@numerique.gouv.fr",
+      eligibility: "La direction du numérique et les responsables métiers d'un ministère ou d'un opérateur de l'État",
       objectives: [
         "Partager un état des lieux de l'hébergement de son administration",
         "Arbitrer entre les différentes options d'hébergement au regard de la doctrine de l'État",

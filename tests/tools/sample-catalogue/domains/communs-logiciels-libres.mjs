@@ -3,6 +3,8 @@ export default {
   id: 'communs-logiciels-libres',
   label: 'Communs et logiciels libres',
   description: "Utiliser, ouvrir, acheter et faire vivre des logiciels libres et des communs numériques dans l'administration : du socle interministériel de logiciels libres à la publication des codes sources, de la contribution aux projets à la gouvernance d'une politique open source.",
+  // Where to write about a course of this field (unless the course names another).
+  contact: 'campus-logiciels-libres@numerique.gouv.fr',
   courses: [
     // ----------------------------------------------------------------- modules
     {
@@ -17,6 +19,7 @@ export default {
       duration_hours: 2,
       provider: 'DINUM',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/socle-logiciels-libres",
       objectives: [
         'Expliquer ce qu\'est le SILL et qui le fait vivre',
         'Trouver dans le SILL un logiciel libre adapté à un besoin de son service',
@@ -120,6 +123,7 @@ export default {
       duration_hours: 2.5,
       provider: 'UNESCO',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/gouvernance-des-communs",
       objectives: [
         "Définir un commun numérique par sa ressource, sa communauté et ses règles",
         'Comparer plusieurs modèles de gouvernance et de financement de communs',
@@ -183,6 +187,8 @@ export default {
       duration_hours: 3.5,
       provider: 'IGPDE',
       free: false,
+      price: "195\u00a0€ par participant",
+      eligibility: "Acheteurs publics et chefs de projet numérique des trois fonctions publiques",
       objectives: [
         'Appliquer les règles de la commande publique à un projet fondé sur un logiciel libre',
         'Rédiger des spécifications techniques neutres et des exigences d\'interopérabilité',
@@ -330,6 +336,8 @@ export default {
       duration_hours: 20,
       provider: 'IGPDE',
       free: false,
+      price: "1\u202f090\u00a0€ par participant pour le parcours complet",
+      eligibility: "Acheteurs publics, managers et chefs de projet numérique de l'État et des collectivités territoriales",
       objectives: [
         'Identifier les solutions libres existantes répondant à un besoin',
         'Garantir les droits de l\'administration sur les développements commandés',
@@ -373,6 +381,8 @@ export default {
       duration_hours: 21,
       provider: 'DINUM',
       free: true,
+      contact: "campus-sur-mesure@numerique.gouv.fr",
+      eligibility: "Le comité de direction d'une administration centrale, d'un service déconcentré ou d'un opérateur de l'État",
       objectives: [
         'Dresser un état des lieux des usages et productions libres de la direction',
         'Arrêter les principes d\'une politique logiciels libres et communs numériques',

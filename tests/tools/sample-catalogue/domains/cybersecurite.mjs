@@ -3,6 +3,8 @@ export default {
   id: 'cybersecurite',
   label: 'Cybersécurité',
   description: "Protéger les systèmes d'information de l'État et les données des usagers : des réflexes du quotidien à l'homologation des services, de l'analyse de risque à la gestion de crise. Des formations pour tous les agents, les équipes techniques et les décideurs.",
+  // Where to write about a course of this field (unless the course names another).
+  contact: 'campus-cybersecurite@numerique.gouv.fr',
   courses: [
     // ----------------------------------------------------------------- modules
     {
@@ -17,6 +19,8 @@ export default {
       duration_hours: 3,
       provider: 'ANSSI',
       free: true,
+      access_url: "https://secnumacademie.gouv.fr/",
+      eligibility: "Agents des trois fonctions publiques (État, territoriale, hospitalière), titulaires ou contractuels",
       objectives: [
         "Repérer les indices d'une tentative d'hameçonnage par courriel, SMS ou téléphone",
         'Signaler un message suspect selon la procédure de son service',
@@ -38,6 +42,7 @@ export default {
       duration_hours: 2,
       provider: 'Campus du numérique public',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/teletravail-securite",
       objectives: [
         'Identifier les risques propres au travail à distance et au nomadisme',
         "Sécuriser ses connexions avec les moyens fournis par l'administration",
@@ -122,6 +127,8 @@ export default {
       duration_hours: 7,
       provider: 'École des Mines',
       free: false,
+      price: "720\u00a0€ par participant, support de cours et étude de cas compris",
+      eligibility: "Agents chargés de la sécurité des systèmes d'information\u00a0: RSSI, chefs de projet, architectes",
       objectives: [
         "Expliquer la démarche et le vocabulaire de la méthode EBIOS Risk Manager",
         'Identifier les valeurs métier, les sources de risque et les objectifs visés',
@@ -231,6 +238,8 @@ export default {
       duration_hours: 7,
       provider: 'INSP',
       free: false,
+      price: "650\u00a0€ par participant, déjeuner compris",
+      eligibility: "Cadres de catégorie A et A+ de l'État appelés à siéger dans une cellule de crise",
       objectives: [
         "Organiser une cellule de crise adaptée à une attaque d'origine cyber",
         "Prendre des décisions et communiquer dans l'incertitude",
@@ -274,6 +283,8 @@ export default {
       duration_hours: 35,
       provider: 'IGPDE',
       free: false,
+      price: "1\u202f850\u00a0€ par participant pour les cinq jours",
+      eligibility: "RSSI et adjoints, en poste ou nommés depuis moins d'un an, dans un ministère ou un établissement public de l'État",
       objectives: [
         "Situer son rôle dans l'organisation de la sécurité des systèmes d'information de l'État",
         "Évaluer le niveau de sécurité de son périmètre et prioriser les chantiers",
@@ -361,6 +372,8 @@ export default {
       duration_hours: 21,
       provider: 'INSP',
       free: false,
+      price: "1\u202f450\u00a0€ par participant",
+      eligibility: "Managers et cadres dirigeants de l'État et des établissements publics",
       objectives: [
         'Comprendre la menace et les responsabilités qui incombent aux encadrants',
         'Identifier les obligations de son organisme au titre de la directive NIS 2',
@@ -383,6 +396,9 @@ export default {
       duration_hours: 10.5,
       provider: 'ANSSI',
       free: true,
+      contact: "campus-sur-mesure@numerique.gouv.fr",
+      eligibility: "Le comité exécutif d'un ministère, d'une préfecture ou d'un opérateur de l'État, avec son RSSI",
+      price: "Gratuit pour les administrations de l'État\u00a0; déplacements des animateurs à la charge du service demandeur",
       objectives: [
         "Éprouver l'organisation de crise du comité exécutif face à une attaque d'origine cyber",
         "Clarifier les rôles, les délégations et les circuits de décision en situation dégradée",

@@ -3,6 +3,8 @@ export default {
   id: 'data',
   label: 'Data',
   description: "Exploiter, partager et protéger les données publiques : de la culture de la donnée au pilotage par les indicateurs, de l'open data aux usages responsables de l'intelligence artificielle. Des formations pour tous les agents comme pour les équipes spécialisées.",
+  // Where to write about a course of this field (unless the course names another).
+  contact: 'campus-data@numerique.gouv.fr',
   courses: [
     // ----------------------------------------------------------------- modules
     {
@@ -17,6 +19,7 @@ export default {
       duration_hours: 2,
       provider: 'Campus du numérique public',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/culture-de-la-donnee",
       objectives: [
         'Distinguer donnée brute, jeu de données, métadonnée et indicateur',
         'Repérer les données produites et utilisées dans son propre service',
@@ -38,6 +41,8 @@ export default {
       duration_hours: 7,
       provider: 'IGPDE',
       free: false,
+      price: "390\u00a0€ par participant",
+      eligibility: "Agents de l'État et de ses établissements publics, titulaires ou contractuels",
       objectives: [
         "Traduire une question de pilotage en un petit nombre d'indicateurs pertinents",
         'Rédiger la fiche descriptive de chaque indicateur : définition, source, fréquence, cible',
@@ -79,6 +84,8 @@ export default {
       duration_hours: 7,
       provider: 'OpenClassrooms',
       free: false,
+      price: "290\u00a0€ par participant, licence de la plateforme comprise",
+      eligibility: "Agents de l'État qui manipulent déjà des données dans un tableur",
       objectives: [
         'Utiliser un carnet Jupyter pour documenter une analyse',
         'Charger et nettoyer un jeu de données avec pandas',
@@ -183,6 +190,8 @@ export default {
       duration_hours: 4,
       provider: 'CNIL',
       free: true,
+      access_url: "https://atelier-rgpd.cnil.fr/",
+      eligibility: "Ouvert à tous, agents publics ou non\u00a0: le MOOC de la CNIL est libre d'accès",
       objectives: [
         'Reconnaître une donnée personnelle et un traitement au sens du RGPD',
         "Appliquer les principes de finalité, de minimisation et de durée de conservation",
@@ -269,6 +278,8 @@ export default {
       duration_hours: 24,
       provider: 'IGPDE',
       free: false,
+      price: "1\u202f290\u00a0€ par participant pour le parcours complet",
+      eligibility: "Managers de l'État\u00a0: chefs de bureau, chefs de service, directeurs de projet",
       objectives: [
         "Formuler les questions de pilotage de son service et les indicateurs associés",
         'Évaluer la fiabilité des données qui alimentent ces indicateurs',
@@ -378,6 +389,8 @@ export default {
       duration_hours: 10.5,
       provider: 'Campus du numérique public',
       free: true,
+      contact: "campus-sur-mesure@numerique.gouv.fr",
+      eligibility: "Le comité de direction d'une administration de l'État, avec son administrateur ministériel des données",
       objectives: [
         "Partager au sein du comité une compréhension commune des enjeux de la donnée et de l'IA",
         "Sélectionner des cas d'usage prioritaires au regard de leur valeur et de leur faisabilité",

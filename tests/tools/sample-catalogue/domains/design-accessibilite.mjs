@@ -3,6 +3,8 @@ export default {
   id: 'design-accessibilite',
   label: 'Design et accessibilité',
   description: "Concevoir des services publics numériques simples, compréhensibles et utilisables par tous : accessibilité et RGAA, système de design de l'État, design de services, recherche utilisateur et écriture en langage clair.",
+  // Where to write about a course of this field (unless the course names another).
+  contact: 'campus-design@numerique.gouv.fr',
   courses: [
     // ----------------------------------------------------------------- modules
     {
@@ -17,6 +19,7 @@ export default {
       duration_hours: 2,
       provider: 'Inria',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/accessibilite-enjeux",
       objectives: [
         "Comprendre comment les personnes en situation de handicap utilisent le numérique",
         "Connaître les quatre principes de l'accessibilité numérique",
@@ -76,6 +79,7 @@ export default {
       duration_hours: 3,
       provider: 'Campus du numérique public',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/documents-accessibles",
       objectives: [
         "Structurer un document avec des styles plutôt qu'une mise en forme manuelle",
         'Rédiger des alternatives textuelles pertinentes pour les images',
@@ -181,6 +185,8 @@ export default {
       duration_hours: 6,
       provider: 'IGPDE',
       free: false,
+      price: "340\u00a0€ par participant",
+      eligibility: "Agents des trois fonctions publiques (État, territoriale, hospitalière), titulaires ou contractuels",
       objectives: [
         "Appliquer les règles du langage clair à un courrier ou à une page d'information",
         "Structurer un texte autour de ce que l'usager doit savoir et faire",
@@ -372,6 +378,8 @@ export default {
       duration_hours: 21,
       provider: 'DINUM',
       free: true,
+      contact: "campus-sur-mesure@numerique.gouv.fr",
+      eligibility: "L'équipe de direction et les référents accessibilité d'une administration de l'État ou d'une collectivité territoriale",
       objectives: [
         "Partager au sein de l'équipe de direction les enjeux et obligations de l'accessibilité",
         "Établir un état des lieux de l'accessibilité des services de la direction",

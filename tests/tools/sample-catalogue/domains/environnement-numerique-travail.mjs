@@ -3,6 +3,8 @@ export default {
   id: 'environnement-numerique-travail',
   label: 'Environnement numérique de travail',
   description: "Maîtriser les outils du quotidien et les nouvelles façons de travailler : compétences numériques de base, Suite numérique de l'État, travail collaboratif et hybride, bureautique et gestion documentaire, assistance aux utilisateurs.",
+  // Where to write about a course of this field (unless the course names another).
+  contact: 'campus-outils@numerique.gouv.fr',
   courses: [
     // ----------------------------------------------------------------- modules
     {
@@ -17,6 +19,8 @@ export default {
       duration_hours: 3,
       provider: 'Pix',
       free: true,
+      access_url: "https://pix.fr/",
+      eligibility: "Agents des trois fonctions publiques (État, territoriale, hospitalière), titulaires ou contractuels",
       objectives: [
         'Situer son niveau sur les cinq domaines de compétences numériques',
         'Identifier ses points forts et ses axes de progrès',
@@ -138,6 +142,8 @@ export default {
       duration_hours: 3.5,
       provider: 'IGPDE',
       free: false,
+      price: "195\u00a0€ par participant",
+      eligibility: "Agents de l'État et de ses établissements publics, titulaires ou contractuels",
       objectives: [
         "Construire un plan de classement fondé sur les activités du service",
         'Appliquer des règles de nommage et de gestion des versions',
@@ -158,6 +164,8 @@ export default {
       duration_hours: 6,
       provider: 'OpenClassrooms',
       free: false,
+      price: "250\u00a0€ par participant",
+      eligibility: "Agents de l'État et de ses établissements publics, titulaires ou contractuels",
       objectives: [
         'Structurer un tableau de données fiable et contrôler la saisie',
         'Utiliser les fonctions conditionnelles et de recherche',
@@ -179,6 +187,7 @@ export default {
       duration_hours: 5,
       provider: 'ANSSI',
       free: true,
+      access_url: "https://secnumacademie.gouv.fr/",
       objectives: [
         "Reconnaître un message d'hameçonnage et les principales menaces",
         'Choisir et gérer des mots de passe robustes',
@@ -221,6 +230,7 @@ export default {
       duration_hours: 1.5,
       provider: 'Campus du numérique public',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/sobriete-du-poste-de-travail",
       objectives: [
         "Connaître les principales sources d'impact environnemental du numérique",
         'Adopter les gestes les plus efficaces à son poste de travail',
@@ -349,6 +359,9 @@ export default {
       duration_hours: 14,
       provider: 'DINUM',
       free: true,
+      contact: "campus-sur-mesure@numerique.gouv.fr",
+      eligibility: "Une direction ou un service de l'État qui adopte les outils de La Suite numérique, de 10 à 200 agents",
+      price: "Gratuit pour les services de l'État\u00a0; déplacements des formateurs à la charge du service demandeur",
       objectives: [
         "Définir avec l'équipe de direction les objectifs et le calendrier du déploiement",
         "Mobiliser l'encadrement comme premier relais du changement",

@@ -3,6 +3,8 @@ export default {
   id: 'numerique-responsable',
   label: 'Numérique responsable',
   description: "Réduire l'empreinte environnementale des services et des équipements numériques de l'État, et faire en sorte que le numérique public reste accessible à toutes et à tous. Ces formations couvrent l'éco-conception, les achats et la gestion durable du parc, l'inclusion numérique et le pilotage d'une démarche ministérielle.",
+  // Where to write about a course of this field (unless the course names another).
+  contact: 'campus-numerique-responsable@numerique.gouv.fr',
   courses: [
     // ---------------------------------------------------------------- modules
     {
@@ -17,6 +19,7 @@ export default {
       duration_hours: 1.5,
       provider: 'DINUM',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/impacts-du-numerique",
       objectives: [
         "Situer les principales sources d'impact du numérique tout au long du cycle de vie",
         "Citer les ordres de grandeur de l'empreinte du numérique en France",
@@ -36,6 +39,7 @@ export default {
       duration_hours: 1,
       provider: 'Campus du numérique public',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/ecogestes",
       objectives: [
         "Identifier les gestes de sobriété qui ont un effet significatif",
         "Adapter ses pratiques de stockage, de partage et de visioconférence",
@@ -352,6 +356,8 @@ export default {
       duration_hours: 7,
       provider: 'DINUM',
       free: true,
+      contact: "campus-sur-mesure@numerique.gouv.fr",
+      eligibility: "Le comité de direction d'une administration de l'État ou d'un établissement public",
       objectives: [
         "Partager un diagnostic de l'empreinte numérique de son administration",
         "Identifier les leviers de décision propres au comité de direction",

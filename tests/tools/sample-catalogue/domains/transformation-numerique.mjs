@@ -3,6 +3,8 @@ export default {
   id: 'transformation-numerique',
   label: 'Transformation numérique',
   description: "Conduire la transformation numérique de l'action publique : piloter les projets, acheter et manager autrement, attirer les talents et prendre des décisions éclairées sur l'intelligence artificielle. Des formations pour les agents comme pour les encadrants et les cadres dirigeants, au service d'une meilleure relation avec les usagers.",
+  // Where to write about a course of this field (unless the course names another).
+  contact: 'campus-transformation@numerique.gouv.fr',
   courses: [
     // ---------------------------------------------------------------- modules
     {
@@ -153,6 +155,7 @@ export default {
       duration_hours: 2,
       provider: 'Campus du numérique public',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/ia-generative",
       objectives: [
         "Formuler des demandes efficaces à un assistant d'IA générative",
         "Vérifier et corriger les contenus produits",
@@ -193,6 +196,7 @@ export default {
       duration_hours: 1.5,
       provider: 'DINUM',
       free: true,
+      access_url: "https://campus.numerique.gouv.fr/e-learning/relation-usager",
       objectives: [
         "Recueillir et analyser les avis des usagers sur une démarche",
         "Lire les indicateurs de qualité des démarches en ligne",
@@ -346,6 +350,8 @@ export default {
       duration_hours: 10.5,
       provider: 'INSP',
       free: true,
+      contact: "campus-sur-mesure@numerique.gouv.fr",
+      eligibility: "Les cadres dirigeants d'un ministère ou d'une préfecture de région, de 10 à 30 personnes",
       objectives: [
         "Comprendre les capacités et les limites des systèmes d'IA actuels",
         "Identifier des cas d'usage prioritaires pour son administration",
@@ -366,6 +372,8 @@ export default {
       duration_hours: 28,
       provider: 'DINUM',
       free: true,
+      contact: "campus-sur-mesure@numerique.gouv.fr",
+      eligibility: "Le comité exécutif d'un ministère ou d'un grand opérateur de l'État",
       objectives: [
         "Construire une vision partagée de la transformation numérique du ministère",
         "Arrêter des priorités et une gouvernance adaptées",
