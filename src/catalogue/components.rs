@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use super::bookmarks::use_bookmarks;
 use super::explore::Explorer;
 use super::loader::{use_catalogue, CatalogueState, LoadError, LoadedCatalogue};
-use super::model::{Course, Format, Session};
+use super::model::{Course, Format, Kind, Session};
 use super::query::{CatalogueQuery, Filters};
 use super::search::{highlight, Matcher};
+use crate::i18n::typography::french_spacing;
 use crate::i18n::{labels, Text};
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
@@ -119,7 +120,12 @@ pub fn CourseCard(
         .join(", ");
     let course_id = course.id.clone();
     let href = move || course_href(&course_id, &filters.get());
-    let (title_text, summary_text) = (course.title.clone(), course.summary.clone());
+    // The catalogue's French texts, spaced as French needs.
+    let (title_text, summary_text) = (
+        french_spacing(&course.title).into_owned(),
+        french_spacing(&course.summary).into_owned(),
+    );
+    let bookmark_title = title_text.clone();
     let title = move || matcher.with(|m| highlighted(&title_text, m));
     let summary = move || matcher.with(|m| highlighted(&summary_text, m));
     let l = i18n.locale_untracked();
@@ -134,16 +140,18 @@ pub fn CourseCard(
         move || filters.with(|f| announced_session(&when_loaded.explorer, &when_course, f, l));
     let title_link = view! { <a href=href>{title}</a> };
     let title_view = if heading == 2 {
-        view! { <h2 class="fr-card__title">{title_link}</h2> }.into_any()
+        view! { <h2 class="fr-card__title" lang=move || i18n.content_lang()>{title_link}</h2> }
+            .into_any()
     } else {
-        view! { <h3 class="fr-card__title">{title_link}</h3> }.into_any()
+        view! { <h3 class="fr-card__title" lang=move || i18n.content_lang()>{title_link}</h3> }
+            .into_any()
     };
     view! {
         <div class="fr-card fr-card--horizontal fr-card--sm campus-course-card">
             <div class="fr-card__body">
                 <div class="fr-card__content">
                     {title_view}
-                    <p class="fr-card__desc">{summary}</p>
+                    <p class="fr-card__desc" lang=move || i18n.content_lang()>{summary}</p>
                     <div class="fr-card__start">
                         {course_badges(&course)}
                         <p class="fr-card__detail">{domains}</p>
@@ -154,7 +162,7 @@ pub fn CourseCard(
                     </div>
                 </div>
                 <div class="fr-card__footer">
-                    <BookmarkButton id=course.id.clone() title=course.title.clone() />
+                    <BookmarkButton id=course.id.clone() title=bookmark_title />
                 </div>
             </div>
         </div>
@@ -187,6 +195,8 @@ fn announced_session(
     l: crate::i18n::Locale,
 ) -> String {
     match explorer.next_open_session(course, filters) {
+        // A sur-mesure programme is built for a team: it has no session to join.
+        _ if course.kind == Kind::SurMesure => Text::OnRequestShort.get(l).to_owned(),
         Some(s) => format!("{} {}", Text::NextSessionLabel.get(l), session_facts(s, l)),
         None if !explorer.matching_sessions(course, filters).is_empty() => {
             Text::AllSessionsFull.get(l).to_owned()

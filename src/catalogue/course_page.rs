@@ -14,6 +14,7 @@ use super::model::{Course, Kind, Session};
 use super::next_step::{mailto, next_step, NextStep};
 use super::query::{CatalogueQuery, Filters};
 use super::time::session_schedule_text;
+use crate::i18n::typography::french_spacing;
 use crate::i18n::{labels, Locale, Text};
 use crate::routes::Route;
 use crate::ui::clock::now_unix;
@@ -186,6 +187,10 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
     let now = explorer.now();
     // The whole view is rebuilt when the language changes (see `CoursePage`).
     let l = i18n.locale_untracked();
+    // The course's own texts are French: spaced as French needs, and marked
+    // `lang="fr"` under an English interface.
+    let lang = move || i18n.content_lang();
+    let title = french_spacing(&course.title).into_owned();
     let domains = course
         .domains
         .iter()
@@ -199,17 +204,17 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
         .collect_view();
     let paragraphs = course
         .paragraphs()
-        .map(|p| view! { <p>{p.to_owned()}</p> })
+        .map(|p| view! { <p>{french_spacing(p).into_owned()}</p> })
         .collect_view();
     let objectives = course
         .objectives
         .iter()
-        .map(|o| view! { <li>{o.clone()}</li> })
+        .map(|o| view! { <li>{french_spacing(o).into_owned()}</li> })
         .collect_view();
     let prerequisites = if course.prerequisites.is_empty() {
         view! { <p>{i18n.t(Text::NoPrerequisites)}</p> }.into_any()
     } else {
-        view! { <ul>{course.prerequisites.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul> }.into_any()
+        view! { <ul lang=lang>{course.prerequisites.iter().map(|p| view! { <li>{french_spacing(p).into_owned()}</li> }).collect_view()}</ul> }.into_any()
     };
     let modules = (course.kind == Kind::Parcours && !course.modules.is_empty()).then(|| {
         let items = course
@@ -240,11 +245,7 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
     // visitor came from a filtered list; with a link to all of them.
     let wanted = explorer
         .sanitize(CatalogueQuery {
-            filters: Filters {
-                regions: filters.regions,
-                formats: filters.formats,
-                ..Filters::default()
-            },
+            filters: filters.for_sessions(),
             ..CatalogueQuery::default()
         })
         .filters;
@@ -304,23 +305,23 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
             <ol class="fr-breadcrumb__list">
                 <li><a class="fr-breadcrumb__link" href=Route::Home.href()>{i18n.t(Text::NavHome)}</a></li>
                 <li><a class="fr-breadcrumb__link" href=Route::Catalogue.href()>{i18n.t(Text::NavCatalogue)}</a></li>
-                <li><a class="fr-breadcrumb__link" aria-current="page">{course.title.clone()}</a></li>
+                <li><a class="fr-breadcrumb__link" aria-current="page" lang=lang>{title.clone()}</a></li>
             </ol>
         </nav>
         {course_badges(&course)}
-        <h1 class="fr-mt-2w">{course.title.clone()}</h1>
-        <p class="fr-text--lead">{course.summary.clone()}</p>
+        <h1 class="fr-mt-2w" lang=lang>{title.clone()}</h1>
+        <p class="fr-text--lead" lang=lang>{french_spacing(&course.summary).into_owned()}</p>
         {facts}
         {next}
         <ul class="fr-tags-group fr-mt-3w" aria-label=i18n.t(Text::DomainsLabel)>{domains}</ul>
-        <BookmarkButton id=course.id.clone() title=course.title.clone() />
+        <BookmarkButton id=course.id.clone() title=title.clone() />
         <div class="fr-grid-row fr-grid-row--gutters fr-mt-3w">
             <div class="fr-col-12 fr-col-md-8">
                 <h2 class="fr-h4">{i18n.t(Text::About)}</h2>
-                {paragraphs}
+                <div lang=lang>{paragraphs}</div>
                 {more}
                 <h2 class="fr-h4 fr-mt-5w">{i18n.t(Text::Objectives)}</h2>
-                <ul>{objectives}</ul>
+                <ul lang=lang>{objectives}</ul>
                 <h2 class="fr-h4 fr-mt-5w">{i18n.t(Text::Prerequisites)}</h2>
                 {prerequisites}
                 {modules}

@@ -278,6 +278,7 @@ texts! {
     PageWord => "Page", "Page";
     PageOf => "sur", "of";
     NextSessionLabel => "Prochaine session\u{a0}:", "Next session:";
+    OnRequestShort => "Sur demande, construit pour votre équipe", "On request, built for your team";
     NoSession => "Pas de session programmée", "No scheduled session";
     AllSessionsFull => "Sessions à venir complètes", "Upcoming sessions full";
     SelfPacedShort => "À suivre à votre rythme, en ligne", "Self-paced, online";

@@ -11,6 +11,7 @@ use crate::catalogue::components::WithCatalogue;
 use crate::catalogue::filters::FilterValue;
 use crate::catalogue::loader::LoadedCatalogue;
 use crate::catalogue::query::CatalogueQuery;
+use crate::i18n::typography::french_spacing;
 use crate::i18n::{labels, Text};
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
@@ -34,8 +35,8 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
             .map(|f| {
                 view! {
                     <li class="fr-col-6 fr-col-md-4 fr-col-lg-3">
-                        <p class="fr-h3 fr-mb-0">{f.value.clone()}</p>
-                        <p class="fr-text--sm">{f.label.clone()}</p>
+                        <p class="fr-h3 fr-mb-0" lang=move || i18n.content_lang()>{french_spacing(&f.value).into_owned()}</p>
+                        <p class="fr-text--sm" lang=move || i18n.content_lang()>{french_spacing(&f.label).into_owned()}</p>
                     </li>
                 }
             })
@@ -57,8 +58,8 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
                     <div class="fr-tile fr-enlarge-link">
                         <div class="fr-tile__body">
                             <div class="fr-tile__content">
-                                <h3 class="fr-tile__title"><a href=href>{d.label.clone()}</a></h3>
-                                <p class="fr-tile__desc">{d.description.clone()}</p>
+                                <h3 class="fr-tile__title" lang=move || i18n.content_lang()><a href=href>{d.label.clone()}</a></h3>
+                                <p class="fr-tile__desc" lang=move || i18n.content_lang()>{french_spacing(&d.description).into_owned()}</p>
                                 <p class="fr-tile__detail">{move || labels::courses_count(count, i18n.locale())}</p>
                             </div>
                         </div>
@@ -80,7 +81,7 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
         .map(|(start, end, course)| {
             view! {
                 <li>
-                    <a class="fr-link" href=Route::Course(course.id.clone()).href()>{course.title.clone()}</a>
+                    <a class="fr-link" href=Route::Course(course.id.clone()).href() lang=move || i18n.content_lang()>{french_spacing(&course.title).into_owned()}</a>
                     " – "
                     {move || labels::session_span(start, end, i18n.locale())}
                 </li>

@@ -26,6 +26,14 @@ impl I18n {
         self.locale.get_untracked()
     }
 
+    /// The `lang` of the catalogue's own texts (titles, summaries, figures),
+    /// which are French: `Some("fr")` while the interface is in another
+    /// language, so that screen readers switch voice (RGAA 8.7); `None` in
+    /// French (tracked).
+    pub fn content_lang(self) -> Option<&'static str> {
+        (self.locale() != Locale::Fr).then_some("fr")
+    }
+
     /// Switches language and remembers the choice.
     pub fn set_locale(self, locale: Locale) {
         self.locale.set(locale);
