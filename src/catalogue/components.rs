@@ -49,6 +49,7 @@ pub fn BookmarkButton(
         Text::AddToSelection.get(l),
         Text::RemoveFromSelection.get(l),
     );
+    let colon = l.pick("\u{a0}: ", ": ");
     view! {
         <button
             type="button"
@@ -56,7 +57,7 @@ pub fn BookmarkButton(
             class=("fr-icon-bookmark-line", move || !saved.get())
             class=("fr-icon-bookmark-fill", move || saved.get())
             aria-pressed=move || saved.get().to_string()
-            title=move || format!("{} : {}", if saved.get() { remove } else { add }, title)
+            title=move || format!("{}{colon}{}", if saved.get() { remove } else { add }, title)
             on:click=move |_| bookmarks.toggle(&id)
         >
             {move || if saved.get() { remove } else { add }}
