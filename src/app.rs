@@ -35,7 +35,8 @@ pub fn App() -> impl IntoView {
 
     provide_config();
     provide_catalogue();
-    provide_bookmarks();
+    let bookmarks = provide_bookmarks();
+    let selection_count = Signal::derive(move || bookmarks.len());
     provide_drafts();
 
     // Only a change of page re-renders the page: a query change (typing in the
@@ -68,7 +69,7 @@ pub fn App() -> impl IntoView {
 
     // Compact widgets (embedded by default) have no DSFR header and footer.
     view! {
-        {(!compact).then(|| view! { <SkipLinks /> <Header /> })}
+        {(!compact).then(|| view! { <SkipLinks /> <Header selection_count=selection_count /> })}
         <main id=MAIN_ID tabindex="-1">
             <ConfigTimeoutNotice />
             {page}

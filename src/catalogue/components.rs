@@ -50,6 +50,7 @@ pub fn BookmarkButton(
         Text::AddToSelection.get(l),
         Text::RemoveFromSelection.get(l),
     );
+    let colon = l.colon();
     view! {
         <button
             type="button"
@@ -57,7 +58,7 @@ pub fn BookmarkButton(
             class=("fr-icon-bookmark-line", move || !saved.get())
             class=("fr-icon-bookmark-fill", move || saved.get())
             aria-pressed=move || saved.get().to_string()
-            title=move || format!("{}{}{}", if saved.get() { remove } else { add }, l.colon(), title)
+            title=move || format!("{}{colon}{}", if saved.get() { remove } else { add }, title)
             on:click=move |_| bookmarks.toggle(&id)
         >
             {move || if saved.get() { remove } else { add }}

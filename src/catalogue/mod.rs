@@ -26,3 +26,7 @@ pub mod course_page;
 pub mod loader;
 #[cfg(target_arch = "wasm32")]
 pub mod selection_page;
+#[cfg(target_arch = "wasm32")]
+pub mod selection_parts;
+#[cfg(target_arch = "wasm32")]
+pub mod shared_selection;

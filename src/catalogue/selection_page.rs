@@ -1,59 +1,163 @@
-//! "Ma sélection": the bookmarked courses.
+//! `#/ma-selection`: the visitor's own bookmarked courses, or, with `?ids=`,
+//! a selection someone shared (see [`super::shared_selection`]).
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::bookmarks::use_bookmarks;
 use super::components::{CourseCard, WithCatalogue};
+use super::loader::LoadedCatalogue;
+use super::selection::{EditKind, SharedLink};
+use super::selection_parts::{card_id, focus_card, EditNotice, ShareLink, StorageNotice, UNDO_ID};
+use super::shared_selection::SharedSelection;
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
+use crate::ui::router::{focus_element_by_id, focus_page_heading, use_router};
 
-/// The selection page.
+/// The selection page: the shared selection of the link when the query has
+/// `ids`, else the visitor's own. Rebuilt only when the link changes.
 #[component]
 pub fn SelectionPage() -> impl IntoView {
+    let router = use_router();
+    let link = Memo::new(move |_| SharedLink::from_query(&router.location().query));
+    move || match link.get() {
+        Some(link) => view! { <SharedSelection link=link /> }.into_any(),
+        None => view! { <OwnSelection /> }.into_any(),
+    }
+}
+
+/// The visitor's own selection: the courses, the share link, "Vider ma
+/// sélection" and the undo of the last removal.
+#[component]
+fn OwnSelection() -> impl IntoView {
     let i18n = use_i18n();
     let bookmarks = use_bookmarks();
     use_static_page_title(Text::TitleSelection);
+    // Only what is done on this page is offered for undo.
+    let since = bookmarks.edit_seq_untracked();
+    let edit = Memo::new(move |_| bookmarks.last_edit().filter(|e| e.seq > since));
+    let intro = move || {
+        if bookmarks.storage_problem().is_some() {
+            i18n.t(Text::SelectionIntroNotKept)()
+        } else {
+            i18n.t(Text::SelectionIntro)()
+        }
+    };
     view! {
         <div class="fr-container fr-my-7w">
             <h1>{i18n.t(Text::TitleSelection)}</h1>
-            <p class="fr-text--lead">{i18n.t(Text::SelectionIntro)}</p>
+            <p class="fr-text--lead">{intro}</p>
+            <StorageNotice />
             <WithCatalogue ready=move |loaded| {
-                move || {
-                    i18n.locale();
-                    let selection = bookmarks.get();
-                    if selection.is_empty() {
-                        return view! {
-                            <p>{i18n.t(Text::SelectionEmpty)}</p>
-                            <a class="fr-btn" href=Route::Catalogue.href()>{i18n.t(Text::NavCatalogue)}</a>
-                        }
-                        .into_any();
-                    }
-                    let docs: Vec<u32> = selection
-                        .ids()
-                        .iter()
-                        .filter_map(|id| loaded.explorer.position(id).map(|p| p as u32))
-                        .collect();
-                    let missing = docs.len() < selection.len();
-                    let cards = docs
-                        .into_iter()
-                        .map(|doc| view! { <li><CourseCard catalogue=loaded.clone() doc=doc heading=2 /></li> })
-                        .collect_view();
-                    view! {
-                        {missing.then(|| view! {
-                            <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w">
-                                <p>{i18n.t(Text::SelectionMissing)}</p>
-                            </div>
-                        })}
-                        <ul class="campus-results">{cards}</ul>
-                        <button type="button" class="fr-btn fr-btn--secondary" on:click=move |_| bookmarks.clear()>
-                            {i18n.t(Text::SelectionClear)}
-                        </button>
-                    }
-                    .into_any()
+                follow_edits_with_focus(edit, loaded.clone());
+                view! {
+                    <EditNotice edit=edit catalogue=loaded.clone() />
+                    <OwnList catalogue=loaded />
                 }
             } />
         </div>
+    }
+}
+
+/// Keeps keyboard focus on the page as the list changes under it: after a
+/// removal (the card and its button are gone) on "Annuler"; after "Annuler" on
+/// the first course it brought back (or the heading).
+fn follow_edits_with_focus(
+    edit: Memo<Option<super::bookmarks::Edit>>,
+    loaded: Arc<LoadedCatalogue>,
+) {
+    Effect::new(move |_| {
+        let Some(edit) = edit.get() else {
+            return;
+        };
+        let restored = match edit.kind {
+            EditKind::Restored => Some(
+                edit.change
+                    .added()
+                    .find_map(|id| loaded.explorer.position(id))
+                    .map(|doc| doc as u32),
+            ),
+            _ => None,
+        };
+        request_animation_frame(move || match restored {
+            None => focus_element_by_id(UNDO_ID),
+            Some(Some(doc)) => focus_card(doc),
+            Some(None) => focus_page_heading(),
+        });
+    });
+}
+
+/// The bookmarked courses with the share and clear buttons, or the empty state.
+#[component]
+fn OwnList(catalogue: Arc<LoadedCatalogue>) -> impl IntoView {
+    let i18n = use_i18n();
+    let bookmarks = use_bookmarks();
+    let explorer_of = catalogue.clone();
+    // The courses of the catalogue, in selection order (ids it no longer has
+    // are neither shown nor shared).
+    let docs = Memo::new(move |_| {
+        bookmarks.with_ids(|ids| {
+            ids.iter()
+                .filter_map(|id| explorer_of.explorer.position(id).map(|p| p as u32))
+                .collect::<Vec<u32>>()
+        })
+    });
+    let ids_of = catalogue.clone();
+    let shared_ids = Signal::derive(move || {
+        docs.with(|docs| {
+            docs.iter()
+                .filter_map(|&d| ids_of.explorer.catalogue.courses.get(d as usize))
+                .map(|c| c.id.clone())
+                .collect::<Vec<String>>()
+        })
+    });
+    let missing = move || {
+        (docs.with(Vec::len) < bookmarks.len()).then(|| {
+            view! {
+                <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w">
+                    <p>{i18n.t(Text::SelectionMissing)}</p>
+                </div>
+            }
+        })
+    };
+    let cards = move || {
+        i18n.locale();
+        docs.get()
+            .into_iter()
+            .map(|doc| {
+                view! {
+                    <li id=card_id(doc)>
+                        <CourseCard catalogue=catalogue.clone() doc=doc heading=2 />
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let empty = move || {
+        view! {
+            <p>{i18n.t(Text::SelectionEmpty)}</p>
+            <a class="fr-btn" href=Route::Catalogue.href()>{i18n.t(Text::NavCatalogue)}</a>
+        }
+    };
+    // The share link is built once while the selection is not empty: its
+    // copy state and fallback field follow the selection as it changes.
+    view! {
+        <Show when=move || !bookmarks.is_empty() fallback=empty>
+            {missing}
+            <ShareLink ids=shared_ids>
+                <button
+                    type="button"
+                    id="selection-vider"
+                    class="fr-btn fr-btn--tertiary fr-btn--icon-left fr-icon-delete-line"
+                    on:click=move |_| bookmarks.clear()
+                >
+                    {i18n.t(Text::SelectionClear)}
+                </button>
+            </ShareLink>
+            <ul class="campus-results">{cards.clone()}</ul>
+        </Show>
     }
 }

@@ -7,6 +7,7 @@
 pub mod application;
 pub mod labels;
 pub mod pages;
+pub mod selection;
 pub mod typography;
 
 use std::fmt;
@@ -380,6 +381,46 @@ texts! {
     SelectionMissing =>
         "Certaines formations de votre sélection ne sont plus au catalogue.",
         "Some trainings of your selection are no longer in the catalogue.";
+    SelectionIntroNotKept =>
+        "Les formations que vous avez ajoutées pendant cette visite.",
+        "The trainings you added during this visit.";
+    SelectionNotKeptTitle =>
+        "Votre sélection ne peut pas être conservée dans ce navigateur",
+        "Your selection cannot be kept in this browser";
+    SelectionNotKeptDenied =>
+        "Ce navigateur refuse l'enregistrement à ce site (réglages de confidentialité, ou site intégré dans un autre). Votre sélection fonctionne pendant cette visite, mais elle sera perdue si vous fermez ou rechargez la page. Copiez son lien pour la retrouver plus tard.",
+        "This browser does not let this site save anything (privacy settings, or a site embedded in another one). Your selection works during this visit, but it will be lost if you close or reload the page. Copy its link to find it again later.";
+    SelectionNotKeptFull =>
+        "L'espace de stockage de ce navigateur est plein\u{a0}: vos derniers changements ne sont pas enregistrés et seront perdus si vous fermez ou rechargez la page. Copiez le lien de votre sélection pour la retrouver plus tard.",
+        "This browser's storage is full: your latest changes are not saved and will be lost if you close or reload the page. Copy the link to your selection to find it again later.";
+    Undo => "Annuler", "Undo";
+    ShareCopy => "Copier le lien de ma sélection", "Copy the link to my selection";
+    ShareHint =>
+        "Ce lien ouvre la même liste de formations dans n'importe quel navigateur, sans modifier la sélection de la personne qui l'ouvre.",
+        "This link opens the same list of trainings in any browser, without changing the selection of whoever opens it.";
+    ShareCopied =>
+        "Le lien de votre sélection a été copié. Collez-le dans un courriel ou un message pour la partager.",
+        "The link to your selection was copied. Paste it in an email or a message to share it.";
+    ShareCopyFailed =>
+        "Ce navigateur n'a pas permis la copie automatique. Le lien est sélectionné ci-dessous\u{a0}: copiez-le (Ctrl+C, ou Cmd+C sur Mac).",
+        "This browser did not allow copying automatically. The link is selected below: copy it (Ctrl+C, or Cmd+C on a Mac).";
+    ShareLinkLabel => "Lien de votre sélection", "Link to your selection";
+    TitleSharedSelection => "Sélection partagée", "Shared selection";
+    SharedIntro =>
+        "Quelqu'un vous a transmis ce lien vers une sélection de formations. Votre propre sélection n'a pas été modifiée\u{a0}: ajoutez-y ces formations si vous le souhaitez.",
+        "Someone sent you this link to a selection of trainings. Your own selection has not been changed: add these trainings to it if you wish.";
+    SharedAdd => "Ajouter ces formations à ma sélection", "Add these trainings to my selection";
+    SharedReplace => "Remplacer ma sélection par celles-ci", "Replace my selection with these";
+    SharedSeeOwn => "Voir ma sélection", "See my selection";
+    SharedNothingNew =>
+        "Ces formations sont déjà toutes dans votre sélection.",
+        "These trainings are all already in your selection.";
+    SharedSameAsOwn =>
+        "Votre sélection contient déjà exactement ces formations.",
+        "Your selection already holds exactly these trainings.";
+    SharedEmpty =>
+        "Ce lien ne contient aucune formation du catalogue.",
+        "This link holds no training of the catalogue.";
 
     // --- Home -------------------------------------------------------------------------------
     HomeFiguresTitle => "Le campus en chiffres", "The campus in figures";

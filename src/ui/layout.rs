@@ -7,7 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{Locale, Text};
+use crate::i18n::{labels, selection, Locale, Text};
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
@@ -163,7 +163,11 @@ const NAV_ENTRIES: [(Route, Text); 4] = [
 
 /// The DSFR header with the service name, tools and main navigation.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(
+    /// How many courses "Ma sélection" holds, shown next to its entry.
+    #[prop(optional, into)]
+    selection_count: Signal<usize>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let router = use_router();
     let menu_open = RwSignal::new(false);
@@ -252,17 +256,29 @@ pub fn Header() -> impl IntoView {
                                 .into_iter()
                                 .map(|(route, label)| {
                                     let href = route.href();
+                                    let counted = route == Route::Selection;
+                                    let count = counted
+                                        .then(|| view! { <NavCount count=selection_count /> });
+                                    // "Ma sélection, 3 formations" (the badge alone would read "3").
+                                    let name = move || {
+                                        let n = selection_count.get();
+                                        (counted && n > 0).then(|| {
+                                            let l = i18n.locale();
+                                            format!("{}{}", label.get(l), selection::nav_count(n, l))
+                                        })
+                                    };
                                     let section = route.clone();
                                     view! {
                                         <li class="fr-nav__item">
                                             <a
                                                 class="fr-nav__link"
                                                 href=href
+                                                aria-label=name
                                                 aria-current=move || {
                                                     router.route().is_within(&section).then_some("page")
                                                 }
                                             >
-                                                {i18n.t(label)}
+                                                <span>{i18n.t(label)}{count}</span>
                                             </a>
                                         </li>
                                     }
@@ -273,6 +289,26 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
         </header>
+    }
+}
+
+/// The badge after "Ma sélection" ("3"), for the eyes: the link's name says
+/// "Ma sélection, 3 formations" (its `aria-label`, which keeps the visible
+/// "Ma sélection 3" in it). Nothing when the selection is empty.
+#[component]
+fn NavCount(count: Signal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let n = count.get();
+        (n > 0).then(|| {
+            // The space makes the visible text "Ma sélection 3", a part of the name.
+            view! {
+                " "
+                <span class="fr-badge fr-badge--sm fr-badge--blue-ecume campus-nav-count" aria-hidden="true">
+                    {labels::group_thousands(n, i18n.locale())}
+                </span>
+            }
+        })
     }
 }
 

@@ -69,6 +69,19 @@ pub fn focus_element_by_id(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the page's `h1` (made focusable by script only).
+pub fn focus_page_heading() {
+    if let Some(h1) = document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h1.set_attribute("tabindex", "-1");
+        let _ = h1.focus();
+    }
+}
+
 /// Starts listening to the URL fragment and provides the [`Router`] context.
 ///
 /// When the route (not just its query) changes, focus moves to the new page's `h1`
@@ -134,15 +147,7 @@ pub fn provide_router() -> Router {
                     focus_element_by_id(&id);
                     return;
                 }
-                if let Some(h1) = document()
-                    .query_selector("main h1")
-                    .ok()
-                    .flatten()
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = h1.set_attribute("tabindex", "-1");
-                    let _ = h1.focus();
-                }
+                focus_page_heading();
             });
         }
         current

@@ -200,6 +200,17 @@ export async function build() {
       { value: '100', label: 'modules au catalogue' },
       { value: '10', label: 'programmes sur mesure' },
     ],
+    // Equivalent terms agents type for one another (acronyms, English words).
+    synonyms: [
+      ['ia', 'intelligence artificielle'],
+      ['open data', 'données ouvertes', 'ouverture des données'],
+      ['rgpd', 'données personnelles'],
+      ['cyber', 'cybersécurité'],
+      ['télétravail', 'travail à distance'],
+      ['logiciel libre', 'open source'],
+      ['rgaa', 'accessibilité numérique'],
+      ['dsfr', "système de design de l'État"],
+    ],
     trainer_call: {
       open: true,
       year: 2027,

@@ -1,0 +1,229 @@
+//! The counted and composed messages of "Ma sélection" (navigation count,
+//! shared links, undo notices), in French and English. Fixed strings are in the
+//! [`super::Text`] table; these need a number or a title.
+
+use super::labels::{courses_count, group_thousands};
+use super::Locale;
+use crate::catalogue::selection::{EditKind, MAX_BOOKMARKS};
+
+/// The words screen readers hear after "Ma sélection" in the navigation:
+/// ", 3 formations" (nothing when empty: the link then reads "Ma sélection").
+pub fn nav_count(n: usize, l: Locale) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!(", {}", courses_count(n, l))
+    }
+}
+
+/// "Sélection partagée : 3 formations", the heading of a shared selection.
+pub fn shared_heading(n: usize, l: Locale) -> String {
+    match l {
+        Locale::Fr => format!("Sélection partagée\u{a0}: {}", courses_count(n, l)),
+        Locale::En => format!("Shared selection: {}", courses_count(n, l)),
+    }
+}
+
+/// "2 formations de ce lien n'existent plus dans le catalogue."
+pub fn unknown_in_link(n: usize, l: Locale) -> String {
+    let count = courses_count(n, l);
+    match (l, n) {
+        (Locale::Fr, 1) => format!("{count} de ce lien n'existe plus dans le catalogue."),
+        (Locale::Fr, _) => format!("{count} de ce lien n'existent plus dans le catalogue."),
+        (Locale::En, 1) => format!("{count} in this link is no longer in the catalogue."),
+        (Locale::En, _) => format!("{count} in this link are no longer in the catalogue."),
+    }
+}
+
+/// "1 élément illisible de ce lien a été ignoré." (a malformed escape).
+pub fn unreadable_in_link(n: usize, l: Locale) -> String {
+    let count = group_thousands(n, l);
+    match (l, n) {
+        (Locale::Fr, 1) => "1 élément illisible de ce lien a été ignoré.".to_owned(),
+        (Locale::Fr, _) => format!("{count} éléments illisibles de ce lien ont été ignorés."),
+        (Locale::En, 1) => "1 unreadable item in this link was ignored.".to_owned(),
+        (Locale::En, _) => format!("{count} unreadable items in this link were ignored."),
+    }
+}
+
+/// "Ce lien contient plus de 500 formations : seules les 500 premières sont
+/// prises en compte."
+pub fn over_limit(l: Locale) -> String {
+    let max = group_thousands(MAX_BOOKMARKS, l);
+    match l {
+        Locale::Fr => format!(
+            "Ce lien contient plus de {max}\u{a0}formations\u{a0}: seules les {max}\u{a0}premières sont prises en compte."
+        ),
+        Locale::En => format!(
+            "This link holds more than {max} trainings: only the first {max} are taken into account."
+        ),
+    }
+}
+
+/// The notice of an edit of the selection. `title` is the removed course's
+/// title when the catalogue has it.
+pub fn edit_notice(kind: &EditKind, title: Option<&str>, l: Locale) -> String {
+    let quoted = |t: &str| match l {
+        Locale::Fr => format!("«\u{a0}{t}\u{a0}»"),
+        Locale::En => format!("\u{201c}{t}\u{201d}"),
+    };
+    match (kind, l) {
+        (EditKind::Removed(_), Locale::Fr) => match title {
+            Some(t) => format!("{} a été retirée de votre sélection.", quoted(t)),
+            None => "Une formation a été retirée de votre sélection.".to_owned(),
+        },
+        (EditKind::Removed(_), Locale::En) => match title {
+            Some(t) => format!("{} was removed from your selection.", quoted(t)),
+            None => "A training was removed from your selection.".to_owned(),
+        },
+        (EditKind::Cleared(n), Locale::Fr) => format!(
+            "Votre sélection a été vidée\u{a0}: {} {}.",
+            courses_count(*n, l),
+            if *n > 1 { "retirées" } else { "retirée" }
+        ),
+        (EditKind::Cleared(n), Locale::En) => {
+            format!(
+                "Your selection was emptied: {} removed.",
+                courses_count(*n, l)
+            )
+        }
+        (EditKind::AddedShared(n), Locale::Fr) => format!(
+            "{} {} à votre sélection.",
+            courses_count(*n, l),
+            if *n > 1 { "ajoutées" } else { "ajoutée" }
+        ),
+        (EditKind::AddedShared(n), Locale::En) => {
+            format!("{} added to your selection.", courses_count(*n, l))
+        }
+        (EditKind::Replaced(1), Locale::Fr) => {
+            "Votre sélection a été remplacée par la formation de ce lien.".to_owned()
+        }
+        (EditKind::Replaced(n), Locale::Fr) => format!(
+            "Votre sélection a été remplacée par les {} de ce lien.",
+            courses_count(*n, l)
+        ),
+        (EditKind::Replaced(1), Locale::En) => {
+            "Your selection was replaced by the training of this link.".to_owned()
+        }
+        (EditKind::Replaced(n), Locale::En) => format!(
+            "Your selection was replaced by the {} of this link.",
+            courses_count(*n, l)
+        ),
+        (EditKind::Restored, Locale::Fr) => "Votre sélection a été rétablie.".to_owned(),
+        (EditKind::Restored, Locale::En) => "Your selection was restored.".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL_KINDS: [EditKind; 8] = [
+        EditKind::Removed(String::new()),
+        EditKind::Cleared(1),
+        EditKind::Cleared(3),
+        EditKind::AddedShared(1),
+        EditKind::AddedShared(1200),
+        EditKind::Replaced(1),
+        EditKind::Replaced(2),
+        EditKind::Restored,
+    ];
+
+    #[test]
+    fn the_navigation_count_reads_as_words() {
+        assert_eq!(
+            format!("Ma sélection{}", nav_count(3, Locale::Fr)),
+            "Ma sélection, 3 formations"
+        );
+        assert_eq!(
+            format!("My selection{}", nav_count(1, Locale::En)),
+            "My selection, 1 training"
+        );
+        assert_eq!(nav_count(0, Locale::Fr), "");
+    }
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(
+            shared_heading(3, Locale::Fr),
+            "Sélection partagée\u{a0}: 3 formations"
+        );
+        assert_eq!(
+            shared_heading(1, Locale::En),
+            "Shared selection: 1 training"
+        );
+        assert_eq!(
+            unknown_in_link(2, Locale::Fr),
+            "2 formations de ce lien n'existent plus dans le catalogue."
+        );
+        assert_eq!(
+            unknown_in_link(1, Locale::Fr),
+            "1 formation de ce lien n'existe plus dans le catalogue."
+        );
+        assert_eq!(
+            unknown_in_link(1, Locale::En),
+            "1 training in this link is no longer in the catalogue."
+        );
+        assert_eq!(
+            unreadable_in_link(2, Locale::En),
+            "2 unreadable items in this link were ignored."
+        );
+        assert_eq!(
+            edit_notice(&EditKind::Cleared(3), None, Locale::Fr),
+            "Votre sélection a été vidée\u{a0}: 3 formations retirées."
+        );
+        assert_eq!(
+            edit_notice(&EditKind::AddedShared(1), None, Locale::Fr),
+            "1 formation ajoutée à votre sélection."
+        );
+        assert_eq!(
+            edit_notice(&EditKind::Removed("x".into()), Some("Data"), Locale::Fr),
+            "«\u{a0}Data\u{a0}» a été retirée de votre sélection."
+        );
+        assert_eq!(
+            edit_notice(&EditKind::Removed("x".into()), Some("Data"), Locale::En),
+            "\u{201c}Data\u{201d} was removed from your selection."
+        );
+    }
+
+    #[test]
+    fn typography_follows_each_language() {
+        let mut texts = Vec::new();
+        for l in Locale::ALL {
+            texts.push((l, over_limit(l)));
+            texts.push((l, shared_heading(2, l)));
+            texts.push((l, unreadable_in_link(1, l)));
+            texts.push((l, unknown_in_link(2, l)));
+            for kind in &ALL_KINDS {
+                texts.push((l, edit_notice(kind, Some("Titre"), l)));
+                texts.push((l, edit_notice(kind, None, l)));
+            }
+        }
+        for (l, text) in &texts {
+            for mark in [':', ';', '!', '?'] {
+                for (i, _) in text.match_indices(mark) {
+                    let before = text[..i].chars().last();
+                    match l {
+                        Locale::En => {
+                            assert_ne!(before, Some('\u{a0}'), "French spacing in English: {text}")
+                        }
+                        Locale::Fr => assert_eq!(
+                            before,
+                            Some('\u{a0}'),
+                            "no-break space before {mark}: {text}"
+                        ),
+                    }
+                }
+            }
+            assert!(
+                !text.contains(" :") && !text.contains("« ") && !text.contains(" »"),
+                "{text}"
+            );
+        }
+        assert!(over_limit(Locale::Fr).contains("500\u{a0}formations"));
+        assert_eq!(
+            edit_notice(&EditKind::AddedShared(1200), None, Locale::En),
+            "1,200 trainings added to your selection."
+        );
+    }
+}
