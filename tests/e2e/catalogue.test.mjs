@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
-import { bundledCatalogue, catalogue, course, serveCatalogue } from './support/fixtures.mjs';
+import { bundledCatalogue, catalogue, course, frenchSpacing, serveCatalogue } from './support/fixtures.mjs';
 
 const DATA = bundledCatalogue();
 const NOW = Date.now();
@@ -303,7 +303,7 @@ describe('course pages', () => {
 
   test('a parcours lists its modules in order; a module lists its parcours', async () => {
     const page = await open(`#/formation/${parcours.id}`);
-    assert.equal((await page.textContent('main h1')).trim(), parcours.title);
+    assert.equal((await page.textContent('main h1')).trim(), frenchSpacing(parcours.title));
     assert.equal(await page.title(), `${parcours.title} - Campus du numérique public`);
     const listed = await page.$$eval('main ol:not(.fr-breadcrumb__list) li a', (as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(listed, parcours.modules.map((m) => `#/formation/${m}`));

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { DIST, assertAccessible, assertNoProblems, startApp } from './support/harness.mjs';
-import { bundledCatalogue } from './support/fixtures.mjs';
+import { bundledCatalogue, frenchSpacing } from './support/fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -222,7 +222,7 @@ describe('a page with hostile global CSS', () => {
     assert.ok(box.width > 600 && box.height > 400, JSON.stringify(box));
     await assertFitsContent(page, 'widget-catalogue');
     const course = await frameOf(page, 'widget-course');
-    assert.equal((await course.frame.textContent('main h1')).trim(), bundledCatalogue().courses.find((c) => c.id === COURSE).title);
+    assert.equal((await course.frame.textContent('main h1')).trim(), frenchSpacing(bundledCatalogue().courses.find((c) => c.id === COURSE).title));
     await assertFitsContent(page, 'widget-course');
     assert.deepEqual(await hostStyles(page), stylesBefore);
     assertNoProblems(page);
@@ -355,7 +355,7 @@ describe('options', () => {
 });
 
 describe('loader robustness', () => {
-  const courseTitle = () => bundledCatalogue().courses.find((c) => c.id === COURSE).title;
+  const courseTitle = () => frenchSpacing(bundledCatalogue().courses.find((c) => c.id === COURSE).title);
 
   test('a malformed or non-route #campus= fragment is ignored: the widget opens on its default page', async () => {
     const page = await openHost('fragment.html');

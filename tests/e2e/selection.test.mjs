@@ -8,11 +8,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
 import { launchWithStorage } from './support/browsers.mjs';
-import { bundledCatalogue, catalogue, course, serveCatalogue } from './support/fixtures.mjs';
+import { bundledCatalogue, catalogue, course, frenchSpacing, serveCatalogue } from './support/fixtures.mjs';
 
 const DATA = bundledCatalogue();
 const KEY = 'campus.selection';
-const [A, B, C, D] = DATA.courses.slice(0, 4);
+// Titles as the app shows them (French spacing).
+const [A, B, C, D] = DATA.courses.slice(0, 4).map((c) => ({ ...c, title: frenchSpacing(c.title) }));
 const NAV = '#navigation-principale a[href="#/ma-selection"]';
 const CARD_TITLES = '.campus-results .fr-card__title a';
 

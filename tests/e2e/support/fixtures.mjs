@@ -59,3 +59,15 @@ export async function serveCatalogue(page, body, status = 200) {
     }),
   );
 }
+
+/**
+ * A catalogue text as the app shows it: French spacing (a non-breaking space
+ * before : ; ! ? » and after «, a narrow one between thousands), as
+ * `i18n::typography::french_spacing` does.
+ */
+export function frenchSpacing(text) {
+  return text
+    .replace(/ (?=[:;!?»])/g, '\u00a0')
+    .replace(/« /g, '«\u00a0')
+    .replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u202f');
+}
