@@ -1,77 +1,158 @@
 // Size report, run by trunk after each build (Trunk.toml post_build hook) and by
 // `.ci/test`. Prints the wasm raw / gzip / brotli bytes and what the first page
-// transfers (index.html and everything it loads before the app can render).
+// transfers (index.html and everything it loads before the app can render), then
+// where the build stands against the budgets of tests/budgets.json. The budget
+// test (tests/tools/budgets.test.mjs) and the Lighthouse bench import `measure`,
+// so the three speak of the same bytes.
 //
 // Usage: node tests/tools/size-report.mjs [dist-dir]
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const br = (buf) =>
   brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
 
-const files = readdirSync(dir);
-const wasm = files.find((f) => f.endsWith('_bg.wasm'));
-if (!wasm) {
-  console.error(`size-report: no *_bg.wasm in ${dir}`);
-  process.exit(1);
-}
+/** The budget file, next to the tests. */
+export const BUDGETS_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'budgets.json');
 
-// The first page: index.html, the files it references (scripts, styles, preloads,
-// the wasm the loader fetches), config.json, and the fonts and icons the shell uses.
-const html = readFileSync(join(dir, 'index.html'), 'utf8');
-// (The list below was checked against what Chromium requests for the home page.)
-const referenced = new Set(['index.html', wasm, 'config.json', 'catalogue.json']);
-for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
-  const path = m[1].replace(/^\.\//, '').replace(/^\//, '');
-  if (/^https?:/.test(path)) continue;
-  if (/\.(js|css|wasm|woff2)$/.test(path)) referenced.add(path);
-}
-// Loaded by the JS glue / CSS rather than by index.html itself.
-for (const f of [
+/** Files the home page loads that index.html does not name: the JS glue and the CSS load them. */
+export const LOADED_BY_THE_APP = Object.freeze([
+  'config.json',
+  'catalogue.json',
   'dsfr/fonts/Marianne-Medium.woff2',
+  // The search box's placeholder is in italics (DSFR .fr-input::placeholder).
+  'dsfr/fonts/Marianne-Regular_Italic.woff2',
   'dsfr/icons/editor/translate-2.svg',
   'dsfr/icons/arrows/arrow-down-s-line.svg',
   'dsfr/icons/arrows/arrow-right-line.svg',
   'dsfr/icons/system/external-link-line.svg',
-]) {
-  referenced.add(f);
+  'dsfr/icons/system/search-line.svg',
+]);
+
+/**
+ * The first page, by definition: index.html; every .js, .css, .wasm and .woff2 file
+ * that index.html names in an `href` or `src` (scripts, styles, preloads, the wasm
+ * the loader fetches); and LOADED_BY_THE_APP (config.json, the bundled catalogue,
+ * the third font weight and the icons of the home page's shell). Each file counts
+ * as served compressed — brotli quality 11 or gzip -9 — except fonts (.woff2 is
+ * compressed already: servers send it as is). No favicon, no HTTP headers.
+ *
+ * @param {string} dir a build (dist/)
+ * @returns {{wasm: {path: string, raw: number, gz: number, br: number},
+ *            rows: {path: string, raw: number, gz: number, br: number}[],
+ *            total: {raw: number, gz: number, br: number},
+ *            sizes: Record<string, number>}}
+ *   `sizes` holds the figures of the SIZE line (wasm_gzip, first_page_brotli, …).
+ */
+export function measure(dir) {
+  const wasm = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  if (!wasm) throw new Error(`size-report: no *_bg.wasm in ${dir}`);
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  // (The list was checked against what Chromium requests for the home page:
+  // tests/tools/budgets.test.mjs checks it again on every run.)
+  const referenced = new Set(['index.html', wasm, ...LOADED_BY_THE_APP]);
+  for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
+    const path = m[1].replace(/^\.\//, '').replace(/^\//, '');
+    if (/^https?:/.test(path)) continue;
+    if (/\.(js|css|wasm|woff2)$/.test(path)) referenced.add(path);
+  }
+  const rows = [];
+  const total = { raw: 0, gz: 0, br: 0 };
+  for (const path of [...referenced].sort()) {
+    const full = join(dir, path);
+    if (!existsSync(full) || !statSync(full).isFile()) {
+      throw new Error(`size-report: ${path} is referenced but missing from ${dir}`);
+    }
+    const buf = readFileSync(full);
+    // Fonts are already compressed: servers send them as they are.
+    const compressible = !path.endsWith('.woff2');
+    const row = {
+      path,
+      raw: buf.length,
+      gz: compressible ? gz(buf) : buf.length,
+      br: compressible ? br(buf) : buf.length,
+    };
+    rows.push(row);
+    total.raw += row.raw;
+    total.gz += row.gz;
+    total.br += row.br;
+  }
+  const w = rows.find((r) => r.path === wasm);
+  return {
+    wasm: w,
+    rows,
+    total,
+    sizes: {
+      wasm_raw: w.raw,
+      wasm_gzip: w.gz,
+      wasm_brotli: w.br,
+      first_page_raw: total.raw,
+      first_page_gzip: total.gz,
+      first_page_brotli: total.br,
+    },
+  };
 }
 
-const rows = [];
-let total = { raw: 0, gz: 0, br: 0 };
-for (const path of [...referenced].sort()) {
-  const full = join(dir, path);
-  if (!existsSync(full) || !statSync(full).isFile()) {
-    console.error(`size-report: ${path} is referenced but missing from ${dir}`);
+/** tests/budgets.json: { <size name>: { current, target, why }, … } (bytes). */
+export function readBudgets(path = BUDGETS_PATH) {
+  const json = JSON.parse(readFileSync(path, 'utf8'));
+  const budgets = {};
+  for (const [name, value] of Object.entries(json)) {
+    if (value && typeof value === 'object' && 'current' in value) budgets[name] = value;
+  }
+  return budgets;
+}
+
+/**
+ * One line per budget: the figure, the `current` budget (enforced) and the distance
+ * to the `target` budget (issue 14's goal). `ok` is false when over `current`.
+ */
+export function budgetLines(sizes, budgets) {
+  const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
+  const pct = (n, of) => `${((100 * n) / of).toFixed(1)} %`;
+  return Object.entries(budgets).map(([name, b]) => {
+    const size = sizes[name];
+    const ok = Number.isFinite(size) && size <= b.current;
+    const cur = ok
+      ? `within current ${kB(b.current)} (${kB(b.current - size)} headroom)`
+      : `OVER current ${kB(b.current)} by ${kB(size - b.current)}`;
+    const tgt =
+      size <= b.target
+        ? `target ${kB(b.target)} met`
+        : `target ${kB(b.target)}: ${kB(size - b.target)} (${pct(size - b.target, b.target)}) to go`;
+    return { name, size, ok, text: `${ok ? '✔' : '✘'} ${name} ${kB(size)}: ${cur}; ${tgt}` };
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+  let m;
+  try {
+    m = measure(dir);
+  } catch (err) {
+    console.error(err.message);
     process.exit(1);
   }
-  const buf = readFileSync(full);
-  // Fonts are already compressed: servers send them as they are.
-  const compressible = !path.endsWith('.woff2');
-  const row = {
-    path,
-    raw: buf.length,
-    gz: compressible ? gz(buf) : buf.length,
-    br: compressible ? br(buf) : buf.length,
-  };
-  rows.push(row);
-  total.raw += row.raw;
-  total.gz += row.gz;
-  total.br += row.br;
+  const { wasm: w, rows, total, sizes } = m;
+  console.log('── Campus size report ─────────────────────────────────────────────');
+  console.log(`wasm  ${w.path}`);
+  console.log(`      raw ${kb(w.raw)}   gzip -9 ${kb(w.gz)}   brotli 11 ${kb(w.br)}`);
+  console.log('first page (what Chromium fetches to show the home page, with the bundled catalogue):');
+  console.log(`  ${'file'.padEnd(44)} ${'raw'.padStart(11)} ${'gzip'.padStart(11)} ${'brotli'.padStart(11)}`);
+  for (const r of rows) {
+    console.log(`  ${r.path.padEnd(44)} ${kb(r.raw)} ${kb(r.gz)} ${kb(r.br)}`);
+  }
+  console.log(`  ${'TOTAL'.padEnd(44)} ${kb(total.raw)} ${kb(total.gz)} ${kb(total.br)}`);
+  // The report never fails the build: the budget test of `npm test` does.
+  try {
+    console.log('budgets (tests/budgets.json, 1 kB = 1000 bytes):');
+    for (const line of budgetLines(sizes, readBudgets())) console.log(`  ${line.text}`);
+  } catch (err) {
+    console.log(`  budgets unreadable: ${err.message}`);
+  }
+  console.log(`SIZE ${Object.entries(sizes).map(([k, v]) => `${k}=${v}`).join(' ')}`);
 }
-
-const w = rows.find((r) => r.path === wasm);
-console.log('── Campus size report ─────────────────────────────────────────────');
-console.log(`wasm  ${wasm}`);
-console.log(`      raw ${kb(w.raw)}   gzip -9 ${kb(w.gz)}   brotli 11 ${kb(w.br)}`);
-console.log('first page (what Chromium fetches to show the home page, with the bundled catalogue):');
-console.log(`  ${'file'.padEnd(44)} ${'raw'.padStart(11)} ${'gzip'.padStart(11)} ${'brotli'.padStart(11)}`);
-for (const r of rows) {
-  console.log(`  ${r.path.padEnd(44)} ${kb(r.raw)} ${kb(r.gz)} ${kb(r.br)}`);
-}
-console.log(`  ${'TOTAL'.padEnd(44)} ${kb(total.raw)} ${kb(total.gz)} ${kb(total.br)}`);
-console.log(`SIZE wasm_raw=${w.raw} wasm_gzip=${w.gz} wasm_brotli=${w.br} first_page_raw=${total.raw} first_page_gzip=${total.gz} first_page_brotli=${total.br}`);
