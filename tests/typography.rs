@@ -139,18 +139,7 @@ fn ui_strings(l: Locale) -> Vec<String> {
         out.extend(f.hint.map(|h| h.get(l).to_owned()));
     }
     for form in FormId::ALL.map(FormId::form) {
-        for t in [
-            form.intro,
-            form.start,
-            form.resume,
-            form.submit,
-            form.review_title,
-            form.sent_title,
-            form.next_steps,
-            form.mail_subject,
-        ] {
-            out.push(t.get(l).to_owned());
-        }
+        out.extend(form.words().map(|t| t.get(l).to_owned()));
     }
     out
 }

@@ -330,6 +330,23 @@ impl Form {
             .replace("{file}", &self.progress_file())
     }
 
+    /// Every text of its own it shows (its nouns, start page, buttons, titles,
+    /// next steps, email subject).
+    pub fn words(&self) -> [Tr; 10] {
+        [
+            self.noun,
+            self.a_noun,
+            self.intro,
+            self.start,
+            self.resume,
+            self.submit,
+            self.review_title,
+            self.sent_title,
+            self.next_steps,
+            self.mail_subject,
+        ]
+    }
+
     /// The name of its progress file.
     pub fn progress_file(&self) -> String {
         format!("{}-campus-progression.json", self.file_stem)
@@ -1238,18 +1255,7 @@ mod tests {
             if let Some(c) = form.course_field {
                 assert!(form.has_field(c) && field(c).is_optional());
             }
-            for t in [
-                form.noun,
-                form.a_noun,
-                form.intro,
-                form.start,
-                form.resume,
-                form.submit,
-                form.review_title,
-                form.sent_title,
-                form.next_steps,
-                form.mail_subject,
-            ] {
+            for t in form.words() {
                 assert!(!t.fr.is_empty() && !t.en.is_empty());
             }
             assert!(

@@ -13,8 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { schemaValidator } from './support/schemas.mjs';
 import { assertAccessible, assertNoProblems, BASE, startApp, waitForApp } from './support/harness.mjs';
 import { createReceiverHandler, makeReceiverState } from './support/receiver.mjs';
 import { fillLocalStorage, freeLocalStorage, launchWithStorage } from './support/browsers.mjs';
@@ -22,10 +21,7 @@ import {
   completeUpToReview, continueTo, fillAvailability, fillExpertise, fillProposal, fillYou, openApplicationPage,
 } from './support/applicant.mjs';
 
-const schema = JSON.parse(await readFile(new URL('../../public/application.schema.json', import.meta.url), 'utf8'));
-const ajv = new Ajv2020({ allErrors: true });
-addFormats(ajv);
-const validatePayload = ajv.compile(schema);
+const validatePayload = schemaValidator('application.schema.json');
 
 /** Chromium logs failed and non-2xx requests as console errors: expected here. */
 const NETWORK_NOISE = [/Failed to load resource/, /ERR_CONNECTION_RESET|ERR_INTERNET_DISCONNECTED|ERR_EMPTY_RESPONSE/];

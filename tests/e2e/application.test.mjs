@@ -5,8 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { schemaValidator } from './support/schemas.mjs';
 import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
 import { startReceiver } from './support/receiver.mjs';
 import {
@@ -14,10 +13,7 @@ import {
   openApplicationPage, pick, stepTitle,
 } from './support/applicant.mjs';
 
-const schema = JSON.parse(await readFile(new URL('../../public/application.schema.json', import.meta.url), 'utf8'));
-const ajv = new Ajv2020({ allErrors: true });
-addFormats(ajv);
-const validatePayload = ajv.compile(schema);
+const validatePayload = schemaValidator('application.schema.json');
 
 let app;
 let receiver;

@@ -7,16 +7,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { schemaValidator } from './support/schemas.mjs';
 import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
 import { startReceiver } from './support/receiver.mjs';
 import { continueTo, fillYou, openApplicationPage, pick, stepTitle } from './support/applicant.mjs';
 
-const schema = JSON.parse(await readFile(new URL('../../public/request.schema.json', import.meta.url), 'utf8'));
-const ajv = new Ajv2020({ allErrors: true });
-addFormats(ajv);
-const validateRequest = ajv.compile(schema);
+const validateRequest = schemaValidator('request.schema.json');
 
 const COURSE = 'sur-mesure-cyber-exercice-comex';
 const COURSE_TITLE = "Exercice de crise cyber pour le comité exécutif d'un ministère";
