@@ -1,6 +1,6 @@
 //! Entry point: mounts the app in the browser.
 
 fn main() {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(feature = "csr")]
     campus::start();
 }

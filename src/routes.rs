@@ -59,6 +59,18 @@ pub struct Location {
 }
 
 impl Location {
+    /// The location of a document served as a file: `rel` is its path from
+    /// the site root (`formation/x/`, `catalogue/index.html`, `""` for the
+    /// root) and `search` its query string (with or without `?`). A static
+    /// page's own URL therefore names its route when the fragment does not.
+    pub fn from_document_path(rel: &str, search: &str) -> Location {
+        let rel = rel.strip_suffix("index.html").unwrap_or(rel);
+        Location {
+            route: Route::from_path(rel),
+            query: search.strip_prefix('?').unwrap_or(search).to_owned(),
+        }
+    }
+
     /// Parses `location.hash` (with or without the leading `#`).
     ///
     /// Returns `None` for an in-page anchor such as `#contenu` (a skip link target),
@@ -142,10 +154,48 @@ impl Route {
         }
     }
 
-    /// The `href` of a link to this route, relative to the current document.
+    /// The `href` of a link to this route, relative to the current document:
+    /// `#/…` in the live app; while static pages are rendered
+    /// ([`render_static_links`]), the route's own file (`formation/x/`,
+    /// relative to the site root, which every static page names as its
+    /// `<base>`) when it has one.
     pub fn href(&self) -> String {
+        if STATIC_PAGE.with(|page| page.borrow().is_some()) {
+            if let Some(path) = self.static_path() {
+                return if path.is_empty() { "./".into() } else { path };
+            }
+        }
         format!("#{}", self.path())
     }
+
+    /// The folder of this route's static page, relative to the site root
+    /// (`""` for the home page, `formation/parcours-cyber/` for a course), for
+    /// the pages built as files: every page a visitor can land on, except the
+    /// ones that depend on the visitor (their selection, a step of their
+    /// form). A course whose id is not a plain lowercase slug has no file (it
+    /// could clash on a case-insensitive disk or need escaping): it opens
+    /// through its `#/formation/…` link like a course added after the build.
+    pub fn static_path(&self) -> Option<String> {
+        match self {
+            Route::Course(id) if !is_static_slug(id) => None,
+            Route::Selection | Route::FormStep(..) | Route::NotFound => None,
+            Route::Home => Some(String::new()),
+            other => Some(format!("{}/", other.path().trim_start_matches('/'))),
+        }
+    }
+
+    /// Every route that exists without a catalogue and has a static page.
+    pub const FIXED_STATIC: [Route; 9] = [
+        Route::Home,
+        Route::Catalogue,
+        Route::TrainerCall,
+        Route::FormStart(FormId::Trainer),
+        Route::FormStart(FormId::Request),
+        Route::Accessibility,
+        Route::LegalNotice,
+        Route::PersonalData,
+        Route::Sitemap,
+    ];
 
     /// Whether this route is shown under `section` in the main navigation
     /// (a course page belongs to the catalogue).
@@ -163,6 +213,44 @@ impl Route {
             _ => self == section,
         }
     }
+}
+
+/// Whether `id` can name a folder of static pages as is: 1 to 100 characters
+/// among `a-z`, `0-9`, `-` and `_`, starting with a letter or a digit.
+pub fn is_static_slug(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 100
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_'))
+}
+
+thread_local! {
+    /// The static page being rendered (its folder, as [`Route::static_path`]),
+    /// or `None` in the live app.
+    static STATIC_PAGE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `render` with links written for the static page of `route`: routes
+/// with a file link to it, in-page anchors name this page's own file (the
+/// site root is the page's `<base>`, so a bare `#id` would leave the page).
+pub fn render_static_links<T>(route: &Route, render: impl FnOnce() -> T) -> T {
+    let page = route.static_path().unwrap_or_default();
+    let previous = STATIC_PAGE.with(|p| p.replace(Some(page)));
+    let out = render();
+    STATIC_PAGE.with(|p| *p.borrow_mut() = previous);
+    out
+}
+
+/// The `href` of an in-page anchor (`#contenu`): `#id` in the live app; the
+/// page's own file and `#id` on a static page (see [`render_static_links`]).
+pub fn anchor_href(id: &str) -> String {
+    STATIC_PAGE.with(|page| match page.borrow().as_deref() {
+        Some(path) => format!("{path}#{id}"),
+        None => format!("#{id}"),
+    })
 }
 
 /// The form whose pages live under `slug`.
@@ -285,6 +373,87 @@ mod tests {
         assert_eq!(route("#/sur-mesure/expertise"), Route::NotFound);
         assert_eq!(route("#/candidature/besoin"), Route::NotFound);
         assert_eq!(route("#/sur-mesure/nope"), Route::NotFound);
+    }
+
+    #[test]
+    fn a_static_document_names_its_route_by_its_path() {
+        let at = |rel: &str, search: &str| Location::from_document_path(rel, search);
+        assert_eq!(at("", "").route, Route::Home);
+        assert_eq!(at("index.html", "").route, Route::Home);
+        assert_eq!(
+            at("formation/m-42/", "").route,
+            Route::Course("m-42".into())
+        );
+        assert_eq!(
+            at("formation/m-42/index.html", "").route,
+            Route::Course("m-42".into())
+        );
+        let catalogue = at("catalogue/", "?q=data");
+        assert_eq!(
+            (catalogue.route, catalogue.query.as_str()),
+            (Route::Catalogue, "q=data")
+        );
+        assert_eq!(at("nope/", "").route, Route::NotFound);
+    }
+
+    #[test]
+    fn static_pages_have_their_own_folders_and_links() {
+        assert_eq!(Route::Home.static_path().as_deref(), Some(""));
+        assert_eq!(
+            Route::Catalogue.static_path().as_deref(),
+            Some("catalogue/")
+        );
+        assert_eq!(
+            Route::Course("parcours-cyber".into())
+                .static_path()
+                .as_deref(),
+            Some("formation/parcours-cyber/")
+        );
+        assert_eq!(
+            Route::FormStart(FormId::Request).static_path().as_deref(),
+            Some("sur-mesure/")
+        );
+        // Pages that depend on the visitor, and ids that are not plain slugs.
+        assert_eq!(Route::Selection.static_path(), None);
+        assert_eq!(
+            Route::FormStep(FormId::Trainer, StepId::Proposal).static_path(),
+            None
+        );
+        for id in [
+            "Cyber",
+            "é",
+            "a/b",
+            "..",
+            "-x",
+            "",
+            &"a".repeat(101),
+            "a b",
+            "a.b",
+        ] {
+            assert_eq!(Route::Course(id.into()).static_path(), None, "{id:?}");
+        }
+        // Every static folder reads back as its route.
+        for route in Route::FIXED_STATIC
+            .iter()
+            .cloned()
+            .chain([Route::Course("m-42".into())])
+        {
+            let path = route.static_path().unwrap();
+            assert_eq!(Route::from_path(&path), route, "{path}");
+        }
+        // Links: hash routes in the live app, files while rendering static pages.
+        let course = Route::Course("m-42".into());
+        assert_eq!(course.href(), "#/formation/m-42");
+        assert_eq!(anchor_href("contenu"), "#contenu");
+        render_static_links(&course, || {
+            assert_eq!(course.href(), "formation/m-42/");
+            assert_eq!(Route::Home.href(), "./");
+            assert_eq!(Route::catalogue_href("q=data"), "catalogue/?q=data");
+            assert_eq!(Route::Selection.href(), "#/ma-selection");
+            assert_eq!(Route::Course("Cyber".into()).href(), "#/formation/Cyber");
+            assert_eq!(anchor_href("contenu"), "formation/m-42/#contenu");
+        });
+        assert_eq!(course.href(), "#/formation/m-42");
     }
 
     #[test]

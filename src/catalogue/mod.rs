@@ -14,19 +14,19 @@ pub mod synthetic;
 pub mod text;
 pub mod time;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 pub mod bookmarks;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 pub mod catalogue_page;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 pub mod course_page;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 pub mod loader;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 pub mod selection_page;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 pub mod selection_parts;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 pub mod shared_selection;

@@ -3,5 +3,5 @@
 
 pub mod params;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 pub mod widget;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{labels, selection, Locale, Text};
-use crate::routes::Route;
+use crate::routes::{anchor_href, Route};
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
 
@@ -35,17 +35,17 @@ pub fn SkipLinks() -> impl IntoView {
             <nav class="fr-container" aria-label=i18n.t(Text::SkipLinksLabel)>
                 <ul class="fr-skiplinks__list">
                     <li>
-                        <a class="fr-link" href=format!("#{MAIN_ID}") on:click=skip(MAIN_ID)>
+                        <a class="fr-link" href=anchor_href(MAIN_ID) on:click=skip(MAIN_ID)>
                             {i18n.t(Text::SkipToContent)}
                         </a>
                     </li>
                     <li>
-                        <a class="fr-link" href=format!("#{NAV_ID}") on:click=skip(NAV_ID)>
+                        <a class="fr-link" href=anchor_href(NAV_ID) on:click=skip(NAV_ID)>
                             {i18n.t(Text::SkipToMenu)}
                         </a>
                     </li>
                     <li>
-                        <a class="fr-link" href=format!("#{FOOTER_ID}") on:click=skip(FOOTER_ID)>
+                        <a class="fr-link" href=anchor_href(FOOTER_ID) on:click=skip(FOOTER_ID)>
                             {i18n.t(Text::SkipToFooter)}
                         </a>
                     </li>

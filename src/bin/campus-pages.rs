@@ -1,0 +1,3 @@
+//! Renders the static pages. (Work in progress.)
+
+fn main() {}
