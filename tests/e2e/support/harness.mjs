@@ -85,10 +85,13 @@ export function assertNoProblems(page) {
   assert.deepEqual(page.problems, [], `problems on ${page.url()}`);
 }
 
-/** Waits until the app has mounted (the DSFR header is in the DOM). */
+/**
+ * Waits until the live app has mounted and shows its page (the DSFR header and
+ * the page's h1 in #campus-app, no longer hidden behind a static page's content).
+ */
 export async function waitForApp(page) {
-  await page.waitForSelector('header.fr-header', { timeout: 15_000 });
-  await page.waitForSelector('main h1');
+  await page.waitForSelector('#campus-app:not([hidden]) header.fr-header', { timeout: 15_000 });
+  await page.waitForSelector('#campus-app:not([hidden]) main h1');
 }
 
 /**
