@@ -258,8 +258,8 @@ impl Drafts {
             .as_deref()
             .and_then(|t| Stored::parse(form, t));
         let start = reconcile(None, stored.as_ref());
-        let sent = storage::session_get(form.sent_key)
-            .and_then(|t| serde_json::from_str::<Sent>(&t).ok());
+        let sent =
+            storage::session_get(form.sent_key).and_then(|t| serde_json::from_str::<Sent>(&t).ok());
         Drafts {
             form,
             draft: RwSignal::new(start.draft),

@@ -25,7 +25,8 @@ use campus::static_site::{
     page_html, pristine_shell, robots_txt, sitemaps, static_routes, SiteUrl,
 };
 
-const USAGE: &str = "usage: campus-pages --site-url URL [--dist DIR] [--catalogue FILE] [--config FILE]";
+const USAGE: &str =
+    "usage: campus-pages --site-url URL [--dist DIR] [--catalogue FILE] [--config FILE]";
 
 struct Args {
     dist: PathBuf,
@@ -54,7 +55,9 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     if args.site_url.is_empty() {
-        return Err(format!("--site-url (or CAMPUS_SITE_URL) is required\n{USAGE}"));
+        return Err(format!(
+            "--site-url (or CAMPUS_SITE_URL) is required\n{USAGE}"
+        ));
     }
     Ok(args)
 }
@@ -121,13 +124,17 @@ fn run() -> Result<(), String> {
         .iter()
         .map(|c| c.id.as_str());
     let routes = static_routes(ids);
-    let unfiled = catalogue.explorer.catalogue.courses.len() + campus::routes::Route::FIXED_STATIC.len()
+    let unfiled = catalogue.explorer.catalogue.courses.len()
+        + campus::routes::Route::FIXED_STATIC.len()
         - routes.len();
     let mut urls = Vec::with_capacity(routes.len());
     for route in &routes {
         let page = render_page(route, &config, &catalogue, &site);
         let html = page_html(&shell, &site, &page.head, &page.body).map_err(|e| e.to_string())?;
-        write(&args.dist.join(&page.head.static_path).join("index.html"), &html)?;
+        write(
+            &args.dist.join(&page.head.static_path).join("index.html"),
+            &html,
+        )?;
         urls.push(site.page(&page.head.static_path));
     }
     let lastmod = updated.get(..10);

@@ -149,10 +149,7 @@ pub fn page_html(
     let mut elements = String::new();
     let depth = depth(&head.static_path);
     if depth > 0 {
-        elements.push_str(&format!(
-            "<base href=\"{}\" />",
-            "../".repeat(depth)
-        ));
+        elements.push_str(&format!("<base href=\"{}\" />", "../".repeat(depth)));
     }
     elements.push_str(&format!(
         "<link rel=\"canonical\" href=\"{}\" />",
@@ -165,12 +162,17 @@ pub fn page_html(
     }
     let html = fill(shell, HEAD_MARK, &elements).ok_or(StaticError::Shell("campus:head mark"))?;
 
-    let (start, end) = between(&html, "<title>", "</title>").ok_or(StaticError::Shell("<title>"))?;
-    let html = format!("{}{}{}", &html[..start], escape_html(&head.title), &html[end..]);
+    let (start, end) =
+        between(&html, "<title>", "</title>").ok_or(StaticError::Shell("<title>"))?;
+    let html = format!(
+        "{}{}{}",
+        &html[..start],
+        escape_html(&head.title),
+        &html[end..]
+    );
 
     let open = "<meta name=\"description\" content=\"";
-    let (start, end) =
-        between(&html, open, "\"").ok_or(StaticError::Shell("meta description"))?;
+    let (start, end) = between(&html, open, "\"").ok_or(StaticError::Shell("meta description"))?;
     let html = format!(
         "{}{}{}",
         &html[..start],
@@ -207,7 +209,10 @@ pub fn sitemaps(site: &SiteUrl, urls: &[String], lastmod: Option<&str>) -> Vec<(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
         for url in urls {
-            xml.push_str(&format!("<url><loc>{}</loc>{lastmod}</url>\n", escape_xml(url)));
+            xml.push_str(&format!(
+                "<url><loc>{}</loc>{lastmod}</url>\n",
+                escape_xml(url)
+            ));
         }
         xml.push_str("</urlset>\n");
         xml
@@ -289,19 +294,45 @@ mod tests {
 
     #[test]
     fn site_urls_are_absolute_http_with_a_final_slash() {
-        assert_eq!(site().as_str(), "https://example.gouv.fr/formations/campus/");
-        assert_eq!(site().page("formation/x/"), "https://example.gouv.fr/formations/campus/formation/x/");
-        for bad in ["", "/campus/", "ftp://x/", "https://", "https://x/?a=1", "https://x/#a", "javascript:alert(1)", "https://x/\"><script>"] {
+        assert_eq!(
+            site().as_str(),
+            "https://example.gouv.fr/formations/campus/"
+        );
+        assert_eq!(
+            site().page("formation/x/"),
+            "https://example.gouv.fr/formations/campus/formation/x/"
+        );
+        for bad in [
+            "",
+            "/campus/",
+            "ftp://x/",
+            "https://",
+            "https://x/?a=1",
+            "https://x/#a",
+            "javascript:alert(1)",
+            "https://x/\"><script>",
+        ] {
             assert!(SiteUrl::parse(bad).is_err(), "{bad:?}");
         }
     }
 
     #[test]
     fn a_page_gets_its_head_and_content_escaped_and_a_relative_base() {
-        let html = page_html(SHELL, &site(), &head("formation/x/"), "<main><h1>Titre</h1></main>").unwrap();
-        assert!(html.contains("<!--campus:head--><base href=\"../../\" />"), "{html}");
+        let html = page_html(
+            SHELL,
+            &site(),
+            &head("formation/x/"),
+            "<main><h1>Titre</h1></main>",
+        )
+        .unwrap();
+        assert!(
+            html.contains("<!--campus:head--><base href=\"../../\" />"),
+            "{html}"
+        );
         assert!(html.contains("<link rel=\"canonical\" href=\"https://example.gouv.fr/formations/campus/formation/x/\" />"));
-        assert!(html.contains("<script type=\"application/ld+json\">{\"@type\":\"Course\"}</script>"));
+        assert!(
+            html.contains("<script type=\"application/ld+json\">{\"@type\":\"Course\"}</script>")
+        );
         assert!(html.contains("<title>Data &amp; IA &lt;débuter&gt; - Campus</title>"));
         assert!(html.contains("content=\"Une &quot;formation&quot;.\""));
         assert!(html.contains("<!--campus:static--><div id=\"campus-static\"><main><h1>Titre</h1></main></div><!--/campus:static--><div id=\"campus-boot\">"));
@@ -337,14 +368,20 @@ mod tests {
         assert!(xml.contains("<url><loc>https://example.gouv.fr/formations/campus/formation/a&amp;b/</loc><lastmod>2026-11-30</lastmod></url>"));
         assert_eq!(xml.matches("<url>").count(), 2);
         // An invalid date is left out rather than written.
-        assert!(!sitemaps(&site(), &urls, Some("30/11/2026"))[0].1.contains("lastmod"));
+        assert!(!sitemaps(&site(), &urls, Some("30/11/2026"))[0]
+            .1
+            .contains("lastmod"));
 
-        let many: Vec<String> = (0..SITEMAP_MAX_URLS + 1).map(|i| site().page(&format!("formation/m{i}/"))).collect();
+        let many: Vec<String> = (0..SITEMAP_MAX_URLS + 1)
+            .map(|i| site().page(&format!("formation/m{i}/")))
+            .collect();
         let files = sitemaps(&site(), &many, None);
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
         assert!(files[0].1.contains("<sitemapindex"));
-        assert!(files[0].1.contains("<loc>https://example.gouv.fr/formations/campus/sitemap-2.xml</loc>"));
+        assert!(files[0]
+            .1
+            .contains("<loc>https://example.gouv.fr/formations/campus/sitemap-2.xml</loc>"));
         assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_MAX_URLS);
         assert_eq!(files[2].1.matches("<url>").count(), 1);
     }

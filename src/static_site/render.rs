@@ -48,10 +48,7 @@ pub fn render_page(
     });
     drop(owner);
     let static_path = route.static_path().unwrap_or_default();
-    let title = title
-        .lock()
-        .map(|t| t.clone())
-        .unwrap_or_default();
+    let title = title.lock().map(|t| t.clone()).unwrap_or_default();
     let title = if title.is_empty() {
         Text::ServiceName.get(Locale::Fr).to_owned()
     } else {

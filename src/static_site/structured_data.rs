@@ -188,7 +188,10 @@ mod tests {
              {{\"id\":\"s2\",\"start\":\"2027-07-01T09:00:00Z\",\"end\":\"2027-07-01T12:00:00Z\",\"format\":\"distanciel\"}}]}}"
         ));
         let text = course_json_ld(&c, "https://x.gouv.fr/formation/m-1/");
-        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{text}"
+        );
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["@type"], "Course");
         assert_eq!(value["name"], "Data </script><b>");
@@ -200,7 +203,10 @@ mod tests {
         assert_eq!(instances.len(), 2);
         assert_eq!(instances[0]["courseMode"], "onsite");
         assert_eq!(instances[0]["startDate"], "2027-06-08T09:00:00+02:00");
-        assert_eq!(instances[0]["location"]["address"]["addressLocality"], "Rouen");
+        assert_eq!(
+            instances[0]["location"]["address"]["addressLocality"],
+            "Rouen"
+        );
         assert_eq!(instances[0]["url"], "https://example.gouv.fr/inscription");
         assert_eq!(instances[1]["courseMode"], "online");
         assert_eq!(instances[1]["location"]["@type"], "VirtualLocation");

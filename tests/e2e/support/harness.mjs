@@ -44,11 +44,12 @@ export async function startApp({ base = BASE, root = DIST, handlers = {}, host }
      * A fresh page (own context, so own localStorage) that records problems.
      * `allowConsole` lists regexps of console errors/warnings a test expects.
      */
-    async newPage({ allowConsole = [], locale = 'fr-FR', viewport, context: shared } = {}) {
+    async newPage({ allowConsole = [], locale = 'fr-FR', viewport, context: shared, javaScriptEnabled = true } = {}) {
       const context =
         shared ??
         (await browser.newContext({
           locale,
+          javaScriptEnabled,
           viewport: viewport ?? { width: 1280, height: 900 },
           // axe-core is injected as a script tag; a strict CSP must not block it.
           bypassCSP: true,
