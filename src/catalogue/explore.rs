@@ -203,8 +203,14 @@ impl Explorer {
         match query.sort {
             // Search hits come best first; without text, relevance is title order.
             Sort::Relevance if ranked => {}
+            // Title ranks are distinct: one integer sort.
             Sort::Relevance | Sort::Title => {
-                sort::sort_by_key(&mut all, |&d| self.title_rank[d as usize])
+                let mut keys: Vec<u64> = all
+                    .iter()
+                    .map(|&d| (u64::from(self.title_rank[d as usize]) << 32) | u64::from(d))
+                    .collect();
+                sort::sort_keys(&mut keys);
+                all = keys.into_iter().map(|key| key as u32).collect();
             }
             // The session the card announces: the filters' own (region,
             // format), with seats left.

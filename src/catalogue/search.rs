@@ -454,7 +454,7 @@ fn rank(scored: Vec<(u32, f32)>) -> Vec<Hit> {
         .iter()
         .map(|&(doc, score)| (u64::from(!score.to_bits()) << 32) | u64::from(doc))
         .collect();
-    super::sort::sort(&mut keys);
+    super::sort::sort_keys(&mut keys);
     keys.into_iter()
         .map(|key| Hit {
             doc: key as u32,
@@ -931,9 +931,15 @@ impl SearchIndex {
                 break;
             }
         }
-        let mut out: Vec<(u32, f32)> = acc.into_iter().collect();
-        super::sort::sort_by_key(&mut out, |e| e.0);
-        out
+        // In document order (documents are distinct): one integer sort.
+        let mut keys: Vec<u64> = acc
+            .into_iter()
+            .map(|(doc, score)| (u64::from(doc) << 32) | u64::from(score.to_bits()))
+            .collect();
+        super::sort::sort_keys(&mut keys);
+        keys.into_iter()
+            .map(|key| ((key >> 32) as u32, f32::from_bits(key as u32)))
+            .collect()
     }
 
     /// Runs `query`. Returns `None` when it has no searchable word (then every
