@@ -10,6 +10,7 @@ use super::filters::{FilterValue, Filters};
 use super::model::{Catalogue, Course, Session};
 use super::query::{CatalogueQuery, Sort};
 use super::search::{Matcher, SearchIndex, SearchableText};
+use super::sort;
 use super::text::fold;
 
 /// Results per page.
@@ -139,7 +140,7 @@ impl Explorer {
             .enumerate()
             .map(|(i, c)| (fold(&c.title), i as u32))
             .collect();
-        order.sort();
+        sort::sort(&mut order);
         let mut title_rank = vec![0u32; order.len()];
         for (rank, (_, doc)) in order.iter().enumerate() {
             title_rank[*doc as usize] = rank as u32;
@@ -202,16 +203,24 @@ impl Explorer {
         match query.sort {
             // Search hits come best first; without text, relevance is title order.
             Sort::Relevance if ranked => {}
-            Sort::Relevance | Sort::Title => all.sort_by_key(|&d| self.title_rank[d as usize]),
+            // Title ranks are distinct: one integer sort.
+            Sort::Relevance | Sort::Title => {
+                let mut keys: Vec<u64> = all
+                    .iter()
+                    .map(|&d| (u64::from(self.title_rank[d as usize]) << 32) | u64::from(d))
+                    .collect();
+                sort::sort_keys(&mut keys);
+                all = keys.into_iter().map(|key| key as u32).collect();
+            }
             // The session the card announces: the filters' own (region,
             // format), with seats left.
-            Sort::NextSession => all.sort_by_cached_key(|&d| {
+            Sort::NextSession => sort::sort_by_cached_key(&mut all, |&d| {
                 let next = self
                     .next_open_session(&courses[d as usize], &query.filters)
                     .map(|s| s.start.unix);
                 (next.is_none(), next, self.title_rank[d as usize])
             }),
-            Sort::Duration => all.sort_by(|&a, &b| {
+            Sort::Duration => sort::sort_by(&mut all, |&a, &b| {
                 let (ca, cb) = (&courses[a as usize], &courses[b as usize]);
                 ca.duration_hours
                     .total_cmp(&cb.duration_hours)
@@ -303,7 +312,7 @@ impl Explorer {
                 });
             }
         }
-        out.sort_by_key(|s| std::cmp::Reverse(s.count));
+        sort::sort_by_key(&mut out, |s| std::cmp::Reverse(s.count));
         out.truncate(limit);
         out
     }
@@ -339,7 +348,7 @@ impl Explorer {
             })
             .filter(|(score, _)| *score >= 3)
             .collect();
-        scored.sort_by(|a, b| {
+        sort::sort_by(&mut scored, |a, b| {
             b.0.cmp(&a.0)
                 .then(self.title_rank[a.1 as usize].cmp(&self.title_rank[b.1 as usize]))
         });
@@ -355,7 +364,7 @@ impl Explorer {
             .upcoming_sessions(self.now)
             .filter(|s| passes(s))
             .collect();
-        sessions.sort_by_key(|s| s.start.unix);
+        sort::sort_by_key(&mut sessions, |s| s.start.unix);
         sessions
     }
 

@@ -10,6 +10,7 @@ pub mod next_step;
 pub mod query;
 pub mod search;
 pub mod selection;
+pub mod sort;
 pub mod synthetic;
 pub mod text;
 pub mod time;

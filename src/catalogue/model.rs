@@ -652,7 +652,7 @@ impl Parsed {
             }
             sanitize_links(&mut course);
             let notes = check_extras(&mut course, index);
-            course.sessions.sort_by_key(|s| s.start);
+            super::sort::sort_by_key(&mut course.sessions, |s| s.start);
             candidates.push((index, course, notes));
         }
 
@@ -676,7 +676,7 @@ impl Parsed {
             dropped.extend(notes);
             courses.push(course);
         }
-        skipped.sort_by_key(|s| s.index);
+        super::sort::sort_by_key(&mut skipped, |s| s.index);
 
         let figures = raw
             .figures
