@@ -91,15 +91,45 @@ pub fn reveal() {
         .filter(|e| e.closest(&format!("#{STATIC_ID}")).ok().flatten().is_some())
         .map(|e| e.id())
         .filter(|id| !id.is_empty());
+    let typed = typed_values(&document);
     for id in [STATIC_ID, BOOT_ID] {
         if let Some(element) = document.get_element_by_id(id) {
             element.remove();
         }
     }
     app.set_hidden(false);
+    // What the visitor typed in the static page is not lost: it goes into the
+    // same field of the live app, as if typed there.
+    for (id, value) in typed {
+        let input = document
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            input.set_value(&value);
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = input.dispatch_event(&event);
+            }
+        }
+    }
     if let Some(id) = focused_id {
         crate::ui::router::focus_element_by_id(&id);
     }
+}
+
+/// The text inputs of the static content that the visitor changed: their ids
+/// and values.
+#[cfg(feature = "csr")]
+fn typed_values(document: &web_sys::Document) -> Vec<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let Ok(inputs) = document.query_selector_all(&format!("#{STATIC_ID} input[id]")) else {
+        return Vec::new();
+    };
+    (0..inputs.length())
+        .filter_map(|i| inputs.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .filter(|input| matches!(input.type_().as_str(), "text" | "search" | "email" | "tel"))
+        .filter(|input| input.value() != input.default_value())
+        .map(|input| (input.id(), input.value()))
+        .collect()
 }
 
 /// Prepares the page for the live app and returns the element to mount it in.

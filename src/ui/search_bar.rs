@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Text;
+use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 
 /// Longest search text accepted by the input.
@@ -32,7 +33,9 @@ pub fn SearchBar(
     let input_id = format!("{id}-texte");
     view! {
         <search class="fr-mb-4w">
-            <form on:submit=move |ev| {
+            // Without JavaScript (a static page), the form asks for the
+            // catalogue page with the text as its `q`.
+            <form action=Route::Catalogue.href() on:submit=move |ev| {
                 ev.prevent_default();
                 on_submit.run(());
             }>

@@ -198,6 +198,29 @@ test('the static content is accessible, and the live app takes its place without
   }
 });
 
+test('what a visitor types before the wasm is kept by the live app', async () => {
+  const page = await app.newPage();
+  const release = await holdWasm(page);
+  await page.goto(`${app.url}catalogue/`);
+  const box = page.locator('#campus-static input[type="search"]');
+  await box.click();
+  await page.keyboard.type('cyber');
+  release();
+  await waitForApp(page);
+  const live = page.locator('#campus-app input[type="search"]');
+  assert.equal(await live.inputValue(), 'cyber');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('#campus-app') !== null && document.activeElement.type), 'search', 'focus stays in the box');
+  await page.waitForFunction(() => location.hash.includes('q=cyber'));
+  assertNoProblems(page);
+  // Without JavaScript, the search form asks for the catalogue page.
+  const plain = await app.newPage({ javaScriptEnabled: false });
+  await plain.goto(app.url);
+  await plain.locator('input[type="search"]').fill('data');
+  await plain.keyboard.press('Enter');
+  await plain.waitForURL(`${app.url}catalogue/?q=data`);
+  assert.equal(text(await plain.locator('main h1').innerText()), 'Catalogue des formations');
+});
+
 test('a #/… route on the home file shows the loading message, never the home content', async () => {
   const page = await app.newPage();
   const release = await holdWasm(page);
