@@ -1,18 +1,25 @@
 // Campus's own DSFR stylesheet: the DSFR core plus only the components the app's
-// views use (style/dsfr.json), instead of the whole dsfr.min.css (~720 kB raw, of
-// which the pages use a small part). Run by trunk before each build (Trunk.toml
+// views use (style/dsfr.json), instead of the whole dsfr.min.css (728 kB raw, 62 kB
+// brotli; this file: 417 kB, 37 kB). Run by trunk before each build (Trunk.toml
 // pre_build hook); index.html copies the result to dist/dsfr/dsfr-campus.min.css.
 //
-// The cascade is DSFR's own: the bundle dist/dsfr.min.css is every module's
-// stylesheet concatenated in one order (core, then the components) with each
-// media query merged into one block, placed after every plain rule, in the order
-// the queries first appear. This script does the same with fewer modules: the
-// modules in the bundle's order, their plain rules in order, then one block per
-// media query. Built with every module, it gives back the bundle's rules in the
-// bundle's order (tests/tools/dsfr-css.test.mjs checks it).
+// The cascade is DSFR's own. The bundle dist/dsfr.min.css is, in one module
+// order (core, then the components), every module's main part, then every
+// legacy part, then every print part, with each media query merged into one
+// block placed after all plain rules, in the order the queries first appear
+// (each module file opens with empty sm/md/lg/xl blocks that fix that order).
+// This script does the same with fewer modules. Built with every module, it
+// gives back the bundle's sequence of rules and media blocks
+// (tests/tools/dsfr-css.test.mjs checks it).
 //
-// Dropped on purpose: the `-ms-high-contrast` blocks ("legacy", for Internet
-// Explorer 10-11 only, which cannot run the WebAssembly app anyway).
+// (Rule bodies may differ from the bundle's where its minifier merged identical
+// declarations of neighbouring rules: same effect.)
+//
+// Left out on purpose: the `-ms-high-contrast` blocks ("legacy", for Internet
+// Explorer 10-11 only, which cannot run the WebAssembly app anyway), and the
+// bundle's `scheme` module, the dark palette under :root[data-fr-theme=dark]
+// only: that attribute is set by DSFR's JavaScript, which the app does not load
+// (index.html fixes data-fr-scheme="light").
 // url()s are rewritten for a file in dsfr/ next to dsfr/fonts and dsfr/icons.
 //
 // Usage: node tests/tools/dsfr-css.mjs [out-file]
