@@ -1,0 +1,236 @@
+// Campus's own DSFR stylesheet: the DSFR core plus only the components the app's
+// views use (style/dsfr.json), instead of the whole dsfr.min.css (728 kB raw, 62 kB
+// brotli; this file: 417 kB, 37 kB). Run by trunk before each build (Trunk.toml
+// pre_build hook); index.html copies the result to dist/dsfr/dsfr-campus.min.css.
+//
+// The cascade is DSFR's own. The bundle dist/dsfr.min.css is, in one module
+// order (core, then the components), every module's main part, then every
+// legacy part, then every print part, with each media query merged into one
+// block placed after all plain rules, in the order the queries first appear
+// (each module file opens with empty sm/md/lg/xl blocks that fix that order).
+// This script does the same with fewer modules. Built with every module, it
+// gives back the bundle's sequence of rules and media blocks
+// (tests/tools/dsfr-css.test.mjs checks it).
+//
+// (Rule bodies may differ from the bundle's where its minifier merged identical
+// declarations of neighbouring rules: same effect.)
+//
+// Left out on purpose: the `-ms-high-contrast` blocks ("legacy", for Internet
+// Explorer 10-11 only, which cannot run the WebAssembly app anyway), and the
+// bundle's `scheme` module, the dark palette under :root[data-fr-theme=dark]
+// only: that attribute is set by DSFR's JavaScript, which the app does not load
+// (index.html fixes data-fr-scheme="light").
+// url()s are rewritten for a file in dsfr/ next to dsfr/fonts and dsfr/icons.
+//
+// Usage: node tests/tools/dsfr-css.mjs [out-file]
+//   (default target/dsfr-campus/dsfr-campus.min.css; written only if it changed,
+//   so that `trunk serve`'s watcher does not loop.)
+import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, posix } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** npm @gouvfr/dsfr's dist/: the layout dist/dsfr/ mirrors (fonts/, icons/). */
+export const DSFR_DIST = join(ROOT, 'node_modules', '@gouvfr', 'dsfr', 'dist');
+export const CONFIG_PATH = join(ROOT, 'style', 'dsfr.json');
+export const DEFAULT_OUT = join(ROOT, 'target', 'dsfr-campus', 'dsfr-campus.min.css');
+
+/** style/dsfr.json: { core: true, components: [name, …], utilities: [name, …] }. */
+export function readConfig(path = CONFIG_PATH) {
+  const json = JSON.parse(readFileSync(path, 'utf8'));
+  const names = (v) => (Array.isArray(v) ? v.map((e) => (typeof e === 'string' ? e : e.name)) : []);
+  return { core: json.core !== false, components: names(json.components), utilities: names(json.utilities) };
+}
+
+/**
+ * A module's stylesheet, by id ('core', 'component/header', 'utility/icons'):
+ * `variant` '' (all of it), 'main' (screen), 'legacy' (IE) or 'print'.
+ */
+export function moduleFile(id, variant = '') {
+  const ext = variant ? `.${variant}.min.css` : '.min.css';
+  if (id === 'core') return join(DSFR_DIST, 'core', `core${ext}`);
+  const [kind, name] = id.split('/');
+  return join(DSFR_DIST, kind, name, `${name}${ext}`);
+}
+
+/** The bundle is the main parts of every module, then their legacy parts, then their print parts. */
+const VARIANTS = ['main', 'legacy', 'print'];
+
+/** A module's file for a variant, if any (a module without variants is all "main"). */
+function variantFile(id, variant) {
+  if (existsSync(moduleFile(id, 'main'))) {
+    return existsSync(moduleFile(id, variant)) ? moduleFile(id, variant) : null;
+  }
+  return variant === 'main' ? moduleFile(id) : null;
+}
+
+/**
+ * Splits a stylesheet into its top-level items, in order: `{ kind, prelude, body }`
+ * where kind is 'comment', 'statement' (`@charset …;`), 'media' (prelude = the
+ * query, body = the inner text) or 'block' (a rule, @font-face, @supports, …;
+ * body = the inner text). Strings and comments are skipped when matching braces.
+ */
+export function topLevel(css) {
+  const items = [];
+  let i = 0;
+  const n = css.length;
+  const skipString = (j) => {
+    const q = css[j];
+    j++;
+    while (j < n && css[j] !== q) j += css[j] === '\\' ? 2 : 1;
+    return j + 1;
+  };
+  while (i < n) {
+    while (i < n && /\s/.test(css[i])) i++;
+    if (i >= n) break;
+    if (css.startsWith('/*', i)) {
+      const end = css.indexOf('*/', i + 2);
+      if (end < 0) throw new Error('dsfr-css: unterminated comment');
+      items.push({ kind: 'comment', prelude: css.slice(i, end + 2), body: '' });
+      i = end + 2;
+      continue;
+    }
+    // The prelude, up to `{` or `;`.
+    let j = i;
+    while (j < n && css[j] !== '{' && css[j] !== ';') {
+      if (css[j] === '"' || css[j] === "'") j = skipString(j);
+      else if (css.startsWith('/*', j)) j = css.indexOf('*/', j + 2) + 2;
+      else j++;
+    }
+    const prelude = css.slice(i, j).trim();
+    if (css[j] === ';' || j >= n) {
+      items.push({ kind: 'statement', prelude, body: '' });
+      i = j + 1;
+      continue;
+    }
+    let depth = 1;
+    let k = j + 1;
+    while (k < n && depth > 0) {
+      const c = css[k];
+      if (c === '"' || c === "'") {
+        k = skipString(k);
+        continue;
+      }
+      if (css.startsWith('/*', k)) {
+        k = css.indexOf('*/', k + 2) + 2;
+        continue;
+      }
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      k++;
+    }
+    if (depth !== 0) throw new Error(`dsfr-css: unbalanced braces after ${prelude.slice(0, 60)}`);
+    const body = css.slice(j + 1, k - 1);
+    const media = /^@media\s/i.test(prelude);
+    items.push({ kind: media ? 'media' : 'block', prelude: media ? prelude.replace(/^@media\s+/i, '') : prelude, body });
+    i = k;
+  }
+  return items;
+}
+
+/** Rewrites url(…) relative to `fromDir` (in DSFR_DIST) for a file in `toDir` (same tree). */
+function rewriteUrls(css, fromDir, toDir) {
+  return css.replace(/url\((["']?)([^"')]+)\1\)/g, (all, q, url) => {
+    if (/^(data:|https?:|\/|#)/.test(url)) return all;
+    const target = resolve(fromDir, url);
+    const rel = relative(toDir, target).split('\\').join('/');
+    return `url(${q}${posix.normalize(rel)}${q})`;
+  });
+}
+
+/** Only Internet Explorer 10-11 match these queries. */
+const isLegacyQuery = (q) => /-ms-high-contrast/.test(q);
+
+/**
+ * Every module of the bundle, in the bundle's order (core, then components and
+ * the other modules by where their first own plain rule lies in dist/dsfr.min.css).
+ */
+export function bundleOrder() {
+  const bundle = readFileSync(join(DSFR_DIST, 'dsfr.min.css'), 'utf8');
+  const ids = listModules('component').map((name) => `component/${name}`);
+  const pos = new Map();
+  for (const id of ids) {
+    // The median place of the module's plain rules (a first rule alone may have
+    // been merged by the minifier with a neighbour's).
+    const at = topLevel(readFileSync(variantFile(id, 'main'), 'utf8'))
+      .filter((it) => it.kind === 'block')
+      .map((it) => bundle.indexOf(`}${it.prelude}{${it.body}}`))
+      .filter((p) => p >= 0)
+      .sort((a, b) => a - b);
+    pos.set(id, at.length ? at[at.length >> 1] : -1);
+  }
+  return ['core', ...ids.filter((id) => pos.get(id) >= 0).sort((a, b) => pos.get(a) - pos.get(b))];
+}
+
+/** The modules of a kind (component, utility) that have a stylesheet. */
+export function listModules(kind) {
+  return readdirSync(join(DSFR_DIST, kind)).filter((d) => existsSync(join(DSFR_DIST, kind, d, `${d}.min.css`)));
+}
+
+/**
+ * The stylesheet of `ids` (module ids such as 'core', 'component/header'),
+ * ordered as in the bundle, for a file in DSFR_DIST-relative folder `outDir`
+ * ('.' = next to fonts/ and icons/, as dist/dsfr/dsfr-campus.min.css is).
+ */
+export function buildCss(ids, { outDir = '.', order = bundleOrder(), legacy = false } = {}) {
+  const wanted = new Set(ids);
+  for (const id of wanted) {
+    if (!existsSync(moduleFile(id))) throw new Error(`dsfr-css: no stylesheet for ${id} (${moduleFile(id)})`);
+  }
+  const known = new Set(order);
+  const sorted = [...order.filter((id) => wanted.has(id)), ...[...wanted].filter((id) => !known.has(id))];
+  const plain = [];
+  const media = new Map();
+  let banner = '';
+  let charset = '';
+  const toDir = resolve(DSFR_DIST, outDir);
+  const parts = [];
+  for (const variant of VARIANTS) {
+    if (variant === 'legacy' && !legacy) continue;
+    for (const id of sorted) if (variantFile(id, variant)) parts.push(variantFile(id, variant));
+  }
+  for (const file of parts) {
+    const css = rewriteUrls(readFileSync(file, 'utf8'), dirname(file), toDir);
+    for (const it of topLevel(css)) {
+      if (it.kind === 'comment') {
+        if (!banner && it.prelude.startsWith('/*!')) banner = it.prelude;
+      } else if (it.kind === 'statement') {
+        if (/^@charset/i.test(it.prelude)) charset = `${it.prelude};`;
+        else plain.push(`${it.prelude};`);
+      } else if (it.kind === 'media') {
+        if (!legacy && isLegacyQuery(it.prelude)) continue;
+        // The empty "/*! media sm */" blocks only fix the order of the queries.
+        const inner = it.body.replace(/\/\*[\s\S]*?\*\//g, '').trim();
+        if (!media.has(it.prelude)) media.set(it.prelude, []);
+        if (inner) media.get(it.prelude).push(inner);
+      } else {
+        plain.push(`${it.prelude}{${it.body}}`);
+      }
+    }
+  }
+  let out = `${charset}${banner}\n${plain.join('')}`;
+  for (const [q, parts] of media) if (parts.length) out += `@media ${q}{${parts.join('')}}`;
+  return `${out}\n`;
+}
+
+/** The module ids of style/dsfr.json. */
+export function configIds(config = readConfig()) {
+  return [
+    ...(config.core ? ['core'] : []),
+    ...config.components.map((c) => `component/${c}`),
+    ...config.utilities.map((u) => `utility/${u}`),
+  ];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const out = resolve(process.argv[2] ?? DEFAULT_OUT);
+  try {
+    const css = buildCss(configIds());
+    mkdirSync(dirname(out), { recursive: true });
+    if (!existsSync(out) || readFileSync(out, 'utf8') !== css) writeFileSync(out, css);
+    console.log(`dsfr-css: ${relative(process.cwd(), out)} (${css.length} bytes)`);
+  } catch (err) {
+    console.error(err.message);
+    process.exit(1);
+  }
+}
