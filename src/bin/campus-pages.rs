@@ -73,6 +73,24 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Removes `dir` and what it holds, if it exists. A few tries: a build tool
+/// that has just replaced the folder around it may still be finishing.
+fn remove_dir(dir: &Path) -> Result<(), String> {
+    let mut tries = 0;
+    while dir.exists() {
+        match fs::remove_dir_all(dir) {
+            Ok(()) => break,
+            Err(e) if tries < 10 => {
+                tries += 1;
+                eprintln!("campus-pages: {}: {e}; trying again", dir.display());
+                std::thread::sleep(std::time::Duration::from_millis(300));
+            }
+            Err(e) => return Err(format!("{}: {e}", dir.display())),
+        }
+    }
+    Ok(())
+}
+
 fn run() -> Result<(), String> {
     let started = Instant::now();
     let args = parse_args()?;
@@ -113,9 +131,7 @@ fn run() -> Result<(), String> {
 
     // Course folders of an earlier run may name courses that are gone.
     let courses_dir = args.dist.join("formation");
-    if courses_dir.is_dir() {
-        fs::remove_dir_all(&courses_dir).map_err(|e| format!("{}: {e}", courses_dir.display()))?;
-    }
+    remove_dir(&courses_dir)?;
 
     let ids = catalogue
         .explorer
