@@ -5,18 +5,18 @@
 use std::collections::HashMap;
 
 use super::export::is_full;
-use super::facets::{FacetCounts, FacetIndex};
+use super::facets::{FacetBuilder, FacetCounts, FacetIndex};
 use super::filters::{FilterValue, Filters};
 use super::model::{Catalogue, Course, Session};
 use super::query::{CatalogueQuery, Sort};
-use super::search::{Matcher, SearchIndex, SearchableText};
+use super::search::{IndexBuilder, Matcher, SearchIndex, SearchableText};
 use super::text::fold;
 
 /// Results per page.
 pub const PAGE_SIZE: usize = 20;
 
 /// A loaded catalogue with its indexes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Explorer {
     /// The catalogue.
     pub catalogue: Catalogue,
@@ -79,85 +79,225 @@ fn kind_search_label(kind: super::model::Kind) -> &'static str {
     }
 }
 
+/// The domain labels and places of a course, as searched: the labels of its
+/// domains (`labels` maps ids to labels) and its sessions' distinct cities and
+/// regions, in order.
+fn search_extras<'c>(
+    labels: &'c HashMap<String, String>,
+    c: &'c Course,
+) -> (Vec<&'c str>, Vec<&'c str>) {
+    let domains = c
+        .domains
+        .iter()
+        .filter_map(|d| labels.get(d.as_str()).map(String::as_str))
+        .collect();
+    let mut places: Vec<&str> = Vec::new();
+    for place in c.sessions.iter().filter_map(|s| s.place.as_ref()) {
+        for text in [place.city.as_str(), place.region.as_str()] {
+            if !places.contains(&text) {
+                places.push(text);
+            }
+        }
+    }
+    (domains, places)
+}
+
+/// The searchable text of a course, with its extras (see [`search_extras`]).
+fn searchable<'a>(
+    c: &'a Course,
+    (domains, places): &'a (Vec<&'a str>, Vec<&'a str>),
+) -> SearchableText<'a> {
+    SearchableText {
+        title: &c.title,
+        summary: &c.summary,
+        description: &c.description,
+        objectives: &c.objectives,
+        provider: &c.provider,
+        domains,
+        kind: kind_search_label(c.kind),
+        places,
+    }
+}
+
+/// Domain ids to labels (the first domain of an id wins, as in the catalogue).
+fn domain_labels(catalogue: &Catalogue) -> HashMap<String, String> {
+    catalogue
+        .domains
+        .iter()
+        .map(|d| (d.id.clone(), d.label.clone()))
+        .collect()
+}
+
 /// The search index of `catalogue`: each course's own texts, plus the labels of
 /// its domains, its kind label, the cities and regions of its sessions, and the
 /// catalogue's synonyms. (Public for the benchmark, which measures exactly this.)
 pub fn build_search_index(catalogue: &Catalogue) -> SearchIndex {
-    let labels: HashMap<&str, &str> = catalogue
-        .domains
-        .iter()
-        .map(|d| (d.id.as_str(), d.label.as_str()))
-        .collect();
-    // (domain labels, places) per course, borrowed by the SearchableText values.
-    let extras: Vec<(Vec<&str>, Vec<&str>)> = catalogue
-        .courses
-        .iter()
-        .map(|c| {
-            let domains = c
-                .domains
-                .iter()
-                .filter_map(|d| labels.get(d.as_str()).copied())
-                .collect();
-            let mut places: Vec<&str> = Vec::new();
-            for place in c.sessions.iter().filter_map(|s| s.place.as_ref()) {
-                for text in [place.city.as_str(), place.region.as_str()] {
-                    if !places.contains(&text) {
-                        places.push(text);
-                    }
+    let labels = domain_labels(catalogue);
+    let mut builder = IndexBuilder::new();
+    for c in &catalogue.courses {
+        let extras = search_extras(&labels, c);
+        builder.add(searchable(c, &extras));
+    }
+    builder.finish().with_synonyms(&catalogue.synonyms)
+}
+
+/// Where an [`ExplorerBuilder`] is.
+#[derive(Debug)]
+enum Stage {
+    /// Indexing the texts of the courses.
+    Texts(IndexBuilder),
+    /// Grouping the postings by word (one go).
+    Postings(IndexBuilder),
+    /// Packing the facets of the courses.
+    Facets(Box<FacetBuilder>),
+    /// Folding the titles, for title order.
+    Titles,
+    /// Sorting the folded titles (one go).
+    Sort,
+    /// Ranks and ids.
+    Ranks,
+    /// Everything is built.
+    Done,
+}
+
+/// Builds an [`Explorer`] a few courses at a time, so that a large catalogue
+/// never blocks the page for long: [`ExplorerBuilder::step`] until it returns
+/// `true`, then [`ExplorerBuilder::finish`]. The result is exactly
+/// [`Explorer::new`]'s, which is this builder run in one go.
+#[derive(Debug)]
+pub struct ExplorerBuilder {
+    catalogue: Catalogue,
+    now: i64,
+    labels: HashMap<String, String>,
+    stage: Stage,
+    /// Next course of the current stage.
+    next: usize,
+    index: Option<SearchIndex>,
+    facets: Option<FacetIndex>,
+    order: Vec<(String, u32)>,
+    title_rank: Vec<u32>,
+    by_id: HashMap<String, u32>,
+}
+
+impl ExplorerBuilder {
+    /// Starts indexing `catalogue`; `now` is the current time in unix seconds.
+    pub fn new(catalogue: Catalogue, now: i64) -> ExplorerBuilder {
+        ExplorerBuilder {
+            labels: domain_labels(&catalogue),
+            catalogue,
+            now,
+            stage: Stage::Texts(IndexBuilder::new()),
+            next: 0,
+            index: None,
+            facets: None,
+            order: Vec::new(),
+            title_rank: Vec::new(),
+            by_id: HashMap::new(),
+        }
+    }
+
+    /// Does about `courses` courses' worth of work (at least one unit: a step
+    /// that cannot be split, such as a sort, is done whole). Returns `true` once
+    /// everything is built.
+    pub fn step(&mut self, courses: usize) -> bool {
+        let courses = courses.max(1);
+        let all = &self.catalogue.courses;
+        let end = self.next.saturating_add(courses).min(all.len());
+        match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Texts(mut builder) => {
+                for c in &all[self.next..end] {
+                    let extras = search_extras(&self.labels, c);
+                    builder.add(searchable(c, &extras));
                 }
+                self.next = end;
+                self.stage = if end == all.len() {
+                    Stage::Postings(builder)
+                } else {
+                    Stage::Texts(builder)
+                };
             }
-            (domains, places)
-        })
-        .collect();
-    SearchIndex::build(
-        catalogue
-            .courses
-            .iter()
-            .zip(&extras)
-            .map(|(c, (domains, places))| SearchableText {
-                title: &c.title,
-                summary: &c.summary,
-                description: &c.description,
-                objectives: &c.objectives,
-                provider: &c.provider,
-                domains,
-                kind: kind_search_label(c.kind),
-                places,
-            }),
-    )
-    .with_synonyms(&catalogue.synonyms)
+            Stage::Postings(builder) => {
+                self.index = Some(builder.finish().with_synonyms(&self.catalogue.synonyms));
+                self.next = 0;
+                self.stage = Stage::Facets(Box::new(FacetBuilder::new(&self.catalogue, self.now)));
+            }
+            Stage::Facets(mut builder) => {
+                self.stage = if builder.pack(&self.catalogue, courses) {
+                    self.facets = Some(builder.finish());
+                    self.order.reserve_exact(all.len());
+                    Stage::Titles
+                } else {
+                    Stage::Facets(builder)
+                };
+            }
+            Stage::Titles => {
+                let start = self.next;
+                self.order.extend(
+                    all[start..end]
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| (fold(&c.title), (start + i) as u32)),
+                );
+                self.next = end;
+                self.stage = if end == all.len() {
+                    Stage::Sort
+                } else {
+                    Stage::Titles
+                };
+            }
+            Stage::Sort => {
+                self.order.sort();
+                self.title_rank = vec![0u32; self.order.len()];
+                self.by_id.reserve(all.len());
+                self.next = 0;
+                self.stage = Stage::Ranks;
+            }
+            Stage::Ranks => {
+                for (i, course) in all.iter().enumerate().take(end).skip(self.next) {
+                    // The course at `i` in title order, and the course at `i`.
+                    let doc = self.order[i].1;
+                    self.title_rank[doc as usize] = i as u32;
+                    self.by_id.insert(course.id.clone(), i as u32);
+                }
+                self.next = end;
+                self.stage = if end == all.len() {
+                    Stage::Done
+                } else {
+                    Stage::Ranks
+                };
+            }
+            Stage::Done => {}
+        }
+        matches!(self.stage, Stage::Done)
+    }
+
+    /// The explorer, finishing whatever [`ExplorerBuilder::step`] has not done.
+    pub fn finish(mut self) -> Explorer {
+        while !self.step(usize::MAX) {}
+        let ExplorerBuilder {
+            catalogue,
+            now,
+            index,
+            facets,
+            title_rank,
+            by_id,
+            ..
+        } = self;
+        Explorer {
+            catalogue,
+            index: index.unwrap_or_default(),
+            facets: facets.unwrap_or_default(),
+            title_rank,
+            by_id,
+            now,
+        }
+    }
 }
 
 impl Explorer {
     /// Indexes `catalogue`; `now` is the current time in unix seconds.
     pub fn new(catalogue: Catalogue, now: i64) -> Explorer {
-        let index = build_search_index(&catalogue);
-        let facets = FacetIndex::build(&catalogue, now);
-        let mut order: Vec<(String, u32)> = catalogue
-            .courses
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (fold(&c.title), i as u32))
-            .collect();
-        order.sort();
-        let mut title_rank = vec![0u32; order.len()];
-        for (rank, (_, doc)) in order.iter().enumerate() {
-            title_rank[*doc as usize] = rank as u32;
-        }
-        let by_id = catalogue
-            .courses
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i as u32))
-            .collect();
-        Explorer {
-            catalogue,
-            index,
-            facets,
-            title_rank,
-            by_id,
-            now,
-        }
+        ExplorerBuilder::new(catalogue, now).finish()
     }
 
     /// The facet value lists (domain ids, regions).
@@ -435,6 +575,58 @@ mod tests {
                 .catalogue,
             NOW,
         )
+    }
+
+    #[test]
+    fn the_chunked_build_is_the_one_shot_build() {
+        let text = catalogue_json(1200, 31).replacen(
+            r#""version":1,"#,
+            r#""version":1,"synonyms":[["ia","intelligence artificielle"],["rgaa","accessibilité"]],"#,
+            1,
+        );
+        let catalogue = Parsed::from_json(&text).unwrap().catalogue;
+        let one_shot = Explorer::new(catalogue.clone(), NOW);
+        let queries = [
+            "",
+            "sécurité",
+            "gestion de cr",
+            "accessibilite numerique",
+            "ia",
+            "agilte",
+            "Lyon",
+            "parcours donnees",
+        ];
+        for count in [1, 7, 500, usize::MAX] {
+            let mut builder = ExplorerBuilder::new(catalogue.clone(), NOW);
+            let mut calls = 0usize;
+            while !builder.step(count) {
+                calls += 1;
+                assert!(calls < 100_000, "the build must end");
+            }
+            let chunked = builder.finish();
+            assert!(chunked == one_shot, "{count}");
+            for text in queries {
+                for sort in [
+                    Sort::Relevance,
+                    Sort::Title,
+                    Sort::NextSession,
+                    Sort::Duration,
+                ] {
+                    let query = CatalogueQuery {
+                        text: text.into(),
+                        sort,
+                        ..CatalogueQuery::default()
+                    };
+                    assert_eq!(chunked.run(&query), one_shot.run(&query), "{count} {text}");
+                }
+            }
+        }
+        // Finishing early does the rest; an empty catalogue builds too.
+        let mut builder = ExplorerBuilder::new(catalogue.clone(), NOW);
+        builder.step(10);
+        assert!(builder.finish() == one_shot);
+        let empty = ExplorerBuilder::new(Catalogue::default(), NOW).finish();
+        assert!(empty == Explorer::new(Catalogue::default(), NOW));
     }
 
     #[test]

@@ -95,3 +95,66 @@ pub async fn get_text(url: &str, timeout_ms: i32) -> Result<String, FetchError> 
     drop(guard);
     Ok(text)
 }
+
+/// Bytes copied into the app's memory and decoded per step of
+/// [`get_text_sliced`]: a few milliseconds of work.
+const DECODE_PIECE: u32 = 1 << 22;
+
+/// Fetches `url` as text, giving up after `timeout_ms`, like [`get_text`], but
+/// decodes it a piece at a time (as bytes, then UTF-8 with U+FFFD for invalid
+/// sequences, as `Response.text()` does), yielding to the browser between
+/// slices: a document of hundreds of megabytes never blocks the page for long.
+/// The decoding is recorded as the measure `campus:decode`.
+pub async fn get_text_sliced(url: &str, timeout_ms: i32) -> Result<String, FetchError> {
+    use crate::catalogue::scan::Utf8Stream;
+    use crate::ui::perf::Phase;
+    use crate::ui::tasks::Slicer;
+
+    let (guard, signal, fired) = request_deadline(timeout_ms);
+    let failed = |e: String| {
+        if fired.get() {
+            FetchError::Timeout
+        } else {
+            FetchError::Network(e)
+        }
+    };
+    let response = Request::get(url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|e| failed(e.to_string()))?;
+    if !response.ok() {
+        return Err(FetchError::Status(
+            response.status(),
+            response.status_text(),
+        ));
+    }
+    let promise = web_sys::Response::from(response)
+        .array_buffer()
+        .map_err(|e| failed(format!("{e:?}")))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| failed(format!("{e:?}")))?;
+    drop(guard);
+    let phase = Phase::start("campus:decode");
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    let total = bytes.length();
+    let mut stream = Utf8Stream::with_capacity(total as usize);
+    let mut piece = vec![0u8; DECODE_PIECE.min(total) as usize];
+    let mut slicer = Slicer::new();
+    let mut start = 0u32;
+    while start < total {
+        let end = start.saturating_add(DECODE_PIECE).min(total);
+        let len = (end - start) as usize;
+        if let Some(target) = piece.get_mut(..len) {
+            bytes.subarray(start, end).copy_to(target);
+            stream.push(target);
+        }
+        start = end;
+        slicer.tick().await;
+    }
+    drop(piece);
+    let text = stream.finish();
+    phase.end();
+    Ok(text)
+}

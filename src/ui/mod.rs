@@ -14,3 +14,4 @@ pub mod perf;
 pub mod router;
 pub mod search_bar;
 pub mod storage;
+pub mod tasks;
