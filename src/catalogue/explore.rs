@@ -9,7 +9,7 @@ use super::facets::{FacetBuilder, FacetCounts, FacetIndex};
 use super::filters::{FilterValue, Filters};
 use super::model::{Catalogue, Course, Session};
 use super::query::{CatalogueQuery, Sort};
-use super::search::{IndexBuilder, Matcher, SearchIndex, SearchableText};
+use super::search::{IndexBuilder, IndexFinisher, Matcher, SearchIndex, SearchableText};
 use super::text::fold;
 
 /// Results per page.
@@ -141,21 +141,141 @@ pub fn build_search_index(catalogue: &Catalogue) -> SearchIndex {
     builder.finish().with_synonyms(&catalogue.synonyms)
 }
 
+/// Grouping postings by word costs far less than indexing a course's texts:
+/// this many are grouped for one course's worth of work.
+const POSTINGS_PER_COURSE: usize = 64;
+
+/// Merging sorted runs costs far less than indexing a course's texts: this many
+/// titles are merged for one course's worth of work.
+const MERGES_PER_COURSE: usize = 32;
+
+/// Titles sorted in runs of this many, then merged.
+const RUN: usize = 512;
+
+/// The courses in the order of their folded titles (ties by position: the
+/// order of sorting `(folded title, position)` pairs), by a merge sort done a
+/// few merges at a time: runs of [`RUN`] sorted one by one, then merged pairwise,
+/// pass after pass.
+#[derive(Debug, Default)]
+struct TitleSort {
+    /// Folded titles, by position.
+    keys: Vec<String>,
+    /// Positions, sorted by the end.
+    order: Vec<u32>,
+    /// Where the current pass merges into.
+    spare: Vec<u32>,
+    /// Runs sorted so far (before the passes).
+    runs: usize,
+    /// Width of the runs being merged by the current pass.
+    width: usize,
+    /// The pair of runs being merged: from `lo`; next of the left run, next of
+    /// the right one, next output.
+    lo: usize,
+    i: usize,
+    j: usize,
+    k: usize,
+}
+
+impl TitleSort {
+    /// Starts sorting, once every title is in `keys`.
+    fn start(&mut self) {
+        let n = self.keys.len();
+        self.order = (0..n as u32).collect();
+        self.spare = vec![0; n];
+        self.runs = 0;
+        self.width = RUN;
+        self.lo = 0;
+        self.i = 0;
+        self.j = RUN.min(n);
+        self.k = 0;
+    }
+
+    fn less_or_equal(keys: &[String], a: u32, b: u32) -> bool {
+        match (keys.get(a as usize), keys.get(b as usize)) {
+            (Some(x), Some(y)) => (x, a) <= (y, b),
+            _ => a <= b,
+        }
+    }
+
+    /// Sorts or merges about `budget` titles; returns whether `order` is sorted.
+    fn step(&mut self, budget: usize) -> bool {
+        let n = self.order.len();
+        let keys = &self.keys;
+        // First, runs, each sorted at once.
+        let run_count = n.div_ceil(RUN);
+        if self.runs < run_count {
+            let todo = (budget / RUN).max(1).min(run_count - self.runs);
+            for run in self.runs..self.runs + todo {
+                let end = ((run + 1) * RUN).min(n);
+                self.order[run * RUN..end].sort_unstable_by(|&a, &b| {
+                    let (x, y) = (&keys[a as usize], &keys[b as usize]);
+                    x.cmp(y).then(a.cmp(&b))
+                });
+            }
+            self.runs += todo;
+            return self.runs == run_count && self.width >= n;
+        }
+        // Then passes of pairwise merges.
+        let mut budget = budget.max(1);
+        while self.width < n {
+            if self.lo >= n {
+                // Pass done: the merged runs are twice as wide.
+                std::mem::swap(&mut self.order, &mut self.spare);
+                self.width = self.width.saturating_mul(2);
+                self.lo = 0;
+                self.i = 0;
+                self.j = self.width.min(n);
+                self.k = 0;
+                continue;
+            }
+            if budget == 0 {
+                return false;
+            }
+            let mid = self.lo.saturating_add(self.width).min(n);
+            let hi = self.lo.saturating_add(self.width.saturating_mul(2)).min(n);
+            while budget > 0 && self.k < hi {
+                let left = self.i < mid
+                    && (self.j >= hi
+                        || Self::less_or_equal(keys, self.order[self.i], self.order[self.j]));
+                self.spare[self.k] = if left {
+                    self.i += 1;
+                    self.order[self.i - 1]
+                } else {
+                    self.j += 1;
+                    self.order[self.j - 1]
+                };
+                self.k += 1;
+                budget -= 1;
+            }
+            if self.k == hi {
+                self.lo = hi;
+                self.i = hi;
+                self.j = hi.saturating_add(self.width).min(n);
+            }
+        }
+        true
+    }
+}
+
 /// Where an [`ExplorerBuilder`] is.
 #[derive(Debug)]
 enum Stage {
     /// Indexing the texts of the courses.
     Texts(IndexBuilder),
-    /// Grouping the postings by word (one go).
-    Postings(IndexBuilder),
+    /// Sorting the vocabulary (one go).
+    Vocabulary(IndexBuilder),
+    /// Grouping the postings by word.
+    Postings(IndexFinisher),
     /// Packing the facets of the courses.
     Facets(Box<FacetBuilder>),
     /// Folding the titles, for title order.
     Titles,
-    /// Sorting the folded titles (one go).
+    /// Sorting the folded titles.
     Sort,
     /// Ranks and ids.
     Ranks,
+    /// Freeing the folded titles.
+    Release,
     /// Everything is built.
     Done,
 }
@@ -174,7 +294,7 @@ pub struct ExplorerBuilder {
     next: usize,
     index: Option<SearchIndex>,
     facets: Option<FacetIndex>,
-    order: Vec<(String, u32)>,
+    titles: TitleSort,
     title_rank: Vec<u32>,
     by_id: HashMap<String, u32>,
 }
@@ -190,7 +310,7 @@ impl ExplorerBuilder {
             next: 0,
             index: None,
             facets: None,
-            order: Vec::new(),
+            titles: TitleSort::default(),
             title_rank: Vec::new(),
             by_id: HashMap::new(),
         }
@@ -211,59 +331,80 @@ impl ExplorerBuilder {
                 }
                 self.next = end;
                 self.stage = if end == all.len() {
-                    Stage::Postings(builder)
+                    Stage::Vocabulary(builder)
                 } else {
                     Stage::Texts(builder)
                 };
             }
-            Stage::Postings(builder) => {
-                self.index = Some(builder.finish().with_synonyms(&self.catalogue.synonyms));
-                self.next = 0;
-                self.stage = Stage::Facets(Box::new(FacetBuilder::new(&self.catalogue, self.now)));
+            Stage::Vocabulary(builder) => {
+                self.stage = Stage::Postings(builder.into_finisher());
+            }
+            Stage::Postings(mut finisher) => {
+                self.stage = if finisher.step(courses.saturating_mul(POSTINGS_PER_COURSE)) {
+                    self.index = Some(finisher.finish().with_synonyms(&self.catalogue.synonyms));
+                    self.next = 0;
+                    Stage::Facets(Box::new(FacetBuilder::new(&self.catalogue, self.now)))
+                } else {
+                    Stage::Postings(finisher)
+                };
             }
             Stage::Facets(mut builder) => {
                 self.stage = if builder.pack(&self.catalogue, courses) {
                     self.facets = Some(builder.finish());
-                    self.order.reserve_exact(all.len());
+                    self.titles.keys.reserve_exact(all.len());
                     Stage::Titles
                 } else {
                     Stage::Facets(builder)
                 };
             }
             Stage::Titles => {
-                let start = self.next;
-                self.order.extend(
-                    all[start..end]
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| (fold(&c.title), (start + i) as u32)),
-                );
+                self.titles
+                    .keys
+                    .extend(all[self.next..end].iter().map(|c| fold(&c.title)));
                 self.next = end;
                 self.stage = if end == all.len() {
+                    self.titles.start();
                     Stage::Sort
                 } else {
                     Stage::Titles
                 };
             }
             Stage::Sort => {
-                self.order.sort();
-                self.title_rank = vec![0u32; self.order.len()];
-                self.by_id.reserve(all.len());
-                self.next = 0;
-                self.stage = Stage::Ranks;
+                self.stage = if self.titles.step(courses.saturating_mul(MERGES_PER_COURSE)) {
+                    self.title_rank = vec![0u32; all.len()];
+                    self.by_id.reserve(all.len());
+                    self.next = 0;
+                    Stage::Ranks
+                } else {
+                    Stage::Sort
+                };
             }
             Stage::Ranks => {
                 for (i, course) in all.iter().enumerate().take(end).skip(self.next) {
                     // The course at `i` in title order, and the course at `i`.
-                    let doc = self.order[i].1;
-                    self.title_rank[doc as usize] = i as u32;
+                    if let Some(&doc) = self.titles.order.get(i) {
+                        if let Some(rank) = self.title_rank.get_mut(doc as usize) {
+                            *rank = i as u32;
+                        }
+                    }
                     self.by_id.insert(course.id.clone(), i as u32);
                 }
                 self.next = end;
                 self.stage = if end == all.len() {
-                    Stage::Done
+                    Stage::Release
                 } else {
                     Stage::Ranks
+                };
+            }
+            Stage::Release => {
+                // Thousands of strings: freed a few at a time too.
+                let keys = &mut self.titles.keys;
+                keys.truncate(keys.len().saturating_sub(courses));
+                self.stage = if keys.is_empty() {
+                    self.titles = TitleSort::default();
+                    Stage::Done
+                } else {
+                    Stage::Release
                 };
             }
             Stage::Done => {}
@@ -578,6 +719,31 @@ mod tests {
     }
 
     #[test]
+    fn the_sliced_title_sort_is_a_plain_sort() {
+        let mut rng = crate::catalogue::synthetic::Rng::new(3);
+        for n in [0, 1, 2, RUN - 1, RUN, RUN + 1, 3 * RUN + 17, 9 * RUN] {
+            // Few distinct keys: many ties, broken by position.
+            let keys: Vec<String> = (0..n).map(|_| format!("t{}", rng.below(50))).collect();
+            let mut pairs: Vec<(String, u32)> = keys.iter().cloned().zip(0..n as u32).collect();
+            pairs.sort();
+            let expected: Vec<u32> = pairs.into_iter().map(|(_, i)| i).collect();
+            for budget in [1, 7, RUN, usize::MAX] {
+                let mut sort = TitleSort {
+                    keys: keys.clone(),
+                    ..TitleSort::default()
+                };
+                sort.start();
+                let mut calls = 0;
+                while !sort.step(budget) {
+                    calls += 1;
+                    assert!(calls < 10_000_000, "the sort must end");
+                }
+                assert_eq!(sort.order, expected, "{n} {budget}");
+            }
+        }
+    }
+
+    #[test]
     fn the_chunked_build_is_the_one_shot_build() {
         let text = catalogue_json(1200, 31).replacen(
             r#""version":1,"#,
@@ -586,6 +752,25 @@ mod tests {
         );
         let catalogue = Parsed::from_json(&text).unwrap().catalogue;
         let one_shot = Explorer::new(catalogue.clone(), NOW);
+        // Title order as it was computed in one go: a plain sort of the pairs.
+        let mut order: Vec<(String, u32)> = catalogue
+            .courses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (fold(&c.title), i as u32))
+            .collect();
+        order.sort();
+        let mut title_rank = vec![0u32; order.len()];
+        for (rank, (_, doc)) in order.iter().enumerate() {
+            title_rank[*doc as usize] = rank as u32;
+        }
+        assert_eq!(one_shot.title_rank, title_rank);
+        assert_eq!(
+            one_shot.search_index(),
+            &build_search_index(&catalogue),
+            "the sliced index is the one-shot index"
+        );
+        assert_eq!(one_shot.facets, FacetIndex::build(&catalogue, NOW));
         let queries = [
             "",
             "sécurité",

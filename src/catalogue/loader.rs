@@ -11,7 +11,7 @@ use crate::ui::clock::now_unix;
 use crate::ui::config::use_config;
 use crate::ui::fetch::{get_text_sliced, FetchError};
 use crate::ui::perf::{record, Phase};
-use crate::ui::tasks::Slicer;
+use crate::ui::tasks::{next_task, Slicer};
 
 /// How long the catalogue may take to arrive.
 pub const CATALOGUE_TIMEOUT_MS: i32 = 20_000;
@@ -116,6 +116,8 @@ async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
     }
     let skipped = parsed.skipped.len();
     let explorer = index_in_slices(parsed.catalogue, now_unix()).await;
+    // The first results render in a task of their own.
+    next_task().await;
     Ok(LoadedCatalogue { explorer, skipped })
 }
 

@@ -642,6 +642,8 @@ struct CourseChecker {
     seen_ids: HashSet<String>,
     skipped: Vec<Skipped>,
     candidates: Vec<(usize, Course, Vec<DroppedField>)>,
+    /// The ids of the valid modules among the candidates.
+    modules: HashSet<String>,
 }
 
 impl CourseChecker {
@@ -651,6 +653,7 @@ impl CourseChecker {
             seen_ids: HashSet::new(),
             skipped: Vec::new(),
             candidates: Vec::new(),
+            modules: HashSet::new(),
         }
     }
 
@@ -703,49 +706,77 @@ impl CourseChecker {
         sanitize_links(&mut course);
         let notes = check_extras(&mut course, index);
         course.sessions.sort_by_key(|s| s.start);
+        if course.kind == Kind::Module {
+            self.modules.insert(course.id.clone());
+        }
         self.candidates.push((index, course, notes));
         Ok(())
     }
 
     /// The parse result, once every course is checked.
     fn finish(self, header: Header) -> Parsed {
-        let CourseChecker {
-            mut skipped,
-            candidates,
-            ..
-        } = self;
-        // A parcours may only list valid modules (checked once all are known).
-        let modules: HashSet<String> = candidates
-            .iter()
-            .filter(|(_, c, _)| c.kind == Kind::Module)
-            .map(|(_, c, _)| c.id.clone())
-            .collect();
-        let mut courses = Vec::with_capacity(candidates.len());
-        let mut dropped = Vec::new();
-        for (index, course, notes) in candidates {
-            if let Some(missing) = course.modules.iter().find(|m| !modules.contains(*m)) {
-                skipped.push(Skipped {
+        let mut assembly = self.into_assembly();
+        while !assembly.step(usize::MAX) {}
+        assembly.finish(header)
+    }
+
+    /// Leaves the last check (a parcours may only list valid modules, known
+    /// once all courses are checked) to [`Assembly::step`], a few at a time.
+    fn into_assembly(self) -> Assembly {
+        Assembly {
+            courses: Vec::with_capacity(self.candidates.len()),
+            candidates: self.candidates.into_iter(),
+            modules: self.modules,
+            skipped: self.skipped,
+            dropped: Vec::new(),
+        }
+    }
+}
+
+/// The checked courses, being gathered into the catalogue.
+#[derive(Debug)]
+struct Assembly {
+    candidates: std::vec::IntoIter<(usize, Course, Vec<DroppedField>)>,
+    modules: HashSet<String>,
+    courses: Vec<Course>,
+    skipped: Vec<Skipped>,
+    dropped: Vec<DroppedField>,
+}
+
+impl Assembly {
+    /// Gathers up to `count` more courses; returns whether all are.
+    fn step(&mut self, count: usize) -> bool {
+        for (index, course, notes) in self.candidates.by_ref().take(count) {
+            if let Some(missing) = course.modules.iter().find(|m| !self.modules.contains(*m)) {
+                self.skipped.push(Skipped {
                     index,
                     id: Some(course.id.clone()),
                     reason: SkipReason::DanglingModule(missing.clone()),
                 });
                 continue;
             }
-            dropped.extend(notes);
-            courses.push(course);
+            self.dropped.extend(notes);
+            self.courses.push(course);
         }
+        self.candidates.len() == 0
+    }
+
+    /// The parse result, once every course is gathered.
+    fn finish(mut self, header: Header) -> Parsed {
+        while !self.step(usize::MAX) {}
+        let mut skipped = self.skipped;
         skipped.sort_by_key(|s| s.index);
         Parsed {
             catalogue: Catalogue {
                 updated: header.updated,
                 domains: header.domains,
-                courses,
+                courses: self.courses,
                 figures: header.figures,
                 trainer_call: header.trainer_call,
                 synonyms: header.synonyms,
             },
             skipped,
-            dropped,
+            dropped: self.dropped,
         }
     }
 }
@@ -782,6 +813,8 @@ enum ParseStage<'t> {
         elements: Vec<Range<usize>>,
         next: usize,
     },
+    /// Gathering the checked courses.
+    Assembly { header: Header, assembly: Assembly },
     /// The document is left to [`Parsed::from_json`], in one go: it is not
     /// shaped as the scanner expects, or not valid (then the one-shot parser
     /// says exactly why).
@@ -875,7 +908,10 @@ impl<'t> ParseProgress<'t> {
                 if !valid {
                     ParseStage::OneShot
                 } else if end == elements.len() {
-                    ParseStage::Done(Ok(checker.finish(header)))
+                    ParseStage::Assembly {
+                        header,
+                        assembly: checker.into_assembly(),
+                    }
                 } else {
                     ParseStage::Courses {
                         header,
@@ -883,6 +919,16 @@ impl<'t> ParseProgress<'t> {
                         elements,
                         next: end,
                     }
+                }
+            }
+            ParseStage::Assembly {
+                header,
+                mut assembly,
+            } => {
+                if assembly.step(courses) {
+                    ParseStage::Done(Ok(assembly.finish(header)))
+                } else {
+                    ParseStage::Assembly { header, assembly }
                 }
             }
             ParseStage::OneShot => ParseStage::Done(Parsed::from_json(text)),

@@ -269,6 +269,17 @@ impl Utf8Stream {
         }
     }
 
+    /// Ready for `capacity` bytes of text, if that much memory is available.
+    pub fn try_with_capacity(capacity: usize) -> Option<Utf8Stream> {
+        let mut text = String::new();
+        text.try_reserve_exact(capacity).ok()?;
+        Some(Utf8Stream {
+            text,
+            started: false,
+            carry: Vec::new(),
+        })
+    }
+
     /// Decodes the next piece.
     pub fn push(&mut self, piece: &[u8]) {
         if !self.carry.is_empty() {

@@ -552,6 +552,14 @@ impl IndexBuilder {
     /// The index of every document added: sorted vocabulary, postings grouped
     /// by term (one pass over the postings).
     pub fn finish(self) -> SearchIndex {
+        let mut finisher = self.into_finisher();
+        while !finisher.step(usize::MAX) {}
+        finisher.finish()
+    }
+
+    /// Sorts the vocabulary, and leaves the grouping of the postings by term to
+    /// [`IndexFinisher::step`], a few at a time.
+    pub fn into_finisher(self) -> IndexFinisher {
         let b = self;
         let mut vocabulary: Vec<(Box<str>, u32)> = b.ids.into_iter().collect();
         vocabulary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -580,14 +588,12 @@ impl IndexBuilder {
             index.terms.push(term);
             index.offsets.push(offset);
         }
-        // Postings were made in document order, so each term's stay sorted.
-        for &(term, doc, mask) in &b.postings {
-            let at = &mut next[term as usize];
-            index.docs[*at as usize] = doc;
-            index.fields[*at as usize] = mask;
-            *at += 1;
+        IndexFinisher {
+            postings: b.postings,
+            done: 0,
+            next,
+            index,
         }
-        index
     }
 
     #[inline]
@@ -646,6 +652,48 @@ impl IndexBuilder {
         self.tag_terms = terms;
         self.tag_cache
             .insert(text.into(), (start, self.tag_terms.len() as u32));
+    }
+}
+
+/// The last part of an index build: the postings grouped by term, a few at a
+/// time ([`IndexBuilder::into_finisher`]).
+#[derive(Debug)]
+pub struct IndexFinisher {
+    /// Every posting, in document order: (term, document, field flags).
+    postings: Vec<(u32, u32, u8)>,
+    /// Postings placed so far.
+    done: usize,
+    /// Per term: where its next posting goes.
+    next: Vec<u32>,
+    index: SearchIndex,
+}
+
+impl IndexFinisher {
+    /// Places up to `count` more postings; returns whether all are placed.
+    pub fn step(&mut self, count: usize) -> bool {
+        let end = self.done.saturating_add(count).min(self.postings.len());
+        let index = &mut self.index;
+        // Postings were made in document order, so each term's stay sorted.
+        for &(term, doc, mask) in &self.postings[self.done..end] {
+            let Some(at) = self.next.get_mut(term as usize) else {
+                continue;
+            };
+            if let (Some(d), Some(f)) = (
+                index.docs.get_mut(*at as usize),
+                index.fields.get_mut(*at as usize),
+            ) {
+                *d = doc;
+                *f = mask;
+            }
+            *at += 1;
+        }
+        self.done = end;
+        self.done == self.postings.len()
+    }
+
+    /// The index (postings not placed yet are missing).
+    pub fn finish(self) -> SearchIndex {
+        self.index
     }
 }
 

@@ -7,10 +7,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::perf::now_ms;
 
-/// Longest a slice of work runs before the page gets the main thread back: far
-/// below the 50 ms of a "long task" budget's spirit and the 200 ms limit, and
-/// long enough that the yields cost little.
-pub const SLICE_MS: f64 = 40.0;
+/// Longest a slice of work runs before the page gets the main thread back:
+/// under the 50 ms of a "long task" even with a step's overshoot (and far under
+/// the 200 ms limit), and long enough that the yields cost little.
+pub const SLICE_MS: f64 = 30.0;
 
 /// Posts `resolve` as a new task through a `MessageChannel` (unlike
 /// `setTimeout(0)`, never clamped to 4 ms once nested); `false` if unavailable.
