@@ -257,6 +257,9 @@ impl TitleSort {
     }
 }
 
+/// After this many courses, the index makes room for the postings of the rest.
+const RESERVE_AFTER: usize = 1024;
+
 /// Where an [`ExplorerBuilder`] is.
 #[derive(Debug)]
 enum Stage {
@@ -328,6 +331,10 @@ impl ExplorerBuilder {
                 for c in &all[self.next..end] {
                     let extras = search_extras(&self.labels, c);
                     builder.add(searchable(c, &extras));
+                }
+                // Room for the rest, once a sample tells how much.
+                if self.next < RESERVE_AFTER && end >= RESERVE_AFTER {
+                    builder.reserve_for(all.len() - end);
                 }
                 self.next = end;
                 self.stage = if end == all.len() {

@@ -657,6 +657,14 @@ impl CourseChecker {
         }
     }
 
+    /// Makes room for `courses` courses (a large catalogue then grows without
+    /// copying or rehashing over and over: each is one long step).
+    fn reserve(&mut self, courses: usize) {
+        self.candidates.reserve_exact(courses);
+        self.seen_ids.reserve(courses);
+        self.modules.reserve(courses);
+    }
+
     /// Checks the course at `index`, written `json`; `checked` tells whether
     /// `json` is known to be valid JSON.
     fn add(&mut self, index: usize, json: &str, checked: bool) -> Result<(), NotJson> {
@@ -879,12 +887,17 @@ impl<'t> ParseProgress<'t> {
                     Scan::Pending => ParseStage::Scan(scanner),
                     Scan::Unusable => ParseStage::OneShot,
                     Scan::Found(array) => match Self::header(text, array) {
-                        Some(header) => ParseStage::Courses {
-                            checker: CourseChecker::new(&header.domains),
-                            header,
-                            elements: scanner.into_elements(),
-                            next: 0,
-                        },
+                        Some(header) => {
+                            let elements = scanner.into_elements();
+                            let mut checker = CourseChecker::new(&header.domains);
+                            checker.reserve(elements.len());
+                            ParseStage::Courses {
+                                checker,
+                                header,
+                                elements,
+                                next: 0,
+                            }
+                        }
                         None => ParseStage::OneShot,
                     },
                 }

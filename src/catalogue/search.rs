@@ -529,6 +529,17 @@ impl IndexBuilder {
         self.doc_count
     }
 
+    /// Makes room for the postings of `more` documents, estimated from the
+    /// documents added so far (a large index then grows without copying its
+    /// postings over and over: each copy is one long, unsplittable step).
+    pub fn reserve_for(&mut self, more: usize) {
+        if self.doc_count == 0 {
+            return;
+        }
+        let per_doc = self.postings.len() * 11 / 10 / self.doc_count + 1;
+        self.postings.reserve(per_doc.saturating_mul(more));
+    }
+
     /// Indexes the next document (document `n` is the `n`-th added).
     pub fn add(&mut self, doc: SearchableText<'_>) {
         let n = self.doc_count as u32;
