@@ -10,7 +10,7 @@ use crate::application::trainer_call_page::TrainerCallPage;
 use crate::catalogue::bookmarks::provide_bookmarks;
 use crate::catalogue::catalogue_page::CataloguePage;
 use crate::catalogue::course_page::CoursePage;
-use crate::catalogue::loader::provide_catalogue;
+use crate::catalogue::loader::{provide_catalogue, CatalogueState};
 use crate::catalogue::selection_page::SelectionPage;
 use crate::i18n::pages::InfoPage;
 use crate::i18n::Text;
@@ -19,6 +19,7 @@ use crate::site::home::HomePage;
 use crate::site::info_page::InfoPageView;
 use crate::site::not_found::NotFoundPage;
 use crate::site::sitemap::SitemapPage;
+use crate::ui::boot::use_takeover;
 use crate::ui::config::{provide_config, use_config};
 use crate::ui::i18n::{provide_i18n, use_i18n};
 use crate::ui::layout::{Footer, Header, SkipLinks, MAIN_ID};
@@ -34,7 +35,10 @@ pub fn App() -> impl IntoView {
     let compact = embed.compact;
 
     provide_config();
-    provide_catalogue();
+    let catalogue = provide_catalogue();
+    // The static content of this page stays until the live app can show the
+    // same (see ui::boot).
+    use_takeover(move || !matches!(catalogue.state(), CatalogueState::Loading));
     let bookmarks = provide_bookmarks();
     let selection_count = Signal::derive(move || bookmarks.len());
     provide_drafts();

@@ -9,6 +9,8 @@
 //!   browser would not compile under plain `cargo test`: the split is enforced.
 
 #![warn(missing_docs)]
+// Leptos's server-side renderer nests view types deeply (the catalogue page).
+#![recursion_limit = "256"]
 
 pub mod application;
 pub mod catalogue;
@@ -16,6 +18,7 @@ pub mod config;
 pub mod embed;
 pub mod i18n;
 pub mod routes;
+pub mod static_site;
 
 #[cfg(feature = "browser")]
 pub mod app;
@@ -24,12 +27,15 @@ pub mod site;
 #[cfg(feature = "browser")]
 pub mod ui;
 
-/// Mounts the app on `<body>`, replacing the boot message of `index.html`.
+/// Mounts the app: over the static content of the page when it shows the
+/// page asked for (it stays in view until the live app can take its place,
+/// see `ui::boot`), else at once in place of the loading message.
 #[cfg(feature = "csr")]
 pub fn start() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("campus-boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(app::App);
+    ui::boot::pin_base();
+    let Some(mount) = ui::boot::mount_point(ui::boot::static_shows_url()) else {
+        return;
+    };
+    leptos::mount::mount_to(mount, app::App).forget();
 }

@@ -63,7 +63,9 @@ impl Answers {
             chosen.remove(i);
         } else {
             chosen.push(option.to_owned());
-            chosen.sort_by_key(|c| order.iter().position(|o| o == c).unwrap_or(usize::MAX));
+            crate::catalogue::sort::sort_by_key(&mut chosen, |c| {
+                order.iter().position(|o| o == c).unwrap_or(usize::MAX)
+            });
         }
         self.0.insert(field, Answer::Choices(chosen));
     }

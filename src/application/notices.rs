@@ -161,6 +161,10 @@ pub fn closed_notice() -> impl IntoView {
 /// framed. Where the browser does not list them (`ancestorOrigins`), the
 /// referrer's origin stands for the parent; unknown means refused.
 fn frame_ancestors() -> Option<Vec<String>> {
+    // A static page is rendered unframed.
+    if !cfg!(feature = "csr") {
+        return None;
+    }
     let window = window();
     let top = window.top().ok().flatten()?;
     if js_sys::Object::is(&top, &window) {

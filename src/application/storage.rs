@@ -258,12 +258,8 @@ impl Drafts {
             .as_deref()
             .and_then(|t| Stored::parse(form, t));
         let start = reconcile(None, stored.as_ref());
-        let sent = window()
-            .session_storage()
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_item(form.sent_key).ok().flatten())
-            .and_then(|t| serde_json::from_str::<Sent>(&t).ok());
+        let sent =
+            storage::session_get(form.sent_key).and_then(|t| serde_json::from_str::<Sent>(&t).ok());
         Drafts {
             form,
             draft: RwSignal::new(start.draft),
@@ -295,18 +291,21 @@ struct CurrentForm(FormId);
 pub fn provide_drafts() {
     let problem = storage::probe().err();
     let all = FormDrafts(FormId::ALL.map(|f| Drafts::load(f.form(), problem)));
-    let listener = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
-        match event.key() {
-            // `key` is null when another tab cleared the whole storage.
-            None => all.0.iter().for_each(|d| d.on_storage_event(None)),
-            Some(key) => {
-                if let Some(d) = all.0.iter().find(|d| d.form.storage_key == key) {
-                    d.on_storage_event(event.new_value());
+    // (No window while the static pages are rendered.)
+    if cfg!(feature = "csr") {
+        let listener = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
+            match event.key() {
+                // `key` is null when another tab cleared the whole storage.
+                None => all.0.iter().for_each(|d| d.on_storage_event(None)),
+                Some(key) => {
+                    if let Some(d) = all.0.iter().find(|d| d.form.storage_key == key) {
+                        d.on_storage_event(event.new_value());
+                    }
                 }
             }
-        }
-    });
-    on_cleanup(move || listener.remove());
+        });
+        on_cleanup(move || listener.remove());
+    }
     provide_context(all);
 }
 

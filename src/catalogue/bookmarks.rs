@@ -160,16 +160,19 @@ pub fn provide_bookmarks() -> Bookmarks {
         problem: RwSignal::new(problem),
         last_edit: RwSignal::new(None),
     };
-    let handle = window_event_listener(ev::storage, move |event| {
-        // No key: another tab cleared the whole storage.
-        if event.key().is_none_or(|k| k == STORAGE_KEY) {
-            let (selection, _) = load();
-            if bookmarks.selection.with_untracked(|s| *s != selection) {
-                bookmarks.selection.set(selection);
+    // (No window while the static pages are rendered.)
+    if cfg!(feature = "csr") {
+        let handle = window_event_listener(ev::storage, move |event| {
+            // No key: another tab cleared the whole storage.
+            if event.key().is_none_or(|k| k == STORAGE_KEY) {
+                let (selection, _) = load();
+                if bookmarks.selection.with_untracked(|s| *s != selection) {
+                    bookmarks.selection.set(selection);
+                }
             }
-        }
-    });
-    on_cleanup(move || handle.remove());
+        });
+        on_cleanup(move || handle.remove());
+    }
     provide_context(bookmarks);
     bookmarks
 }

@@ -248,7 +248,7 @@ fn pagination(query: &CatalogueQuery, page: u32, pages: u32, l: Locale) -> impl 
         .into_iter()
         .filter(|p| (1..=pages).contains(p))
         .collect();
-    shown.sort_unstable();
+    super::sort::sort(&mut shown);
     shown.dedup();
     let edge = |class: &'static str, label: Text, target: Option<u32>| {
         match target {

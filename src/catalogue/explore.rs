@@ -10,6 +10,7 @@ use super::filters::{FilterValue, Filters};
 use super::model::{Catalogue, Course, Session};
 use super::query::{CatalogueQuery, Sort};
 use super::search::{IndexBuilder, IndexFinisher, Matcher, SearchIndex, SearchableText};
+use super::sort;
 use super::text::fold;
 
 /// Results per page.
@@ -207,10 +208,12 @@ impl TitleSort {
             let todo = (budget / RUN).max(1).min(run_count - self.runs);
             for run in self.runs..self.runs + todo {
                 let end = ((run + 1) * RUN).min(n);
-                self.order[run * RUN..end].sort_unstable_by(|&a, &b| {
+                let mut sorted = self.order[run * RUN..end].to_vec();
+                sort::sort_by(&mut sorted, |&a, &b| {
                     let (x, y) = (&keys[a as usize], &keys[b as usize]);
                     x.cmp(y).then(a.cmp(&b))
                 });
+                self.order[run * RUN..end].copy_from_slice(&sorted);
             }
             self.runs += todo;
             return self.runs == run_count && self.width >= n;
@@ -490,16 +493,24 @@ impl Explorer {
         match query.sort {
             // Search hits come best first; without text, relevance is title order.
             Sort::Relevance if ranked => {}
-            Sort::Relevance | Sort::Title => all.sort_by_key(|&d| self.title_rank[d as usize]),
+            // Title ranks are distinct: one integer sort.
+            Sort::Relevance | Sort::Title => {
+                let mut keys: Vec<u64> = all
+                    .iter()
+                    .map(|&d| (u64::from(self.title_rank[d as usize]) << 32) | u64::from(d))
+                    .collect();
+                sort::sort_keys(&mut keys);
+                all = keys.into_iter().map(|key| key as u32).collect();
+            }
             // The session the card announces: the filters' own (region,
             // format), with seats left.
-            Sort::NextSession => all.sort_by_cached_key(|&d| {
+            Sort::NextSession => sort::sort_by_cached_key(&mut all, |&d| {
                 let next = self
                     .next_open_session(&courses[d as usize], &query.filters)
                     .map(|s| s.start.unix);
                 (next.is_none(), next, self.title_rank[d as usize])
             }),
-            Sort::Duration => all.sort_by(|&a, &b| {
+            Sort::Duration => sort::sort_by(&mut all, |&a, &b| {
                 let (ca, cb) = (&courses[a as usize], &courses[b as usize]);
                 ca.duration_hours
                     .total_cmp(&cb.duration_hours)
@@ -591,7 +602,7 @@ impl Explorer {
                 });
             }
         }
-        out.sort_by_key(|s| std::cmp::Reverse(s.count));
+        sort::sort_by_key(&mut out, |s| std::cmp::Reverse(s.count));
         out.truncate(limit);
         out
     }
@@ -627,7 +638,7 @@ impl Explorer {
             })
             .filter(|(score, _)| *score >= 3)
             .collect();
-        scored.sort_by(|a, b| {
+        sort::sort_by(&mut scored, |a, b| {
             b.0.cmp(&a.0)
                 .then(self.title_rank[a.1 as usize].cmp(&self.title_rank[b.1 as usize]))
         });
@@ -643,7 +654,7 @@ impl Explorer {
             .upcoming_sessions(self.now)
             .filter(|s| passes(s))
             .collect();
-        sessions.sort_by_key(|s| s.start.unix);
+        sort::sort_by_key(&mut sessions, |s| s.start.unix);
         sessions
     }
 

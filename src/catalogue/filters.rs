@@ -154,9 +154,9 @@ fn upcoming_regions(catalogue: &Catalogue, now: i64) -> Vec<FilterValue> {
         .filter_map(session_region)
         .collect();
     // Distinct first (a few dozen among thousands of sessions), then folded.
-    regions.sort_unstable();
+    super::sort::sort(&mut regions);
     regions.dedup();
-    regions.sort_by_cached_key(|r| (fold(r), *r));
+    super::sort::sort_by_cached_key(&mut regions, |r| (fold(r), *r));
     regions
         .into_iter()
         .map(|r| FilterValue::Region(r.to_owned()))

@@ -159,6 +159,15 @@ async fn index_in_slices(catalogue: Catalogue, now: i64) -> Explorer {
 /// Starts loading once the configuration is known, and on every retry.
 pub fn provide_catalogue() -> CatalogueContext {
     let config = use_config();
+    // The static-page renderer gives the catalogue it renders.
+    if let Some(prerender) = crate::ui::boot::prerender() {
+        let ctx = CatalogueContext {
+            state: RwSignal::new(CatalogueState::Ready(prerender.catalogue)),
+            attempt: RwSignal::new(0),
+        };
+        provide_context(ctx);
+        return ctx;
+    }
     let ctx = CatalogueContext {
         state: RwSignal::new(CatalogueState::Loading),
         attempt: RwSignal::new(0),

@@ -11,6 +11,7 @@ pub mod query;
 pub mod scan;
 pub mod search;
 pub mod selection;
+pub mod sort;
 pub mod synthetic;
 pub mod text;
 pub mod time;

@@ -713,7 +713,7 @@ impl CourseChecker {
         }
         sanitize_links(&mut course);
         let notes = check_extras(&mut course, index);
-        course.sessions.sort_by_key(|s| s.start);
+        super::sort::sort_by_key(&mut course.sessions, |s| s.start);
         if course.kind == Kind::Module {
             self.modules.insert(course.id.clone());
         }
@@ -773,7 +773,7 @@ impl Assembly {
     fn finish(mut self, header: Header) -> Parsed {
         while !self.step(usize::MAX) {}
         let mut skipped = self.skipped;
-        skipped.sort_by_key(|s| s.index);
+        super::sort::sort_by_key(&mut skipped, |s| s.index);
         Parsed {
             catalogue: Catalogue {
                 updated: header.updated,

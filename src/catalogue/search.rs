@@ -454,7 +454,7 @@ fn rank(scored: Vec<(u32, f32)>) -> Vec<Hit> {
         .iter()
         .map(|&(doc, score)| (u64::from(!score.to_bits()) << 32) | u64::from(doc))
         .collect();
-    keys.sort_unstable();
+    super::sort::sort_keys(&mut keys);
     keys.into_iter()
         .map(|key| Hit {
             doc: key as u32,
@@ -573,7 +573,7 @@ impl IndexBuilder {
     pub fn into_finisher(self) -> IndexFinisher {
         let b = self;
         let mut vocabulary: Vec<(Box<str>, u32)> = b.ids.into_iter().collect();
-        vocabulary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        super::sort::sort_by(&mut vocabulary, |a, b| a.0.cmp(&b.0));
         let total = b.postings.len();
         let mut display = b.display;
         let mut index = SearchIndex {
@@ -1009,9 +1009,15 @@ impl SearchIndex {
                 break;
             }
         }
-        let mut out: Vec<(u32, f32)> = acc.into_iter().collect();
-        out.sort_unstable_by_key(|e| e.0);
-        out
+        // In document order (documents are distinct): one integer sort.
+        let mut keys: Vec<u64> = acc
+            .into_iter()
+            .map(|(doc, score)| (u64::from(doc) << 32) | u64::from(score.to_bits()))
+            .collect();
+        super::sort::sort_keys(&mut keys);
+        keys.into_iter()
+            .map(|key| ((key >> 32) as u32, f32::from_bits(key as u32)))
+            .collect()
     }
 
     /// Runs `query`. Returns `None` when it has no searchable word (then every
@@ -1024,7 +1030,7 @@ impl SearchIndex {
         let mut terms = HashSet::new();
         let mut units = self.units(&words, false, &mut terms);
         // Rarest first: later units only confirm documents already found.
-        units.sort_by_cached_key(|u| u.cost(self));
+        super::sort::sort_by_cached_key(&mut units, |u| u.cost(self));
 
         let n = self.doc_count;
         let mut best = vec![0f32; n];
@@ -1116,7 +1122,9 @@ impl SearchIndex {
                 score: f32::from(count[doc as usize]) + total[doc as usize] / (max_total + 1.0),
             })
             .collect();
-        hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        super::sort::sort_by(&mut hits, |a, b| {
+            b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
+        });
         hits.truncate(limit);
         hits
     }

@@ -11,6 +11,9 @@ use crate::ui::router::Router;
 
 /// Reads the widget parameters from the page URL's query.
 pub fn read_params() -> EmbedParams {
+    if crate::ui::boot::prerender().is_some() {
+        return EmbedParams::from_query("");
+    }
     let search = window().location().search().unwrap_or_default();
     EmbedParams::from_query(&search)
 }

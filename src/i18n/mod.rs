@@ -170,6 +170,21 @@ texts! {
     TitleSitemap => "Plan du site", "Sitemap";
     TitleNotFound => "Page non trouvée", "Page not found";
 
+    // --- Static pages: descriptions for search engines (meta description) ---------
+    MetaApplication =>
+        "Proposez une formation existante, partagez une idée de programme ou demandez de l'aide \
+         pour en construire une\u{a0}: la candidature des formateurs bénévoles du campus.",
+        "Propose an existing training, share an idea for a programme or ask for help building \
+         one: the campus's volunteer trainer application.";
+    MetaRequest =>
+        "Votre administration a un besoin de formation au numérique\u{a0}? Décrivez-le\u{a0}: le campus \
+         construit avec vous un programme sur mesure.",
+        "Does your administration need digital training? Describe it: the campus builds a \
+         tailor-made programme with you.";
+    MetaInfo =>
+        "Informations sur le site du Campus du numérique public.",
+        "Information about the Campus du numérique public website.";
+
     // --- Home ----------------------------------------------------------------------
     HomeLead =>
         "Lancé le 9 janvier 2024 par la DINUM, le Campus du numérique public forme les agents \

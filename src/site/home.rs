@@ -74,7 +74,7 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
         .iter()
         .flat_map(|c| c.upcoming_sessions(now).map(move |s| (s.start, s.end, c)))
         .collect();
-    upcoming.sort_by_key(|(start, _, c)| (*start, c.id.clone()));
+    crate::catalogue::sort::sort_by_key(&mut upcoming, |(start, _, c)| (*start, c.id.clone()));
     let sessions = upcoming
         .into_iter()
         .take(UPCOMING_SHOWN)

@@ -3,12 +3,22 @@
 
 /// Current time, in unix seconds.
 pub fn now_unix() -> i64 {
-    (js_sys::Date::now() / 1000.0) as i64
+    now_ms().div_euclid(1000)
 }
 
-/// Current time, in unix milliseconds.
+/// Current time, in unix milliseconds (natively, for the static pages, the
+/// system clock).
 pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as i64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64)
+    }
 }
 
 /// Current time as RFC 3339 UTC (`2026-12-01T18:51:28.123Z`).

@@ -15,24 +15,40 @@ pub const CONFIG_TIMEOUT_MS: i32 = 10_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConfigTimedOut;
 
-/// The configuration context (a [`LocalResource`]: `None` while in flight).
+/// The configuration context: `config.json` as a [`LocalResource`] (`None`
+/// while in flight), or the configuration given to the static-page renderer.
 #[derive(Clone, Copy)]
-pub struct ConfigContext(LocalResource<Result<Config, ConfigTimedOut>>);
+pub enum ConfigContext {
+    /// In the browser.
+    Fetched(LocalResource<Result<Config, ConfigTimedOut>>),
+    /// While rendering the static pages.
+    Given(StoredValue<Config>),
+}
 
 impl ConfigContext {
     /// The configuration once loaded (tracked).
     pub fn get(self) -> Option<Config> {
-        self.0.get().and_then(Result::ok)
+        match self {
+            ConfigContext::Fetched(resource) => resource.get().and_then(Result::ok),
+            ConfigContext::Given(config) => Some(config.get_value()),
+        }
     }
 
     /// Whether `config.json` timed out (tracked).
     pub fn timed_out(self) -> bool {
-        matches!(self.0.get(), Some(Err(ConfigTimedOut)))
+        match self {
+            ConfigContext::Fetched(resource) => {
+                matches!(resource.get(), Some(Err(ConfigTimedOut)))
+            }
+            ConfigContext::Given(_) => false,
+        }
     }
 
     /// Fetches `config.json` again.
     pub fn retry(self) {
-        self.0.refetch();
+        if let ConfigContext::Fetched(resource) = self {
+            resource.refetch();
+        }
     }
 }
 
@@ -60,7 +76,10 @@ async fn load_config() -> Result<Config, ConfigTimedOut> {
 
 /// Starts loading the configuration and provides the context.
 pub fn provide_config() -> ConfigContext {
-    let ctx = ConfigContext(LocalResource::new(load_config));
+    let ctx = match crate::ui::boot::prerender() {
+        Some(prerender) => ConfigContext::Given(StoredValue::new(prerender.config)),
+        None => ConfigContext::Fetched(LocalResource::new(load_config)),
+    };
     provide_context(ctx);
     ctx
 }

@@ -1,6 +1,7 @@
 //! UI pieces shared by every feature: the DSFR page shell, the language context,
 //! the hash router, browser storage.
 
+pub mod boot;
 pub mod clipboard;
 pub mod clock;
 pub mod config;

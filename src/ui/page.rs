@@ -9,6 +9,14 @@ use crate::ui::i18n::use_i18n;
 /// language, for the lifetime of the calling component.
 pub fn use_page_title(page: impl Fn(Locale) -> String + Send + Sync + 'static) {
     let i18n = use_i18n();
+    // The static-page renderer writes the title into the file's <title>.
+    if let Some(prerender) = crate::ui::boot::prerender() {
+        if let Ok(mut title) = prerender.title.lock() {
+            let locale = i18n.locale_untracked();
+            *title = document_title(&page(locale), locale);
+        }
+        return;
+    }
     Effect::new(move |_| {
         let locale = i18n.locale();
         document().set_title(&document_title(&page(locale), locale));

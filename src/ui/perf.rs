@@ -4,6 +4,9 @@
 
 /// Runs `f` and records its duration as a `performance.measure` named `name`.
 pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    if cfg!(not(target_arch = "wasm32")) {
+        return f();
+    }
     let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
         return f();
     };
@@ -22,6 +25,9 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
 
 /// Milliseconds since the page started.
 pub fn now_ms() -> f64 {
+    if cfg!(not(target_arch = "wasm32")) {
+        return 0.0;
+    }
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
@@ -32,6 +38,9 @@ pub fn now_ms() -> f64 {
 pub fn record(name: &str, start: f64, end: f64) {
     use js_sys::{Function, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
     let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
         return;
     };

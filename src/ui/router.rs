@@ -2,7 +2,13 @@
 //!
 //! Links are plain `<a href="#/…">`: the browser handles history, Back and Forward,
 //! opening in a new tab and reload, with no server rewrite rule (see `routes.rs`).
+//!
+//! A static page (`formation/x/index.html`, see `ui::boot`) names the site root
+//! as its `<base>`, so its `#/…` links point at the root document: a click on
+//! one is kept in this document (History API) instead of loading the root. With
+//! no route in the fragment, the document's own path names the page.
 
+#[cfg(feature = "csr")]
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -38,9 +44,16 @@ impl Router {
 }
 
 /// The app's own document without query or fragment
-/// (`https://host/formations/campus/index.html`): the base of links to the full
-/// site (from a widget) and of the course links in exports.
+/// (`https://host/formations/campus/index.html`), or on a static page the site
+/// root it names as its `<base>` (`https://host/formations/campus/`): the base
+/// of links to the full site (from a widget) and of the course links in exports.
 pub fn document_url() -> String {
+    if let Some(prerender) = crate::ui::boot::prerender() {
+        return prerender.site_url;
+    }
+    if let Some(root) = base_url() {
+        return root;
+    }
     let location = window().location();
     format!(
         "{}{}",
@@ -49,8 +62,42 @@ pub fn document_url() -> String {
     )
 }
 
-fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
+/// The absolute site root named by a static page's `<base href>`.
+fn base_url() -> Option<String> {
+    let base = document().query_selector("base[href]").ok().flatten()?;
+    let base = base.dyn_into::<web_sys::HtmlBaseElement>().ok()?;
+    Some(base.href())
+}
+
+/// The location in the address bar: the fragment's route, else (no fragment)
+/// the route of the document's own path under the site root; `None` for an
+/// in-page anchor (`#contenu`).
+fn current_location() -> Option<Location> {
+    let location = window().location();
+    let hash = location.hash().unwrap_or_default();
+    if hash.len() > 1 {
+        return Location::from_hash(&hash);
+    }
+    let pathname = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let root_path = base_url()
+        .and_then(|root| web_sys::Url::new(&root).ok())
+        .map(|url| url.pathname());
+    let rel = match root_path {
+        Some(root) => pathname.strip_prefix(root.as_str()).unwrap_or_default(),
+        // The root document itself (`/`, `/sub/`, `/sub/index.html`).
+        None => "",
+    };
+    let rel = crate::routes::percent_decode(rel).unwrap_or_default();
+    Some(Location::from_document_path(&rel, &search))
+}
+
+/// The route shown when the URL names none (the home page).
+fn home() -> Location {
+    Location {
+        route: Route::Home,
+        query: String::new(),
+    }
 }
 
 /// Moves keyboard focus to the element with `id` (a skip-link target, a field
@@ -87,17 +134,37 @@ pub fn focus_page_heading() {
 /// When the route (not just its query) changes, focus moves to the new page's `h1`
 /// so that keyboard and screen-reader users land on the new content (RGAA 12.x).
 pub fn provide_router() -> Router {
-    let initial = Location::from_hash(&current_hash()).unwrap_or(Location {
-        route: Route::Home,
-        query: String::new(),
-    });
+    // The static-page renderer names its page; the browser reads the URL.
+    let initial = match crate::ui::boot::prerender() {
+        Some(prerender) => prerender.location,
+        None => current_location().unwrap_or_else(home),
+    };
     let (location, set_location) = signal(initial);
+    let arrival_focus = StoredValue::new(None::<String>);
+    let router = Router {
+        location,
+        set_location,
+        arrival_focus,
+    };
+    provide_context(router);
+    #[cfg(feature = "csr")]
+    listen(router);
+    router
+}
 
+/// Follows the address bar, and moves focus on route changes.
+#[cfg(feature = "csr")]
+fn listen(router: Router) {
+    let Router {
+        location,
+        set_location,
+        arrival_focus,
+    } = router;
     // Links change the fragment (hashchange); Back and Forward over entries made
     // by `navigate` fire popstate. Both land here; equal locations are ignored.
     let sync = move || {
-        let hash = current_hash();
-        match Location::from_hash(&hash) {
+        let hash = window().location().hash().unwrap_or_default();
+        match current_location() {
             Some(next) => {
                 if location.with_untracked(|l| *l != next) {
                     set_location.set(next);
@@ -127,13 +194,53 @@ pub fn provide_router() -> Router {
     };
     let hashchange = window_event_listener(ev::hashchange, move |_| sync());
     let popstate = window_event_listener(ev::popstate, move |_| sync());
+    // On a static page, links into the app name the root document (the
+    // `<base>`): keep them in this document. Modified clicks (new tab, new
+    // window, download) and links that opt out are left to the browser.
+    let root = base_url();
+    let click = window_event_listener(ev::click, move |event: ev::MouseEvent| {
+        let Some(root) = root.as_deref() else {
+            return;
+        };
+        if event.default_prevented()
+            || event.button() != 0
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.shift_key()
+            || event.alt_key()
+        {
+            return;
+        }
+        let Some(link) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        if !link.target().is_empty() || link.has_attribute("download") {
+            return;
+        }
+        let href = link.href();
+        let Some(fragment) = href.strip_prefix(root).and_then(|f| f.strip_prefix('#')) else {
+            return;
+        };
+        event.prevent_default();
+        let fragment = format!("#{fragment}");
+        if Location::from_hash(&fragment).is_some() {
+            router.navigate(&fragment, false);
+        } else {
+            focus_element_by_id(fragment.trim_start_matches('#'));
+        }
+    });
     on_cleanup(move || {
         hashchange.remove();
         popstate.remove();
+        click.remove();
     });
 
     // Focus management on route changes (not on the first render, not on query changes).
-    let arrival_focus = StoredValue::new(None::<String>);
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
@@ -152,14 +259,6 @@ pub fn provide_router() -> Router {
         }
         current
     });
-
-    let router = Router {
-        location,
-        set_location,
-        arrival_focus,
-    };
-    provide_context(router);
-    router
 }
 
 /// The router context provided by [`provide_router`].

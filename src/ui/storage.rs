@@ -34,12 +34,24 @@ pub fn local() -> Result<web_sys::Storage, StorageError> {
 }
 
 /// Reads `key` (`Ok(None)` when absent).
+///
+/// While static pages are rendered (natively, no browser), storage is that of a
+/// first visit: working and empty. So are [`write`], [`remove`] and [`probe`].
 pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    if !IN_BROWSER {
+        return Ok(None);
+    }
     local()?.get_item(key).map_err(|e| classify(&e))
 }
 
+/// Whether this code runs in a browser (not in the static-page renderer).
+const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 /// Writes `key` and checks that it reads back.
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    if !IN_BROWSER {
+        return Ok(());
+    }
     let storage = local()?;
     storage.set_item(key, value).map_err(|e| classify(&e))?;
     match storage.get_item(key) {
@@ -51,6 +63,9 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
 
 /// Removes `key`.
 pub fn remove(key: &str) -> Result<(), StorageError> {
+    if !IN_BROWSER {
+        return Ok(());
+    }
     local()?.remove_item(key).map_err(|e| classify(&e))
 }
 
@@ -71,4 +86,19 @@ pub fn get(key: &str) -> Option<String> {
 /// Writes `key`; returns whether it was stored.
 pub fn set(key: &str, value: &str) -> bool {
     write(key, value).is_ok()
+}
+
+/// Reads `key` from this tab's `sessionStorage`; `None` when absent or
+/// unavailable (and while the static pages are rendered).
+pub fn session_get(key: &str) -> Option<String> {
+    if !IN_BROWSER {
+        return None;
+    }
+    web_sys::window()?
+        .session_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
 }

@@ -54,6 +54,9 @@ fn post_task(resolve: &Function) -> bool {
 
 /// Gives the main thread back to the browser until its next task.
 pub async fn next_task() {
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         if post_task(&resolve) {
             return;

@@ -64,15 +64,19 @@ const median = (xs) => {
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
 
-/** The four pages; the course is the first one of the bundled catalogue that has sessions. */
+/**
+ * The four pages, at the URLs a visitor lands on: their static files (see
+ * README, "Static pages"); the course is the first one of the bundled
+ * catalogue that has sessions.
+ */
 function pages() {
   const catalogue = JSON.parse(readFileSync(join(DIST, 'catalogue.json'), 'utf8'));
   const course = catalogue.courses.find((c) => c.sessions?.length) ?? catalogue.courses[0];
   return [
-    { name: 'home', hash: '#/' },
-    { name: 'catalogue', hash: '#/catalogue' },
-    { name: 'course', hash: `#/formation/${course.id}` },
-    { name: 'application start', hash: '#/candidature' },
+    { name: 'home', hash: '' },
+    { name: 'catalogue', hash: 'catalogue/' },
+    { name: 'course', hash: `formation/${course.id}/` },
+    { name: 'application start', hash: 'candidature/' },
   ];
 }
 

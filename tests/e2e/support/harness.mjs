@@ -44,11 +44,12 @@ export async function startApp({ base = BASE, root = DIST, handlers = {}, host }
      * A fresh page (own context, so own localStorage) that records problems.
      * `allowConsole` lists regexps of console errors/warnings a test expects.
      */
-    async newPage({ allowConsole = [], locale = 'fr-FR', viewport, context: shared } = {}) {
+    async newPage({ allowConsole = [], locale = 'fr-FR', viewport, context: shared, javaScriptEnabled = true } = {}) {
       const context =
         shared ??
         (await browser.newContext({
           locale,
+          javaScriptEnabled,
           viewport: viewport ?? { width: 1280, height: 900 },
           // axe-core is injected as a script tag; a strict CSP must not block it.
           bypassCSP: true,
@@ -85,10 +86,13 @@ export function assertNoProblems(page) {
   assert.deepEqual(page.problems, [], `problems on ${page.url()}`);
 }
 
-/** Waits until the app has mounted (the DSFR header is in the DOM). */
+/**
+ * Waits until the live app has mounted and shows its page (the DSFR header and
+ * the page's h1 in #campus-app, no longer hidden behind a static page's content).
+ */
 export async function waitForApp(page) {
-  await page.waitForSelector('header.fr-header', { timeout: 15_000 });
-  await page.waitForSelector('main h1');
+  await page.waitForSelector('#campus-app:not([hidden]) header.fr-header', { timeout: 15_000 });
+  await page.waitForSelector('#campus-app:not([hidden]) main h1');
 }
 
 /**

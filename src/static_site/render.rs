@@ -1,0 +1,97 @@
+//! Renders one page's body with the app's own views (Leptos's server-side
+//! renderer, natively): the same `App` the browser mounts, given the page, the
+//! configuration and the catalogue in place of the browser (`ui::boot`).
+
+use std::sync::{Arc, Mutex};
+
+use leptos::prelude::*;
+
+use super::structured_data::course_json_ld;
+use super::{PageHead, SiteUrl};
+use crate::catalogue::loader::LoadedCatalogue;
+use crate::config::Config;
+use crate::i18n::typography::french_spacing;
+use crate::i18n::{Locale, Text};
+use crate::routes::{render_static_links, Location, Route};
+use crate::ui::boot::Prerender;
+
+/// One rendered page: its head and its body's HTML.
+pub struct RenderedPage {
+    /// Title, description, canonical path, JSON-LD.
+    pub head: PageHead,
+    /// The app's markup for this page.
+    pub body: String,
+}
+
+/// Renders `route` as a first-time visitor in French would see it.
+pub fn render_page(
+    route: &Route,
+    config: &Config,
+    catalogue: &Arc<LoadedCatalogue>,
+    site: &SiteUrl,
+) -> RenderedPage {
+    let title = Arc::new(Mutex::new(String::new()));
+    let prerender = Prerender {
+        location: Location {
+            route: route.clone(),
+            query: String::new(),
+        },
+        config: config.clone(),
+        catalogue: Arc::clone(catalogue),
+        site_url: site.as_str().to_owned(),
+        title: Arc::clone(&title),
+    };
+    let owner = Owner::new();
+    let body = owner.with(|| {
+        provide_context(prerender);
+        render_static_links(route, || view! { <crate::app::App /> }.to_html())
+    });
+    drop(owner);
+    let static_path = route.static_path().unwrap_or_default();
+    let title = title.lock().map(|t| t.clone()).unwrap_or_default();
+    let title = if title.is_empty() {
+        Text::ServiceName.get(Locale::Fr).to_owned()
+    } else {
+        title
+    };
+    let (description, json_ld) = match route {
+        Route::Course(id) => match catalogue
+            .explorer
+            .position(id)
+            .map(|i| &catalogue.explorer.catalogue.courses[i])
+        {
+            Some(course) => (
+                french_spacing(&course.summary).into_owned(),
+                Some(course_json_ld(course, &site.page(&static_path))),
+            ),
+            None => (Text::FooterDescription.get(Locale::Fr).to_owned(), None),
+        },
+        other => (description(other).to_owned(), None),
+    };
+    RenderedPage {
+        head: PageHead {
+            title,
+            description,
+            static_path,
+            json_ld,
+        },
+        body,
+    }
+}
+
+/// The meta description of a page other than a course.
+fn description(route: &Route) -> &'static str {
+    use crate::application::form::FormId;
+    let text = match route {
+        Route::Home => Text::HomeLead,
+        Route::Catalogue => Text::CatalogueIntro,
+        Route::TrainerCall => Text::TrainerCallIntro,
+        Route::FormStart(FormId::Trainer) => Text::MetaApplication,
+        Route::FormStart(FormId::Request) => Text::MetaRequest,
+        Route::Accessibility | Route::LegalNotice | Route::PersonalData | Route::Sitemap => {
+            Text::MetaInfo
+        }
+        _ => Text::FooterDescription,
+    };
+    text.get(Locale::Fr)
+}
