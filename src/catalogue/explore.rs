@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 
 use super::export::is_full;
-use super::facets::{FacetCounts, FacetIndex};
+use super::facets::{FacetBuilder, FacetCounts, FacetIndex};
 use super::filters::{FilterValue, Filters};
 use super::model::{Catalogue, Course, Session};
 use super::query::{CatalogueQuery, Sort};
-use super::search::{Matcher, SearchIndex, SearchableText};
+use super::search::{IndexBuilder, IndexFinisher, Matcher, SearchIndex, SearchableText};
 use super::sort;
 use super::text::fold;
 
@@ -17,7 +17,7 @@ use super::text::fold;
 pub const PAGE_SIZE: usize = 20;
 
 /// A loaded catalogue with its indexes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Explorer {
     /// The catalogue.
     pub catalogue: Catalogue,
@@ -80,85 +80,375 @@ fn kind_search_label(kind: super::model::Kind) -> &'static str {
     }
 }
 
+/// The domain labels and places of a course, as searched: the labels of its
+/// domains (`labels` maps ids to labels) and its sessions' distinct cities and
+/// regions, in order.
+fn search_extras<'c>(
+    labels: &'c HashMap<String, String>,
+    c: &'c Course,
+) -> (Vec<&'c str>, Vec<&'c str>) {
+    let domains = c
+        .domains
+        .iter()
+        .filter_map(|d| labels.get(d.as_str()).map(String::as_str))
+        .collect();
+    let mut places: Vec<&str> = Vec::new();
+    for place in c.sessions.iter().filter_map(|s| s.place.as_ref()) {
+        for text in [place.city.as_str(), place.region.as_str()] {
+            if !places.contains(&text) {
+                places.push(text);
+            }
+        }
+    }
+    (domains, places)
+}
+
+/// The searchable text of a course, with its extras (see [`search_extras`]).
+fn searchable<'a>(
+    c: &'a Course,
+    (domains, places): &'a (Vec<&'a str>, Vec<&'a str>),
+) -> SearchableText<'a> {
+    SearchableText {
+        title: &c.title,
+        summary: &c.summary,
+        description: &c.description,
+        objectives: &c.objectives,
+        provider: &c.provider,
+        domains,
+        kind: kind_search_label(c.kind),
+        places,
+    }
+}
+
+/// Domain ids to labels (the first domain of an id wins, as in the catalogue).
+fn domain_labels(catalogue: &Catalogue) -> HashMap<String, String> {
+    catalogue
+        .domains
+        .iter()
+        .map(|d| (d.id.clone(), d.label.clone()))
+        .collect()
+}
+
 /// The search index of `catalogue`: each course's own texts, plus the labels of
 /// its domains, its kind label, the cities and regions of its sessions, and the
 /// catalogue's synonyms. (Public for the benchmark, which measures exactly this.)
 pub fn build_search_index(catalogue: &Catalogue) -> SearchIndex {
-    let labels: HashMap<&str, &str> = catalogue
-        .domains
-        .iter()
-        .map(|d| (d.id.as_str(), d.label.as_str()))
-        .collect();
-    // (domain labels, places) per course, borrowed by the SearchableText values.
-    let extras: Vec<(Vec<&str>, Vec<&str>)> = catalogue
-        .courses
-        .iter()
-        .map(|c| {
-            let domains = c
-                .domains
-                .iter()
-                .filter_map(|d| labels.get(d.as_str()).copied())
-                .collect();
-            let mut places: Vec<&str> = Vec::new();
-            for place in c.sessions.iter().filter_map(|s| s.place.as_ref()) {
-                for text in [place.city.as_str(), place.region.as_str()] {
-                    if !places.contains(&text) {
-                        places.push(text);
-                    }
-                }
+    let labels = domain_labels(catalogue);
+    let mut builder = IndexBuilder::new();
+    for c in &catalogue.courses {
+        let extras = search_extras(&labels, c);
+        builder.add(searchable(c, &extras));
+    }
+    builder.finish().with_synonyms(&catalogue.synonyms)
+}
+
+/// Grouping postings by word costs far less than indexing a course's texts:
+/// this many are grouped for one course's worth of work.
+const POSTINGS_PER_COURSE: usize = 64;
+
+/// Merging sorted runs costs far less than indexing a course's texts: this many
+/// titles are merged for one course's worth of work.
+const MERGES_PER_COURSE: usize = 32;
+
+/// Titles sorted in runs of this many, then merged.
+const RUN: usize = 512;
+
+/// The courses in the order of their folded titles (ties by position: the
+/// order of sorting `(folded title, position)` pairs), by a merge sort done a
+/// few merges at a time: runs of [`RUN`] sorted one by one, then merged pairwise,
+/// pass after pass.
+#[derive(Debug, Default)]
+struct TitleSort {
+    /// Folded titles, by position.
+    keys: Vec<String>,
+    /// Positions, sorted by the end.
+    order: Vec<u32>,
+    /// Where the current pass merges into.
+    spare: Vec<u32>,
+    /// Runs sorted so far (before the passes).
+    runs: usize,
+    /// Width of the runs being merged by the current pass.
+    width: usize,
+    /// The pair of runs being merged: from `lo`; next of the left run, next of
+    /// the right one, next output.
+    lo: usize,
+    i: usize,
+    j: usize,
+    k: usize,
+}
+
+impl TitleSort {
+    /// Starts sorting, once every title is in `keys`.
+    fn start(&mut self) {
+        let n = self.keys.len();
+        self.order = (0..n as u32).collect();
+        self.spare = vec![0; n];
+        self.runs = 0;
+        self.width = RUN;
+        self.lo = 0;
+        self.i = 0;
+        self.j = RUN.min(n);
+        self.k = 0;
+    }
+
+    fn less_or_equal(keys: &[String], a: u32, b: u32) -> bool {
+        match (keys.get(a as usize), keys.get(b as usize)) {
+            (Some(x), Some(y)) => (x, a) <= (y, b),
+            _ => a <= b,
+        }
+    }
+
+    /// Sorts or merges about `budget` titles; returns whether `order` is sorted.
+    fn step(&mut self, budget: usize) -> bool {
+        let n = self.order.len();
+        let keys = &self.keys;
+        // First, runs, each sorted at once.
+        let run_count = n.div_ceil(RUN);
+        if self.runs < run_count {
+            let todo = (budget / RUN).max(1).min(run_count - self.runs);
+            for run in self.runs..self.runs + todo {
+                let end = ((run + 1) * RUN).min(n);
+                let mut sorted = self.order[run * RUN..end].to_vec();
+                sort::sort_by(&mut sorted, |&a, &b| {
+                    let (x, y) = (&keys[a as usize], &keys[b as usize]);
+                    x.cmp(y).then(a.cmp(&b))
+                });
+                self.order[run * RUN..end].copy_from_slice(&sorted);
             }
-            (domains, places)
-        })
-        .collect();
-    SearchIndex::build(
-        catalogue
-            .courses
-            .iter()
-            .zip(&extras)
-            .map(|(c, (domains, places))| SearchableText {
-                title: &c.title,
-                summary: &c.summary,
-                description: &c.description,
-                objectives: &c.objectives,
-                provider: &c.provider,
-                domains,
-                kind: kind_search_label(c.kind),
-                places,
-            }),
-    )
-    .with_synonyms(&catalogue.synonyms)
+            self.runs += todo;
+            return self.runs == run_count && self.width >= n;
+        }
+        // Then passes of pairwise merges.
+        let mut budget = budget.max(1);
+        while self.width < n {
+            if self.lo >= n {
+                // Pass done: the merged runs are twice as wide.
+                std::mem::swap(&mut self.order, &mut self.spare);
+                self.width = self.width.saturating_mul(2);
+                self.lo = 0;
+                self.i = 0;
+                self.j = self.width.min(n);
+                self.k = 0;
+                continue;
+            }
+            if budget == 0 {
+                return false;
+            }
+            let mid = self.lo.saturating_add(self.width).min(n);
+            let hi = self.lo.saturating_add(self.width.saturating_mul(2)).min(n);
+            while budget > 0 && self.k < hi {
+                let left = self.i < mid
+                    && (self.j >= hi
+                        || Self::less_or_equal(keys, self.order[self.i], self.order[self.j]));
+                self.spare[self.k] = if left {
+                    self.i += 1;
+                    self.order[self.i - 1]
+                } else {
+                    self.j += 1;
+                    self.order[self.j - 1]
+                };
+                self.k += 1;
+                budget -= 1;
+            }
+            if self.k == hi {
+                self.lo = hi;
+                self.i = hi;
+                self.j = hi.saturating_add(self.width).min(n);
+            }
+        }
+        true
+    }
+}
+
+/// After this many courses, the index makes room for the postings of the rest.
+const RESERVE_AFTER: usize = 1024;
+
+/// Where an [`ExplorerBuilder`] is.
+#[derive(Debug)]
+enum Stage {
+    /// Indexing the texts of the courses.
+    Texts(IndexBuilder),
+    /// Sorting the vocabulary (one go).
+    Vocabulary(IndexBuilder),
+    /// Grouping the postings by word.
+    Postings(IndexFinisher),
+    /// Packing the facets of the courses.
+    Facets(Box<FacetBuilder>),
+    /// Folding the titles, for title order.
+    Titles,
+    /// Sorting the folded titles.
+    Sort,
+    /// Ranks and ids.
+    Ranks,
+    /// Freeing the folded titles.
+    Release,
+    /// Everything is built.
+    Done,
+}
+
+/// Builds an [`Explorer`] a few courses at a time, so that a large catalogue
+/// never blocks the page for long: [`ExplorerBuilder::step`] until it returns
+/// `true`, then [`ExplorerBuilder::finish`]. The result is exactly
+/// [`Explorer::new`]'s, which is this builder run in one go.
+#[derive(Debug)]
+pub struct ExplorerBuilder {
+    catalogue: Catalogue,
+    now: i64,
+    labels: HashMap<String, String>,
+    stage: Stage,
+    /// Next course of the current stage.
+    next: usize,
+    index: Option<SearchIndex>,
+    facets: Option<FacetIndex>,
+    titles: TitleSort,
+    title_rank: Vec<u32>,
+    by_id: HashMap<String, u32>,
+}
+
+impl ExplorerBuilder {
+    /// Starts indexing `catalogue`; `now` is the current time in unix seconds.
+    pub fn new(catalogue: Catalogue, now: i64) -> ExplorerBuilder {
+        ExplorerBuilder {
+            labels: domain_labels(&catalogue),
+            catalogue,
+            now,
+            stage: Stage::Texts(IndexBuilder::new()),
+            next: 0,
+            index: None,
+            facets: None,
+            titles: TitleSort::default(),
+            title_rank: Vec::new(),
+            by_id: HashMap::new(),
+        }
+    }
+
+    /// Does about `courses` courses' worth of work (at least one unit: a step
+    /// that cannot be split, such as a sort, is done whole). Returns `true` once
+    /// everything is built.
+    pub fn step(&mut self, courses: usize) -> bool {
+        let courses = courses.max(1);
+        let all = &self.catalogue.courses;
+        let end = self.next.saturating_add(courses).min(all.len());
+        match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Texts(mut builder) => {
+                for c in &all[self.next..end] {
+                    let extras = search_extras(&self.labels, c);
+                    builder.add(searchable(c, &extras));
+                }
+                // Room for the rest, once a sample tells how much.
+                if self.next < RESERVE_AFTER && end >= RESERVE_AFTER {
+                    builder.reserve_for(all.len() - end);
+                }
+                self.next = end;
+                self.stage = if end == all.len() {
+                    Stage::Vocabulary(builder)
+                } else {
+                    Stage::Texts(builder)
+                };
+            }
+            Stage::Vocabulary(builder) => {
+                self.stage = Stage::Postings(builder.into_finisher());
+            }
+            Stage::Postings(mut finisher) => {
+                self.stage = if finisher.step(courses.saturating_mul(POSTINGS_PER_COURSE)) {
+                    self.index = Some(finisher.finish().with_synonyms(&self.catalogue.synonyms));
+                    self.next = 0;
+                    Stage::Facets(Box::new(FacetBuilder::new(&self.catalogue, self.now)))
+                } else {
+                    Stage::Postings(finisher)
+                };
+            }
+            Stage::Facets(mut builder) => {
+                self.stage = if builder.pack(&self.catalogue, courses) {
+                    self.facets = Some(builder.finish());
+                    self.titles.keys.reserve_exact(all.len());
+                    Stage::Titles
+                } else {
+                    Stage::Facets(builder)
+                };
+            }
+            Stage::Titles => {
+                self.titles
+                    .keys
+                    .extend(all[self.next..end].iter().map(|c| fold(&c.title)));
+                self.next = end;
+                self.stage = if end == all.len() {
+                    self.titles.start();
+                    Stage::Sort
+                } else {
+                    Stage::Titles
+                };
+            }
+            Stage::Sort => {
+                self.stage = if self.titles.step(courses.saturating_mul(MERGES_PER_COURSE)) {
+                    self.title_rank = vec![0u32; all.len()];
+                    self.by_id.reserve(all.len());
+                    self.next = 0;
+                    Stage::Ranks
+                } else {
+                    Stage::Sort
+                };
+            }
+            Stage::Ranks => {
+                for (i, course) in all.iter().enumerate().take(end).skip(self.next) {
+                    // The course at `i` in title order, and the course at `i`.
+                    if let Some(&doc) = self.titles.order.get(i) {
+                        if let Some(rank) = self.title_rank.get_mut(doc as usize) {
+                            *rank = i as u32;
+                        }
+                    }
+                    self.by_id.insert(course.id.clone(), i as u32);
+                }
+                self.next = end;
+                self.stage = if end == all.len() {
+                    Stage::Release
+                } else {
+                    Stage::Ranks
+                };
+            }
+            Stage::Release => {
+                // Thousands of strings: freed a few at a time too.
+                let keys = &mut self.titles.keys;
+                keys.truncate(keys.len().saturating_sub(courses));
+                self.stage = if keys.is_empty() {
+                    self.titles = TitleSort::default();
+                    Stage::Done
+                } else {
+                    Stage::Release
+                };
+            }
+            Stage::Done => {}
+        }
+        matches!(self.stage, Stage::Done)
+    }
+
+    /// The explorer, finishing whatever [`ExplorerBuilder::step`] has not done.
+    pub fn finish(mut self) -> Explorer {
+        while !self.step(usize::MAX) {}
+        let ExplorerBuilder {
+            catalogue,
+            now,
+            index,
+            facets,
+            title_rank,
+            by_id,
+            ..
+        } = self;
+        Explorer {
+            catalogue,
+            index: index.unwrap_or_default(),
+            facets: facets.unwrap_or_default(),
+            title_rank,
+            by_id,
+            now,
+        }
+    }
 }
 
 impl Explorer {
     /// Indexes `catalogue`; `now` is the current time in unix seconds.
     pub fn new(catalogue: Catalogue, now: i64) -> Explorer {
-        let index = build_search_index(&catalogue);
-        let facets = FacetIndex::build(&catalogue, now);
-        let mut order: Vec<(String, u32)> = catalogue
-            .courses
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (fold(&c.title), i as u32))
-            .collect();
-        sort::sort(&mut order);
-        let mut title_rank = vec![0u32; order.len()];
-        for (rank, (_, doc)) in order.iter().enumerate() {
-            title_rank[*doc as usize] = rank as u32;
-        }
-        let by_id = catalogue
-            .courses
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i as u32))
-            .collect();
-        Explorer {
-            catalogue,
-            index,
-            facets,
-            title_rank,
-            by_id,
-            now,
-        }
+        ExplorerBuilder::new(catalogue, now).finish()
     }
 
     /// The facet value lists (domain ids, regions).
@@ -444,6 +734,102 @@ mod tests {
                 .catalogue,
             NOW,
         )
+    }
+
+    #[test]
+    fn the_sliced_title_sort_is_a_plain_sort() {
+        let mut rng = crate::catalogue::synthetic::Rng::new(3);
+        for n in [0, 1, 2, RUN - 1, RUN, RUN + 1, 3 * RUN + 17, 9 * RUN] {
+            // Few distinct keys: many ties, broken by position.
+            let keys: Vec<String> = (0..n).map(|_| format!("t{}", rng.below(50))).collect();
+            let mut pairs: Vec<(String, u32)> = keys.iter().cloned().zip(0..n as u32).collect();
+            pairs.sort();
+            let expected: Vec<u32> = pairs.into_iter().map(|(_, i)| i).collect();
+            for budget in [1, 7, RUN, usize::MAX] {
+                let mut sort = TitleSort {
+                    keys: keys.clone(),
+                    ..TitleSort::default()
+                };
+                sort.start();
+                let mut calls = 0;
+                while !sort.step(budget) {
+                    calls += 1;
+                    assert!(calls < 10_000_000, "the sort must end");
+                }
+                assert_eq!(sort.order, expected, "{n} {budget}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_chunked_build_is_the_one_shot_build() {
+        let text = catalogue_json(1200, 31).replacen(
+            r#""version":1,"#,
+            r#""version":1,"synonyms":[["ia","intelligence artificielle"],["rgaa","accessibilité"]],"#,
+            1,
+        );
+        let catalogue = Parsed::from_json(&text).unwrap().catalogue;
+        let one_shot = Explorer::new(catalogue.clone(), NOW);
+        // Title order as it was computed in one go: a plain sort of the pairs.
+        let mut order: Vec<(String, u32)> = catalogue
+            .courses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (fold(&c.title), i as u32))
+            .collect();
+        order.sort();
+        let mut title_rank = vec![0u32; order.len()];
+        for (rank, (_, doc)) in order.iter().enumerate() {
+            title_rank[*doc as usize] = rank as u32;
+        }
+        assert_eq!(one_shot.title_rank, title_rank);
+        assert_eq!(
+            one_shot.search_index(),
+            &build_search_index(&catalogue),
+            "the sliced index is the one-shot index"
+        );
+        assert_eq!(one_shot.facets, FacetIndex::build(&catalogue, NOW));
+        let queries = [
+            "",
+            "sécurité",
+            "gestion de cr",
+            "accessibilite numerique",
+            "ia",
+            "agilte",
+            "Lyon",
+            "parcours donnees",
+        ];
+        for count in [1, 7, 500, usize::MAX] {
+            let mut builder = ExplorerBuilder::new(catalogue.clone(), NOW);
+            let mut calls = 0usize;
+            while !builder.step(count) {
+                calls += 1;
+                assert!(calls < 100_000, "the build must end");
+            }
+            let chunked = builder.finish();
+            assert!(chunked == one_shot, "{count}");
+            for text in queries {
+                for sort in [
+                    Sort::Relevance,
+                    Sort::Title,
+                    Sort::NextSession,
+                    Sort::Duration,
+                ] {
+                    let query = CatalogueQuery {
+                        text: text.into(),
+                        sort,
+                        ..CatalogueQuery::default()
+                    };
+                    assert_eq!(chunked.run(&query), one_shot.run(&query), "{count} {text}");
+                }
+            }
+        }
+        // Finishing early does the rest; an empty catalogue builds too.
+        let mut builder = ExplorerBuilder::new(catalogue.clone(), NOW);
+        builder.step(10);
+        assert!(builder.finish() == one_shot);
+        let empty = ExplorerBuilder::new(Catalogue::default(), NOW).finish();
+        assert!(empty == Explorer::new(Catalogue::default(), NOW));
     }
 
     #[test]

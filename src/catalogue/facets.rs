@@ -59,7 +59,7 @@ fn layout(values: &[Vec<FilterValue>; KEYS]) -> ([Field; KEYS], usize) {
 }
 
 /// Per-course facet records and the value lists they index into.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FacetIndex {
     /// Each course's values, `words` words per course.
     bits: Vec<u64>,
@@ -67,6 +67,72 @@ pub struct FacetIndex {
     fields: [Field; KEYS],
     /// Per filter, the values offered, in display order (at most 64).
     values: [Vec<FilterValue>; KEYS],
+}
+
+/// Builds a [`FacetIndex`] a few courses at a time: [`FacetBuilder::new`]
+/// lists the values (one pass over the sessions), [`FacetBuilder::pack`] packs
+/// the next courses, [`FacetBuilder::finish`] returns the index, exactly
+/// [`FacetIndex::build`]'s (which is this builder run in one go).
+#[derive(Debug)]
+pub struct FacetBuilder {
+    index: FacetIndex,
+    now: i64,
+    /// Courses packed so far.
+    next: usize,
+}
+
+impl FacetBuilder {
+    /// Lists the values `catalogue` offers; `now` (unix seconds) decides what
+    /// "upcoming" means.
+    pub fn new(catalogue: &Catalogue, now: i64) -> FacetBuilder {
+        let values: [Vec<FilterValue>; KEYS] = std::array::from_fn(|k| {
+            let mut offered = FilterKey::ALL[k].values_in(catalogue, now);
+            offered.truncate(MAX_FACET_VALUES);
+            offered
+        });
+        let (fields, words) = layout(&values);
+        FacetBuilder {
+            index: FacetIndex {
+                bits: vec![0u64; catalogue.courses.len() * words],
+                words,
+                fields,
+                values,
+            },
+            now,
+            next: 0,
+        }
+    }
+
+    /// Packs up to `count` more courses of `catalogue` (the one given to
+    /// [`FacetBuilder::new`]); returns whether every course is packed.
+    pub fn pack(&mut self, catalogue: &Catalogue, count: usize) -> bool {
+        let FacetIndex {
+            bits,
+            words,
+            fields,
+            values,
+        } = &mut self.index;
+        let words = *words;
+        let total = catalogue.courses.len().min(bits.len() / words.max(1));
+        let end = self.next.saturating_add(count).min(total);
+        let readers = FilterKey::ALL.map(|k| k.spec().course);
+        for (course, c) in catalogue.courses[self.next..end]
+            .iter()
+            .zip(bits[self.next * words..end * words].chunks_exact_mut(words))
+        {
+            for k in 0..KEYS {
+                let f = fields[k];
+                c[f.word] |= mask_of(&values[k], &readers[k](course, self.now)) << f.shift;
+            }
+        }
+        self.next = end;
+        self.next >= total
+    }
+
+    /// The index (courses not yet packed match no value).
+    pub fn finish(self) -> FacetIndex {
+        self.index
+    }
 }
 
 /// Live counts for every facet value, given the query and the other filters.
@@ -100,26 +166,9 @@ fn mask_of<'a>(offered: &[FilterValue], values: impl IntoIterator<Item = &'a Fil
 impl FacetIndex {
     /// Packs every course; `now` (unix seconds) decides what "upcoming" means.
     pub fn build(catalogue: &Catalogue, now: i64) -> FacetIndex {
-        let values: [Vec<FilterValue>; KEYS] = std::array::from_fn(|k| {
-            let mut offered = FilterKey::ALL[k].values_in(catalogue, now);
-            offered.truncate(MAX_FACET_VALUES);
-            offered
-        });
-        let (fields, words) = layout(&values);
-        let readers = FilterKey::ALL.map(|k| k.spec().course);
-        let mut bits = vec![0u64; catalogue.courses.len() * words];
-        for (course, c) in catalogue.courses.iter().zip(bits.chunks_exact_mut(words)) {
-            for k in 0..KEYS {
-                let f = fields[k];
-                c[f.word] |= mask_of(&values[k], &readers[k](course, now)) << f.shift;
-            }
-        }
-        FacetIndex {
-            bits,
-            words,
-            fields,
-            values,
-        }
+        let mut builder = FacetBuilder::new(catalogue, now);
+        builder.pack(catalogue, usize::MAX);
+        builder.finish()
     }
 
     /// The values `key` offers in this catalogue, in display order.

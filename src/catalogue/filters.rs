@@ -147,15 +147,15 @@ fn session_region(session: &Session) -> Option<&str> {
 /// capitals do not count ("Île-de-France" between "Hauts-de-France" and "La
 /// Réunion", not after "Provence").
 fn upcoming_regions(catalogue: &Catalogue, now: i64) -> Vec<FilterValue> {
-    let mut regions: Vec<&str> = catalogue
+    // Distinct first (a few dozen among thousands of sessions: a set, not a
+    // sort of every session's region), then in folded order.
+    let distinct: std::collections::HashSet<&str> = catalogue
         .courses
         .iter()
         .flat_map(|c| c.upcoming_sessions(now))
         .filter_map(session_region)
         .collect();
-    // Distinct first (a few dozen among thousands of sessions), then folded.
-    super::sort::sort(&mut regions);
-    regions.dedup();
+    let mut regions: Vec<&str> = distinct.into_iter().collect();
     super::sort::sort_by_cached_key(&mut regions, |r| (fold(r), *r));
     regions
         .into_iter()

@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::explore::Explorer;
-use super::model::Parsed;
+use super::explore::{Explorer, ExplorerBuilder};
+use super::model::{Catalogue, CatalogueError, ParseProgress, Parsed};
 use crate::ui::clock::now_unix;
 use crate::ui::config::use_config;
-use crate::ui::fetch::{get_text, FetchError};
-use crate::ui::perf::measure;
+use crate::ui::fetch::{get_text_sliced, FetchError};
+use crate::ui::perf::{record, Phase};
+use crate::ui::tasks::{next_task, Slicer};
 
 /// How long the catalogue may take to arrive.
 pub const CATALOGUE_TIMEOUT_MS: i32 = 20_000;
@@ -79,14 +80,18 @@ impl CatalogueContext {
     }
 }
 
+/// Courses parsed or indexed per step of a slice (well under a millisecond).
+const COURSES_PER_STEP: usize = 32;
+
 async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
-    let text = get_text(url, CATALOGUE_TIMEOUT_MS)
+    let text = get_text_sliced(url, CATALOGUE_TIMEOUT_MS)
         .await
         .map_err(|e| match e {
             FetchError::Timeout => LoadError::Timeout,
             other => LoadError::Network(other.to_string()),
         })?;
-    let parsed = measure("campus:parse", || Parsed::from_json(&text))
+    let parsed = parse_in_slices(&text)
+        .await
         .map_err(|e| LoadError::Invalid(e.to_string()))?;
     drop(text);
     for skipped in &parsed.skipped {
@@ -110,10 +115,45 @@ async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
         );
     }
     let skipped = parsed.skipped.len();
-    let explorer = measure("campus:index", || {
-        Explorer::new(parsed.catalogue, now_unix())
-    });
+    let explorer = index_in_slices(parsed.catalogue, now_unix()).await;
+    // The first results render in a task of their own.
+    next_task().await;
     Ok(LoadedCatalogue { explorer, skipped })
+}
+
+/// [`Parsed::from_json`] in slices of [`SLICE_MS`](crate::ui::tasks::SLICE_MS),
+/// yielding to the browser between them; measured as `campus:parse` (from
+/// start to end), and its longest single step as `campus:parse:longest-step`.
+async fn parse_in_slices(text: &str) -> Result<Parsed, CatalogueError> {
+    let phase = Phase::start("campus:parse");
+    let mut progress = ParseProgress::new(text);
+    let mut slicer = Slicer::new();
+    while !progress.step(COURSES_PER_STEP) {
+        slicer.tick().await;
+    }
+    slicer.tick().await;
+    let (start, end) = slicer.longest_step;
+    let result = progress.finish();
+    phase.end();
+    record("campus:parse:longest-step", start, end);
+    result
+}
+
+/// [`Explorer::new`] in slices, as [`parse_in_slices`]: `campus:index` and
+/// `campus:index:longest-step`.
+async fn index_in_slices(catalogue: Catalogue, now: i64) -> Explorer {
+    let phase = Phase::start("campus:index");
+    let mut builder = ExplorerBuilder::new(catalogue, now);
+    let mut slicer = Slicer::new();
+    while !builder.step(COURSES_PER_STEP) {
+        slicer.tick().await;
+    }
+    slicer.tick().await;
+    let (start, end) = slicer.longest_step;
+    let explorer = builder.finish();
+    phase.end();
+    record("campus:index:longest-step", start, end);
+    explorer
 }
 
 /// Starts loading once the configuration is known, and on every retry.

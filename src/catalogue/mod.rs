@@ -8,6 +8,7 @@ pub mod filters;
 pub mod model;
 pub mod next_step;
 pub mod query;
+pub mod scan;
 pub mod search;
 pub mod selection;
 pub mod sort;

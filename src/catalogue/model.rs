@@ -6,10 +6,12 @@
 
 use std::collections::HashSet;
 use std::fmt;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::scan::{CourseScanner, Scan};
 use super::time::Timestamp;
 
 /// The only contract version this app reads.
@@ -573,6 +575,220 @@ fn synonym_group(json: &str) -> Option<Vec<String>> {
     (group.len() >= 2).then_some(group)
 }
 
+/// Everything in a document but its courses, read and checked.
+#[derive(Debug)]
+struct Header {
+    updated: String,
+    domains: Vec<Domain>,
+    figures: Vec<Figure>,
+    trainer_call: Option<TrainerCall>,
+    synonyms: Vec<Vec<String>>,
+}
+
+/// Checks the version and reads everything but the courses, which it returns
+/// as written.
+fn read_header(raw: RawDocument<'_>) -> Result<(Header, Vec<&RawValue>), CatalogueError> {
+    match raw.version.map(|v| v.get().trim()) {
+        Some(v) if v.parse::<u64>() == Ok(SUPPORTED_VERSION) => {}
+        other => return Err(CatalogueError::UnsupportedVersion(other.map(str::to_owned))),
+    }
+
+    // Domains: keep the valid ones, first occurrence of an id wins.
+    let mut domains: Vec<Domain> = Vec::new();
+    for value in raw.domains.unwrap_or_default() {
+        if let Ok(domain) = serde_json::from_str::<Domain>(value.get()) {
+            if !domain.id.is_empty() && !domains.iter().any(|d| d.id == domain.id) {
+                domains.push(domain);
+            }
+        }
+    }
+
+    let figures = raw
+        .figures
+        .and_then(|v| serde_json::from_str::<Vec<Figure>>(v.get()).ok())
+        .unwrap_or_default();
+    let trainer_call = raw
+        .trainer_call
+        .and_then(|v| serde_json::from_str::<TrainerCall>(v.get()).ok());
+
+    // Optional and not essential: a malformed table is ignored, not fatal.
+    let synonyms = raw
+        .synonyms
+        .and_then(|v| serde_json::from_str::<Vec<&RawValue>>(v.get()).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|group| synonym_group(group.get()))
+        .collect();
+
+    let header = Header {
+        updated: raw.updated.unwrap_or_default(),
+        domains,
+        figures,
+        trainer_call,
+        synonyms,
+    };
+    Ok((header, raw.courses.unwrap_or_default()))
+}
+
+/// A course's text is not JSON at all (only possible when it was not checked
+/// beforehand): the whole document is malformed.
+#[derive(Debug)]
+struct NotJson;
+
+/// Checks the courses one by one, in order.
+#[derive(Debug)]
+struct CourseChecker {
+    domain_ids: HashSet<String>,
+    seen_ids: HashSet<String>,
+    skipped: Vec<Skipped>,
+    candidates: Vec<(usize, Course, Vec<DroppedField>)>,
+    /// The ids of the valid modules among the candidates.
+    modules: HashSet<String>,
+}
+
+impl CourseChecker {
+    fn new(domains: &[Domain]) -> CourseChecker {
+        CourseChecker {
+            domain_ids: domains.iter().map(|d| d.id.clone()).collect(),
+            seen_ids: HashSet::new(),
+            skipped: Vec::new(),
+            candidates: Vec::new(),
+            modules: HashSet::new(),
+        }
+    }
+
+    /// Makes room for `courses` courses (a large catalogue then grows without
+    /// copying or rehashing over and over: each is one long step).
+    fn reserve(&mut self, courses: usize) {
+        self.candidates.reserve_exact(courses);
+        self.seen_ids.reserve(courses);
+        self.modules.reserve(courses);
+    }
+
+    /// Checks the course at `index`, written `json`; `checked` tells whether
+    /// `json` is known to be valid JSON.
+    fn add(&mut self, index: usize, json: &str, checked: bool) -> Result<(), NotJson> {
+        let mut course = match serde_json::from_str::<Course>(json) {
+            Ok(course) => course,
+            Err(e) => {
+                if !checked && serde_json::from_str::<serde::de::IgnoredAny>(json).is_err() {
+                    return Err(NotJson);
+                }
+                let id = serde_json::from_str::<IdOnly>(json).ok().and_then(|i| i.id);
+                self.skipped.push(Skipped {
+                    index,
+                    id,
+                    reason: SkipReason::Invalid(e.to_string()),
+                });
+                return Ok(());
+            }
+        };
+        let skip = |reason| Skipped {
+            index,
+            id: Some(course.id.clone()),
+            reason,
+        };
+        let problem = if course.id.trim().is_empty() || course.title.trim().is_empty() {
+            Some(SkipReason::Invalid("empty id or title".into()))
+        } else if !course.duration_hours.is_finite() || course.duration_hours < 0.0 {
+            Some(SkipReason::Invalid("negative duration".into()))
+        } else if course.domains.is_empty() {
+            Some(SkipReason::Invalid("no domain".into()))
+        } else if let Some(unknown) = course
+            .domains
+            .iter()
+            .find(|d| !self.domain_ids.contains(d.as_str()))
+        {
+            Some(SkipReason::UnknownDomain(unknown.clone()))
+        } else if let Some(bad) = course.sessions.iter().find(|s| s.end < s.start) {
+            Some(SkipReason::SessionEndsBeforeStart(bad.id.clone()))
+        } else if !self.seen_ids.insert(course.id.clone()) {
+            Some(SkipReason::DuplicateId)
+        } else {
+            None
+        };
+        if let Some(reason) = problem {
+            self.skipped.push(skip(reason));
+            return Ok(());
+        }
+        sanitize_links(&mut course);
+        let notes = check_extras(&mut course, index);
+        super::sort::sort_by_key(&mut course.sessions, |s| s.start);
+        if course.kind == Kind::Module {
+            self.modules.insert(course.id.clone());
+        }
+        self.candidates.push((index, course, notes));
+        Ok(())
+    }
+
+    /// The parse result, once every course is checked.
+    fn finish(self, header: Header) -> Parsed {
+        let mut assembly = self.into_assembly();
+        while !assembly.step(usize::MAX) {}
+        assembly.finish(header)
+    }
+
+    /// Leaves the last check (a parcours may only list valid modules, known
+    /// once all courses are checked) to [`Assembly::step`], a few at a time.
+    fn into_assembly(self) -> Assembly {
+        Assembly {
+            courses: Vec::with_capacity(self.candidates.len()),
+            candidates: self.candidates.into_iter(),
+            modules: self.modules,
+            skipped: self.skipped,
+            dropped: Vec::new(),
+        }
+    }
+}
+
+/// The checked courses, being gathered into the catalogue.
+#[derive(Debug)]
+struct Assembly {
+    candidates: std::vec::IntoIter<(usize, Course, Vec<DroppedField>)>,
+    modules: HashSet<String>,
+    courses: Vec<Course>,
+    skipped: Vec<Skipped>,
+    dropped: Vec<DroppedField>,
+}
+
+impl Assembly {
+    /// Gathers up to `count` more courses; returns whether all are.
+    fn step(&mut self, count: usize) -> bool {
+        for (index, course, notes) in self.candidates.by_ref().take(count) {
+            if let Some(missing) = course.modules.iter().find(|m| !self.modules.contains(*m)) {
+                self.skipped.push(Skipped {
+                    index,
+                    id: Some(course.id.clone()),
+                    reason: SkipReason::DanglingModule(missing.clone()),
+                });
+                continue;
+            }
+            self.dropped.extend(notes);
+            self.courses.push(course);
+        }
+        self.candidates.len() == 0
+    }
+
+    /// The parse result, once every course is gathered.
+    fn finish(mut self, header: Header) -> Parsed {
+        while !self.step(usize::MAX) {}
+        let mut skipped = self.skipped;
+        super::sort::sort_by_key(&mut skipped, |s| s.index);
+        Parsed {
+            catalogue: Catalogue {
+                updated: header.updated,
+                domains: header.domains,
+                courses: self.courses,
+                figures: header.figures,
+                trainer_call: header.trainer_call,
+                synonyms: header.synonyms,
+            },
+            skipped,
+            dropped: self.dropped,
+        }
+    }
+}
+
 impl Parsed {
     /// Parses a catalogue document (contract version 1).
     pub fn from_json(text: &str) -> Result<Parsed, CatalogueError> {
@@ -582,131 +798,179 @@ impl Parsed {
         }
         let raw: RawDocument =
             serde_json::from_str(text).map_err(|e| CatalogueError::Malformed(e.to_string()))?;
-        match raw.version.map(|v| v.get().trim()) {
-            Some(v) if v.parse::<u64>() == Ok(SUPPORTED_VERSION) => {}
-            other => return Err(CatalogueError::UnsupportedVersion(other.map(str::to_owned))),
-        }
-
-        // Domains: keep the valid ones, first occurrence of an id wins.
-        let mut domains: Vec<Domain> = Vec::new();
-        for value in raw.domains.unwrap_or_default() {
-            if let Ok(domain) = serde_json::from_str::<Domain>(value.get()) {
-                if !domain.id.is_empty() && !domains.iter().any(|d| d.id == domain.id) {
-                    domains.push(domain);
-                }
-            }
-        }
-        let domain_ids: HashSet<&str> = domains.iter().map(|d| d.id.as_str()).collect();
-
+        let (header, values) = read_header(raw)?;
         // Courses, each on its own.
-        let mut skipped = Vec::new();
-        let mut candidates: Vec<(usize, Course, Vec<DroppedField>)> = Vec::new();
-        let mut seen_ids: HashSet<String> = HashSet::new();
-        for (index, value) in raw.courses.unwrap_or_default().into_iter().enumerate() {
-            let mut course = match serde_json::from_str::<Course>(value.get()) {
-                Ok(course) => course,
-                Err(e) => {
-                    let id = serde_json::from_str::<IdOnly>(value.get())
-                        .ok()
-                        .and_then(|i| i.id);
-                    skipped.push(Skipped {
-                        index,
-                        id,
-                        reason: SkipReason::Invalid(e.to_string()),
-                    });
-                    continue;
+        let mut checker = CourseChecker::new(&header.domains);
+        for (index, value) in values.into_iter().enumerate() {
+            // Already checked as JSON by the document's parse.
+            let _ = checker.add(index, value.get(), true);
+        }
+        Ok(checker.finish(header))
+    }
+}
+
+/// Where a [`ParseProgress`] is.
+#[derive(Debug)]
+enum ParseStage<'t> {
+    /// Finding the courses (and, first, everything before them).
+    Scan(CourseScanner<'t>),
+    /// Checking the courses, in order.
+    Courses {
+        header: Header,
+        checker: CourseChecker,
+        elements: Vec<Range<usize>>,
+        next: usize,
+    },
+    /// Gathering the checked courses.
+    Assembly { header: Header, assembly: Assembly },
+    /// The document is left to [`Parsed::from_json`], in one go: it is not
+    /// shaped as the scanner expects, or not valid (then the one-shot parser
+    /// says exactly why).
+    OneShot,
+    /// Finished.
+    Done(Result<Parsed, CatalogueError>),
+}
+
+/// Parses a catalogue document a few courses at a time, so that a large
+/// catalogue never blocks the page for long: [`ParseProgress::step`] until it
+/// returns `true`, then [`ParseProgress::finish`]. The result is exactly
+/// [`Parsed::from_json`]'s.
+///
+/// The top level is read by a quick scanner ([`super::scan`]) that finds the
+/// courses, a few at a time; everything else (version, domains, figures…) is
+/// read by serde_json from the document with its courses replaced by `[]`,
+/// and each course is parsed on its own. A document the scanner does not expect,
+/// or one that turns out not to be JSON, goes to [`Parsed::from_json`] whole.
+#[derive(Debug)]
+pub struct ParseProgress<'t> {
+    text: &'t str,
+    stage: ParseStage<'t>,
+}
+
+/// Scanning an element costs far less than parsing a course: this many are
+/// scanned for one course's worth of work.
+const SCANS_PER_COURSE: usize = 8;
+
+impl<'t> ParseProgress<'t> {
+    /// Starts parsing `text`.
+    pub fn new(text: &'t str) -> ParseProgress<'t> {
+        let stage = if text.trim_start().starts_with('{') {
+            ParseStage::Scan(CourseScanner::new(text))
+        } else {
+            ParseStage::OneShot
+        };
+        ParseProgress { text, stage }
+    }
+
+    /// How many courses were found, and how many of them are checked (both 0
+    /// until the courses are all found).
+    pub fn progress(&self) -> (usize, usize) {
+        match &self.stage {
+            ParseStage::Courses { elements, next, .. } => (elements.len(), *next),
+            ParseStage::Done(Ok(parsed)) => {
+                let n = parsed.catalogue.courses.len() + parsed.skipped.len();
+                (n, n)
+            }
+            _ => (0, 0),
+        }
+    }
+
+    /// Does about `courses` courses' worth of work (at least one unit; reading
+    /// the document's members other than its courses is one unit, and so is a
+    /// document left to the one-shot parser). Returns `true` once finished.
+    pub fn step(&mut self, courses: usize) -> bool {
+        let courses = courses.max(1);
+        let text = self.text;
+        self.stage = match std::mem::replace(&mut self.stage, ParseStage::OneShot) {
+            ParseStage::Scan(mut scanner) => {
+                match scanner.step(courses.saturating_mul(SCANS_PER_COURSE)) {
+                    Scan::Pending => ParseStage::Scan(scanner),
+                    Scan::Unusable => ParseStage::OneShot,
+                    Scan::Found(array) => match Self::header(text, array) {
+                        Some(header) => {
+                            let elements = scanner.into_elements();
+                            let mut checker = CourseChecker::new(&header.domains);
+                            checker.reserve(elements.len());
+                            ParseStage::Courses {
+                                checker,
+                                header,
+                                elements,
+                                next: 0,
+                            }
+                        }
+                        None => ParseStage::OneShot,
+                    },
                 }
-            };
-            let skip = |reason| Skipped {
-                index,
-                id: Some(course.id.clone()),
-                reason,
-            };
-            if course.id.trim().is_empty() || course.title.trim().is_empty() {
-                skipped.push(skip(SkipReason::Invalid("empty id or title".into())));
-                continue;
             }
-            if !course.duration_hours.is_finite() || course.duration_hours < 0.0 {
-                skipped.push(skip(SkipReason::Invalid("negative duration".into())));
-                continue;
+            ParseStage::Courses {
+                header,
+                mut checker,
+                elements,
+                next,
+            } => {
+                let end = next.saturating_add(courses).min(elements.len());
+                let mut valid = true;
+                for (index, range) in elements.iter().enumerate().take(end).skip(next) {
+                    // Ranges are at ASCII bytes (quotes, brackets, separators).
+                    let json = text.get(range.clone()).unwrap_or("");
+                    if checker.add(index, json, false).is_err() {
+                        valid = false;
+                        break;
+                    }
+                }
+                if !valid {
+                    ParseStage::OneShot
+                } else if end == elements.len() {
+                    ParseStage::Assembly {
+                        header,
+                        assembly: checker.into_assembly(),
+                    }
+                } else {
+                    ParseStage::Courses {
+                        header,
+                        checker,
+                        elements,
+                        next: end,
+                    }
+                }
             }
-            if course.domains.is_empty() {
-                skipped.push(skip(SkipReason::Invalid("no domain".into())));
-                continue;
+            ParseStage::Assembly {
+                header,
+                mut assembly,
+            } => {
+                if assembly.step(courses) {
+                    ParseStage::Done(Ok(assembly.finish(header)))
+                } else {
+                    ParseStage::Assembly { header, assembly }
+                }
             }
-            if let Some(unknown) = course
-                .domains
-                .iter()
-                .find(|d| !domain_ids.contains(d.as_str()))
-            {
-                skipped.push(skip(SkipReason::UnknownDomain(unknown.clone())));
-                continue;
-            }
-            if let Some(bad) = course.sessions.iter().find(|s| s.end < s.start) {
-                skipped.push(skip(SkipReason::SessionEndsBeforeStart(bad.id.clone())));
-                continue;
-            }
-            if !seen_ids.insert(course.id.clone()) {
-                skipped.push(skip(SkipReason::DuplicateId));
-                continue;
-            }
-            sanitize_links(&mut course);
-            let notes = check_extras(&mut course, index);
-            super::sort::sort_by_key(&mut course.sessions, |s| s.start);
-            candidates.push((index, course, notes));
+            ParseStage::OneShot => ParseStage::Done(Parsed::from_json(text)),
+            done @ ParseStage::Done(_) => done,
+        };
+        matches!(self.stage, ParseStage::Done(_))
+    }
+
+    /// Everything but the courses, read from the document with its `courses`
+    /// array (the bytes `array`) replaced by `[]`; `None` if that fails in any
+    /// way (the one-shot parser will say why, or read it after all).
+    fn header(text: &str, array: Range<usize>) -> Option<Header> {
+        let (before, after) = (text.get(..array.start)?, text.get(array.end..)?);
+        let mut rest = String::with_capacity(before.len() + after.len() + 2);
+        rest.push_str(before);
+        rest.push_str("[]");
+        rest.push_str(after);
+        let raw: RawDocument = serde_json::from_str(&rest).ok()?;
+        read_header(raw).ok().map(|(header, _)| header)
+    }
+
+    /// The parse result, finishing whatever [`ParseProgress::step`] has not done.
+    pub fn finish(mut self) -> Result<Parsed, CatalogueError> {
+        while !self.step(usize::MAX) {}
+        match self.stage {
+            ParseStage::Done(result) => result,
+            // Unreachable: `step` returned true.
+            _ => Parsed::from_json(self.text),
         }
-
-        // A parcours may only list valid modules (checked once all are known).
-        let modules: HashSet<String> = candidates
-            .iter()
-            .filter(|(_, c, _)| c.kind == Kind::Module)
-            .map(|(_, c, _)| c.id.clone())
-            .collect();
-        let mut courses = Vec::with_capacity(candidates.len());
-        let mut dropped = Vec::new();
-        for (index, course, notes) in candidates {
-            if let Some(missing) = course.modules.iter().find(|m| !modules.contains(*m)) {
-                skipped.push(Skipped {
-                    index,
-                    id: Some(course.id.clone()),
-                    reason: SkipReason::DanglingModule(missing.clone()),
-                });
-                continue;
-            }
-            dropped.extend(notes);
-            courses.push(course);
-        }
-        super::sort::sort_by_key(&mut skipped, |s| s.index);
-
-        let figures = raw
-            .figures
-            .and_then(|v| serde_json::from_str::<Vec<Figure>>(v.get()).ok())
-            .unwrap_or_default();
-        let trainer_call = raw
-            .trainer_call
-            .and_then(|v| serde_json::from_str::<TrainerCall>(v.get()).ok());
-
-        // Optional and not essential: a malformed table is ignored, not fatal.
-        let synonyms = raw
-            .synonyms
-            .and_then(|v| serde_json::from_str::<Vec<&RawValue>>(v.get()).ok())
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|group| synonym_group(group.get()))
-            .collect();
-
-        Ok(Parsed {
-            catalogue: Catalogue {
-                updated: raw.updated.unwrap_or_default(),
-                domains,
-                courses,
-                figures,
-                trainer_call,
-                synonyms,
-            },
-            skipped,
-            dropped,
-        })
     }
 }
 
@@ -1061,6 +1325,105 @@ mod tests {
         // Absent: none.
         let parsed = Parsed::from_json(&doc(&course("m1", "module", ""))).unwrap();
         assert!(parsed.catalogue.synonyms.is_empty());
+    }
+
+    /// `ParseProgress` run `count` courses at a time.
+    fn chunked(text: &str, count: usize) -> Result<Parsed, CatalogueError> {
+        let mut progress = ParseProgress::new(text);
+        let mut calls = 0usize;
+        while !progress.step(count) {
+            calls += 1;
+            assert!(calls < 1_000_000, "the parse must end");
+        }
+        progress.finish()
+    }
+
+    /// A synthetic catalogue with every kind of problem: invalid, duplicate
+    /// and dangling courses, bad optional fields, synonyms, figures.
+    fn troubled_catalogue(n: usize) -> String {
+        let text = crate::catalogue::synthetic::catalogue_json(n, 99);
+        let text = text.replacen(r#""free":true"#, r#""free":"oui""#, 7);
+        let text = text.replacen(
+            r#""prerequisites":[]"#,
+            r#""prerequisites":[],"contact":"javascript:alert(1)","price":12,"eligibility":" Tous  les agents ""#,
+            11,
+        );
+        let text = text.replace(r#""id":"module-12""#, r#""id":"module-3""#);
+        let text = text.replace(r#""module-40""#, r#""ghost""#);
+        let text = text.replacen(r#""domains":["#, r#""domains":["nowhere","#, 3);
+        text.replacen(
+            r#""version":1,"#,
+            r#""version":1,"synonyms":[["ia","intelligence artificielle"]],"figures":[{"value":"21 000","label":"agents"}],"#,
+            1,
+        )
+    }
+
+    #[test]
+    fn the_chunked_parse_is_the_one_shot_parse() {
+        // Synthetic catalogues, clean and troubled, in slices of any size.
+        for text in [
+            crate::catalogue::synthetic::catalogue_json(1500, 2026),
+            troubled_catalogue(1500),
+        ] {
+            let one_shot = Parsed::from_json(&text);
+            let parsed = one_shot.as_ref().unwrap();
+            assert!(!parsed.catalogue.courses.is_empty());
+            for count in [1, 3, 64, 1000, usize::MAX] {
+                assert_eq!(chunked(&text, count), one_shot, "{count}");
+            }
+        }
+        let troubled = Parsed::from_json(&troubled_catalogue(1500)).unwrap();
+        assert!(troubled.skipped.len() >= 8, "{}", troubled.skipped.len());
+        assert!(troubled.dropped.len() >= 8, "{:?}", troubled.dropped);
+        assert!(!troubled.catalogue.synonyms.is_empty());
+        assert!(!troubled.catalogue.figures.is_empty());
+    }
+
+    #[test]
+    fn odd_and_broken_documents_give_the_one_shot_result_too() {
+        let ok = doc(&[course("m1", "module", ""), course("m2", "module", "")].join(","));
+        let courses_first = r#"{"courses": [{"id": 1}], "version": 1, "domains": []}"#;
+        let domains_after = format!(
+            r#"{{"version": 1, "courses": [{}], "domains": [{{"id": "data", "label": "Data"}}]}}"#,
+            course("m1", "module", "")
+        );
+        let cases: Vec<String> = vec![
+            ok.clone(),
+            courses_first.to_owned(),
+            domains_after,
+            // Broken inside a course, between courses, after them.
+            ok.replacen(r#""summary": "s","#, r#""summary": "s""#, 1),
+            ok.replacen(r#"}, {"id": "m2""#, r#"} {"id": "m2""#, 1),
+            ok.replacen(r#""sessions": []"#, r#""sessions": [}"#, 1),
+            format!("{ok} trailing"),
+            format!("{ok},"),
+            ok.replacen(r#""unknown_field": true"#, r#""unknown_field": tru"#, 1),
+            ok.replacen(r#""title": "Titre m1""#, "\"title\": \"Titre\tm1\"", 1),
+            ok.replacen(r#""title": "Titre m1""#, r#""title": "Titre \q""#, 1),
+            ok.replacen(r#""version": 1"#, r#""version": 2"#, 1),
+            ok.replacen(r#""version": 1,"#, "", 1),
+            // Shapes the scanner leaves to the one-shot parser.
+            ok.replacen(r#""courses""#, r#""c\u006furses""#, 1),
+            ok.replacen(r#""unknown_field""#, r#""courses""#, 1),
+            ok.replacen(r#""courses": ["#, r#""courses": null, "x": ["#, 1),
+            format!("\u{feff}{ok}"),
+            format!(" \n{ok}\n "),
+            r#"{"version": 1, "courses": []}"#.to_owned(),
+            r#"{"version": 1, "courses": [ ]}"#.to_owned(),
+            r#"{"version": 1, "courses": [1, "x", null, [], {}]}"#.to_owned(),
+            r#"{"version": 1}"#.to_owned(),
+            r#"{"version": 1, "courses": {}}"#.to_owned(),
+            "[]".to_owned(),
+            "{".to_owned(),
+            String::new(),
+            "{}".to_owned(),
+        ];
+        for text in &cases {
+            let one_shot = Parsed::from_json(text);
+            for count in [1, 2, usize::MAX] {
+                assert_eq!(chunked(text, count), one_shot, "{count}: {text}");
+            }
+        }
     }
 
     #[test]

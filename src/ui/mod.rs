@@ -15,3 +15,4 @@ pub mod perf;
 pub mod router;
 pub mod search_bar;
 pub mod storage;
+pub mod tasks;

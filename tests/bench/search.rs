@@ -1,17 +1,20 @@
 //! Native benchmark of catalogue parsing, index build and per-keystroke search.
 //!
-//! `cargo bench --bench search` prints, for 160 (bundled), 10,000 and 50,000
-//! courses: parse time, index build time (the index the app builds: course texts,
-//! domain labels, kind labels, session cities and regions, synonyms), and the
+//! `cargo bench --bench search` prints, for 160 (bundled), 10,000, 50,000 and
+//! 200,000 courses: parse time, index build time (the index the app builds: course
+//! texts, domain labels, kind labels, session cities and regions, synonyms), the
+//! same two in the slices the browser runs them in (`ParseProgress`,
+//! `ExplorerBuilder`, 32 courses a step) and their longest single step, and the
 //! median and p95 time of a search for every prefix of real queries typed letter
 //! by letter.
 //! `cargo bench --bench search -- --write DIR` also writes the synthetic catalogues
-//! (`catalogue-10000.json`, `catalogue-50000.json`) for the browser benchmark.
+//! (`catalogue-10000.json`, `catalogue-50000.json`, `catalogue-200000.json`) for
+//! the browser benchmarks. `BENCH_SIZES=10000,50000` limits the sizes.
 
 use std::time::Instant;
 
-use campus::catalogue::explore::Explorer;
-use campus::catalogue::model::{Catalogue, Parsed};
+use campus::catalogue::explore::{Explorer, ExplorerBuilder};
+use campus::catalogue::model::{Catalogue, ParseProgress, Parsed};
 use campus::catalogue::query::CatalogueQuery;
 use campus::catalogue::search::SearchIndex;
 use campus::catalogue::synthetic::catalogue_json;
@@ -38,6 +41,23 @@ fn build_index(catalogue: &Catalogue) -> SearchIndex {
     campus::catalogue::explore::build_search_index(catalogue)
 }
 
+/// Runs `step` until it returns `true`: (total ms, longest step ms).
+fn sliced(mut step: impl FnMut() -> bool) -> (f64, f64) {
+    let start = Instant::now();
+    let mut longest = 0f64;
+    loop {
+        let t = Instant::now();
+        let done = step();
+        longest = longest.max(t.elapsed().as_secs_f64() * 1e3);
+        if done {
+            return (start.elapsed().as_secs_f64() * 1e3, longest);
+        }
+    }
+}
+
+/// Courses per step, as the app's loader (src/catalogue/loader.rs).
+const COURSES_PER_STEP: usize = 32;
+
 fn bench(label: &str, json: &str) {
     let t = Instant::now();
     let parsed = Parsed::from_json(json).expect("valid catalogue");
@@ -50,6 +70,17 @@ fn bench(label: &str, json: &str) {
     let t = Instant::now();
     let explorer = Explorer::new(parsed.catalogue.clone(), 1_795_000_000);
     let explorer_ms = t.elapsed().as_secs_f64() * 1e3;
+    // The same two, in slices.
+    let mut progress = ParseProgress::new(json);
+    let (sliced_parse_ms, parse_step_ms) = sliced(|| progress.step(COURSES_PER_STEP));
+    let sliced_parsed = progress.finish().expect("valid catalogue");
+    assert!(
+        sliced_parsed == parsed,
+        "the sliced parse is the one-shot parse"
+    );
+    let mut builder = ExplorerBuilder::new(sliced_parsed.catalogue, 1_795_000_000);
+    let (sliced_explorer_ms, explorer_step_ms) = sliced(|| builder.step(COURSES_PER_STEP));
+    std::hint::black_box(builder.finish());
     let mut runs = Vec::new();
     for q in QUERIES {
         let chars: Vec<char> = q.chars().collect();
@@ -82,12 +113,16 @@ fn bench(label: &str, json: &str) {
     }
     times.sort_by(f64::total_cmp);
     println!(
-        "{label:>8} courses {:>6}  json {:>6.1} MB  parse {:>7.1} ms  search index {:>7.1} ms  explorer (index+facets+order) {:>7.1} ms  full run median {:>6.3} ms p95 {:>6.3} ms  terms {:>6}  postings {:>9}  search median {:>6.3} ms  p95 {:>6.3} ms  ({} keystrokes, {} results)",
+        "{label:>8} courses {:>6}  json {:>6.1} MB  parse {:>7.1} ms  search index {:>7.1} ms  explorer (index+facets+order) {:>7.1} ms  sliced parse {:>7.1} ms (longest step {:>5.1} ms)  sliced explorer {:>7.1} ms (longest step {:>5.1} ms)  full run median {:>6.3} ms p95 {:>6.3} ms  terms {:>6}  postings {:>9}  search median {:>6.3} ms  p95 {:>6.3} ms  ({} keystrokes, {} results)",
         courses.len(),
         json.len() as f64 / 1e6,
         parse_ms,
         build_ms,
         explorer_ms,
+        sliced_parse_ms,
+        parse_step_ms,
+        sliced_explorer_ms,
+        explorer_step_ms,
         percentile(&runs, 0.5),
         percentile(&runs, 0.95),
         index.term_count(),
@@ -111,7 +146,11 @@ fn main() {
         Ok(json) => bench("bundled", &json),
         Err(e) => println!("bundled catalogue unavailable: {e}"),
     }
-    for n in [10_000usize, 50_000] {
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 50_000, 200_000]);
+    for n in sizes {
         let json = catalogue_json(n, 2026);
         if let Some(dir) = write_dir {
             let path = format!("{dir}/catalogue-{n}.json");

@@ -1,0 +1,119 @@
+//! Long work in slices: a time budget per slice, then a yield to the browser
+//! (which handles input and paints) before the next slice.
+
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::perf::now_ms;
+
+/// Longest a slice of work runs before the page gets the main thread back:
+/// under the 50 ms of a "long task" even with a step's overshoot (and far under
+/// the 200 ms limit), and long enough that the yields cost little.
+pub const SLICE_MS: f64 = 30.0;
+
+/// Posts `resolve` as a new task through a `MessageChannel` (unlike
+/// `setTimeout(0)`, never clamped to 4 ms once nested); `false` if unavailable.
+fn post_task(resolve: &Function) -> bool {
+    let global = js_sys::global();
+    let Some(channel) = Reflect::get(&global, &"MessageChannel".into())
+        .ok()
+        .and_then(|c| c.dyn_into::<Function>().ok())
+        .and_then(|c| Reflect::construct(&c, &js_sys::Array::new()).ok())
+    else {
+        return false;
+    };
+    let (Ok(port1), Ok(port2)) = (
+        Reflect::get(&channel, &"port1".into()),
+        Reflect::get(&channel, &"port2".into()),
+    ) else {
+        return false;
+    };
+    let Some(post) = Reflect::get(&port2, &"postMessage".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<Function>().ok())
+    else {
+        return false;
+    };
+    let resolve = resolve.clone();
+    let receiving = port1.clone();
+    let on_message = Closure::once_into_js(move |_: JsValue| {
+        // Close the channel: it served its one message.
+        if let Some(close) = Reflect::get(&receiving, &"close".into())
+            .ok()
+            .and_then(|c| c.dyn_into::<Function>().ok())
+        {
+            let _ = close.call0(&receiving);
+        }
+        let _ = resolve.call0(&JsValue::UNDEFINED);
+    });
+    // Setting `onmessage` starts the port.
+    Reflect::set(&port1, &"onmessage".into(), &on_message).is_ok()
+        && post.call1(&port2, &JsValue::UNDEFINED).is_ok()
+}
+
+/// Gives the main thread back to the browser until its next task.
+pub async fn next_task() {
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if post_task(&resolve) {
+            return;
+        }
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok()
+        });
+        if timer.is_none() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Measures slices of work: [`Slicer::tick`] after each small step yields to
+/// the browser once the slice has run [`SLICE_MS`]. Also keeps the longest
+/// step seen (between two ticks), to report work that could not be split.
+#[derive(Debug)]
+pub struct Slicer {
+    slice_start: f64,
+    step_start: f64,
+    /// Longest step so far: (start, end), in ms since the page started.
+    pub longest_step: (f64, f64),
+    /// Slices so far.
+    pub slices: u32,
+}
+
+impl Slicer {
+    /// Starts the first slice now.
+    pub fn new() -> Slicer {
+        let now = now_ms();
+        Slicer {
+            slice_start: now,
+            step_start: now,
+            longest_step: (now, now),
+            slices: 1,
+        }
+    }
+
+    /// Call after each step: yields when the slice's time is up.
+    pub async fn tick(&mut self) {
+        let now = now_ms();
+        if now - self.step_start > self.longest_step.1 - self.longest_step.0 {
+            self.longest_step = (self.step_start, now);
+        }
+        if now - self.slice_start >= SLICE_MS {
+            next_task().await;
+            self.slice_start = now_ms();
+            self.slices += 1;
+        }
+        self.step_start = now_ms();
+    }
+}
+
+impl Default for Slicer {
+    fn default() -> Slicer {
+        Slicer::new()
+    }
+}
