@@ -29,6 +29,11 @@ pub struct Explorer {
     by_id: HashMap<String, u32>,
     /// Reference time for "upcoming" (unix seconds).
     now: i64,
+    /// Each course's title folded (see [`fold`]), made on the first call of
+    /// [`Explorer::similar`] and kept: a course page compares its title with
+    /// every other one, and folding them all again for each page made the
+    /// static pages of a large catalogue quadratic.
+    folded_titles: std::sync::OnceLock<Vec<String>>,
 }
 
 /// One page of results and everything the view shows around it.
@@ -441,6 +446,7 @@ impl ExplorerBuilder {
             title_rank,
             by_id,
             now,
+            folded_titles: std::sync::OnceLock::new(),
         }
     }
 }
@@ -617,17 +623,20 @@ impl Explorer {
             .into_iter()
             .filter(|w| w.len() > 3)
             .collect();
+        let titles = self
+            .folded_titles
+            .get_or_init(|| courses.iter().map(|c| fold(&c.title)).collect());
         let mut scored: Vec<(u32, u32)> = courses
             .iter()
+            .zip(titles)
             .enumerate()
-            .filter(|(i, c)| *i != doc && !course.modules.contains(&c.id))
-            .map(|(i, c)| {
+            .filter(|(i, (c, _))| *i != doc && !course.modules.contains(&c.id))
+            .map(|(i, (c, title))| {
                 let shared_domains = c
                     .domains
                     .iter()
                     .filter(|d| course.domains.contains(d))
                     .count() as u32;
-                let title = fold(&c.title);
                 let shared_words = words
                     .iter()
                     .filter(|w| title.split(' ').any(|t| t == w.as_str()))
