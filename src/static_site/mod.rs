@@ -125,8 +125,7 @@ pub fn escape_html(text: &str) -> String {
 /// Replaces what lies between the two marks (the marks stay, so that the
 /// same file can be filled again).
 fn fill(html: &str, (open, close): (&str, &str), content: &str) -> Option<String> {
-    let start = html.find(open)? + open.len();
-    let end = start + html[start..].find(close)?;
+    let (start, end) = between(html, open, close)?;
     Some(format!("{}{content}{}", &html[..start], &html[end..]))
 }
 
@@ -162,23 +161,11 @@ pub fn page_html(
     }
     let html = fill(shell, HEAD_MARK, &elements).ok_or(StaticError::Shell("campus:head mark"))?;
 
-    let (start, end) =
-        between(&html, "<title>", "</title>").ok_or(StaticError::Shell("<title>"))?;
-    let html = format!(
-        "{}{}{}",
-        &html[..start],
-        escape_html(&head.title),
-        &html[end..]
-    );
-
-    let open = "<meta name=\"description\" content=\"";
-    let (start, end) = between(&html, open, "\"").ok_or(StaticError::Shell("meta description"))?;
-    let html = format!(
-        "{}{}{}",
-        &html[..start],
-        escape_html(&head.description),
-        &html[end..]
-    );
+    let html = fill(&html, ("<title>", "</title>"), &escape_html(&head.title))
+        .ok_or(StaticError::Shell("<title>"))?;
+    let description = ("<meta name=\"description\" content=\"", "\"");
+    let html = fill(&html, description, &escape_html(&head.description))
+        .ok_or(StaticError::Shell("meta description"))?;
 
     let content = format!("<div id=\"campus-static\">{body}</div>");
     fill(&html, BODY_MARK, &content).ok_or(StaticError::Shell("campus:static mark"))
