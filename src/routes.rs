@@ -49,6 +49,60 @@ impl Route {
     }
 }
 
+/// A part of the app's WebAssembly that the browser fetches only when a page
+/// first needs it: the view code of the pages named in [`Route::chunk`]. The
+/// home page, the information pages and everything they share stay in the
+/// main module, so the first visit downloads only that (see `crate::pages`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Chunk {
+    /// The catalogue's search, filters and results.
+    Catalogue,
+    /// A course page.
+    Course,
+    /// The visitor's selection of courses.
+    Selection,
+    /// The two forms (trainer application, sur-mesure request): start, steps,
+    /// review, confirmation.
+    Forms,
+    /// The call for trainers and the institutional pages (accessibility,
+    /// legal notice, personal data, sitemap): long texts read once.
+    Info,
+}
+
+impl Chunk {
+    /// Every chunk, in [`Chunk::index`] order.
+    pub const ALL: [Chunk; 5] = [
+        Chunk::Catalogue,
+        Chunk::Course,
+        Chunk::Selection,
+        Chunk::Forms,
+        Chunk::Info,
+    ];
+
+    /// The chunk's position in [`Chunk::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl Route {
+    /// The chunk holding this page's view code, if it is not in the main module.
+    pub fn chunk(&self) -> Option<Chunk> {
+        match self {
+            Route::Catalogue => Some(Chunk::Catalogue),
+            Route::Course(_) => Some(Chunk::Course),
+            Route::Selection => Some(Chunk::Selection),
+            Route::FormStart(_) | Route::FormStep(..) => Some(Chunk::Forms),
+            Route::TrainerCall
+            | Route::Accessibility
+            | Route::LegalNotice
+            | Route::PersonalData
+            | Route::Sitemap => Some(Chunk::Info),
+            Route::Home | Route::NotFound => None,
+        }
+    }
+}
+
 /// The fragment split into a route path and its query string (without `?`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -309,6 +363,22 @@ mod tests {
 
     fn route(hash: &str) -> Route {
         Location::from_hash(hash).expect("a route").route
+    }
+
+    #[test]
+    fn chunk_indexes_follow_the_table_and_landing_pages_need_none() {
+        for (i, chunk) in Chunk::ALL.iter().enumerate() {
+            assert_eq!(chunk.index(), i);
+        }
+        // The home page and the page for a wrong address are in the main
+        // module: a first visit most often lands on one of them.
+        for route in [Route::Home, Route::NotFound, route("#/nulle-part")] {
+            assert_eq!(route.chunk(), None, "{route:?}");
+        }
+        assert_eq!(route("#/accessibilite").chunk(), Some(Chunk::Info));
+        assert_eq!(Route::Course("x".into()).chunk(), Some(Chunk::Course));
+        assert_eq!(route("#/candidature/proposition").chunk(), Some(Chunk::Forms));
+        assert_eq!(route("#/sur-mesure").chunk(), Some(Chunk::Forms));
     }
 
     #[test]
