@@ -23,6 +23,8 @@ pub mod static_site;
 #[cfg(feature = "browser")]
 pub mod app;
 #[cfg(feature = "browser")]
+pub mod pages;
+#[cfg(feature = "browser")]
 pub mod site;
 #[cfg(feature = "browser")]
 pub mod ui;

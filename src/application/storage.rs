@@ -286,9 +286,19 @@ impl FormDrafts {
 #[derive(Debug, Clone, Copy)]
 struct CurrentForm(FormId);
 
+/// Provides the drafts context, once: the first form page shown loads them
+/// (the forms' code comes with their chunk, see `crate::pages`), in the app's
+/// own scope so that they outlive the page and follow the visitor from step
+/// to step.
+pub fn ensure_drafts() {
+    if use_context::<FormDrafts>().is_none() {
+        crate::ui::chunks::use_chunks().provide_in_app(provide_drafts);
+    }
+}
+
 /// Loads the stored drafts, checks storage, listens to other tabs, and
 /// provides the context.
-pub fn provide_drafts() {
+fn provide_drafts() {
     let problem = storage::probe().err();
     let all = FormDrafts(FormId::ALL.map(|f| Drafts::load(f.form(), problem)));
     // (No window while the static pages are rendered.)
@@ -317,6 +327,7 @@ pub fn FormScope(
     /// Its page.
     children: Children,
 ) -> impl IntoView {
+    ensure_drafts();
     provide_context(CurrentForm(form));
     children()
 }

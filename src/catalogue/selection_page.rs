@@ -85,7 +85,9 @@ fn follow_edits_with_focus(
         request_animation_frame(move || match restored {
             None => focus_element_by_id(UNDO_ID),
             Some(Some(doc)) => focus_card(doc),
-            Some(None) => focus_page_heading(),
+            Some(None) => {
+                focus_page_heading();
+            }
         });
     });
 }

@@ -141,7 +141,9 @@ fn SharedCourses(ids: Vec<String>, catalogue: Arc<LoadedCatalogue>) -> impl Into
     let see_own = move |event: ev::MouseEvent| {
         event.prevent_default();
         router.navigate(&Route::Selection.href(), false);
-        request_animation_frame(focus_page_heading);
+        request_animation_frame(|| {
+            focus_page_heading();
+        });
     };
     let see_own_label = move || {
         let l = i18n.locale();

@@ -245,6 +245,11 @@ texts! {
     ConfigTimeoutTitle => "Le site met trop de temps à démarrer", "The site is taking too long to start";
     CatalogueErrorDetail => "Détail technique\u{a0}:", "Technical detail:";
     Retry => "Réessayer", "Try again";
+    PageLoading => "Chargement de la page…", "Loading the page…";
+    PageLoadFailedTitle => "Cette page n'a pas pu être chargée", "This page could not be loaded";
+    PageLoadFailed =>
+        "Une partie du site n'est pas arrivée. Vérifiez votre connexion, puis réessayez\u{a0}: rien de ce que vous avez saisi n'est perdu.",
+        "Part of the site did not arrive. Check your connection, then try again: nothing you typed is lost.";
     SkippedOne =>
         "1 formation du catalogue n'est pas affichée car ses données sont invalides.",
         "1 training of the catalogue is not shown because its data is invalid.";

@@ -116,6 +116,18 @@ pub fn reveal() {
     }
 }
 
+/// Whether the live app is in view (it has taken the static content's place,
+/// or there was none). Until then the static page is what the visitor sees
+/// and uses: its links load their pages as plain links.
+#[cfg(feature = "csr")]
+pub fn app_shown() -> bool {
+    use wasm_bindgen::JsCast;
+    document()
+        .get_element_by_id(APP_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|app| !app.hidden())
+}
+
 /// The text inputs of the static content that the visitor changed: their ids
 /// and values.
 #[cfg(feature = "csr")]

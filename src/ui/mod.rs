@@ -2,6 +2,7 @@
 //! the hash router, browser storage.
 
 pub mod boot;
+pub mod chunks;
 pub mod clipboard;
 pub mod clock;
 pub mod config;

@@ -23,6 +23,9 @@ pub struct Router {
     /// The element to focus after this route change instead of the `h1` (a
     /// "change" link landing on its field).
     arrival_focus: StoredValue<Option<String>>,
+    /// A route change whose page had no heading yet (its chunk was on its
+    /// way): focus goes to the heading once the page is there.
+    focus_pending: StoredValue<bool>,
 }
 
 impl Router {
@@ -40,6 +43,24 @@ impl Router {
     /// focus once the current route change has rendered.
     pub fn focus_on_arrival(self, id: String) {
         self.arrival_focus.set_value(Some(id));
+    }
+
+    /// Asks that focus go to the page's heading once the page that is
+    /// arriving has rendered ([`Router::settle_focus`]): after a retry, whose
+    /// button is then gone.
+    pub fn focus_when_settled(self) {
+        self.focus_pending.set_value(true);
+    }
+
+    /// Called when a page that was still arriving has rendered: gives it the
+    /// focus that its route change could not (the `h1`, or the element asked
+    /// for by [`Router::focus_on_arrival`]). Does nothing when no route change
+    /// is waiting (the first page keeps the browser's own focus).
+    pub fn settle_focus(self) {
+        if self.focus_pending.try_update_value(std::mem::take) == Some(true) {
+            #[cfg(feature = "csr")]
+            request_animation_frame(move || focus_arrival(self));
+        }
     }
 }
 
@@ -116,17 +137,20 @@ pub fn focus_element_by_id(id: &str) {
     }
 }
 
-/// Moves keyboard focus to the page's `h1` (made focusable by script only).
-pub fn focus_page_heading() {
-    if let Some(h1) = document()
+/// Moves keyboard focus to the page's `h1` (made focusable by script only);
+/// `false` when the page has none (yet).
+pub fn focus_page_heading() -> bool {
+    let Some(h1) = document()
         .query_selector("main h1")
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = h1.set_attribute("tabindex", "-1");
-        let _ = h1.focus();
-    }
+    else {
+        return false;
+    };
+    let _ = h1.set_attribute("tabindex", "-1");
+    let _ = h1.focus();
+    true
 }
 
 /// Starts listening to the URL fragment and provides the [`Router`] context.
@@ -145,6 +169,7 @@ pub fn provide_router() -> Router {
         location,
         set_location,
         arrival_focus,
+        focus_pending: StoredValue::new(false),
     };
     provide_context(router);
     #[cfg(feature = "csr")]
@@ -158,7 +183,7 @@ fn listen(router: Router) {
     let Router {
         location,
         set_location,
-        arrival_focus,
+        ..
     } = router;
     // Links change the fragment (hashchange); Back and Forward over entries made
     // by `navigate` fire popstate. Both land here; equal locations are ignored.
@@ -202,7 +227,10 @@ fn listen(router: Router) {
         let Some(root) = root.as_deref() else {
             return;
         };
-        if event.default_prevented()
+        // (While the static content is in view, its links are plain links:
+        // the hidden app must not move to a page the visitor cannot see.)
+        if !crate::ui::boot::app_shown()
+            || event.default_prevented()
             || event.button() != 0
             || event.ctrl_key()
             || event.meta_key()
@@ -250,15 +278,34 @@ fn listen(router: Router) {
                 // starts at the top with focus on the new heading, unless the
                 // page asked for a field (a "change" link).
                 window().scroll_to_with_x_and_y(0.0, 0.0);
-                if let Some(id) = arrival_focus.try_update_value(Option::take).flatten() {
-                    focus_element_by_id(&id);
-                    return;
-                }
-                focus_page_heading();
+                focus_arrival(router);
             });
         }
         current
     });
+}
+
+/// Focus after a route change: the element the page asked for, else its
+/// `h1`. A page still arriving has neither: focus goes to `main` for now (so
+/// that it does not stay on a link that is gone), and to the heading once the
+/// page is there ([`Router::settle_focus`]).
+#[cfg(feature = "csr")]
+fn focus_arrival(router: Router) {
+    let asked = router
+        .arrival_focus
+        .with_value(|id| id.clone())
+        .filter(|id| document().get_element_by_id(id).is_some());
+    if let Some(id) = asked {
+        router.arrival_focus.set_value(None);
+        focus_element_by_id(&id);
+        return;
+    }
+    if focus_page_heading() {
+        router.arrival_focus.set_value(None);
+    } else {
+        router.focus_pending.set_value(true);
+        focus_element_by_id(crate::ui::layout::MAIN_ID);
+    }
 }
 
 /// The router context provided by [`provide_router`].

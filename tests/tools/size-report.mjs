@@ -82,14 +82,26 @@ export function measure(dir) {
     total.br += row.br;
   }
   const w = rows.find((r) => r.path === wasm);
+  // The pages' chunks (tests/tools/wasm-split.mjs): fetched by the pages that
+  // need them, not by the home page.
+  const chunks = readdirSync(dir)
+    .filter((f) => f.endsWith('.wasm') && f !== wasm)
+    .sort()
+    .map((path) => {
+      const buf = readFileSync(join(dir, path));
+      return { path, raw: buf.length, gz: gz(buf), br: br(buf) };
+    });
+  const chunksGz = chunks.reduce((sum, c) => sum + c.gz, 0);
   return {
     wasm: w,
+    chunks,
     rows,
     total,
     sizes: {
       wasm_raw: w.raw,
       wasm_gzip: w.gz,
       wasm_brotli: w.br,
+      chunks_gzip: chunksGz,
       first_page_raw: total.raw,
       first_page_gzip: total.gz,
       first_page_brotli: total.br,
@@ -137,10 +149,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(err.message);
     process.exit(1);
   }
-  const { wasm: w, rows, total, sizes } = m;
+  const { wasm: w, chunks, rows, total, sizes } = m;
   console.log('── Campus size report ─────────────────────────────────────────────');
-  console.log(`wasm  ${w.path}`);
+  console.log(`wasm  ${w.path} (main module: every page)`);
   console.log(`      raw ${kb(w.raw)}   gzip -9 ${kb(w.gz)}   brotli 11 ${kb(w.br)}`);
+  console.log(`chunks (fetched by the pages that need them; src/pages.rs):`);
+  for (const c of chunks) console.log(`  ${c.path.padEnd(44)} ${kb(c.raw)} ${kb(c.gz)} ${kb(c.br)}`);
   console.log('first page (what Chromium fetches to show the home page, with the bundled catalogue):');
   console.log(`  ${'file'.padEnd(44)} ${'raw'.padStart(11)} ${'gzip'.padStart(11)} ${'brotli'.padStart(11)}`);
   for (const r of rows) {

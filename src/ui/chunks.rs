@@ -1,0 +1,218 @@
+//! Pages whose code is in a part of the WebAssembly fetched when first needed
+//! ([`Chunk`]): which parts have arrived, and what a page shows until its own
+//! has (a loading message, or a failure with a way to retry).
+//!
+//! The split points themselves (which views each chunk holds) are in
+//! `crate::pages`; this module knows only the chunks, so that any feature can
+//! ask whether a page is ready.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use leptos::prelude::*;
+
+use crate::i18n::Text;
+use crate::routes::{Chunk, Route};
+use crate::ui::i18n::use_i18n;
+use crate::ui::router::Router;
+
+/// Where a chunk is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkState {
+    /// Not asked for yet.
+    Idle,
+    /// Being fetched and instantiated.
+    Loading,
+    /// Its code can run.
+    Ready,
+    /// The last attempt failed (offline, server error); asking again retries.
+    Failed,
+}
+
+/// Fetches a chunk; `true` once its code can run.
+pub type LoadFuture = Pin<Box<dyn Future<Output = bool>>>;
+
+/// How the app fetches a chunk (`crate::pages::load_chunk`).
+pub type LoadFn = fn(Chunk) -> LoadFuture;
+
+/// The chunks context: the state of each chunk.
+#[derive(Clone, Copy)]
+pub struct Chunks {
+    states: RwSignal<[ChunkState; Chunk::ALL.len()]>,
+    load: LoadFn,
+    /// The app's own reactive scope.
+    app: StoredValue<Option<Owner>>,
+}
+
+impl Chunks {
+    /// The state of `chunk` (tracked).
+    pub fn state(self, chunk: Chunk) -> ChunkState {
+        self.states.with(|states| states[chunk.index()])
+    }
+
+    /// Whether `route`'s view can be shown now (tracked): its chunk has
+    /// arrived, or it needs none.
+    pub fn ready_for(self, route: &Route) -> bool {
+        route
+            .chunk()
+            .is_none_or(|chunk| self.state(chunk) == ChunkState::Ready)
+    }
+
+    /// Runs `provide` in the app's own scope: a context that a chunk's pages
+    /// share and keep across them (the forms' drafts) is provided there the
+    /// first time one of them is shown, by the chunk's code, and then lives
+    /// as long as the app.
+    pub fn provide_in_app(self, provide: impl FnOnce()) {
+        match self.app.get_value() {
+            Some(owner) => owner.with(provide),
+            None => provide(),
+        }
+    }
+
+    /// Starts fetching `chunk` unless it is here or on its way; after a
+    /// failure, this is the retry.
+    pub fn load(self, chunk: Chunk) {
+        let current = self.states.with_untracked(|states| states[chunk.index()]);
+        if matches!(current, ChunkState::Loading | ChunkState::Ready) {
+            return;
+        }
+        self.states
+            .update(|states| states[chunk.index()] = ChunkState::Loading);
+        #[cfg(feature = "csr")]
+        leptos::task::spawn_local(async move {
+            let state = if (self.load)(chunk).await {
+                ChunkState::Ready
+            } else {
+                ChunkState::Failed
+            };
+            self.states.try_update(|states| states[chunk.index()] = state);
+        });
+        #[cfg(not(feature = "csr"))]
+        let _ = self.load;
+    }
+}
+
+/// Provides the [`Chunks`] context and fetches the chunk of every page the
+/// router shows, as soon as it shows it (the first page's chunk is fetched
+/// while the catalogue is).
+///
+/// The static-page renderer has every chunk at hand: its pages are all
+/// `Ready`.
+pub fn provide_chunks(load: LoadFn, router: Router) -> Chunks {
+    let initial = if cfg!(feature = "csr") {
+        ChunkState::Idle
+    } else {
+        ChunkState::Ready
+    };
+    let chunks = Chunks {
+        states: RwSignal::new([initial; Chunk::ALL.len()]),
+        load,
+        app: StoredValue::new(Owner::current()),
+    };
+    provide_context(chunks);
+    #[cfg(feature = "csr")]
+    {
+        Effect::new(move || {
+            if let Some(chunk) = router.route().chunk() {
+                chunks.load(chunk);
+            }
+        });
+        prefetch_on_intent(chunks);
+    }
+    #[cfg(not(feature = "csr"))]
+    let _ = router;
+    chunks
+}
+
+/// A pointer over a link, or keyboard focus on it, is a sign that it will be
+/// followed: its page's chunk is fetched then, so that the page shows at once
+/// when it is.
+#[cfg(feature = "csr")]
+fn prefetch_on_intent(chunks: Chunks) {
+    use leptos::ev;
+    use wasm_bindgen::JsCast;
+    let intent = move |target: Option<web_sys::EventTarget>| {
+        let href = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|a| a.get_attribute("href"));
+        let chunk = href
+            .as_deref()
+            .and_then(|href| href.find('#').map(|i| &href[i..]))
+            .and_then(crate::routes::Location::from_hash)
+            .and_then(|location| location.route.chunk());
+        if let Some(chunk) = chunk {
+            chunks.load(chunk);
+        }
+    };
+    let over = window_event_listener(ev::pointerover, move |e| intent(e.target()));
+    let focus = window_event_listener(ev::focusin, move |e| intent(e.target()));
+    on_cleanup(move || {
+        over.remove();
+        focus.remove();
+    });
+}
+
+/// The chunks context provided by [`provide_chunks`].
+pub fn use_chunks() -> Chunks {
+    expect_context::<Chunks>()
+}
+
+/// The output of a future that needs no waiting, else `None`. A split
+/// function whose chunk has arrived completes at its first poll: its view can
+/// then be built in the same render as the rest of the page.
+pub fn ready_now<F: Future>(future: F) -> Option<F::Output> {
+    let mut future = std::pin::pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(output) => Some(output),
+        Poll::Pending => None,
+    }
+}
+
+/// What a page shows while its chunk is on its way, or when it could not be
+/// fetched (with a button that tries again). Once the page can be shown,
+/// keyboard focus goes where a route change puts it (see
+/// [`Router::settle_focus`]).
+#[component]
+pub fn ChunkPending(
+    /// The chunk the page needs.
+    chunk: Chunk,
+    /// Whether the page could not be built although its chunk is `Ready`.
+    #[prop(optional)]
+    broken: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let chunks = use_chunks();
+    let router = crate::ui::router::use_router();
+    move || {
+        let failed = broken || chunks.state(chunk) == ChunkState::Failed;
+        if failed {
+            view! {
+                <div class="fr-container fr-my-6w">
+                    <div class="fr-alert fr-alert--error" id="page-non-chargee" role="alert">
+                        <h1 class="fr-alert__title">{i18n.t(Text::PageLoadFailedTitle)}</h1>
+                        <p>{i18n.t(Text::PageLoadFailed)}</p>
+                        <button type="button" class="fr-btn fr-btn--sm fr-mt-2w" on:click=move |_| {
+                            router.focus_when_settled();
+                            chunks.load(chunk);
+                        }>
+                            {i18n.t(Text::Retry)}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="fr-container fr-my-6w" id="page-en-chargement" role="status">
+                    <p>{i18n.t(Text::PageLoading)}</p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}

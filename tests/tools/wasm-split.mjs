@@ -1,0 +1,128 @@
+// Trunk post-build step (run first by tests/tools/post-build.mjs): cuts the
+// pages' code out of the main wasm into chunks that the browser fetches the
+// first time a page needs one (src/pages.rs names the split points).
+//
+// Trunk 0.21 has no hook between cargo and wasm-bindgen (trunk-rs/trunk#1022),
+// and a split must run on cargo's own output (it reads the linker's
+// relocations, .cargo/config.toml: --emit-relocs). So this step redoes, from
+// that output, what trunk did after cargo:
+//   1. wasm-split-cli: main.wasm + one wasm per chunk (and chunks of code shared
+//      by several) + __wasm_split.js, which loads them;
+//   2. wasm-bindgen on main.wasm, as trunk ran it (--target web), keeping the
+//      exports the chunks link to;
+//   3. wasm-opt, with Trunk.toml's flags, on every wasm;
+//   4. content-hashed names for the chunks and the loader, so that a host can
+//      cache them for ever, like trunk's own files; trunk's names stay for
+//      the main module and its JS (index.html names them).
+//
+// Usage: node tests/tools/wasm-split.mjs [staging-dir]   (inside trunk: no argument)
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+const profile = process.env.TRUNK_PROFILE ?? 'release';
+const targetDir = process.env.CARGO_TARGET_DIR ?? 'target';
+const raw = join(targetDir, 'wasm32-unknown-unknown', profile, 'campus.wasm');
+
+// Trunk.toml's wasm-opt flags (the <link data-trunk rel="rust"> of index.html).
+const OPT = [
+  '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+  '--strip-debug', '--strip-producers',
+];
+
+function fail(message) {
+  console.error(`wasm-split: ${message}`);
+  process.exit(1);
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.error) fail(`${command} could not start (${result.error.code}): run bash .ci/setup`);
+  if (result.status !== 0) fail(`${command} ${args.join(' ')} exited with ${result.status}`);
+}
+
+const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
+
+const glue = readdirSync(dir).find((f) => /^campus-[0-9a-f]+\.js$/.test(f));
+if (!glue) fail(`no campus-<hash>.js in ${dir}: is this trunk's staging folder?`);
+const stem = glue.slice(0, -'.js'.length);
+const mainWasm = `${stem}_bg.wasm`;
+if (!existsSync(join(dir, mainWasm))) fail(`${mainWasm} missing from ${dir}`);
+if (!existsSync(raw)) fail(`${raw} missing: the cargo build of campus for wasm32 (${profile})`);
+
+const work = mkdtempSync(join(tmpdir(), 'campus-split-'));
+try {
+  const split = join(work, 'split');
+  const bindgen = join(work, 'bindgen');
+  run('wasm-split-cli', [raw, split]);
+  run('wasm-bindgen', [
+    join(split, 'main.wasm'), `--out-dir=${bindgen}`, `--out-name=${stem}`, '--target=web',
+    '--no-typescript', '--keep-lld-exports',
+  ]);
+
+  // The chunks, optimized, under content-hashed names.
+  const renames = new Map();
+  const chunks = [];
+  for (const name of readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== 'main.wasm')) {
+    const path = join(split, name);
+    run('wasm-opt', [...OPT, path, '-o', path]);
+    const hashed = `${name.slice(0, -'.wasm'.length)}-${hash(readFileSync(path))}.wasm`;
+    renames.set(name, hashed);
+    chunks.push({ name: hashed, path });
+  }
+  // The loader names its chunks and imports the main module's glue.
+  let loader = readFileSync(join(split, '__wasm_split.js'), 'utf8');
+  for (const [from, to] of renames) {
+    const quoted = `"./${from}"`;
+    if (!loader.includes(quoted)) fail(`__wasm_split.js does not name ${from}`);
+    loader = loader.split(quoted).join(`"./${to}"`);
+  }
+  if (!loader.includes('from "./main.js"')) fail('__wasm_split.js does not import ./main.js');
+  loader = loader.split('from "./main.js"').join(`from "./${glue}"`);
+  const loaderName = `__wasm_split-${hash(loader)}.js`;
+
+  // The main module's glue imports the loader.
+  let js = readFileSync(join(bindgen, `${stem}.js`), 'utf8');
+  // (Only the `import … from` statements: the keys of the wasm's import
+  // object keep the module name the wasm asks for.)
+  const IMPORT = /^(import \* as \w+ from )(['"])\.\/__wasm_split\.js\2/gm;
+  if (!IMPORT.test(js)) fail(`${stem}.js does not import ./__wasm_split.js: no split point was found`);
+  js = js.replace(IMPORT, `$1'./${loaderName}'`);
+
+  const main = join(bindgen, `${stem}_bg.wasm`);
+  run('wasm-opt', [...OPT, main, '-o', main]);
+
+  // Into the staging folder: the main module and its glue replace trunk's.
+  writeFileSync(join(dir, glue), js);
+  renameSync(main, join(dir, mainWasm));
+  writeFileSync(join(dir, loaderName), loader);
+  for (const chunk of chunks) cpSync(chunk.path, join(dir, chunk.name));
+  if (existsSync(join(bindgen, 'snippets'))) {
+    rmSync(join(dir, 'snippets'), { recursive: true, force: true });
+    cpSync(join(bindgen, 'snippets'), join(dir, 'snippets'), { recursive: true });
+  }
+  // index.html names the glue with its integrity (trunk's SRI): the glue
+  // changed. The loader gets its own modulepreload, so that it is fetched
+  // with the glue rather than after it.
+  const html = join(dir, 'index.html');
+  const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+  const preload = new RegExp(`<link rel="modulepreload" href="\\./${glue.replace('.', '\\.')}"[^>]*>`);
+  // (A loader's modulepreload left by an earlier run on this folder goes.)
+  const page = readFileSync(html, 'utf8').replace(/\n?<link rel="modulepreload" href="\.\/__wasm_split-[^"]*"[^>]*>/g, '');
+  const tag = page.match(preload)?.[0];
+  if (!tag || !/integrity="[^"]*"/.test(tag)) fail(`index.html has no modulepreload of ${glue} with an integrity`);
+  const loaderTag = tag.replace(`./${glue}`, `./${loaderName}`).replace(/integrity="[^"]*"/, `integrity="${sri(loader)}"`);
+  writeFileSync(html, page.replace(tag, `${tag.replace(/integrity="[^"]*"/, `integrity="${sri(js)}"`)}\n${loaderTag}`));
+
+  const kB = (path) => `${(statSync(path).size / 1000).toFixed(1)} kB`;
+  console.log(`wasm-split: ${mainWasm} ${kB(join(dir, mainWasm))}, ${loaderName}, ` +
+    chunks.map((c) => `${c.name} ${kB(join(dir, c.name))}`).join(', '));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
