@@ -86,7 +86,8 @@ impl Chunks {
             } else {
                 ChunkState::Failed
             };
-            self.states.try_update(|states| states[chunk.index()] = state);
+            self.states
+                .try_update(|states| states[chunk.index()] = state);
         });
         #[cfg(not(feature = "csr"))]
         let _ = self.load;
@@ -173,6 +174,10 @@ pub fn ready_now<F: Future>(future: F) -> Option<F::Output> {
     }
 }
 
+/// Id of the message a page shows while its chunk is on its way (its `h1`,
+/// so that the page always has one, gets the focus until the page's own does).
+pub const LOADING_ID: &str = "page-en-chargement";
+
 /// What a page shows while its chunk is on its way, or when it could not be
 /// fetched (with a button that tries again). Once the page can be shown,
 /// keyboard focus goes where a route change puts it (see
@@ -208,8 +213,8 @@ pub fn ChunkPending(
             .into_any()
         } else {
             view! {
-                <div class="fr-container fr-my-6w" id="page-en-chargement" role="status">
-                    <p>{i18n.t(Text::PageLoading)}</p>
+                <div class="fr-container fr-my-6w" id=LOADING_ID role="status">
+                    <h1 class="fr-h5">{i18n.t(Text::PageLoading)}</h1>
                 </div>
             }
             .into_any()

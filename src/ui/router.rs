@@ -286,9 +286,9 @@ fn listen(router: Router) {
 }
 
 /// Focus after a route change: the element the page asked for, else its
-/// `h1`. A page still arriving has neither: focus goes to `main` for now (so
-/// that it does not stay on a link that is gone), and to the heading once the
-/// page is there ([`Router::settle_focus`]).
+/// `h1`. A page still arriving has only its loading message: focus goes there
+/// for now (so that it does not stay on a link that is gone), and to the
+/// page's heading once the page is there ([`Router::settle_focus`]).
 #[cfg(feature = "csr")]
 fn focus_arrival(router: Router) {
     let asked = router
@@ -300,11 +300,18 @@ fn focus_arrival(router: Router) {
         focus_element_by_id(&id);
         return;
     }
-    if focus_page_heading() {
-        router.arrival_focus.set_value(None);
-    } else {
-        router.focus_pending.set_value(true);
+    // A page whose code is on its way shows a loading message as its `h1`:
+    // it gets the focus for now, and the page's own heading once it is there.
+    let arriving = document()
+        .get_element_by_id(crate::ui::chunks::LOADING_ID)
+        .is_some();
+    if !focus_page_heading() {
         focus_element_by_id(crate::ui::layout::MAIN_ID);
+        router.focus_pending.set_value(true);
+    } else if arriving {
+        router.focus_pending.set_value(true);
+    } else {
+        router.arrival_focus.set_value(None);
     }
 }
 
