@@ -377,7 +377,10 @@ mod tests {
         }
         assert_eq!(route("#/accessibilite").chunk(), Some(Chunk::Info));
         assert_eq!(Route::Course("x".into()).chunk(), Some(Chunk::Course));
-        assert_eq!(route("#/candidature/proposition").chunk(), Some(Chunk::Forms));
+        assert_eq!(
+            route("#/candidature/proposition").chunk(),
+            Some(Chunk::Forms)
+        );
         assert_eq!(route("#/sur-mesure").chunk(), Some(Chunk::Forms));
     }
 

@@ -92,9 +92,24 @@ export function measure(dir) {
       return { path, raw: buf.length, gz: gz(buf), br: br(buf) };
     });
   const chunksGz = chunks.reduce((sum, c) => sum + c.gz, 0);
+  // What each chunk's pages fetch in all: the main module, the chunk and the
+  // shared chunks it depends on (read from the loader's dependency lists).
+  const perChunk = {};
+  const loaderFile = readdirSync(dir).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
+  if (loaderFile) {
+    const loader = readFileSync(join(dir, loaderFile), 'utf8');
+    const gzOf = new Map(chunks.map((c) => [c.path, c.gz]));
+    const shared = new Map();
+    for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) shared.set(m[1], m[2]);
+    for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
+      const files = [m[2], ...m[3].split(',').map((d) => shared.get(d.trim())).filter(Boolean)];
+      perChunk[m[1]] = w.gz + files.reduce((sum, f) => sum + (gzOf.get(f) ?? 0), 0);
+    }
+  }
   return {
     wasm: w,
     chunks,
+    perChunk,
     rows,
     total,
     sizes: {
@@ -149,12 +164,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(err.message);
     process.exit(1);
   }
-  const { wasm: w, chunks, rows, total, sizes } = m;
+  const { wasm: w, chunks, perChunk, rows, total, sizes } = m;
   console.log('── Campus size report ─────────────────────────────────────────────');
   console.log(`wasm  ${w.path} (main module: every page)`);
   console.log(`      raw ${kb(w.raw)}   gzip -9 ${kb(w.gz)}   brotli 11 ${kb(w.br)}`);
   console.log(`chunks (fetched by the pages that need them; src/pages.rs):`);
   for (const c of chunks) console.log(`  ${c.path.padEnd(44)} ${kb(c.raw)} ${kb(c.gz)} ${kb(c.br)}`);
+  console.log('wasm a page of each chunk fetches in all (main module + chunk + shared chunks), gzip -9:');
+  for (const [name, bytes] of Object.entries(perChunk)) console.log(`  ${name.padEnd(44)} ${kb(bytes)}`);
   console.log('first page (what Chromium fetches to show the home page, with the bundled catalogue):');
   console.log(`  ${'file'.padEnd(44)} ${'raw'.padStart(11)} ${'gzip'.padStart(11)} ${'brotli'.padStart(11)}`);
   for (const r of rows) {
