@@ -48,7 +48,7 @@ test('the home page fetches no chunk; a page fetches its own once', async () => 
   assert.equal(catalogueChunks.length, 1, page.wasm.join('\n'));
   // Back and forth: already here, not fetched again.
   await page.click('#campus-app header a[href="#/"]');
-  await page.waitForSelector('main h1');
+  await page.waitForSelector('main h1:not(#page-en-chargement > h1)');
   await page.goBack();
   await page.waitForSelector('.campus-results');
   assert.equal(page.wasm.filter((u) => /split_catalogue-/.test(u)).length, 1, page.wasm.join('\n'));
@@ -76,7 +76,7 @@ test('offline mid-way: a clear message and a retry that works, focus on the mess
   await assertAccessible(page, 'chunk failed');
   // The rest of the app still works: the home page.
   await page.click('#campus-app header a[href="#/"]');
-  await page.waitForSelector('main h1');
+  await page.waitForSelector('main h1:not(#page-en-chargement > h1)');
   // Back to the catalogue, still offline: the message again; then online, retry.
   await page.goBack();
   await alert.waitFor();

@@ -85,7 +85,7 @@ const widget = (page, id) => page.frameLocator(`#${id} iframe`);
 async function frameOf(page, id) {
   const handle = await page.waitForSelector(`#${id} iframe`);
   const frame = await handle.contentFrame();
-  await frame.waitForSelector('main h1', { timeout: 20_000 });
+  await frame.waitForSelector('main h1:not(#page-en-chargement > h1)', { timeout: 20_000 });
   return { handle, frame };
 }
 

@@ -183,7 +183,7 @@ test('the static content is accessible, and the live app takes its place without
     await page.setViewportSize({ width, height: 900 });
     const release = await holdWasm(page);
     await page.goto(`${app.url}${path}`);
-    await page.waitForSelector('#campus-static main h1');
+    await page.waitForSelector('#campus-static main h1:not(#page-en-chargement > h1)');
     await page.evaluate(() => document.fonts.ready);
     assert.equal(await page.locator('#campus-boot').isVisible(), false, 'no loading message over the content');
     const before = await page.screenshot();

@@ -92,7 +92,7 @@ export function assertNoProblems(page) {
  */
 export async function waitForApp(page) {
   await page.waitForSelector('#campus-app:not([hidden]) header.fr-header', { timeout: 15_000 });
-  await page.waitForSelector('#campus-app:not([hidden]) main h1');
+  await page.waitForSelector('#campus-app:not([hidden]) main h1:not(#page-en-chargement > h1)');
 }
 
 /**
