@@ -107,23 +107,24 @@ fn settle(view: Result<AnyView, SplitLoaderError>) -> Option<AnyView> {
 #[cfg(feature = "csr")]
 pub fn load_chunk(chunk: Chunk) -> crate::ui::chunks::LoadFuture {
     Box::pin(async move {
-        match chunk {
-            Chunk::Catalogue => preload_catalogue_page().await,
-            Chunk::Course => preload_course_page().await,
-            Chunk::Selection => preload_selection_page().await,
-            Chunk::Forms => match preload_form_start_page().await {
-                Ok(()) => preload_form_step_page().await,
-                failed => failed,
-            },
-            Chunk::Info => match preload_trainer_call_page().await {
-                Ok(()) => match preload_info_page().await {
-                    Ok(()) => preload_sitemap_page().await,
-                    failed => failed,
-                },
-                failed => failed,
-            },
+        let loaded: Result<(), SplitLoaderError> = async {
+            match chunk {
+                Chunk::Catalogue => preload_catalogue_page().await,
+                Chunk::Course => preload_course_page().await,
+                Chunk::Selection => preload_selection_page().await,
+                Chunk::Forms => {
+                    preload_form_start_page().await?;
+                    preload_form_step_page().await
+                }
+                Chunk::Info => {
+                    preload_trainer_call_page().await?;
+                    preload_info_page().await?;
+                    preload_sitemap_page().await
+                }
+            }
         }
-        .is_ok()
+        .await;
+        loaded.is_ok()
     })
 }
 
