@@ -178,6 +178,9 @@ pub fn ready_now<F: Future>(future: F) -> Option<F::Output> {
 /// so that the page always has one, gets the focus until the page's own does).
 pub const LOADING_ID: &str = "page-en-chargement";
 
+/// The id of the alert shown when a page's code could not be fetched.
+pub const FAILED_ID: &str = "page-non-chargee";
+
 /// What a page shows while its chunk is on its way, or when it could not be
 /// fetched (with a button that tries again). Once the page can be shown,
 /// keyboard focus goes where a route change puts it (see
@@ -198,7 +201,7 @@ pub fn ChunkPending(
         if failed {
             view! {
                 <div class="fr-container fr-my-6w">
-                    <div class="fr-alert fr-alert--error" id="page-non-chargee" role="alert">
+                    <div class="fr-alert fr-alert--error" id=FAILED_ID role="alert">
                         <h1 class="fr-alert__title">{i18n.t(Text::PageLoadFailedTitle)}</h1>
                         <p>{i18n.t(Text::PageLoadFailed)}</p>
                         <button type="button" class="fr-btn fr-btn--sm fr-mt-2w" on:click=move |_| {

@@ -55,11 +55,19 @@ impl Router {
     /// Called when a page that was still arriving has rendered: gives it the
     /// focus that its route change could not (the `h1`, or the element asked
     /// for by [`Router::focus_on_arrival`]). Does nothing when no route change
-    /// is waiting (the first page keeps the browser's own focus).
+    /// is waiting (the first page keeps the browser's own focus), nor when the
+    /// visitor has put the focus elsewhere meanwhile (a footer link tabbed to
+    /// while the page was on its way stays focused).
     pub fn settle_focus(self) {
         if self.focus_pending.try_update_value(std::mem::take) == Some(true) {
             #[cfg(feature = "csr")]
-            request_animation_frame(move || focus_arrival(self));
+            request_animation_frame(move || {
+                if focus_unclaimed() {
+                    focus_arrival(self);
+                } else {
+                    self.arrival_focus.set_value(None);
+                }
+            });
         }
     }
 }
@@ -313,6 +321,27 @@ fn focus_arrival(router: Router) {
     } else {
         router.arrival_focus.set_value(None);
     }
+}
+
+/// Whether the focus is still where a route change left it while its page was
+/// on its way: nowhere (the loading message that held it is gone), on `main`,
+/// or inside the loading message or the failure alert.
+#[cfg(feature = "csr")]
+fn focus_unclaimed() -> bool {
+    let Some(active) = document().active_element() else {
+        return true;
+    };
+    active.tag_name().eq_ignore_ascii_case("body")
+        || active.id() == crate::ui::layout::MAIN_ID
+        || active
+            .closest(&format!(
+                "#{}, #{}",
+                crate::ui::chunks::LOADING_ID,
+                crate::ui::chunks::FAILED_ID
+            ))
+            .ok()
+            .flatten()
+            .is_some()
 }
 
 /// The router context provided by [`provide_router`].

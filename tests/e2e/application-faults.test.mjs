@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { schemaValidator } from './support/schemas.mjs';
-import { assertAccessible, assertNoProblems, BASE, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, BASE, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { createReceiverHandler, makeReceiverState } from './support/receiver.mjs';
 import { fillLocalStorage, freeLocalStorage, launchWithStorage } from './support/browsers.mjs';
 import {
@@ -458,7 +458,7 @@ describe('step changes', () => {
     await fillYou(page);
     await page.click('#continuer');
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('Votre expertise'));
-    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await waitForPageFocus(page);
     assert.equal(await page.evaluate(() => window.scrollY), 0);
     assert.match(await page.title(), /^Votre expertise - /);
     assertNoProblems(page);

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { bundledCatalogue, catalogue, course, frenchSpacing, serveCatalogue } from './support/fixtures.mjs';
 
 const DATA = bundledCatalogue();
@@ -313,7 +313,7 @@ describe('course pages', () => {
     await assertAccessible(page, 'parcours page');
     await page.click(`main ol:not(.fr-breadcrumb__list) li a >> nth=0`);
     await page.waitForFunction((id) => location.hash === `#/formation/${id}`, parcours.modules[0]);
-    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await waitForPageFocus(page);
     assert.ok((await page.textContent('main')).includes('Ce module fait partie des parcours'));
     assert.ok(await page.$(`main a[href="#/formation/${parcours.id}"]`));
     assertNoProblems(page);

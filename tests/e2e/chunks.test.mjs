@@ -65,6 +65,25 @@ test('after a route change the page that arrives later gets the focus', async ()
   assertNoProblems(page);
 });
 
+test('focus the visitor moves while a page is on its way stays where they put it', async () => {
+  const page = await open('#/');
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/split_catalogue-[^/]*\.wasm$/, async (route) => { await gate; await route.continue(); });
+  await page.focus('#campus-app header a[href="#/catalogue"]');
+  await page.keyboard.press('Enter');
+  // Meanwhile the loading message holds the focus (a screen reader says it)...
+  await page.waitForFunction(() => document.activeElement?.closest('#page-en-chargement'));
+  // ...until the visitor goes elsewhere: a footer link, by keyboard.
+  await page.focus('#campus-app footer a[href="#/accessibilite"]');
+  release();
+  await page.waitForSelector('.campus-results');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#/accessibilite');
+  assertNoProblems(page);
+});
+
 test('offline mid-way: a clear message and a retry that works, focus on the message, the app still alive', async () => {
   let offline = true;
   const page = await open('#/', { block: () => offline });

@@ -6,7 +6,7 @@
 // storage disabled, English.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { launchWithStorage } from './support/browsers.mjs';
 import { bundledCatalogue, catalogue, course, frenchSpacing, serveCatalogue } from './support/fixtures.mjs';
 
@@ -187,8 +187,7 @@ describe('the share link', () => {
       // "Voir ma sélection" leaves the shared view; focus goes to the heading.
       await visitor.click('a:has-text("Voir ma sélection (3 formations)")');
       await visitor.waitForFunction(() => location.hash === '#/ma-selection');
-      assert.equal((await visitor.textContent('main h1')).trim(), 'Ma sélection');
-      await visitor.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      await waitForPageFocus(visitor, 'Ma sélection');
       assert.deepEqual(await titles(visitor), [C.title, A.title, B.title]);
       assertNoProblems(page);
       assertNoProblems(visitor);

@@ -3,7 +3,7 @@
 // mounted under a sub-path.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, assertNoProblems, BASE, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, BASE, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 
 const SERVICE = 'Campus du numérique public';
 
@@ -103,8 +103,7 @@ test('following links moves focus to the new page title; Back and Forward restor
   await waitForApp(page);
   await page.click('#navigation-principale a:has-text("Catalogue des formations")');
   await page.waitForFunction(() => location.hash === '#/catalogue');
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Catalogue des formations');
+  await waitForPageFocus(page, 'Catalogue des formations');
   assert.equal(await page.title(), `Catalogue des formations - ${SERVICE}`);
   assert.equal(
     await page.getAttribute('#navigation-principale a:has-text("Catalogue des formations")', 'aria-current'),
@@ -148,7 +147,7 @@ test('keyboard only: skip link to the content keeps the route, Tab reaches the n
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash === '#/catalogue');
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  await waitForPageFocus(page, 'Catalogue des formations');
 
   // A typed in-page anchor does not lose the route either.
   await page.evaluate(() => { location.hash = '#footer'; });

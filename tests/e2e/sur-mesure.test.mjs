@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { schemaValidator } from './support/schemas.mjs';
-import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { startReceiver } from './support/receiver.mjs';
 import { continueTo, fillYou, openApplicationPage, pick, stepTitle } from './support/applicant.mjs';
 
@@ -235,7 +235,7 @@ test('keyboard only, on a 390 px phone, in English', async () => {
   await page.keyboard.press('Enter');
   await page.waitForSelector('#f-requester_first_name');
   // Focus moves to the step's heading; the heading says where we are.
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  await waitForPageFocus(page);
   assert.equal(await stepTitle(page), 'You and your administrationStep 1 of 2');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Dominique');

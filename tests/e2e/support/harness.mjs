@@ -96,6 +96,19 @@ export async function waitForApp(page) {
 }
 
 /**
+ * Waits until a route change has given the focus to the new page's own `h1`
+ * (not to the loading message a page whose code is on its way shows first);
+ * with `title`, to the `h1` with that text.
+ */
+export async function waitForPageFocus(page, title) {
+  await page.waitForFunction((t) => {
+    const active = document.activeElement;
+    return Boolean(active?.matches('main h1') && !active.closest('#page-en-chargement')
+      && (t === undefined || active.textContent.trim() === t));
+  }, title);
+}
+
+/**
  * Runs axe-core (WCAG 2.0/2.1 A and AA rules plus best practices) on the page and
  * fails on any violation, listing each rule and the offending elements.
  */
