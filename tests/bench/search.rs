@@ -6,7 +6,11 @@
 //! same two in the slices the browser runs them in (`ParseProgress`,
 //! `ExplorerBuilder`, 32 courses a step) and their longest single step, and the
 //! median and p95 time of a search for every prefix of real queries typed letter
-//! by letter.
+//! by letter. A second line times the similar courses of a course
+//! (`Explorer::similar(doc, 4)`, one call per course page of the static site):
+//! the first call, which builds what the others look up, then an evenly spaced
+//! sample of [`SIMILAR_SAMPLE`] courses (total and per call), and what that makes
+//! for every course.
 //! `cargo bench --bench search -- --write DIR` also writes the synthetic catalogues
 //! (`catalogue-10000.json`, `catalogue-50000.json`, `catalogue-200000.json`) for
 //! the browser benchmarks. `BENCH_SIZES=10000,50000` limits the sizes.
@@ -57,6 +61,34 @@ fn sliced(mut step: impl FnMut() -> bool) -> (f64, f64) {
 
 /// Courses per step, as the app's loader (src/catalogue/loader.rs).
 const COURSES_PER_STEP: usize = 32;
+
+/// Courses whose similar courses are timed (evenly spaced): enough for a
+/// steady figure, few enough for the largest catalogue.
+const SIMILAR_SAMPLE: usize = 2_000;
+
+/// Times `similar(doc, 4)` as the static pages call it, and prints the line.
+fn bench_similar(label: &str, explorer: &Explorer) {
+    let n = explorer.catalogue.courses.len();
+    if n == 0 {
+        return;
+    }
+    let t = Instant::now();
+    let mut found = std::hint::black_box(explorer.similar(0, 4)).len();
+    let first_ms = t.elapsed().as_secs_f64() * 1e3;
+    let stride = (n / SIMILAR_SAMPLE).max(1);
+    let sample: Vec<usize> = (0..n).step_by(stride).take(SIMILAR_SAMPLE).collect();
+    let t = Instant::now();
+    for &doc in &sample {
+        found += std::hint::black_box(explorer.similar(doc, 4)).len();
+    }
+    let total_ms = t.elapsed().as_secs_f64() * 1e3;
+    let per_call_us = total_ms * 1e3 / sample.len() as f64;
+    println!(
+        "{label:>8} similar(doc, 4)  first call {first_ms:>7.1} ms  {} courses {total_ms:>9.1} ms  per call {per_call_us:>9.2} µs  ({found} similar)  so every course {:>8.2} s",
+        sample.len(),
+        per_call_us * n as f64 / 1e6
+    );
+}
 
 fn bench(label: &str, json: &str) {
     let t = Instant::now();
@@ -132,6 +164,7 @@ fn bench(label: &str, json: &str) {
         times.len(),
         results
     );
+    bench_similar(label, &explorer);
 }
 
 fn main() {
