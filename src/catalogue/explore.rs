@@ -485,14 +485,19 @@ impl Lists {
 
     /// The range of list `i` in `items`.
     fn range(&self, i: u32) -> std::ops::Range<usize> {
-        let i = i as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        start..self.ends[i] as usize
+        span(&self.ends, i)
     }
 
     fn get(&self, i: u32) -> &[u32] {
         &self.items[self.range(i)]
     }
+}
+
+/// Where list `i` lies when lists stored end to end end at `ends`.
+fn span(ends: &[u32], i: u32) -> std::ops::Range<usize> {
+    let i = i as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    start..ends[i] as usize
 }
 
 /// The courses of one bucket that have one title word.
@@ -689,13 +694,7 @@ impl SimilarIndex {
 
     /// The groups of word `w`, by bucket.
     fn groups_of(&self, w: u32) -> &[Group] {
-        let w = w as usize;
-        let start = if w == 0 {
-            0
-        } else {
-            self.word_groups[w - 1] as usize
-        };
-        &self.groups[start..self.word_groups[w] as usize]
+        &self.groups[span(&self.word_groups, w)]
     }
 
     /// [`Explorer::similar`], for a course that exists and a `limit` from 1.
