@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { schemaValidator } from './support/schemas.mjs';
-import { assertAccessible, assertNoProblems, BASE, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
+import { assertAccessible, assertFocused, assertNoProblems, BASE, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { createReceiverHandler, makeReceiverState } from './support/receiver.mjs';
 import { fillLocalStorage, freeLocalStorage, launchWithStorage } from './support/browsers.mjs';
 import {
@@ -67,7 +67,7 @@ describe('success only on proof of receipt', () => {
       await page.click('#envoyer');
       await page.waitForSelector('#echec-envoi');
       assert.match(await page.textContent('#echec-envoi'), message);
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'echec-envoi');
+      await assertFocused(page, 'echec-envoi');
       assert.equal(await page.locator('.campus-reference').count(), 0, 'no confirmation');
       const draft = await storedDraft(page);
       assert.equal(draft.answers.first_name, 'Camille', 'the draft is kept');
@@ -178,7 +178,7 @@ describe('success only on proof of receipt', () => {
     assert.match(await page.textContent('#erreurs'), /Cochez la case/);
     assert.equal(state.requests.length, 0);
     await page.click('#erreurs a[href="#f-consent"]');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-consent');
+    await assertFocused(page, 'f-consent');
     await assertAccessible(page, 'review, consent missing');
     assertNoProblems(page);
   });

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { schemaValidator } from './support/schemas.mjs';
-import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertFocused, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
 import { startReceiver } from './support/receiver.mjs';
 import {
   assertOnlyTombstone, completeUpToReview, continueTo, fillAvailability, fillExpertise, fillProposal, fillYou,
@@ -69,7 +69,7 @@ test('an invalid step cannot be passed: error summary focused, title prefixed, f
   await page.fill('#f-email', 'pas-une-adresse');
   await page.click('form button[type="submit"]');
   await page.waitForSelector('#erreurs');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'erreurs');
+  await assertFocused(page, 'erreurs');
   assert.match(await page.title(), /^Erreur\s: Vous - /);
   assert.equal(await stepTitle(page), 'VousÉtape 1 sur 4'.replace('Étape', 'Étape'));
   assert.match(await page.textContent('#erreurs'), /Saisissez une adresse électronique/);
@@ -79,7 +79,7 @@ test('an invalid step cannot be passed: error summary focused, title prefixed, f
   await assertAccessible(page, 'step with errors');
   // The summary links move focus to the field.
   await page.click('#erreurs a:has-text("Prénom")');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-first_name');
+  await assertFocused(page, 'f-first_name');
   // …and the field keeps its place in the Tab order.
   assert.equal(await page.getAttribute('#f-first_name', 'tabindex'), null);
   await page.keyboard.press('Tab');
@@ -147,7 +147,7 @@ test('a change link on the review page returns to the review page after the edit
   await completeUpToReview(page, 'aide-construction');
   await page.click('a:has-text("Modifier") >> nth=1');
   await page.waitForFunction(() => location.hash.includes('retour=verification'));
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-last_name');
+  await assertFocused(page, 'f-last_name');
   await page.fill('#f-last_name', 'Martin-Durand');
   await continueTo(page, 'Vérifiez votre candidature');
   assert.ok((await page.textContent('main')).includes('Martin-Durand'));
@@ -165,7 +165,7 @@ test('the server fails with 500, then times out, then succeeds: one stored appli
   await page.click('button:has-text("Envoyer ma candidature")');
   await page.waitForSelector('#echec-envoi');
   assert.match(await page.textContent('#echec-envoi'), /HTTP 500/);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'echec-envoi');
+  await assertFocused(page, 'echec-envoi');
 
   receiver.state.mode = 'timeout';
   await page.click('button:has-text("Réessayer l\'envoi")');

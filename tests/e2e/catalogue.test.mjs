@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertAccessible, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
+import { assertAccessible, assertFocused, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { bundledCatalogue, catalogue, course, frenchSpacing, serveCatalogue } from './support/fixtures.mjs';
 
 const DATA = bundledCatalogue();
@@ -162,7 +162,7 @@ describe('filters, tags, sort and pages', () => {
     await page.waitForFunction((id) => !location.hash.includes(`domaine=${id}`), domain.id);
     const modules = DATA.courses.filter((c) => c.kind === 'module').length;
     assert.match(await heading(page), new RegExp(`^${modules} formations`));
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'resultats');
+    await assertFocused(page, 'resultats');
 
     await page.click('.campus-active-filters button:has-text("Tout effacer")');
     await page.waitForFunction(() => location.hash === '#/catalogue');

@@ -37,6 +37,18 @@ function staticH1(path) {
   return text(h1.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
 }
 const liveH1 = async (page) => text(await page.locator('#campus-app main h1').innerText());
+/**
+ * Asserts the live app's h1, once the route's page has arrived: right after a
+ * route change the h1 can still be the old page's, or the loading message of a
+ * page whose code is on its way.
+ */
+async function assertLiveH1(page, expected, message) {
+  await page.waitForFunction((e) => {
+    const h1 = document.querySelector('#campus-app main h1');
+    return h1 && h1.innerText.replace(/\s+/g, ' ').trim() === e;
+  }, expected, { timeout: 10000 }).catch(() => {});
+  assert.equal(await liveH1(page), expected, message);
+}
 
 /** A page whose wasm waits until `release()`: the static content alone. */
 async function holdWasm(page) {
@@ -142,10 +154,10 @@ test('deep links of every kind open and reload under the sub-path', async () => 
   for (const [path, h1] of cases) {
     await page.goto(`${app.url}${path}`);
     await waitForApp(page);
-    assert.equal(await liveH1(page), h1, `${path}: h1`);
+    await assertLiveH1(page, h1, `${path}: h1`);
     await page.reload();
     await waitForApp(page);
-    assert.equal(await liveH1(page), h1, `${path} reloaded: h1`);
+    await assertLiveH1(page, h1, `${path} reloaded: h1`);
     assert.equal(await page.locator('#campus-static, #campus-boot').count(), 0, `${path}: one copy of the page`);
   }
   await page.goto(`${app.url}catalogue/?q=cyber`);
@@ -162,11 +174,11 @@ test('from a static page, links into the app stay in the document, and Back retu
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.locator('#campus-app header a[href="#/catalogue"]').first().click();
   await page.waitForURL(`${app.url}#/catalogue`);
-  assert.equal(await liveH1(page), 'Catalogue des formations');
+  await assertLiveH1(page, 'Catalogue des formations');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
   await page.goBack();
   await page.waitForURL(`${app.url}formation/${c.id}/`);
-  assert.equal(await liveH1(page), text(c.title));
+  await assertLiveH1(page, text(c.title));
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'Back: no page load');
   // The skip link moves focus to the content and stays on the page.
   await page.locator('#campus-app .fr-skiplinks a').first().focus();
@@ -229,7 +241,7 @@ test('a #/… route on the home file shows the loading message, never the home c
   assert.equal(await page.locator('#campus-boot').isVisible(), true);
   release();
   await waitForApp(page);
-  assert.equal(await liveH1(page), 'Catalogue des formations');
+  await assertLiveH1(page, 'Catalogue des formations');
   assertNoProblems(page);
 });
 

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { schemaValidator } from './support/schemas.mjs';
-import { assertAccessible, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
+import { assertAccessible, assertFocused, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { startReceiver } from './support/receiver.mjs';
 import { continueTo, fillYou, openApplicationPage, pick, stepTitle } from './support/applicant.mjs';
 
@@ -163,7 +163,7 @@ test('a failing receiver keeps the request and says so in its words', async () =
   const alert = await page.textContent('#echec-envoi');
   assert.match(alert, /Votre demande n'a pas pu être envoyée/);
   assert.match(alert, /rien ne prouve que votre demande a été reçue/);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'echec-envoi');
+  await assertFocused(page, 'echec-envoi');
   assert.ok((await page.evaluate(() => localStorage.getItem('campus.demande'))).includes('Dominique'));
   await assertAccessible(page, 'request send failed');
   receiver.state.mode = 'ok';
@@ -203,16 +203,15 @@ describe('hostile links and values', () => {
     for (const [value, message] of cases) {
       await page.fill('#f-request_team_size', value);
       await page.click('form button[type="submit"]');
-      await page.waitForSelector('#erreurs');
+      await assertFocused(page, 'erreurs');
       assert.match(await page.textContent('#erreurs'), message, value);
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'erreurs');
       assert.equal(await page.getAttribute('#f-request_team_size', 'aria-invalid'), 'true');
     }
     await page.fill('#f-request_team_size', '14');
     const long = 'e\u0301'.repeat(2001); // NFD: 4002 code points, 2001 characters as typed
     await page.fill('#f-request_need', long);
     await page.click('form button[type="submit"]');
-    await page.waitForSelector('#erreurs');
+    await assertFocused(page, 'erreurs');
     assert.match(await page.textContent('#erreurs'), /2000 caractères au maximum/);
     await assertAccessible(page, 'request need errors');
     // Reload: every answer, even refused ones, is still there.

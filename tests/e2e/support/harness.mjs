@@ -96,6 +96,16 @@ export async function waitForApp(page) {
 }
 
 /**
+ * Asserts that the element with `id` gets the focus. The app moves focus in
+ * the frame after it renders (an error summary, a failed send, the results),
+ * so this waits up to 5 s for it before failing with what has the focus.
+ */
+export async function assertFocused(page, id, message) {
+  await page.waitForFunction((i) => document.activeElement?.id === i, id, { timeout: 5000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.activeElement?.id ?? null), id, message);
+}
+
+/**
  * Waits until a route change has given the focus to the new page's own `h1`
  * (not to the loading message a page whose code is on its way shows first);
  * with `title`, to the `h1` with that text.

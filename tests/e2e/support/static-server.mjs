@@ -40,6 +40,9 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', base = '
   const rootDir = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const mounts = Object.entries(handlers).sort(([a], [b]) => b.length - a.length);
+  // CAMPUS_E2E_JITTER_MS=300 delays each file's body by 0 to 300 ms at random: a
+  // slow, uneven network, to find tests that race the app (not set in CI).
+  const jitter = Number(process.env.CAMPUS_E2E_JITTER_MS ?? 0) || 0;
   const server = createServer((req, res) => {
     let pathname;
     try {
@@ -89,7 +92,8 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', base = '
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    if (jitter > 0) setTimeout(() => createReadStream(file).pipe(res), Math.random() * jitter);
+    else createReadStream(file).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
