@@ -28,6 +28,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { splitFontFaces, SUBSET_DIR, writeSubsets } from './fonts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** npm @gouvfr/dsfr's dist/: the layout dist/dsfr/ mirrors (fonts/, icons/). */
@@ -225,10 +226,14 @@ export function configIds(config = readConfig()) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const out = resolve(process.argv[2] ?? DEFAULT_OUT);
   try {
-    const css = buildCss(configIds());
+    // Each font in two parts: a Latin subset, and the full file for the rest
+    // (tests/tools/fonts.mjs).
+    const { css, files } = splitFontFaces(buildCss(configIds()));
     mkdirSync(dirname(out), { recursive: true });
+    const subsets = await writeSubsets(files, join(DSFR_DIST, 'fonts'), join(dirname(out), SUBSET_DIR));
     if (!existsSync(out) || readFileSync(out, 'utf8') !== css) writeFileSync(out, css);
-    console.log(`dsfr-css: ${relative(process.cwd(), out)} (${css.length} bytes)`);
+    const sum = (k) => subsets.reduce((n, s) => n + s[k], 0);
+    console.log(`dsfr-css: ${relative(process.cwd(), out)} (${css.length} bytes); ${subsets.length} Latin font subsets, ${sum('bytes')} bytes for ${sum('fullBytes')} in full`);
   } catch (err) {
     console.error(err.message);
     process.exit(1);

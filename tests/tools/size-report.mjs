@@ -23,9 +23,9 @@ export const BUDGETS_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 
 export const LOADED_BY_THE_APP = Object.freeze([
   'config.json',
   'catalogue.json',
-  'dsfr/fonts/Marianne-Medium.woff2',
+  'dsfr/fonts-latin/Marianne-Medium.woff2',
   // The search box's placeholder is in italics (DSFR .fr-input::placeholder).
-  'dsfr/fonts/Marianne-Regular_Italic.woff2',
+  'dsfr/fonts-latin/Marianne-Regular_Italic.woff2',
   'dsfr/icons/editor/translate-2.svg',
   'dsfr/icons/arrows/arrow-down-s-line.svg',
   'dsfr/icons/arrows/arrow-right-line.svg',
