@@ -6,6 +6,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
 import { catalogue, course, serveCatalogue } from './support/fixtures.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Blob, Face } from 'harfbuzzjs';
+import fontverter from 'fontverter';
+import { LATIN_RANGES } from '../tools/fonts.mjs';
+import { DSFR_DIST } from '../tools/dsfr-css.mjs';
 
 let app;
 before(async () => {
@@ -20,17 +26,70 @@ const fontsFetched = (page) => page.evaluate(() => performance.getEntriesByType(
   .map((p) => p.slice(p.indexOf('/dsfr/') + 6))
   .sort());
 
+/** The combining marks a font has (one it lacks is drawn by a fallback font, with or without the subsets). */
+async function marksOf(file) {
+  const woff2 = readFileSync(join(DSFR_DIST, 'fonts', `${file}.woff2`));
+  const face = new Face(new Blob(await fontverter.convert(woff2, 'sfnt')), 0);
+  return [...face.collectUnicodes()].filter((cp) => cp >= 0x300 && cp <= 0x36f).sort((a, b) => a - b);
+}
+
 // Every letter of French, in both cases and both forms (NFC, NFD), its
 // punctuation and spaces (no-break, narrow no-break), ligatures and kerning
 // pairs, figures and the euro sign.
 const SAMPLE = [
   'AVATAR Tôt Wagon « Yvonne » ; fi fl ffi — l’œuvre, L’ŒUVRE, Ÿ ÿ',
   'àâäçéèêëîïôöùûüÿæœ ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ',
-  'e\u0301te\u0301 a\u0300 Noe\u0308l c\u0327a',
+  // NFD, where the font composes: accents over capitals take their low forms, i loses its dot.
+  'e\u0301te\u0301 a\u0300 Noe\u0308l c\u0327a nai\u0308f i\u0302le E\u0301TE\u0301 A\u0300 NOE\u0308L C\u0327A I\u0302LE',
   '1 234,56\u202f€ – 12\u00a0% … « Déjà\u00a0? »',
+  // Then every character of the subsets' range, in lines of 40.
+  ...lines(LATIN_RANGES.flatMap(([a, b]) => range(a, b)).filter((cp) => cp >= 0x21 && !(cp >= 0x7f && cp < 0xa0)
+    && !(cp >= 0x300 && cp <= 0x36f) && !(cp >= 0x2000 && cp <= 0x200f) && !(cp >= 0x2028 && cp <= 0x202f)
+    && !(cp >= 0x205f && cp <= 0x206f) && cp !== 0xfeff && cp !== 0xad).map((cp) => String.fromCodePoint(cp))),
 ];
+/** Each combining mark of `file` on a letter that has no precomposed form with it. */
+const markLines = async (file) => lines((await marksOf(file)).map((cp) => `x${String.fromCodePoint(cp)}X${String.fromCodePoint(cp)}`));
+function range(a, b) {
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}
+function lines(items, n = 40) {
+  const out = [];
+  for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n).join(' '));
+  return out;
+}
 
-test('French in the Latin subsets looks exactly as in the full fonts, pixel for pixel', async () => {
+/** At most this many pixels of the sample may differ (anti-aliasing). */
+const MAX_PIXELS_APART = 8;
+
+/** How many pixels of two PNG screenshots differ, compared in the page's canvas. */
+function pixelsApart(page, a, b) {
+  return page.evaluate(async ([a, b]) => {
+    const load = (src) => new Promise((resolve, reject) => {
+      const img = new Image();
+      img.onload = () => resolve(img);
+      img.onerror = reject;
+      img.src = `data:image/png;base64,${src}`;
+    });
+    const data = (img) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      return ctx.getImageData(0, 0, img.width, img.height).data;
+    };
+    const [ia, ib] = await Promise.all([load(a), load(b)]);
+    if (ia.width !== ib.width || ia.height !== ib.height) return { sameSize: false, pixels: Infinity };
+    const [da, db] = [data(ia), data(ib)];
+    let pixels = 0;
+    for (let i = 0; i < da.length; i += 4) {
+      if (da[i] !== db[i] || da[i + 1] !== db[i + 1] || da[i + 2] !== db[i + 2]) pixels++;
+    }
+    return { sameSize: true, pixels };
+  }, [a.toString('base64'), b.toString('base64')]);
+}
+
+test('French in the Latin subsets looks as in the full fonts, to the pixel', async () => {
   const page = await app.newPage();
   await page.goto(app.url);
   await waitForApp(page);
@@ -40,6 +99,7 @@ test('French in the Latin subsets looks exactly as in the full fonts, pixel for 
     ['Marianne-Medium', 500, 'normal'],
     ['Marianne-Regular_Italic', 400, 'italic'],
   ]) {
+    const sample = [...SAMPLE, ...(await markLines(file))];
     const shots = [];
     for (const dir of ['fonts', 'fonts-latin']) {
       const loaded = await page.evaluate(async ({ url, weight, style, lines }) => {
@@ -48,7 +108,7 @@ test('French in the Latin subsets looks exactly as in the full fonts, pixel for 
         document.getElementById('probe')?.remove();
         const div = document.createElement('div');
         div.id = 'probe';
-        div.style.cssText = `position:fixed;left:0;top:0;z-index:99999;width:1200px;padding:8px;background:#fff;color:#000;font:${style} ${weight} 28px/1.5 "Probe-${url}";`;
+        div.style.cssText = `position:fixed;left:0;top:0;z-index:99999;width:1240px;padding:8px;background:#fff;color:#000;font:${style} ${weight} 28px/1.5 "Probe-${url}";`;
         for (const line of lines) {
           const p = document.createElement('p');
           p.textContent = line;
@@ -57,11 +117,15 @@ test('French in the Latin subsets looks exactly as in the full fonts, pixel for 
         document.body.append(div);
         await document.fonts.ready;
         return face.status;
-      }, { url: `dsfr/${dir}/${file}.woff2`, weight, style, lines: SAMPLE });
+      }, { url: `dsfr/${dir}/${file}.woff2`, weight, style, lines: sample });
       assert.equal(loaded, 'loaded', `${dir}/${file}`);
       shots.push(await page.locator('#probe').screenshot());
     }
-    assert.ok(shots[0].equals(shots[1]), `${file}: the subset draws the sample as the full file does`);
+    const diff = await pixelsApart(page, shots[0], shots[1]);
+    // A glyph outline rebuilt by the subsetter may round one or two edge
+    // pixels differently; a missing glyph or feature moves hundreds.
+    assert.ok(diff.sameSize && diff.pixels <= MAX_PIXELS_APART,
+      `${file}: the subset draws the sample as the full file does (${diff.pixels} pixels differ)`);
   }
   assertNoProblems(page);
 });
