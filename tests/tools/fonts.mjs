@@ -10,16 +10,18 @@
 //   - the original file, for every other code point: a browser fetches it
 //     only if a page shows such a character (a name in Vietnamese, say), and
 //     that character is then drawn in Marianne as before.
-// So no text looks different; only the bytes change. Run from
+// So no text looks different (tests/e2e/fonts.test.mjs compares screenshots);
+// only the bytes change. Run from
 // tests/tools/dsfr-css.mjs (Trunk's pre_build hook): the subsets go to
 // target/dsfr-campus/fonts-latin/, which index.html copies to
 // dist/dsfr/fonts-latin/.
 //
 // Subsetting is done by npm subset-font (HarfBuzz compiled to WebAssembly):
 // no native tool. A subset is rewritten only when its source or the range
-// changed (a key file next to it), so rebuilds cost nothing.
+// changed (a key per file in `fonts-latin.json`, beside the folder), so
+// rebuilds cost nothing.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The code points of the subsets, as inclusive [first, last] ranges, sorted, disjoint. */
@@ -66,6 +68,13 @@ export function unicodeRange(ranges) {
 /** Whether `cp` is in `ranges`. */
 export function inRanges(ranges, cp) {
   return ranges.some(([a, b]) => cp >= a && cp <= b);
+}
+
+/** The code points a woff2 font maps, ascending (read with HarfBuzz). */
+export async function codePoints(woff2) {
+  const [{ Blob, Face }, { default: fontverter }] = await Promise.all([import('harfbuzzjs'), import('fontverter')]);
+  const sfnt = await fontverter.convert(woff2, 'sfnt');
+  return [...new Face(new Blob(sfnt), 0).collectUnicodes()].sort((a, b) => a - b);
 }
 
 /** The text subset-font keeps: every code point of LATIN_RANGES (those the font lacks are skipped). */
@@ -118,19 +127,23 @@ export async function writeSubsets(files, fontsDir, outDir) {
     keys = {};
   }
   const text = latinText();
+  const range = unicodeRange(LATIN_RANGES);
   const results = [];
   for (const file of files) {
     const source = readFileSync(join(fontsDir, file));
-    const key = createHash('sha256').update(source).update(unicodeRange(LATIN_RANGES)).digest('hex');
+    const key = createHash('sha256').update(source).update(range).digest('hex');
     const target = join(outDir, file);
-    let written = false;
-    if (!existsSync(target) || keys[file] !== key) {
+    let bytes;
+    const written = !existsSync(target) || keys[file] !== key;
+    if (written) {
       const subset = await subsetFont(source, text, { targetFormat: 'woff2' });
       writeFileSync(target, subset);
       keys[file] = key;
-      written = true;
+      bytes = subset.length;
+    } else {
+      bytes = statSync(target).size;
     }
-    results.push({ file, bytes: readFileSync(target).length, fullBytes: source.length, written });
+    results.push({ file, bytes, fullBytes: source.length, written });
   }
   if (results.some((r) => r.written)) writeFileSync(keysFile, `${JSON.stringify(keys, null, 2)}\n`);
   return results;
