@@ -106,10 +106,15 @@ test('French in the Latin subsets looks as in the full fonts, to the pixel', asy
         const div = document.createElement('div');
         div.id = 'probe';
         div.style.cssText = `position:fixed;left:0;top:0;z-index:99999;width:1240px;padding:8px;background:#fff;color:#000;font:${style} ${weight} 28px/1.5 "Probe-${url}";`;
-        for (const line of lines) {
-          const p = document.createElement('p');
-          p.textContent = line;
-          div.append(p);
+        // Large, and at the sizes of running text, where hinting would show.
+        for (const size of [28, 16, 14]) {
+          for (const line of lines) {
+            const p = document.createElement('p');
+            p.style.fontSize = `${size}px`;
+            p.style.margin = '0';
+            p.textContent = line;
+            div.append(p);
+          }
         }
         document.body.append(div);
         await document.fonts.ready;
