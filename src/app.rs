@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::catalogue::bookmarks::provide_bookmarks;
-use crate::catalogue::loader::{provide_catalogue, CatalogueState};
+use crate::catalogue::loader::provide_catalogue;
 use crate::i18n::Text;
 use crate::ui::boot::use_takeover;
 use crate::ui::chunks::provide_chunks;
@@ -23,16 +23,38 @@ pub fn App() -> impl IntoView {
 
     provide_config();
     let catalogue = provide_catalogue();
-    let chunks = provide_chunks(crate::pages::load_chunk, router);
+    // A link about to be followed to a page that shows the catalogue: it is
+    // fetched with the page's code (see ui::chunks).
+    let intent = Callback::new(move |to: crate::routes::Route| {
+        if catalogue.needed_for(to.data()) {
+            catalogue.want();
+        }
+    });
+    let chunks = provide_chunks(crate::pages::load_chunk, router, intent);
     // Only a change of page re-renders the page: a query change (typing in the
     // search box, ticking a filter) must not rebuild it, or focus would be lost.
     let route = Memo::new(move |_| router.route());
-    // The static content of this page stays until the live app can show the
-    // same (see ui::boot): the catalogue has settled and the page's own code
-    // (its chunk, see crate::pages) has arrived.
-    use_takeover(move || {
-        !matches!(catalogue.state(), CatalogueState::Loading) && route.with(|r| chunks.ready_for(r))
+    // The whole catalogue is fetched when a page first needs it: the home
+    // page shows the summary its file carries (see catalogue::summary).
+    Effect::new(move || {
+        if route.with(|r| catalogue.needed_for(r.data())) {
+            catalogue.want();
+        }
     });
+    // A page whose code has just come back after a failure (offline): the
+    // catalogue, which may have failed with it, is fetched again too, so that
+    // one "Réessayer" brings the whole page.
+    Effect::new(move |was_ready: Option<bool>| {
+        let ready = route.with(|r| chunks.ready_for(r));
+        if ready && was_ready == Some(false) {
+            catalogue.retry_if_offline();
+        }
+        ready
+    });
+    // The static content of this page stays until the live app can show the
+    // same (see ui::boot): what the page shows of the catalogue is here (or
+    // failed) and the page's own code (its chunk, see crate::pages) has arrived.
+    use_takeover(move || route.with(|r| catalogue.settled_for(r.data()) && chunks.ready_for(r)));
     let bookmarks = provide_bookmarks();
     let selection_count = Signal::derive(move || bookmarks.len());
     let page = move || crate::pages::page(route.get());

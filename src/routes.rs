@@ -85,7 +85,52 @@ impl Chunk {
     }
 }
 
+/// What of the catalogue a page shows, so what it waits for before the live
+/// app takes the place of its static content, and whether it fetches the
+/// catalogue at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageData {
+    /// Nothing: the page is the same text whatever the catalogue.
+    None,
+    /// The catalogue's summary that its HTML file carries (figures, fields,
+    /// next sessions, call: `catalogue::summary`); the whole catalogue only if
+    /// that summary cannot tell.
+    Summary,
+    /// The whole catalogue.
+    Catalogue,
+}
+
+impl PageData {
+    /// Its name in a static page's `<meta name="campus-data">`, which tells
+    /// the loader whether to fetch the catalogue with the wasm.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageData::None => "none",
+            PageData::Summary => "summary",
+            PageData::Catalogue => "catalogue",
+        }
+    }
+}
+
 impl Route {
+    /// What this page needs of the catalogue.
+    pub fn data(&self) -> PageData {
+        match self {
+            Route::Home => PageData::Summary,
+            Route::Accessibility
+            | Route::LegalNotice
+            | Route::PersonalData
+            | Route::Sitemap
+            | Route::NotFound => PageData::None,
+            Route::Catalogue
+            | Route::Course(_)
+            | Route::Selection
+            | Route::TrainerCall
+            | Route::FormStart(_)
+            | Route::FormStep(..) => PageData::Catalogue,
+        }
+    }
+
     /// The chunk holding this page's view code, if it is not in the main module.
     pub fn chunk(&self) -> Option<Chunk> {
         match self {

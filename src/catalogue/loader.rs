@@ -7,8 +7,10 @@ use leptos::prelude::*;
 
 use super::explore::{Explorer, ExplorerBuilder};
 use super::model::{Catalogue, CatalogueError, ParseProgress, Parsed};
+use super::summary::{Summary, HOME_SESSIONS, SUMMARY_ID, SUMMARY_SESSIONS};
+use crate::routes::PageData;
 use crate::ui::clock::now_unix;
-use crate::ui::config::use_config;
+use crate::ui::config::{use_config, ConfigContext};
 use crate::ui::fetch::{get_text_sliced, FetchError};
 use crate::ui::perf::{record, Phase};
 use crate::ui::tasks::{next_task, Slicer};
@@ -50,13 +52,79 @@ pub enum CatalogueState {
 }
 
 /// The catalogue context.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct CatalogueContext {
     state: RwSignal<CatalogueState>,
     attempt: RwSignal<u32>,
+    /// Whether a page has needed the whole catalogue yet: it is fetched from
+    /// then on, not before.
+    wanted: RwSignal<bool>,
+    /// The summary the page's file carries, if any.
+    summary: StoredValue<Option<Arc<Summary>>>,
+    config: ConfigContext,
 }
 
 impl CatalogueContext {
+    /// Whether the whole catalogue is here (not tracked).
+    pub fn is_ready_untracked(self) -> bool {
+        self.state
+            .with_untracked(|s| matches!(s, CatalogueState::Ready(_)))
+    }
+
+    /// Fetches the catalogue again if it failed on the network (not tracked):
+    /// when a page's code has just come back, so can the catalogue.
+    pub fn retry_if_offline(self) {
+        let offline = self.wanted.get_untracked()
+            && self
+                .state
+                .with_untracked(|s| matches!(s, CatalogueState::Failed(LoadError::Network(_))));
+        if offline {
+            self.retry();
+        }
+    }
+
+    /// Asks for the whole catalogue (fetched once; nothing if it is already).
+    pub fn want(self) {
+        if !self.wanted.get_untracked() {
+            self.wanted.set(true);
+        }
+    }
+
+    /// The summary of the page's file when it tells what is true today for
+    /// this deployment (its catalogue is the one `config.json` names), else
+    /// `None`; tracked (the configuration arrives).
+    pub fn summary(self) -> Option<Arc<Summary>> {
+        let summary = self.summary.get_value()?;
+        let config = self.config.get()?;
+        summary
+            .serves(&config.catalogue_url, now_unix(), HOME_SESSIONS)
+            .then_some(summary)
+    }
+
+    /// Whether a page that shows `data` needs the whole catalogue (tracked). A
+    /// page of the summary waits for the configuration to know.
+    pub fn needed_for(self, data: PageData) -> bool {
+        match data {
+            PageData::None => false,
+            PageData::Catalogue => true,
+            PageData::Summary => {
+                (self.config.get().is_some() || self.config.timed_out()) && self.summary().is_none()
+            }
+        }
+    }
+
+    /// Whether a page that shows `data` has what it shows, or knows it cannot
+    /// have it (the catalogue failed): the live page can then take the static
+    /// one's place (tracked).
+    pub fn settled_for(self, data: PageData) -> bool {
+        let settled = self.wanted.get() && !matches!(self.state.get(), CatalogueState::Loading);
+        match data {
+            PageData::None => true,
+            PageData::Summary => settled || self.summary().is_some(),
+            PageData::Catalogue => settled,
+        }
+    }
+
     /// The current state (tracked).
     pub fn state(self) -> CatalogueState {
         self.state.get()
@@ -72,9 +140,8 @@ impl CatalogueContext {
 
     /// Fetches the catalogue again (and the configuration, if it timed out).
     pub fn retry(self) {
-        let config = use_config();
-        if config.timed_out() {
-            config.retry();
+        if self.config.timed_out() {
+            self.config.retry();
         }
         self.attempt.update(|a| *a += 1);
     }
@@ -121,6 +188,23 @@ async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
     Ok(LoadedCatalogue { explorer, skipped })
 }
 
+/// The catalogue being fetched, parsed and indexed.
+type Loading =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<LoadedCatalogue, LoadError>>>>;
+
+/// [`fetch`], whose code (parsing, validation, indexing: 80 kB of wasm, 30 kB
+/// brotli) is cut out of the main module into a chunk of its own (see `crate::pages`):
+/// the home page, which starts from its summary, never downloads it. `Err`
+/// when the chunk cannot be fetched (offline), shown as a network failure with
+/// its retry.
+#[cfg_attr(
+    feature = "csr",
+    leptos::wasm_split::wasm_split(catalogue_data, fallible, wasm_split_path = ::leptos::wasm_split)
+)]
+fn fetch_in_chunk(url: String) -> Result<Loading, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(async move { fetch(&url).await }))
+}
+
 /// [`Parsed::from_json`] in slices of [`SLICE_MS`](crate::ui::tasks::SLICE_MS),
 /// yielding to the browser between them; measured as `campus:parse` (from
 /// start to end), and its longest single step as `campus:parse:longest-step`.
@@ -159,21 +243,35 @@ async fn index_in_slices(catalogue: Catalogue, now: i64) -> Explorer {
 /// Starts loading once the configuration is known, and on every retry.
 pub fn provide_catalogue() -> CatalogueContext {
     let config = use_config();
-    // The static-page renderer gives the catalogue it renders.
+    // The static-page renderer gives the catalogue it renders, and makes the
+    // summary it writes into the page from it.
     if let Some(prerender) = crate::ui::boot::prerender() {
+        let summary = summary_of(&prerender.catalogue, &prerender.config.catalogue_url);
         let ctx = CatalogueContext {
             state: RwSignal::new(CatalogueState::Ready(prerender.catalogue)),
             attempt: RwSignal::new(0),
+            wanted: RwSignal::new(true),
+            summary: StoredValue::new(Some(Arc::new(summary))),
+            config,
         };
         provide_context(ctx);
         return ctx;
     }
+    let summary = crate::ui::boot::page_data(SUMMARY_ID)
+        .and_then(|json| Summary::from_json(&json))
+        .map(Arc::new);
     let ctx = CatalogueContext {
         state: RwSignal::new(CatalogueState::Loading),
         attempt: RwSignal::new(0),
+        wanted: RwSignal::new(false),
+        summary: StoredValue::new(summary),
+        config,
     };
     Effect::new(move |_| {
         ctx.attempt.track();
+        if !ctx.wanted.get() {
+            return;
+        }
         if config.timed_out() {
             ctx.state
                 .set(CatalogueState::Failed(LoadError::ConfigTimeout));
@@ -184,15 +282,35 @@ pub fn provide_catalogue() -> CatalogueContext {
         };
         ctx.state.set(CatalogueState::Loading);
         leptos::task::spawn_local(async move {
-            let state = match fetch(&config.catalogue_url).await {
-                Ok(loaded) => CatalogueState::Ready(Arc::new(loaded)),
-                Err(e) => CatalogueState::Failed(e),
+            #[cfg(feature = "csr")]
+            let loading = fetch_in_chunk(config.catalogue_url).await;
+            #[cfg(not(feature = "csr"))]
+            let loading = fetch_in_chunk(config.catalogue_url);
+            let state = match loading {
+                Ok(loading) => match loading.await {
+                    Ok(loaded) => CatalogueState::Ready(Arc::new(loaded)),
+                    Err(e) => CatalogueState::Failed(e),
+                },
+                Err(e) => CatalogueState::Failed(LoadError::Network(format!(
+                    "the code that reads the catalogue did not arrive ({e:?})"
+                ))),
             };
             ctx.state.set(state);
         });
     });
     provide_context(ctx);
     ctx
+}
+
+/// The summary a page of `catalogue` carries, for a deployment whose
+/// `config.json` names it `catalogue_url`.
+pub fn summary_of(catalogue: &LoadedCatalogue, catalogue_url: &str) -> Summary {
+    Summary::of(
+        &catalogue.explorer.catalogue,
+        catalogue_url,
+        catalogue.explorer.now(),
+        SUMMARY_SESSIONS,
+    )
 }
 
 /// The catalogue context.

@@ -12,6 +12,7 @@ pub mod scan;
 pub mod search;
 pub mod selection;
 pub mod sort;
+pub mod summary;
 pub mod synthetic;
 pub mod text;
 pub mod time;

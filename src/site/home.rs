@@ -9,8 +9,9 @@ use leptos::prelude::*;
 
 use crate::catalogue::components::WithCatalogue;
 use crate::catalogue::filters::FilterValue;
-use crate::catalogue::loader::LoadedCatalogue;
+use crate::catalogue::loader::{summary_of, use_catalogue, LoadedCatalogue};
 use crate::catalogue::query::CatalogueQuery;
+use crate::catalogue::summary::{Summary, HOME_SESSIONS};
 use crate::i18n::typography::french_spacing;
 use crate::i18n::{labels, Text};
 use crate::routes::Route;
@@ -19,17 +20,12 @@ use crate::ui::page::use_static_page_title;
 use crate::ui::router::use_router;
 use crate::ui::search_bar::SearchBar;
 
-/// How many upcoming sessions the home page lists.
-const UPCOMING_SHOWN: usize = 5;
-
-fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
+/// What the home page shows of the catalogue, on the day `now` (unix time).
+fn home_data(summary: &Summary, now: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let explorer = &loaded.explorer;
-    let catalogue = &explorer.catalogue;
-    let now = explorer.now();
 
-    let figures = (!catalogue.figures.is_empty()).then(|| {
-        let items = catalogue
+    let figures = (!summary.figures.is_empty()).then(|| {
+        let items = summary
             .figures
             .iter()
             .map(|f| {
@@ -47,11 +43,11 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
         }
     });
 
-    let domains = catalogue
+    let domains = summary
         .domains
         .iter()
         .map(|d| {
-            let count = catalogue.courses.iter().filter(|c| c.domains.contains(&d.id)).count();
+            let count = d.courses;
             let href = Route::catalogue_href(&CatalogueQuery::filtered_on(FilterValue::Domain(d.id.clone())).to_query_string());
             view! {
                 <li class="fr-col-12 fr-col-md-6 fr-col-lg-4">
@@ -69,19 +65,15 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
         })
         .collect_view();
 
-    let mut upcoming: Vec<_> = catalogue
-        .courses
+    let sessions = summary
+        .upcoming(now, HOME_SESSIONS)
+        .unwrap_or_default()
         .iter()
-        .flat_map(|c| c.upcoming_sessions(now).map(move |s| (s.start, s.end, c)))
-        .collect();
-    crate::catalogue::sort::sort_by_key(&mut upcoming, |(start, _, c)| (*start, c.id.clone()));
-    let sessions = upcoming
-        .into_iter()
-        .take(UPCOMING_SHOWN)
-        .map(|(start, end, course)| {
+        .map(|s| {
+            let (start, end) = (s.start, s.end);
             view! {
                 <li>
-                    <a class="fr-link" href=Route::Course(course.id.clone()).href() lang=move || i18n.content_lang()>{french_spacing(&course.title).into_owned()}</a>
+                    <a class="fr-link" href=Route::Course(s.course.clone()).href() lang=move || i18n.content_lang()>{french_spacing(&s.title).into_owned()}</a>
                     " – "
                     {move || labels::session_span(start, end, i18n.locale())}
                 </li>
@@ -92,7 +84,7 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
         &CatalogueQuery::filtered_on(FilterValue::Upcoming).to_query_string(),
     );
 
-    let call = catalogue.trainer_call.clone().map(|call| {
+    let call = summary.trainer_call.clone().map(|call| {
         let skills = call.sought_skills.join(", ");
         let today = now.div_euclid(86_400);
         let status_call = call.clone();
@@ -114,6 +106,30 @@ fn home_data(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
         <ul class="campus-upcoming">{sessions}</ul>
         <p><a class="fr-link" href=upcoming_href>{i18n.t(Text::HomeAllUpcoming)}</a></p>
         {call}
+    }
+}
+
+/// What the home page shows of the whole catalogue.
+fn home_from_catalogue(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
+    home_data(&summary_of(&loaded, ""), loaded.explorer.now())
+}
+
+/// The home page's share of the catalogue: from the whole catalogue if it is
+/// already here (another page fetched it), else from the summary the page's
+/// file carries when that tells what is true today, else from the catalogue
+/// once fetched (with its loading and error states). Chosen when the page is
+/// shown and the configuration known, not again: the page is not rebuilt
+/// under the visitor when the catalogue arrives.
+fn home_catalogue() -> impl IntoView {
+    let catalogue = use_catalogue();
+    let loaded = catalogue.is_ready_untracked();
+    let summary = Memo::new(move |_| if loaded { None } else { catalogue.summary() });
+    move || match summary.get() {
+        Some(summary) => home_data(&summary, crate::ui::clock::now_unix()).into_any(),
+        None => view! {
+            <WithCatalogue ready=home_from_catalogue />
+        }
+        .into_any(),
     }
 }
 
@@ -157,7 +173,7 @@ pub fn HomePage() -> impl IntoView {
                     </a>
                 </li>
             </ul>
-            <WithCatalogue ready=home_data />
+            {home_catalogue()}
         </div>
     }
 }

@@ -99,6 +99,11 @@ pub struct PageHead {
     pub static_path: String,
     /// schema.org JSON-LD, already escaped for a `<script>` element.
     pub json_ld: Option<String>,
+    /// What the page shows of the catalogue.
+    pub data: crate::routes::PageData,
+    /// The catalogue's summary the live page starts from (the home page:
+    /// `catalogue::summary`), JSON already escaped for a `<script>` element.
+    pub summary: Option<String>,
 }
 
 /// The number of folders between the site root and a page.
@@ -154,6 +159,10 @@ pub fn page_html(
         "<link rel=\"canonical\" href=\"{}\" />",
         escape_html(&site.page(&head.static_path))
     ));
+    elements.push_str(&format!(
+        "<meta name=\"campus-data\" content=\"{}\" />",
+        head.data.as_str()
+    ));
     if let Some(json_ld) = &head.json_ld {
         elements.push_str(&format!(
             "<script type=\"application/ld+json\">{json_ld}</script>"
@@ -167,7 +176,15 @@ pub fn page_html(
     let html = fill(&html, description, &escape_html(&head.description))
         .ok_or(StaticError::Shell("meta description"))?;
 
-    let content = format!("<div id=\"campus-static\">{body}</div>");
+    let mut content = format!("<div id=\"campus-static\">{body}</div>");
+    // After the content, so that its bytes do not come before the first paint;
+    // outside it, so that it stays when a `#/…` route replaces the content.
+    if let Some(summary) = &head.summary {
+        content.push_str(&format!(
+            "<script type=\"application/json\" id=\"{}\">{summary}</script>",
+            crate::catalogue::summary::SUMMARY_ID
+        ));
+    }
     fill(&html, BODY_MARK, &content).ok_or(StaticError::Shell("campus:static mark"))
 }
 
@@ -276,6 +293,8 @@ mod tests {
             description: "Une \"formation\".".into(),
             static_path: path.into(),
             json_ld: Some("{\"@type\":\"Course\"}".into()),
+            data: crate::routes::PageData::Catalogue,
+            summary: None,
         }
     }
 
@@ -329,6 +348,32 @@ mod tests {
         let home = page_html(SHELL, &site(), &head(""), "x").unwrap();
         assert!(!home.contains("<base"));
         assert!(home.contains("href=\"https://example.gouv.fr/formations/campus/\""));
+    }
+
+    #[test]
+    fn a_page_says_what_it_needs_and_the_home_page_carries_its_summary() {
+        let html = page_html(SHELL, &site(), &head("formation/x/"), "<p>x</p>").unwrap();
+        assert!(
+            html.contains("<meta name=\"campus-data\" content=\"catalogue\" />"),
+            "{html}"
+        );
+        assert!(!html.contains("campus-summary"));
+        let home = PageHead {
+            static_path: String::new(),
+            data: crate::routes::PageData::Summary,
+            summary: Some("{\"version\":1}".into()),
+            ..head("")
+        };
+        let html = page_html(SHELL, &site(), &home, "<p>x</p>").unwrap();
+        assert!(html.contains("<meta name=\"campus-data\" content=\"summary\" />"));
+        // After the static content (not removed with it), before the loading message.
+        assert!(
+            html.contains("<p>x</p></div><script type=\"application/json\" id=\"campus-summary\">{\"version\":1}</script><!--/campus:static-->"),
+            "{html}"
+        );
+        // Filled again (a regeneration), it holds one summary.
+        let again = page_html(&pristine_shell(&html).unwrap(), &site(), &home, "<p>x</p>").unwrap();
+        assert_eq!(again.matches("campus-summary").count(), 1);
     }
 
     #[test]

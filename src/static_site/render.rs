@@ -74,6 +74,10 @@ pub fn render_page(
             description,
             static_path,
             json_ld,
+            data: route.data(),
+            summary: (*route == Route::Home).then(|| {
+                crate::catalogue::loader::summary_of(catalogue, &config.catalogue_url).to_json()
+            }),
         },
         body,
     }

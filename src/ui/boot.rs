@@ -48,6 +48,24 @@ pub fn prerender() -> Option<Prerender> {
     }
 }
 
+/// The text of the page's `<script type="application/json" id="{id}">` data
+/// element, written by the static-page renderer; `None` if the file has none
+/// (and always while rendering the static pages).
+pub fn page_data(id: &str) -> Option<String> {
+    #[cfg(feature = "csr")]
+    {
+        let element = document().get_element_by_id(id)?;
+        (element.get_attribute("type").as_deref() == Some("application/json"))
+            .then(|| element.text_content())
+            .flatten()
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        let _ = id;
+        None
+    }
+}
+
 /// Replaces the static content by the live app once the app can show the same
 /// page: at once when nothing needs fetching, else when the catalogue has
 /// loaded or failed (`settled`, tracked). Before that, the static content stays

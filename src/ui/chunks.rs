@@ -98,9 +98,13 @@ impl Chunks {
 /// router shows, as soon as it shows it (the first page's chunk is fetched
 /// while the catalogue is).
 ///
+/// A pointer over a link or focus on it (or on a form's field) is taken as the
+/// intent to open its page: the page's chunk is fetched then, and `on_intent`
+/// is told the route (the app fetches the catalogue if that page needs it).
+///
 /// The static-page renderer has every chunk at hand: its pages are all
 /// `Ready`.
-pub fn provide_chunks(load: LoadFn, router: Router) -> Chunks {
+pub fn provide_chunks(load: LoadFn, router: Router, on_intent: Callback<Route>) -> Chunks {
     let initial = if cfg!(feature = "csr") {
         ChunkState::Idle
     } else {
@@ -119,33 +123,41 @@ pub fn provide_chunks(load: LoadFn, router: Router) -> Chunks {
                 chunks.load(chunk);
             }
         });
-        prefetch_on_intent(chunks);
+        prefetch_on_intent(chunks, on_intent);
     }
     #[cfg(not(feature = "csr"))]
-    let _ = router;
+    let _ = (router, on_intent);
     chunks
 }
 
-/// A pointer over a link, or keyboard focus on it, is a sign that it will be
-/// followed: its page's chunk is fetched then, so that the page shows at once
-/// when it is.
+/// A pointer over a link, or keyboard focus on it or on a field of a form
+/// (the search box opens the catalogue), is a sign that it will be followed:
+/// its page's chunk is fetched then, so that the page shows at once when it is.
 #[cfg(feature = "csr")]
-fn prefetch_on_intent(chunks: Chunks) {
+fn prefetch_on_intent(chunks: Chunks, on_intent: Callback<Route>) {
     use leptos::ev;
     use wasm_bindgen::JsCast;
     let intent = move |target: Option<web_sys::EventTarget>| {
-        let href = target
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-            .and_then(|a| a.get_attribute("href"));
-        let chunk = href
+        let element = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let Some(element) = element else { return };
+        let href = match element.closest("a[href]").ok().flatten() {
+            Some(a) => a.get_attribute("href"),
+            None => element
+                .closest("form[action]")
+                .ok()
+                .flatten()
+                .and_then(|form| form.get_attribute("action")),
+        };
+        let route = href
             .as_deref()
             .and_then(|href| href.find('#').map(|i| &href[i..]))
             .and_then(crate::routes::Location::from_hash)
-            .and_then(|location| location.route.chunk());
-        if let Some(chunk) = chunk {
+            .map(|location| location.route);
+        let Some(route) = route else { return };
+        if let Some(chunk) = route.chunk() {
             chunks.load(chunk);
         }
+        on_intent.run(route);
     };
     let over = window_event_listener(ev::pointerover, move |e| intent(e.target()));
     let focus = window_event_listener(ev::focusin, move |e| intent(e.target()));

@@ -133,6 +133,8 @@ describe('the count in the navigation', () => {
     await page.waitForSelector(NAV, { state: 'hidden' });
     // The page's code may still be on its way: wait for the page itself.
     await waitForPageFocus(page, 'Ma sélection');
+    // And the catalogue, which the home page did not need.
+    await page.waitForSelector(CARD_TITLES);
     assert.deepEqual(await titles(page), [A.title, B.title, C.title]);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'no horizontal scroll');
     await assertAccessible(page, 'selection on a phone');

@@ -18,7 +18,10 @@ html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 // The first paint of the page's static content comes first. Nothing large is
 // requested before it: the wasm and the default catalogue are requested right
 // after it (the catalogue still in parallel with config.json and the wasm, by a
-// preload the app's own request reuses), and the app starts then, so that
+// preload the app's own request reuses, on the pages that show it: a static
+// page's <meta name="campus-data"> says "summary" for the home page, which
+// starts from the summary its file carries, and "none" for the pages that show
+// nothing of the catalogue), and the app starts then, so that
 // neither their bytes nor the app's start-up work delay the first content. A
 // hidden tab, which paints no frame, goes on after 200 ms anyway.
 const START = 'const wasm = await init(';
@@ -29,9 +32,12 @@ if (html.includes(START) && !html.includes(AFTER_PAINT)) {
     START,
     `// ${AFTER_PAINT}
 await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); });
-const catalogue = document.createElement('link');
-Object.assign(catalogue, { rel: 'preload', as: 'fetch', href: 'catalogue.json', crossOrigin: 'anonymous' });
-document.head.append(catalogue);
+const data = document.querySelector('meta[name="campus-data"]')?.content;
+if (document.documentElement.classList.contains('campus-deep-link') || !data || data === 'catalogue') {
+  const catalogue = document.createElement('link');
+  Object.assign(catalogue, { rel: 'preload', as: 'fetch', href: 'catalogue.json', crossOrigin: 'anonymous' });
+  document.head.append(catalogue);
+}
 ${START}`,
   );
 }

@@ -22,7 +22,9 @@ export const BUDGETS_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 
 /** Files the home page loads that index.html does not name: the JS glue and the CSS load them. */
 export const LOADED_BY_THE_APP = Object.freeze([
   'config.json',
-  'catalogue.json',
+  // Not catalogue.json: the home page starts from the summary its file
+  // carries (src/catalogue/summary.rs), and neither the catalogue nor the code
+  // that reads it (a chunk) is fetched.
   'dsfr/fonts-latin/Marianne-Medium.woff2',
   // The search box's placeholder is in italics (DSFR .fr-input::placeholder).
   'dsfr/fonts-latin/Marianne-Regular_Italic.woff2',
@@ -36,7 +38,7 @@ export const LOADED_BY_THE_APP = Object.freeze([
 /**
  * The first page, by definition: index.html; every .js, .css, .wasm and .woff2 file
  * that index.html names in an `href` or `src` (scripts, styles, preloads, the wasm
- * the loader fetches); and LOADED_BY_THE_APP (config.json, the bundled catalogue,
+ * the loader fetches); and LOADED_BY_THE_APP (config.json,
  * the third font weight and the icons of the home page's shell). Each file counts
  * as served compressed — brotli quality 11 or gzip -9 — except fonts (.woff2 is
  * compressed already: servers send it as is). No favicon, no HTTP headers.
