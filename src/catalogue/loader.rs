@@ -243,15 +243,14 @@ async fn index_in_slices(catalogue: Catalogue, now: i64) -> Explorer {
 /// Starts loading once the configuration is known, and on every retry.
 pub fn provide_catalogue() -> CatalogueContext {
     let config = use_config();
-    // The static-page renderer gives the catalogue it renders, and makes the
-    // summary it writes into the page from it.
+    // The static-page renderer gives the catalogue it renders, and the summary
+    // it writes into the page (made once, and only for the pages that carry one).
     if let Some(prerender) = crate::ui::boot::prerender() {
-        let summary = summary_of(&prerender.catalogue, &prerender.config.catalogue_url);
         let ctx = CatalogueContext {
             state: RwSignal::new(CatalogueState::Ready(prerender.catalogue)),
             attempt: RwSignal::new(0),
             wanted: RwSignal::new(true),
-            summary: StoredValue::new(Some(Arc::new(summary))),
+            summary: StoredValue::new(prerender.summary),
             config,
         };
         provide_context(ctx);

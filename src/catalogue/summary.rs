@@ -1,5 +1,5 @@
-//! What the home page and the call for trainers show of the catalogue, small
-//! enough to travel inside their HTML files.
+//! What the home page shows of the catalogue, small enough to travel inside its
+//! HTML file.
 //!
 //! The static-page renderer (`campus-pages`) writes a [`Summary`] of the
 //! catalogue it renders into the home page's file, as JSON. In the browser,

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 
 use super::structured_data::course_json_ld;
 use super::{PageHead, SiteUrl};
-use crate::catalogue::loader::LoadedCatalogue;
+use crate::catalogue::loader::{summary_of, LoadedCatalogue};
 use crate::config::Config;
 use crate::i18n::typography::french_spacing;
 use crate::i18n::{Locale, Text};
-use crate::routes::{render_static_links, Location, Route};
+use crate::routes::{render_static_links, Location, PageData, Route};
 use crate::ui::boot::Prerender;
 
 /// One rendered page: its head and its body's HTML.
@@ -31,6 +31,8 @@ pub fn render_page(
     site: &SiteUrl,
 ) -> RenderedPage {
     let title = Arc::new(Mutex::new(String::new()));
+    let summary = (route.data() == PageData::Summary)
+        .then(|| Arc::new(summary_of(catalogue, &config.catalogue_url)));
     let prerender = Prerender {
         location: Location {
             route: route.clone(),
@@ -40,6 +42,7 @@ pub fn render_page(
         catalogue: Arc::clone(catalogue),
         site_url: site.as_str().to_owned(),
         title: Arc::clone(&title),
+        summary: summary.clone(),
     };
     let owner = Owner::new();
     let body = owner.with(|| {
@@ -75,9 +78,7 @@ pub fn render_page(
             static_path,
             json_ld,
             data: route.data(),
-            summary: (*route == Route::Home).then(|| {
-                crate::catalogue::loader::summary_of(catalogue, &config.catalogue_url).to_json()
-            }),
+            summary: summary.map(|s| s.to_json()),
         },
         body,
     }

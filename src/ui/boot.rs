@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use leptos::prelude::*;
 
 use crate::catalogue::loader::LoadedCatalogue;
+use crate::catalogue::summary::Summary;
 use crate::config::Config;
 use crate::routes::Location;
 
@@ -33,6 +34,9 @@ pub struct Prerender {
     pub config: Config,
     /// The catalogue, parsed and indexed.
     pub catalogue: Arc<LoadedCatalogue>,
+    /// The summary the page's file carries (pages of `PageData::Summary`),
+    /// made once by the renderer, which also writes it into the file.
+    pub summary: Option<Arc<Summary>>,
     /// Where the site is published (absolute, ending with `/`).
     pub site_url: String,
     /// The document title the page asked for (see `ui::page`).
