@@ -5,30 +5,15 @@
 // the bundle's order. Run: node --test tests/tools/dsfr-css.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readConfig, listModules, moduleFile, topLevel, buildCss, bundleOrder, DSFR_DIST } from './dsfr-css.mjs';
+import {
+  readConfig, listModules, moduleFile, topLevel, buildCss, bundleOrder, configIds, purge, requiredClasses, usedClasses,
+  DSFR_DIST,
+} from './dsfr-css.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Every `fr-…` class literal of the views (src/**\/*.rs) and of index.html. */
-export function usedClasses() {
-  const used = new Set();
-  const add = (text) => {
-    for (const m of text.matchAll(/\bfr-[a-z0-9_-]*[a-z0-9_]/g)) used.add(m[0]);
-  };
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (p.endsWith('.rs')) add(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(join(ROOT, 'src'));
-  add(readFileSync(join(ROOT, 'index.html'), 'utf8'));
-  return used;
-}
 
 /** The single selectors of a stylesheet (inside @media / @supports too). */
 function selectors(css) {
@@ -84,4 +69,73 @@ test('built with every module, the CSS has the bundle dsfr.min.css rules in its 
   );
   const key = (it) => `${it.kind} ${it.prelude}`;
   assert.deepEqual(ours.filter((i) => i.kind !== 'comment').map(key), bundle.filter((i) => i.kind !== 'comment').map(key));
+});
+
+test('purge keeps the selectors whose required classes the views use, and the rest of the cascade', () => {
+  const used = new Set(['fr-btn', 'fr-btn--sm', 'fr-card']);
+  const css = [
+    '/*! banner */',
+    'a{color:red}',
+    '.fr-btn,.fr-btn--lg{padding:1px}',
+    '.fr-tile{margin:0}',
+    '.fr-btn:not(.fr-btn--lg):not([class*=" fr-icon-"]){gap:2px}',
+    '.fr-card .fr-card__title,.fr-card:is(.fr-enlarge-link){x:y}',
+    '@media (min-width:48em){.fr-tile{margin:1px}.fr-btn--sm{font-size:1rem}}',
+    '@media print{.fr-tile{display:none}}',
+    '@supports (aspect-ratio:16/9){.fr-tile{aspect-ratio:1}}',
+    '@font-face{font-family:Marianne;src:url(a.woff2)}',
+  ].join('');
+  const out = purge(css, used);
+  assert.equal(
+    out,
+    '/*! banner */\na{color:red}.fr-btn{padding:1px}.fr-btn:not(.fr-btn--lg):not([class*=" fr-icon-"]){gap:2px}'
+      + '.fr-card:is(.fr-enlarge-link){x:y}@media (min-width:48em){.fr-btn--sm{font-size:1rem}}'
+      + '@font-face{font-family:Marianne;src:url(a.woff2)}\n',
+  );
+  assert.deepEqual(requiredClasses('.fr-a:not(.fr-b) .fr-c::before'), ['fr-a', 'fr-c']);
+});
+
+test('purge drops the custom properties no kept var() reads, transitively, and splits declarations safely', () => {
+  const css = ':root{--used:1px;--chain:var(--deep);--deep:red;--unused:blue;--only-by-dropped:0}'
+    + '.fr-x{border:var(--used) solid var(--chain)}'
+    + '.fr-gone{margin:var(--only-by-dropped)}'
+    + '.fr-x::after{--img:url("data:image/svg+xml;charset=utf8,%3Csvg%3E;");background:var(--img);content:";"}';
+  const out = purge(css, new Set(['fr-x']), '.mine{color:var(--from-main)}');
+  assert.equal(
+    out,
+    ':root{--used:1px;--chain:var(--deep);--deep:red}.fr-x{border:var(--used) solid var(--chain)}'
+      + '.fr-x::after{--img:url("data:image/svg+xml;charset=utf8,%3Csvg%3E;");background:var(--img);content:";"}\n',
+  );
+  // A property read only by style/main.css stays.
+  assert.match(purge(':root{--from-main:1px}', new Set(), '.mine{gap:var(--from-main)}'), /--from-main:1px/);
+});
+
+test('the shipped stylesheet is the purged build: smaller, and missing no selector the views can match', () => {
+  const used = usedClasses();
+  const full = buildCss(configIds());
+  const main = readFileSync(join(ROOT, 'style', 'main.css'), 'utf8');
+  const purged = purge(full, used, main);
+  assert.ok(purged.length < full.length * 0.6, `purged ${purged.length} bytes of ${full.length}`);
+  const kept = new Set(selectors(purged));
+  // A rule that only sets custom properties no var() anywhere reads has no effect.
+  const readAnywhere = new Set([...(full + main).matchAll(/var\(\s*(--[a-zA-Z0-9_-]+)/g)].map((m) => m[1]));
+  const effective = [];
+  const rec = (css) => {
+    for (const it of topLevel(css)) {
+      if (it.kind === 'media' || /^@supports/.test(it.prelude)) rec(it.body);
+      else if (it.kind === 'block' && !it.prelude.startsWith('@')) {
+        const inert = it.body.split(';').every((d) => !d.trim() || readAnywhere.has(d.trim().split(':')[0]) === false && d.trim().startsWith('--'));
+        if (!inert) effective.push(...it.prelude.split(/,(?![^(]*\))/));
+      }
+    }
+  };
+  rec(full);
+  const lost = effective.filter((s) => requiredClasses(s).every((c) => used.has(c)) && !kept.has(s));
+  assert.deepEqual(lost.slice(0, 5), []);
+  // Every var() the kept CSS reads is still defined (or was never defined by DSFR).
+  const defined = (css) => new Set([...css.matchAll(/(--[a-zA-Z0-9_-]+)\s*:/g)].map((m) => m[1]));
+  const before = defined(full);
+  const after = defined(purged);
+  const read = [...(purged + main).matchAll(/var\(\s*(--[a-zA-Z0-9_-]+)/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(read.filter((v) => before.has(v) && !after.has(v)))], []);
 });
