@@ -147,8 +147,9 @@ impl CatalogueContext {
     }
 }
 
-/// Courses parsed or indexed per step of a slice (well under a millisecond).
-const COURSES_PER_STEP: usize = 32;
+/// Courses parsed or indexed per step of a slice (well under a millisecond,
+/// so that a step rarely takes a slice much past its `SLICE_MS`).
+const COURSES_PER_STEP: usize = 16;
 
 async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
     let text = get_text_sliced(url, CATALOGUE_TIMEOUT_MS)

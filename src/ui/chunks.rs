@@ -81,6 +81,10 @@ impl Chunks {
             .update(|states| states[chunk.index()] = ChunkState::Loading);
         #[cfg(feature = "csr")]
         leptos::task::spawn_local(async move {
+            // In a task of its own: issuing a chunk's requests (some thirty
+            // fetches of the pieces it shares) is a third of the app's start
+            // otherwise, one long task with the mount.
+            crate::ui::tasks::next_task().await;
             let state = if (self.load)(chunk).await {
                 ChunkState::Ready
             } else {

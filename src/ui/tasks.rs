@@ -7,11 +7,13 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::perf::now_ms;
 
-/// Longest a slice of work runs before the page gets the main thread back:
-/// a phone four times slower than a desktop (Lighthouse's mobile model) runs
-/// it in under the 50 ms of a "long task", even with a step's overshoot, so
-/// that loading adds no blocking time there; the yields still cost little.
-pub const SLICE_MS: f64 = 12.0;
+/// Longest a slice of work runs before the page gets the main thread back.
+/// Lighthouse's mobile model counts a task's time ×4, and blocking time over
+/// 50 ms: a task under 12.5 ms here adds none. The slice leaves room in those
+/// 12.5 ms for the step that overshoots it and for V8's compilation of the wasm
+/// functions the step calls for the first time (lazy, on the main thread, at
+/// the first call: up to ~10 ms in the first slices). The yields cost ~0.1 ms.
+pub const SLICE_MS: f64 = 5.0;
 
 /// Posts `resolve` as a new task through a `MessageChannel` (unlike
 /// `setTimeout(0)`, never clamped to 4 ms once nested); `false` if unavailable.

@@ -16,6 +16,9 @@
 //      the main module and its JS (index.html names them).
 //
 // Usage: node tests/tools/wasm-split.mjs [staging-dir]   (inside trunk: no argument)
+// CAMPUS_WASM_NAMES=1 keeps the functions' names (wasm-opt -g: the name section,
+// about 1 MB more) so that a CPU profile shows Rust names: for profiling only,
+// e.g. `CAMPUS_WASM_NAMES=1 trunk build --release --offline --dist /tmp/dist-names`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -34,6 +37,7 @@ const OPT = [
   '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
   '--strip-debug', '--strip-producers',
+  ...(process.env.CAMPUS_WASM_NAMES === '1' ? ['-g'] : []),
 ];
 
 function fail(message) {
