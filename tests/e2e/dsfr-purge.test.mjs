@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
+import { assertNoProblems, DIST, startApp, waitForApp } from './support/harness.mjs';
 import { buildCss, configIds } from '../tools/dsfr-css.mjs';
 import { splitFontFaces } from '../tools/fonts.mjs';
 import { bundledCatalogue } from './support/fixtures.mjs';
@@ -144,6 +144,6 @@ for (const [label, path, width, act] of STATES) {
 }
 
 test('the shipped DSFR CSS is the purged one, much smaller than the whole build', () => {
-  const shipped = readFileSync(join(app ? process.env.CAMPUS_DIST ?? 'dist' : 'dist', 'dsfr', 'dsfr-campus.min.css'), 'utf8');
+  const shipped = readFileSync(join(DIST, 'dsfr', 'dsfr-campus.min.css'), 'utf8');
   assert.ok(shipped.length < fullCss.length * 0.6, `shipped ${shipped.length} bytes, whole build ${fullCss.length}`);
 });

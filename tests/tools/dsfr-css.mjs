@@ -286,51 +286,50 @@ export function requiredClasses(selector) {
  */
 export function purge(css, used, alsoReading = '') {
   const keepSelector = (sel) => requiredClasses(sel).every((c) => used.has(c));
-  const bySelector = (text) =>
-    topLevel(text)
-      .map((it) => {
-        if (it.kind === 'comment') return it.prelude.startsWith('/*!') ? `${it.prelude}\n` : '';
-        if (it.kind === 'statement') return `${it.prelude};`;
-        if (it.kind === 'media' || /^@supports/i.test(it.prelude)) {
-          const body = bySelector(it.body);
-          return body ? `${it.kind === 'media' ? `@media ${it.prelude}` : it.prelude}{${body}}` : '';
-        }
-        if (it.prelude.startsWith('@')) return `${it.prelude}{${it.body}}`;
-        const kept = splitTop(it.prelude, ',').filter(keepSelector);
-        return kept.length ? `${kept.join(',')}{${it.body}}` : '';
-      })
-      .join('');
-  let out = bySelector(css);
+  let out = eachRule(css, (selectors, body) => {
+    const kept = splitTop(selectors, ',').filter(keepSelector);
+    return kept.length ? `${kept.join(',')}{${body}}` : '';
+  });
   // Custom properties no kept var() reads; again until none goes, since a
   // dropped one may have been the only reader of another.
   for (;;) {
     const read = new Set([...(out + alsoReading).matchAll(/var\(\s*(--[a-zA-Z0-9_-]+)/g)].map((m) => m[1]));
     let dropped = 0;
-    const byProperty = (text) =>
-      topLevel(text)
-        .map((it) => {
-          if (it.kind === 'comment') return `${it.prelude}\n`;
-          if (it.kind === 'statement') return `${it.prelude};`;
-          if (it.kind === 'media' || /^@supports/i.test(it.prelude)) {
-            const body = byProperty(it.body);
-            return body ? `${it.kind === 'media' ? `@media ${it.prelude}` : it.prelude}{${body}}` : '';
-          }
-          if (it.prelude.startsWith('@')) return `${it.prelude}{${it.body}}`;
-          const decls = splitTop(it.body, ';').filter((d) => {
-            const name = /^\s*(--[a-zA-Z0-9_-]+)\s*:/.exec(d)?.[1];
-            if (name && !read.has(name)) {
-              dropped++;
-              return false;
-            }
-            return d.trim() !== '';
-          });
-          return decls.length ? `${it.prelude}{${decls.join(';')}}` : '';
-        })
-        .join('');
-    out = byProperty(out);
+    out = eachRule(out, (selectors, body) => {
+      const decls = splitTop(body, ';').filter((d) => {
+        const name = /^\s*(--[a-zA-Z0-9_-]+)\s*:/.exec(d)?.[1];
+        if (name && !read.has(name)) {
+          dropped++;
+          return false;
+        }
+        return d.trim() !== '';
+      });
+      return decls.length ? `${selectors}{${decls.join(';')}}` : '';
+    });
     if (!dropped) break;
   }
   return out.endsWith('\n') ? out : `${out}\n`;
+}
+
+/**
+ * `css` with each style rule replaced by `rewrite(selectors, body)` (''
+ * drops it), inside @media and @supports too; a block left empty goes.
+ * Other at-rules (@font-face, @keyframes…) and statements stay as they are;
+ * of the comments, only the `/*!` banners.
+ */
+function eachRule(css, rewrite) {
+  return topLevel(css)
+    .map((it) => {
+      if (it.kind === 'comment') return it.prelude.startsWith('/*!') ? `${it.prelude}\n` : '';
+      if (it.kind === 'statement') return `${it.prelude};`;
+      if (it.kind === 'media' || /^@supports/i.test(it.prelude)) {
+        const body = eachRule(it.body, rewrite);
+        return body ? `${it.kind === 'media' ? `@media ${it.prelude}` : it.prelude}{${body}}` : '';
+      }
+      if (it.prelude.startsWith('@')) return `${it.prelude}{${it.body}}`;
+      return rewrite(it.prelude, it.body);
+    })
+    .join('');
 }
 
 /** The module ids of style/dsfr.json. */

@@ -124,7 +124,10 @@ test('the shipped stylesheet is the purged build: smaller, and missing no select
     for (const it of topLevel(css)) {
       if (it.kind === 'media' || /^@supports/.test(it.prelude)) rec(it.body);
       else if (it.kind === 'block' && !it.prelude.startsWith('@')) {
-        const inert = it.body.split(';').every((d) => !d.trim() || readAnywhere.has(d.trim().split(':')[0]) === false && d.trim().startsWith('--'));
+        const inert = it.body.split(';').every((d) => {
+          const decl = d.trim();
+          return !decl || (decl.startsWith('--') && !readAnywhere.has(decl.split(':')[0]));
+        });
         if (!inert) effective.push(...it.prelude.split(/,(?![^(]*\))/));
       }
     }
