@@ -9,11 +9,24 @@ use super::draft::{import_progress, ImportError, MAX_PROGRESS_BYTES};
 use super::form::FormId;
 use super::notices::{closed_notice, download_progress, storage_warning};
 use super::storage::{use_drafts, use_form};
+use super::trainer_call_page::known_call_status;
+use crate::catalogue::loader::CatalogueState;
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::router::use_router;
+
+/// What the start of a form offers when no draft is in progress.
+enum StartState {
+    /// The start button.
+    Open,
+    /// Nothing yet: the catalogue is on its way, and it tells (the call's
+    /// state, or the course a request is about).
+    Checking(Text),
+    /// The call is closed, and why.
+    Closed(String),
+}
 
 /// Why a chosen progress file was not loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,16 +56,14 @@ pub fn FormStartPage() -> impl IntoView {
     };
     let in_progress = move || drafts.with(|d| d.is_some());
     let catalogue = crate::catalogue::loader::use_catalogue();
-    let call_status = move || match catalogue.ready() {
-        // Only the trainer application waits for the call to be open.
-        _ if !form.gated_by_call => (true, String::new()),
-        Some(c) => crate::i18n::labels::call_status(
-            c.explorer.catalogue.trainer_call.as_ref(),
-            c.explorer.now().div_euclid(86_400),
-            i18n.locale(),
-        ),
-        // Not loaded (yet): the call's state is unknown; do not stand in the way.
-        None => (true, String::new()),
+    // Only the trainer application waits for the call to be open; `None`
+    // while the catalogue that tells is on its way.
+    let call_status = move || {
+        if form.gated_by_call {
+            known_call_status(catalogue, i18n.locale())
+        } else {
+            Some((true, String::new()))
+        }
     };
 
     // `?formation=<id>`: the course this request is about, prefilled.
@@ -62,7 +73,19 @@ pub fn FormStartPage() -> impl IntoView {
         .split('&')
         .find_map(|p| p.strip_prefix("formation="))
         .and_then(|id| crate::routes::percent_decode_with(id, true));
+    // A request about a course names it once the catalogue is here (the
+    // title comes from there): until then, its start waits.
+    let waits_for_course = about.is_some() && form.course_field.is_some();
     let about = StoredValue::new(about);
+    let start_state = move || {
+        let loading = matches!(catalogue.state(), CatalogueState::Loading);
+        match call_status() {
+            None => StartState::Checking(Text::CallChecking),
+            Some(_) if loading && waits_for_course => StartState::Checking(Text::CourseChecking),
+            Some((true, _)) => StartState::Open,
+            Some((false, why)) => StartState::Closed(why),
+        }
+    };
     let start = move |_| {
         drafts.start();
         if let (Some(field), Some(id)) = (form.course_field, about.get_value()) {
@@ -163,21 +186,24 @@ pub fn FormStartPage() -> impl IntoView {
                     <Show
                         when=in_progress
                         fallback=move || {
-                            let (open, text) = call_status();
-                            if open {
-                                view! {
+                            move || match start_state() {
+                                StartState::Open => view! {
                                     <p>{form.say(Text::ApplicationNotStarted, i18n.locale())}</p>
                                     <button type="button" class="fr-btn" on:click=start>{form.start.get(i18n.locale())}</button>
                                 }
-                                .into_any()
-                            } else {
+                                .into_any(),
+                                // Nothing to start yet: what it waits for is said.
+                                StartState::Checking(what) => view! {
+                                    <p id="depart-en-attente" role="status" aria-busy="true">{i18n.t(what)}</p>
+                                }
+                                .into_any(),
                                 // A closed call takes no new application, and says why.
-                                view! {
+                                StartState::Closed(text) => view! {
                                     <div class="fr-alert fr-alert--info fr-mb-3w" id="appel-ferme">
                                         <p>{text}</p>
                                     </div>
                                 }
-                                .into_any()
+                                .into_any(),
                             }
                         }
                     >

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::form::FormId;
 use crate::application::form::PROPOSAL_KINDS;
-use crate::catalogue::loader::use_catalogue;
+use crate::catalogue::loader::{use_catalogue, CatalogueContext, CatalogueState};
 use crate::i18n::application::option_label;
-use crate::i18n::{labels, Text};
+use crate::i18n::{labels, Locale, Text};
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
@@ -22,6 +22,23 @@ const DEFAULT_SKILLS: [&str; 5] = [
     "data",
 ];
 
+/// Whether the call for trainers is open, and the sentence that says so or
+/// why not, from the catalogue's `trainer_call` (tracked); `None` while the
+/// catalogue is on its way, when nothing is known. A catalogue that failed
+/// publishes no call: the campus's call is then open, as when a catalogue
+/// has none (a volunteer is not turned away by a network failure).
+pub fn known_call_status(catalogue: CatalogueContext, l: Locale) -> Option<(bool, String)> {
+    match catalogue.state() {
+        CatalogueState::Loading => None,
+        CatalogueState::Ready(c) => Some(labels::call_status(
+            c.explorer.catalogue.trainer_call.as_ref(),
+            c.explorer.now().div_euclid(86_400),
+            l,
+        )),
+        CatalogueState::Failed(_) => Some(labels::call_status(None, 0, l)),
+    }
+}
+
 /// The call for trainers page.
 #[component]
 pub fn TrainerCallPage() -> impl IntoView {
@@ -34,14 +51,12 @@ pub fn TrainerCallPage() -> impl IntoView {
             .and_then(|c| c.explorer.catalogue.trainer_call.clone())
     };
     // Open or closed, and why, from the data (`trainer_call`): a closed call
-    // offers no application.
-    let status = move || {
-        let today = catalogue
-            .ready()
-            .map_or(0, |c| c.explorer.now().div_euclid(86_400));
-        labels::call_status(call().as_ref(), today, i18n.locale())
-    };
-    let open = move || status().0;
+    // offers no application; while the catalogue is on its way, the page
+    // claims neither.
+    let status = move || known_call_status(catalogue, i18n.locale());
+    let open = move || status().is_some_and(|s| s.0);
+    let status_text =
+        move || status().map_or_else(|| Text::CallChecking.get(i18n.locale()).to_owned(), |s| s.1);
     let skills = move || {
         let l = i18n.locale();
         match call().map(|c| c.sought_skills).filter(|s| !s.is_empty()) {
@@ -65,7 +80,14 @@ pub fn TrainerCallPage() -> impl IntoView {
                     <h1>{i18n.t(Text::TitleTrainerCall)}</h1>
                     <p class="fr-text--lead">{i18n.t(Text::TrainerCallIntro)}</p>
                     <div class="fr-callout fr-mb-5w">
-                        <p class="fr-callout__text" id="etat-appel">{move || status().1}</p>
+                        <p
+                            class="fr-callout__text"
+                            id="etat-appel"
+                            role="status"
+                            aria-busy=move || status().is_none().then_some("true")
+                        >
+                            {status_text}
+                        </p>
                         {move || open().then(|| view! {
                             <a class="fr-btn" href=Route::FormStart(FormId::Trainer).href()>{i18n.t(Text::TrainerCallApply)}</a>
                         })}

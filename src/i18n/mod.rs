@@ -212,6 +212,10 @@ texts! {
          leadership and mentoring skills, gain recognition for your expertise and grow your \
          professional network.";
     TrainerCallApply => "Déposer une candidature", "Apply";
+    CallChecking =>
+        "Vérification de l'état de l'appel à formateurs bénévoles…",
+        "Checking whether the call for volunteer trainers is open…";
+    CourseChecking => "Chargement de la formation concernée…", "Loading the training concerned…";
     ComingSoon => "Cette page sera bientôt disponible.", "This page will be available soon.";
 
     // --- Not found (DSFR error page pattern) ----------------------------------------

@@ -7,8 +7,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
-import { catalogue, course, serveCatalogue } from './support/fixtures.mjs';
+import { assertAccessible, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
+import { catalogue, course, holdCatalogue, serveCatalogue } from './support/fixtures.mjs';
 import { continueTo, fillExpertise, fillYou, openApplicationPage } from './support/applicant.mjs';
 
 let app;
@@ -280,7 +280,7 @@ describe('the trainer call comes from the data', () => {
     const page = await open('#/devenir-formateur', {
       data: withCall({ open: true, year: 2031, deadline: '2031-03-31', sought_skills: ['Data', 'Design'] }),
     });
-    await page.waitForSelector('#etat-appel');
+    await page.waitForSelector('#etat-appel:not([aria-busy])');
     assert.equal(
       (await page.textContent('#etat-appel')).trim(),
       "L'appel à formateurs bénévoles 2031 est ouvert jusqu'au 31 mars 2031.",
@@ -301,7 +301,7 @@ describe('the trainer call comes from the data', () => {
       [{ open: false, title: 'Appel à formateurs bénévoles 2030' }, /«\u00a0Appel à formateurs bénévoles 2030\u00a0» est fermé pour le moment/],
     ]) {
       const page = await open('#/devenir-formateur', { data: withCall(call) });
-      await page.waitForSelector('#etat-appel');
+      await page.waitForSelector('#etat-appel:not([aria-busy])');
       assert.match(await page.textContent('#etat-appel'), why);
       assert.equal(await page.locator('main a[href$="#/candidature"]').count(), 0, 'no application offered');
       await assertAccessible(page, 'closed call');
@@ -311,5 +311,33 @@ describe('the trainer call comes from the data', () => {
       assert.equal(await page.locator('button:has-text("Commencer ma candidature")').count(), 0);
       assertNoProblems(page);
     }
+  });
+
+  test('while the catalogue is on its way, the call is neither said open nor closed, and no application starts', async () => {
+    const page = await app.newPage();
+    const release = await holdCatalogue(page, withCall({ open: true, year: 2020, deadline: '2020-01-31' }));
+    await page.goto(app.url + '#/devenir-formateur');
+    await waitForApp(page);
+    const status = page.locator('#etat-appel');
+    assert.equal((await status.textContent()).trim(), "Vérification de l'état de l'appel à formateurs bénévoles…");
+    assert.equal(await status.getAttribute('aria-busy'), 'true');
+    assert.equal(await status.getAttribute('role'), 'status', 'the answer is announced when it comes');
+    assert.equal(await page.locator('main a[href$="#/candidature"]').count(), 0, 'no application offered yet');
+    await assertAccessible(page, 'call being checked');
+    // The application start waits too: no button that the answer would take away.
+    await page.goto(app.url + '#/candidature');
+    await waitForPageFocus(page, 'Candidature des formateurs bénévoles');
+    await page.waitForSelector('#depart-en-attente');
+    assert.match(await page.textContent('#depart-en-attente'), /Vérification de l'état de l'appel/);
+    assert.equal(await page.locator('button:has-text("Commencer ma candidature")').count(), 0);
+    await assertAccessible(page, 'application start, call being checked');
+    release();
+    await page.waitForSelector('#appel-ferme');
+    assert.match(await page.textContent('#appel-ferme'), /s'est terminé le 31 janvier 2020/);
+    assert.equal(await page.locator('#depart-en-attente, button:has-text("Commencer ma candidature")').count(), 0);
+    await page.goto(app.url + '#/devenir-formateur');
+    await page.waitForSelector('#etat-appel:not([aria-busy])');
+    assert.match(await page.textContent('#etat-appel'), /s'est terminé le 31 janvier 2020/);
+    assertNoProblems(page);
   });
 });

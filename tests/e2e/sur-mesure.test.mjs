@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { schemaValidator } from './support/schemas.mjs';
 import { assertAccessible, assertFocused, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { startReceiver } from './support/receiver.mjs';
+import { holdCatalogue } from './support/fixtures.mjs';
 import { continueTo, fillYou, openApplicationPage, pick, stepTitle } from './support/applicant.mjs';
 
 const validateRequest = schemaValidator('request.schema.json');
@@ -65,7 +66,7 @@ test('from a sur-mesure course to the confirmation: own steps, the course named,
   assert.equal(await stepTitle(page), 'Demander une formation sur mesure');
   assert.match(await page.title(), /^Demander une formation sur mesure - /);
   // The catalogue's sur-mesure programmes are given as examples.
-  assert.ok(await page.locator(`main a[href="#/formation/${COURSE}"]`).count());
+  await page.locator(`main a[href="#/formation/${COURSE}"]`).waitFor();
   await assertAccessible(page, 'request start');
   await toReview(page, { axe: true });
   // The course it came from is named on the review (prefilled, not typed).
@@ -96,6 +97,35 @@ test('from a sur-mesure course to the confirmation: own steps, the course named,
   assert.deepEqual(Object.keys(JSON.parse(stored['campus.demande'])), ['closed']);
   assert.ok(!JSON.stringify(stored).includes('Dominique'));
   assertNoProblems(page);
+});
+
+test('about a course, the request starts once the catalogue has named it: never without it', async () => {
+  const page = await app.newPage();
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ catalogue_url: 'catalogue.json', requests_endpoint: receiver.url }) }),
+  );
+  const release = await holdCatalogue(page);
+  await page.goto(`${app.url}#/sur-mesure?formation=${COURSE}`);
+  await waitForApp(page);
+  const waiting = page.locator('#depart-en-attente');
+  assert.equal((await waiting.textContent()).trim(), 'Chargement de la formation concernée…');
+  assert.equal(await waiting.getAttribute('role'), 'status');
+  assert.equal(await page.locator('button:has-text("Commencer ma demande")').count(), 0, 'no start that would lose the course');
+  await assertAccessible(page, 'request start, course on its way');
+  release();
+  await page.click('button:has-text("Commencer ma demande")');
+  await page.waitForSelector('#f-requester_first_name');
+  const draft = await page.evaluate(() => localStorage.getItem('campus.demande'));
+  assert.ok(draft.includes(COURSE_TITLE), draft);
+  // Without a course, nothing to wait for: the start is there at once.
+  const plain = await app.newPage();
+  await holdCatalogue(plain);
+  await plain.goto(`${app.url}#/sur-mesure`);
+  await waitForApp(plain);
+  await plain.waitForSelector('button:has-text("Commencer ma demande")', { timeout: 3000 });
+  assert.equal(await plain.locator('#depart-en-attente').count(), 0);
+  assertNoProblems(page);
+  assertNoProblems(plain);
 });
 
 test('a trainer application and a request live side by side, never mixed', async () => {

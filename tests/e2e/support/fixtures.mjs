@@ -61,6 +61,24 @@ export async function serveCatalogue(page, body, status = 200) {
 }
 
 /**
+ * Holds every request for `catalogue.json` until the returned `release()` is
+ * called, then answers it with `body` (or, without one, the file served).
+ * Shows what a page says while the catalogue is on its way.
+ */
+export async function holdCatalogue(page, body) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/catalogue.json', async (route) => {
+    await held;
+    if (body === undefined) await route.continue();
+    else await route.fulfill({ contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) });
+  });
+  return release;
+}
+
+/**
  * A catalogue text as the app shows it: French spacing (a non-breaking space
  * before : ; ! ? » and after «, a narrow one between thousands), as
  * `i18n::typography::french_spacing` does.
