@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::catalogue::bookmarks::provide_bookmarks;
 use crate::catalogue::loader::provide_catalogue;
 use crate::i18n::Text;
-use crate::ui::boot::use_takeover;
+use crate::ui::boot::{provide_render_gate, use_deferred, use_takeover};
 use crate::ui::chunks::provide_chunks;
 use crate::ui::config::{provide_config, use_config};
 use crate::ui::i18n::{provide_i18n, use_i18n};
@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
     let compact = embed.compact;
 
     provide_config();
+    let gate = provide_render_gate();
     let catalogue = provide_catalogue();
     // A link about to be followed to a page that shows the catalogue: it is
     // fetched with the page's code (see ui::chunks).
@@ -54,10 +55,17 @@ pub fn App() -> impl IntoView {
     // The static content of this page stays until the live app can show the
     // same (see ui::boot): what the page shows of the catalogue is here (or
     // failed) and the page's own code (its chunk, see crate::pages) has arrived.
-    use_takeover(move || route.with(|r| catalogue.settled_for(r.data()) && chunks.ready_for(r)));
+    use_takeover(gate, move || {
+        route.with(|r| catalogue.settled_for(r.data()) && chunks.ready_for(r))
+    });
     let bookmarks = provide_bookmarks();
     let selection_count = Signal::derive(move || bookmarks.len());
-    let page = move || crate::pages::page(route.get());
+    // The first render builds the shell; the page, then the footer, follow in
+    // tasks of their own, so that starting the app never holds the main thread
+    // for the whole page at once (see ui::boot::use_deferred).
+    let page_shown = use_deferred();
+    let footer_shown = use_deferred();
+    let page = move || page_shown.get().then(|| crate::pages::page(route.get()));
 
     // Compact widgets (embedded by default) have no DSFR header and footer.
     view! {
@@ -66,7 +74,7 @@ pub fn App() -> impl IntoView {
             <ConfigTimeoutNotice />
             {page}
         </main>
-        {(!compact).then(|| view! { <Footer /> })}
+        {(!compact).then_some(move || footer_shown.get().then(|| view! { <Footer /> }))}
     }
 }
 

@@ -14,12 +14,17 @@ use super::loader::LoadedCatalogue;
 use super::query::{CatalogueQuery, Sort, UrlValue};
 use crate::i18n::{labels, Locale, Text};
 use crate::routes::{percent_encode, Route};
+use crate::ui::boot::use_deferred;
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::perf::measure;
 use crate::ui::router::{focus_element_by_id, use_router, Router};
 use crate::ui::search_bar::SearchBar;
+
+/// Cards built by the first render of the results (more than a screen's worth
+/// on a desktop; the others come one task later).
+const FIRST_CARDS: usize = 4;
 
 /// Id of the results heading (focus target after paging or removing a filter).
 const RESULTS_ID: &str = "resultats";
@@ -424,6 +429,17 @@ fn ResultsPanel(
     let matcher = Memo::new(move |_| results.with(|r| r.matcher.clone()));
     let card_filters = Signal::derive(move || query.with(|q| q.filters.clone()));
     let items = Memo::new(move |_| results.with(|r| r.page_items.clone()));
+    // The first render builds a screen of cards; the rest of the page follows
+    // in the next task (see `use_deferred`).
+    let all_cards = use_deferred();
+    let shown_items = move || {
+        let limit = if all_cards.get() {
+            usize::MAX
+        } else {
+            FIRST_CARDS
+        };
+        items.with(|i| i.iter().take(limit).copied().collect::<Vec<_>>())
+    };
     let has_results = Memo::new(move |_| items.with(|i| !i.is_empty()));
     let list_loaded = loaded.clone();
     let list = view! {
@@ -437,7 +453,7 @@ fn ResultsPanel(
                         let list_loaded = list_loaded.clone();
                         view! {
                             <For
-                                each=move || items.get()
+                                each=shown_items
                                 key=|doc| *doc
                                 children=move |doc| view! { <li><CourseCard catalogue=list_loaded.clone() doc=doc matcher=matcher filters=card_filters /></li> }
                             />
@@ -517,6 +533,9 @@ fn CatalogueExplorer(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) 
         let q = query.get();
         measure("campus:search", || run_loaded.explorer.run(&q))
     });
+    // The filters render a task after the results (see `use_deferred`).
+    let filters_shown = use_deferred();
+    let filters_loaded = loaded.clone();
     // A new page of results: take keyboard focus to its heading.
     Effect::new(move |previous: Option<u32>| {
         let page = query.with(|q| q.page);
@@ -543,7 +562,9 @@ fn CatalogueExplorer(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) 
         />
         <div class="fr-grid-row fr-grid-row--gutters">
             <div class="fr-col-12 fr-col-md-4 fr-col-lg-3">
-                <FilterPanel loaded=loaded.clone() query=query results=results />
+                {move || filters_shown.get().then(|| view! {
+                    <FilterPanel loaded=filters_loaded.clone() query=query results=results />
+                })}
             </div>
             <div class="fr-col-12 fr-col-md-8 fr-col-lg-9">
                 <ResultsPanel loaded=loaded query=query results=results />

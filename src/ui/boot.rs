@@ -24,6 +24,9 @@ pub const STATIC_ID: &str = "campus-static";
 pub const APP_ID: &str = "campus-app";
 /// Id of the loading message (pages without static content).
 pub const BOOT_ID: &str = "campus-boot";
+/// Set on the live app while it is laid out whole (see [`reveal`]).
+#[cfg(feature = "csr")]
+const LAID_OUT_ATTRIBUTE: &str = "data-tout-mis-en-page";
 
 /// What the static-page renderer gives the app in place of the browser.
 #[derive(Clone)]
@@ -70,26 +73,76 @@ pub fn page_data(id: &str) -> Option<String> {
     }
 }
 
+/// Parts of the live app that render a task after the rest ([`use_deferred`]):
+/// the static content stays in view until none is pending, so that the swap
+/// shows the whole page at once.
+#[derive(Clone, Copy)]
+pub struct RenderGate(RwSignal<u32>);
+
+impl RenderGate {
+    /// Whether no part is waiting to render (tracked).
+    pub fn idle(self) -> bool {
+        self.0.get() == 0
+    }
+}
+
+/// Creates the render gate (once, by the root).
+pub fn provide_render_gate() -> RenderGate {
+    let gate = RenderGate(RwSignal::new(0));
+    provide_context(gate);
+    gate
+}
+
+/// `false` on the first render, `true` one task later (at once where nothing
+/// runs in tasks: the static-page renderer). A view splits its first render
+/// with it: what needs to be there at once now, the rest in the next task, so
+/// that no single task builds the whole page (the main thread stays free for
+/// input). A live app still hidden behind the static content is shown only
+/// once every deferred part has rendered.
+pub fn use_deferred() -> Signal<bool> {
+    let shown = RwSignal::new(!cfg!(feature = "csr"));
+    #[cfg(feature = "csr")]
+    {
+        let gate = use_context::<RenderGate>();
+        // After the first render (an effect), not while building it.
+        Effect::new(move || {
+            if let Some(gate) = gate {
+                gate.0.update(|n| *n += 1);
+            }
+            leptos::task::spawn_local(async move {
+                crate::ui::tasks::next_task().await;
+                // The view may be gone (another page): nothing to show then.
+                let _ = shown.try_set(true);
+                if let Some(gate) = gate {
+                    let _ = gate.0.try_update(|n| *n = n.saturating_sub(1));
+                }
+            });
+        });
+    }
+    shown.into()
+}
+
 /// Replaces the static content by the live app once the app can show the same
 /// page: at once when nothing needs fetching, else when the catalogue has
-/// loaded or failed (`settled`, tracked). Before that, the static content stays
-/// in view (readable, its links work as plain links) and the live app renders
-/// hidden.
-pub fn use_takeover(settled: impl Fn() -> bool + 'static) {
+/// loaded or failed (`settled`, tracked), and its deferred parts have rendered
+/// ([`RenderGate`]). Before that, the static content stays in view (readable,
+/// its links work as plain links) and the live app renders hidden.
+pub fn use_takeover(gate: RenderGate, settled: impl Fn() -> bool + 'static) {
     #[cfg(feature = "csr")]
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
+    Effect::new(move || {
+        if settled() && gate.idle() {
+            // After this frame's reactive updates, before its paint; not if a
+            // part deferred in the meantime is still to come (this runs again
+            // when it has rendered). Once shown, `reveal` does nothing.
+            request_animation_frame(move || {
+                if gate.0.get_untracked() == 0 {
+                    reveal();
+                }
+            });
         }
-        if !settled() {
-            return false;
-        }
-        // After this frame's reactive updates, before its paint.
-        request_animation_frame(reveal);
-        true
     });
     #[cfg(not(feature = "csr"))]
-    let _ = settled;
+    let _ = (gate, settled);
 }
 
 /// Shows the live app in place of the static content: one DOM change, so no
@@ -114,12 +167,40 @@ pub fn reveal() {
         .map(|e| e.id())
         .filter(|id| !id.is_empty());
     let typed = typed_values(&document);
+    let anchor = document
+        .get_element_by_id(STATIC_ID)
+        .and_then(|root| scroll_anchor(&document, &root));
     for id in [STATIC_ID, BOOT_ID] {
         if let Some(element) = document.get_element_by_id(id) {
             element.remove();
         }
     }
+    // A visitor who had scrolled sees the same place. The live app has the
+    // static content's elements, but the parts out of view are not laid out
+    // (`content-visibility: auto` in main.css), so heights above the viewport
+    // may differ: this once, the live app is laid out whole (its heights are
+    // then remembered), and the element that was at the top of the viewport
+    // is put back where it was.
+    if anchor.is_some() {
+        let _ = app.set_attribute(LAID_OUT_ATTRIBUTE, "");
+    }
     app.set_hidden(false);
+    if let Some((path, top)) = anchor {
+        if let Some(element) = follow_path(&app, &path) {
+            let moved = element.get_bounding_client_rect().top() - top;
+            if moved.abs() >= 0.5 {
+                window().scroll_by_with_x_and_y(0.0, moved);
+            }
+        }
+        // Two frames later the heights are remembered: out-of-view parts may
+        // be skipped again without moving anything.
+        let app = app.clone();
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                let _ = app.remove_attribute(LAID_OUT_ATTRIBUTE);
+            })
+        });
+    }
     // What the visitor typed in the static page is not lost: it goes into the
     // same field of the live app, as if typed there.
     for (id, value) in typed {
@@ -136,6 +217,49 @@ pub fn reveal() {
     if let Some(id) = focused_id {
         crate::ui::router::focus_element_by_id(&id);
     }
+}
+
+/// Where the visitor is in the static content, if scrolled: the element at
+/// the top of the viewport, as its path of element indices from `root`, and
+/// its distance from the top of the viewport.
+#[cfg(feature = "csr")]
+fn scroll_anchor(document: &web_sys::Document, root: &web_sys::Element) -> Option<(Vec<u32>, f64)> {
+    let window = window();
+    if window.scroll_y().ok()? <= 0.0 {
+        return None;
+    }
+    let width = window.inner_width().ok()?.as_f64()?;
+    // The top of the viewport, a little inside (a border is not an anchor).
+    let mut element = document.element_from_point((width / 2.0) as f32, 4.0)?;
+    let top = element.get_bounding_client_rect().top();
+    let mut path = Vec::new();
+    while !element.is_same_node(Some(root)) {
+        let mut index = 0;
+        let mut sibling = element.previous_element_sibling();
+        while let Some(previous) = sibling {
+            index += 1;
+            sibling = previous.previous_element_sibling();
+        }
+        path.push(index);
+        // Not inside `root` (the page's margin): no anchor.
+        element = element.parent_element()?;
+    }
+    path.reverse();
+    Some((path, top))
+}
+
+/// The element at `path` (as [`scroll_anchor`] gives it) under `root`.
+#[cfg(feature = "csr")]
+fn follow_path(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::Element> {
+    let mut element = root.clone();
+    for &index in path {
+        let mut child = element.first_element_child()?;
+        for _ in 0..index {
+            child = child.next_element_sibling()?;
+        }
+        element = child;
+    }
+    Some(element)
 }
 
 /// Whether the live app is in view (it has taken the static content's place,

@@ -210,6 +210,49 @@ test('the static content is accessible, and the live app takes its place without
   }
 });
 
+test('a visitor who scrolled the static catalogue sees the same place after the takeover, every card and filter there', async () => {
+  for (const width of [1280, 390]) {
+    const page = await app.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const release = await holdWasm(page);
+    await page.goto(`${app.url}catalogue/`);
+    await page.waitForSelector('#campus-static .campus-results');
+    await page.evaluate(() => document.fonts.ready);
+    // Down to the twelfth card, as a reader would (its neighbours laid out on the way).
+    await page.locator('#campus-static .campus-results > li').nth(11).scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(200);
+    const scrolled = await page.evaluate(() => window.scrollY);
+    assert.ok(scrolled > 2000, `scrolled ${scrolled} px`);
+    const before = await page.screenshot();
+    const counts = await page.evaluate(() => ({
+      cards: document.querySelectorAll('#campus-static .campus-results > li').length,
+      filters: document.querySelectorAll('#campus-static .campus-filters input[type=checkbox]').length,
+    }));
+    // What the live app holds at the moment it is shown (the swap's own task).
+    await page.evaluate(() => {
+      new MutationObserver((_, observer) => {
+        const app = document.getElementById('campus-app');
+        if (app && !app.hidden) {
+          window.atSwap = {
+            cards: app.querySelectorAll('.campus-results > li').length,
+            filters: app.querySelectorAll('.campus-filters input[type=checkbox]').length,
+          };
+          observer.disconnect();
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
+    });
+    release();
+    await waitForApp(page);
+    await page.evaluate(() => document.fonts.ready);
+    assert.deepEqual(await page.evaluate(() => window.atSwap), counts, `at ${width} px: the whole page at the swap`);
+    const afterShot = await page.screenshot();
+    assert.ok(before.equals(afterShot), `at ${width} px, scrolled ${scrolled} px: the same pixels before and after the takeover`);
+    assertNoProblems(page);
+    await page.close();
+  }
+});
+
 test('what a visitor types before the wasm is kept by the live app', async () => {
   const page = await app.newPage();
   const release = await holdWasm(page);
