@@ -60,11 +60,10 @@ pub fn App() -> impl IntoView {
     });
     let bookmarks = provide_bookmarks();
     let selection_count = Signal::derive(move || bookmarks.len());
-    // The first render builds the shell; the page, then the footer, follow in
-    // tasks of their own, so that starting the app never holds the main thread
-    // for the whole page at once (see ui::boot::use_deferred).
+    // The first render builds the shell; the page follows in a task of its
+    // own, so that starting the app never holds the main thread for the whole
+    // page at once (see ui::boot::use_deferred).
     let page_shown = use_deferred();
-    let footer_shown = use_deferred();
     let page = move || page_shown.get().then(|| crate::pages::page(route.get()));
 
     // Compact widgets (embedded by default) have no DSFR header and footer.
@@ -74,7 +73,7 @@ pub fn App() -> impl IntoView {
             <ConfigTimeoutNotice />
             {page}
         </main>
-        {(!compact).then_some(move || footer_shown.get().then(|| view! { <Footer /> }))}
+        {(!compact).then(|| view! { <Footer /> })}
     }
 }
 

@@ -31,8 +31,10 @@ export const LOADED_BY_THE_APP = Object.freeze([
   'dsfr/icons/editor/translate-2.svg',
   'dsfr/icons/arrows/arrow-down-s-line.svg',
   'dsfr/icons/arrows/arrow-right-line.svg',
-  'dsfr/icons/system/external-link-line.svg',
   'dsfr/icons/system/search-line.svg',
+  // Not external-link-line.svg: only the footer's links use it on the home
+  // page, and the footer, out of view, is not rendered until it comes near
+  // (content-visibility in style/main.css).
 ]);
 
 /**
