@@ -53,10 +53,17 @@ pub fn TrainerCallPage() -> impl IntoView {
     // Open or closed, and why, from the data (`trainer_call`): a closed call
     // offers no application; while the catalogue is on its way, the page
     // claims neither.
-    let status = move || known_call_status(catalogue, i18n.locale());
-    let open = move || status().is_some_and(|s| s.0);
-    let status_text =
-        move || status().map_or_else(|| Text::CallChecking.get(i18n.locale()).to_owned(), |s| s.1);
+    // Read three times (the text, `aria-busy`, the apply link): worked out once.
+    let status = Memo::new(move |_| known_call_status(catalogue, i18n.locale()));
+    let open = move || status.with(|s| s.as_ref().is_some_and(|s| s.0));
+    let status_text = move || {
+        status.with(|s| {
+            s.as_ref().map_or_else(
+                || Text::CallChecking.get(i18n.locale()).to_owned(),
+                |s| s.1.clone(),
+            )
+        })
+    };
     let skills = move || {
         let l = i18n.locale();
         match call().map(|c| c.sought_skills).filter(|s| !s.is_empty()) {
@@ -84,7 +91,7 @@ pub fn TrainerCallPage() -> impl IntoView {
                             class="fr-callout__text"
                             id="etat-appel"
                             role="status"
-                            aria-busy=move || status().is_none().then_some("true")
+                            aria-busy=move || status.with(Option::is_none).then_some("true")
                         >
                             {status_text}
                         </p>

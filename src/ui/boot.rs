@@ -130,10 +130,15 @@ pub fn use_deferred() -> Signal<bool> {
 pub fn use_takeover(gate: RenderGate, settled: impl Fn() -> bool + 'static) {
     #[cfg(feature = "csr")]
     Effect::new(move || {
+        // Once shown, nothing more to do: reading no signal, this effect then
+        // never runs again.
+        if app_shown() {
+            return;
+        }
         if settled() && gate.idle() {
             // After this frame's reactive updates, before its paint; not if a
             // part deferred in the meantime is still to come (this runs again
-            // when it has rendered). Once shown, `reveal` does nothing.
+            // when it has rendered).
             request_animation_frame(move || {
                 if gate.0.get_untracked() == 0 {
                     reveal();

@@ -55,10 +55,13 @@ export async function serveCatalogue(page, body, status = 200) {
     route.fulfill({
       status,
       contentType: 'application/json',
-      body: typeof body === 'string' ? body : JSON.stringify(body),
+      body: asText(body),
     }),
   );
 }
+
+/** A response body: a string as is, anything else as JSON. */
+const asText = (body) => (typeof body === 'string' ? body : JSON.stringify(body));
 
 /**
  * Holds every request for `catalogue.json` until the returned `release()` is
@@ -73,7 +76,7 @@ export async function holdCatalogue(page, body) {
   await page.route('**/catalogue.json', async (route) => {
     await held;
     if (body === undefined) await route.continue();
-    else await route.fulfill({ contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) });
+    else await route.fulfill({ contentType: 'application/json', body: asText(body) });
   });
   return release;
 }
