@@ -86,25 +86,53 @@ pub fn FormStartPage() -> impl IntoView {
             Some((false, why)) => StartState::Closed(why),
         }
     };
+    // The title of the course `?formation=` names, once the catalogue is here
+    // (only a course of the catalogue is named: a link cannot write
+    // arbitrary text into the form).
+    let about_title = Memo::new(move |_| {
+        form.course_field?;
+        let id = about.get_value()?;
+        catalogue.ready().and_then(|c| {
+            c.explorer
+                .catalogue
+                .courses
+                .iter()
+                .find(|course| course.id == id)
+                .map(|course| course.title.clone())
+        })
+    });
+    // The course the draft in progress is about ("" when none).
+    let draft_course = move || {
+        form.course_field.map_or_else(String::new, |field| {
+            drafts.with(|d| {
+                d.map_or_else(String::new, |d| {
+                    super::visible::trim(d.answers.text(field)).to_owned()
+                })
+            })
+        })
+    };
     let start = move |_| {
         drafts.start();
-        if let (Some(field), Some(id)) = (form.course_field, about.get_value()) {
-            let title = catalogue.ready().and_then(|c| {
-                c.explorer
-                    .catalogue
-                    .courses
-                    .iter()
-                    .find(|course| course.id == id)
-                    .map(|course| course.title.clone())
-            });
-            // Only a course of the catalogue is named (a link cannot write
-            // arbitrary text into the form).
-            if let Some(title) = title {
-                drafts.set_text(field, title);
-            }
+        if let (Some(field), Some(title)) = (form.course_field, about_title.get_untracked()) {
+            drafts.set_text(field, title);
         }
         router.navigate(&Route::FormStep(form.id, form.first_step()).href(), false);
     };
+    // A request in progress, opened from another course's page: it may be
+    // made about that course instead (the other answers stay).
+    let switch_course = move |_| {
+        if let (Some(field), Some(title)) = (form.course_field, about_title.get_untracked()) {
+            drafts.set_text(field, title);
+            let step = super::form::field(field).step;
+            router.navigate(&Route::FormStep(form.id, step).href(), false);
+        }
+    };
+    let other_course = move || {
+        let wanted = about_title.get()?;
+        let current = draft_course();
+        (current != wanted).then_some((current, wanted))
+    };
+
     let resume_href = move || {
         let step = drafts.with(|d| d.map_or(form.first_step(), |d| d.step.0));
         Route::FormStep(form.id, step).href()
@@ -138,7 +166,7 @@ pub fn FormStartPage() -> impl IntoView {
                 judge(Err(Refusal::Unreadable));
                 return;
             };
-            match import_progress(form, &text) {
+            match import_progress(form, &text, crate::ui::clock::now_ms()) {
                 Ok(draft) => {
                     judge(Ok(()));
                     let step = draft.step.0;
@@ -189,7 +217,12 @@ pub fn FormStartPage() -> impl IntoView {
                             move || match start_state() {
                                 StartState::Open => view! {
                                     <p>{form.say(Text::ApplicationNotStarted, i18n.locale())}</p>
-                                    <button type="button" class="fr-btn" on:click=start>{form.start.get(i18n.locale())}</button>
+                                    {move || about_title.get().map(|title| view! {
+                                        <p id="formation-concernee">
+                                            {i18n.t(Text::RequestAboutCourse)} " " <strong>{title}</strong>
+                                        </p>
+                                    })}
+                                    <button type="button" class="fr-btn campus-needs-app" on:click=start>{form.start.get(i18n.locale())}</button>
                                 }
                                 .into_any(),
                                 // Nothing to start yet: what it waits for is said.
@@ -207,8 +240,25 @@ pub fn FormStartPage() -> impl IntoView {
                             }
                         }
                     >
-                        <div class="fr-callout">
+                        <div class="fr-callout campus-needs-app">
                             <p class="fr-callout__text">{move || form.say(Text::ResumeIntro, i18n.locale())}</p>
+                            {move || other_course().map(|(current, wanted)| {
+                                let l = i18n.locale();
+                                let now = if current.is_empty() {
+                                    Text::RequestInProgressNoCourse.get(l).to_owned()
+                                } else {
+                                    Text::RequestInProgressAbout.get(l).replace("{course}", &current)
+                                };
+                                view! {
+                                    <div id="autre-formation" class="fr-mb-3w">
+                                        <p>{now}</p>
+                                        <p>{Text::RequestSwitchQuestion.get(l).replace("{course}", &wanted)}</p>
+                                        <button type="button" class="fr-btn fr-btn--secondary" id="changer-formation" on:click=switch_course>
+                                            {Text::RequestSwitchCourse.get(l)}
+                                        </button>
+                                    </div>
+                                }
+                            })}
                             <ul class="fr-btns-group fr-btns-group--inline-md">
                                 <li><a class="fr-btn" href=resume_href>{move || form.resume.get(i18n.locale())}</a></li>
                                 <li>
@@ -248,7 +298,7 @@ pub fn FormStartPage() -> impl IntoView {
                             </div>
                         </div>
                     </Show>
-                    <div class="fr-upload-group fr-mt-5w">
+                    <div class="fr-upload-group fr-mt-5w campus-needs-app">
                         <label class="fr-label" for="progression">{i18n.t(Text::LoadProgress)}</label>
                         <input class="fr-upload" type="file" id="progression" accept=".json,application/json" on:change=load_progress />
                     </div>

@@ -1,12 +1,19 @@
 //! The draft: everything typed so far, where the applicant is, and the keys that
 //! make submission safe to retry. Pure data and rules:
 //! - every field remembers when it was last edited, so two tabs on one draft
-//!   merge field by field (the latest edit of each field wins);
+//!   merge field by field (the latest edit of each field wins). Edit times are
+//!   a logical clock, not the wall clock alone: an edit is always stamped after
+//!   every time the draft has seen ([`Draft::tick`]), and times read from
+//!   elsewhere (another tab, a progress file from a computer whose clock is
+//!   ahead) are never later than this computer's now ([`Draft::clamp_times`]),
+//!   so a correction typed here always wins over what it corrects;
 //! - what is kept in browser storage is a [`Stored`] record: the draft, or, once
 //!   it was sent or discarded, a tombstone holding only its reference, so that no
 //!   other tab resurrects it;
 //! - the payload is built once and frozen in the draft: every retry sends the
-//!   same bytes with the same key;
+//!   same bytes with the same key. A frozen body is used only while it is
+//!   exactly what the answers make (`payload::seal`): what was reviewed is what
+//!   is sent, whatever a stored record or a progress file says;
 //! - drafts read back from storage and progress files are validated field by
 //!   field before they are used.
 
@@ -158,6 +165,33 @@ impl Draft {
         }
     }
 
+    /// The latest time this draft has seen: its last change or any field's
+    /// last edit.
+    pub fn clock(&self) -> i64 {
+        self.edited
+            .values()
+            .copied()
+            .fold(self.updated_at, i64::max)
+    }
+
+    /// The time to stamp a change made now: the wall clock, or just after the
+    /// latest time the draft has seen if that is later (a logical clock: a
+    /// change made after seeing a value is always later than that value).
+    pub fn tick(&self, now_ms: i64) -> i64 {
+        now_ms.max(self.clock().saturating_add(1))
+    }
+
+    /// Brings every time later than `now_ms` back to `now_ms`: times written
+    /// by another computer, or by this one before its clock was set back,
+    /// are not trusted to be in the future.
+    pub fn clamp_times(&mut self, now_ms: i64) {
+        for t in self.edited.values_mut() {
+            *t = (*t).min(now_ms);
+        }
+        self.updated_at = self.updated_at.min(now_ms);
+        self.started_at = self.started_at.min(now_ms);
+    }
+
     /// Records an edit of `id`. If a payload was frozen and the answer really
     /// changed, the frozen payload is dropped and a new key (`fresh_key`) is
     /// taken: a server that saw the old key with the old body must not receive
@@ -172,9 +206,10 @@ impl Draft {
         if self.answers.0.get(&id) == Some(&answer) {
             return false;
         }
+        let at = self.tick(now_ms);
         self.answers.0.insert(id, answer);
-        self.edited.insert(id, now_ms);
-        self.updated_at = self.updated_at.max(now_ms);
+        self.edited.insert(id, at);
+        self.updated_at = at;
         if self.frozen.take().is_some() {
             self.idempotency_key = uuid_from(fresh_key());
         }
@@ -185,7 +220,7 @@ impl Draft {
     pub fn visit(&mut self, step: StepId, now_ms: i64) {
         if self.step.0 != step {
             self.step = StepSlug(step);
-            self.updated_at = self.updated_at.max(now_ms);
+            self.updated_at = self.tick(now_ms);
         }
     }
 
@@ -454,8 +489,11 @@ pub fn export_progress(form: &Form, draft: &Draft) -> String {
 }
 
 /// Reads a progress file of `form`; refuses large, foreign (another form's
-/// included), newer, edited or invalid files.
-pub fn import_progress(form: &Form, text: &str) -> Result<Draft, ImportError> {
+/// included), newer, edited or invalid files, and files whose frozen payload
+/// is not exactly what their answers make (an edited payload with its
+/// checksum recomputed). Times later than `now_ms` (another computer's clock)
+/// are brought back to it.
+pub fn import_progress(form: &Form, text: &str, now_ms: i64) -> Result<Draft, ImportError> {
     if text.len() as u64 > MAX_PROGRESS_BYTES {
         return Err(ImportError::TooLarge);
     }
@@ -471,8 +509,12 @@ pub fn import_progress(form: &Form, text: &str) -> Result<Draft, ImportError> {
     if file.version != PROGRESS_VERSION || checksum(&file.draft.to_string()) != file.checksum {
         return Err(ImportError::Damaged);
     }
-    let draft: Draft = serde_json::from_value(file.draft).map_err(|_| ImportError::Damaged)?;
+    let mut draft: Draft = serde_json::from_value(file.draft).map_err(|_| ImportError::Damaged)?;
     draft.validate(form).map_err(|_| ImportError::Damaged)?;
+    if draft.frozen.is_some() && super::payload::proven_frozen(form, &draft).is_none() {
+        return Err(ImportError::Damaged);
+    }
+    draft.clamp_times(now_ms);
     Ok(draft)
 }
 
@@ -481,6 +523,8 @@ mod tests {
     use super::*;
     use crate::application::form::FieldId as F;
     use crate::application::form::{REQUEST, TRAINER};
+
+    const NOW: i64 = 1_800_000_000_000;
 
     fn draft() -> Draft {
         let mut d = Draft::new(&TRAINER, [7; 24], 1_795_000_000_000);
@@ -557,14 +601,18 @@ mod tests {
     #[test]
     fn two_tabs_merge_field_by_field() {
         let base = draft();
+        let t = base.clock();
         let mut a = base.clone();
         let mut b = base.clone();
-        a.edit(F::Bio, text("A writes the bio"), 100, || [0; 16]);
-        b.edit(F::Motivation, text("B writes the motivation"), 150, || {
-            [0; 16]
-        });
-        a.edit(F::FirstName, text("Camille A"), 200, || [0; 16]);
-        b.edit(F::FirstName, text("Camille B"), 120, || [0; 16]);
+        a.edit(F::Bio, text("A writes the bio"), t + 100, || [0; 16]);
+        b.edit(
+            F::Motivation,
+            text("B writes the motivation"),
+            t + 150,
+            || [0; 16],
+        );
+        a.edit(F::FirstName, text("Camille A"), t + 200, || [0; 16]);
+        b.edit(F::FirstName, text("Camille B"), t + 120, || [0; 16]);
         for (merged, rekey) in [merge(&a, &b), merge(&b, &a)] {
             assert!(!rekey);
             assert_eq!(merged.answers.text(F::Bio), "A writes the bio");
@@ -578,6 +626,73 @@ mod tests {
                 "latest edit wins"
             );
         }
+    }
+
+    /// A progress file (or another tab) whose times are ahead of this
+    /// computer's clock never makes a correction typed here revert.
+    #[test]
+    fn a_clock_ahead_elsewhere_never_undoes_an_edit_made_here() {
+        for ahead in [120_000, 86_400_000, i64::MAX - NOW] {
+            let mut theirs = draft();
+            theirs.edit(F::Bio, text("from the file"), NOW + ahead, || [0; 16]);
+            theirs.edit(F::FirstName, text("Camille"), NOW + ahead, || [0; 16]);
+            let file = export_progress(&TRAINER, &theirs);
+            let imported = import_progress(&TRAINER, &file, NOW).unwrap();
+            assert!(
+                imported.clock() <= NOW,
+                "times brought back to now ({ahead})"
+            );
+            let mut mine = imported.clone();
+            assert!(mine.edit(F::Bio, text("corrected here"), NOW + 5, || [0; 16]));
+            assert_eq!(mine.answers.text(F::Bio), "corrected here");
+            // Another copy still stamped ahead (a tab that read the file as it
+            // was): once merged here, the next edit is stamped after it.
+            let mut mine = reconcile(Some(&mine), Some(&Stored::Draft(theirs.clone())))
+                .draft
+                .unwrap();
+            assert!(mine.edit(F::Bio, text("corrected again"), NOW + 6, || [0; 16]));
+            for stored in [theirs.clone(), imported.clone()] {
+                let merged = reconcile(Some(&mine), Some(&Stored::Draft(stored)))
+                    .draft
+                    .unwrap();
+                assert_eq!(merged.answers.text(F::Bio), "corrected again", "{ahead}");
+                mine = merged;
+            }
+        }
+    }
+
+    /// Even with a wall clock that goes back (set by hand, or a skewed tab),
+    /// each edit is stamped after everything the draft has seen.
+    #[test]
+    fn edits_are_stamped_by_a_logical_clock() {
+        let t = draft().clock();
+        let mut d = draft();
+        d.edit(F::Bio, text("first"), t + 5_000, || [0; 16]);
+        d.edit(F::Bio, text("second"), t + 1_000, || [0; 16]);
+        assert!(
+            d.edited[&F::Bio] > t + 5_000,
+            "after the first, clock set back"
+        );
+        // Another copy's edit, seen here; then an edit here with a clock set
+        // back: stamped after what was seen, so it wins.
+        let mut other = d.clone();
+        other.edit(F::Motivation, text("before"), t + 9_000, || [0; 16]);
+        let (mut d, _) = merge(&d, &other);
+        d.edit(
+            F::Motivation,
+            text("later, with a clock set back"),
+            t + 10,
+            || [0; 16],
+        );
+        for (merged, _) in [merge(&other, &d), merge(&d, &other)] {
+            assert_eq!(
+                merged.answers.text(F::Motivation),
+                "later, with a clock set back"
+            );
+        }
+        let mut far = draft();
+        far.updated_at = i64::MAX;
+        assert_eq!(far.tick(0), i64::MAX, "saturates, never overflows");
     }
 
     #[test]
@@ -621,7 +736,7 @@ mod tests {
     fn progress_files_round_trip() {
         let d = draft();
         assert_eq!(
-            import_progress(&TRAINER, &export_progress(&TRAINER, &d)),
+            import_progress(&TRAINER, &export_progress(&TRAINER, &d), NOW),
             Ok(d)
         );
     }
@@ -630,30 +745,35 @@ mod tests {
     fn each_kind_of_bad_progress_file_has_its_own_error() {
         let file = export_progress(&TRAINER, &draft());
         assert_eq!(
-            import_progress(&TRAINER, &file.replace("Camille", "Mallory")),
+            import_progress(&TRAINER, &file.replace("Camille", "Mallory"), NOW),
             Err(ImportError::Damaged)
         );
         assert_eq!(
-            import_progress(&TRAINER, "not json"),
+            import_progress(&TRAINER, "not json", NOW),
             Err(ImportError::NotProgressFile)
         );
         assert_eq!(
-            import_progress(&TRAINER, r#"{"hello": "world"}"#),
+            import_progress(&TRAINER, r#"{"hello": "world"}"#, NOW),
             Err(ImportError::NotProgressFile)
         );
         assert_eq!(
             import_progress(
                 &TRAINER,
-                &file.replace(TRAINER.progress_format, "autre-chose")
+                &file.replace(TRAINER.progress_format, "autre-chose"),
+                NOW
             ),
             Err(ImportError::NotProgressFile)
         );
         assert_eq!(
-            import_progress(&TRAINER, &file.replace("\"version\": 1", "\"version\": 9")),
+            import_progress(
+                &TRAINER,
+                &file.replace("\"version\": 1", "\"version\": 9"),
+                NOW
+            ),
             Err(ImportError::NewerVersion(9))
         );
         assert_eq!(
-            import_progress(&TRAINER, &" ".repeat(MAX_PROGRESS_BYTES as usize + 1)),
+            import_progress(&TRAINER, &" ".repeat(MAX_PROGRESS_BYTES as usize + 1), NOW),
             Err(ImportError::TooLarge)
         );
         // A consistent file (checksum recomputed) with a key that would break an
@@ -661,33 +781,34 @@ mod tests {
         let mut bad = draft();
         bad.idempotency_key = "a\r\nb".into();
         assert_eq!(
-            import_progress(&TRAINER, &export_progress(&TRAINER, &bad)),
+            import_progress(&TRAINER, &export_progress(&TRAINER, &bad), NOW),
             Err(ImportError::Damaged)
         );
         let mut bad = draft();
         bad.reference = "0OIL1OIL".into();
         assert_eq!(
-            import_progress(&TRAINER, &export_progress(&TRAINER, &bad)),
+            import_progress(&TRAINER, &export_progress(&TRAINER, &bad), NOW),
             Err(ImportError::Damaged)
         );
         let mut bad = draft();
         bad.answers.set_text(F::Region, "atlantide");
         assert_eq!(
-            import_progress(&TRAINER, &export_progress(&TRAINER, &bad)),
+            import_progress(&TRAINER, &export_progress(&TRAINER, &bad), NOW),
             Err(ImportError::Damaged)
         );
         let mut bad = draft();
         bad.answers
             .set_text(F::Bio, &"x".repeat(MAX_STORED_TEXT + 1));
         assert_eq!(
-            import_progress(&TRAINER, &export_progress(&TRAINER, &bad)),
+            import_progress(&TRAINER, &export_progress(&TRAINER, &bad), NOW),
             Err(ImportError::Damaged)
         );
         // Unknown step or question ids.
         assert_eq!(
             import_progress(
                 &TRAINER,
-                &export_progress(&TRAINER, &draft()).replace("\"proposition\"", "\"ailleurs\"")
+                &export_progress(&TRAINER, &draft()).replace("\"proposition\"", "\"ailleurs\""),
+                NOW
             ),
             Err(ImportError::Damaged)
         );
@@ -698,7 +819,7 @@ mod tests {
         let trainer = draft();
         // Another form's progress file is foreign, not damaged.
         assert_eq!(
-            import_progress(&REQUEST, &export_progress(&TRAINER, &trainer)),
+            import_progress(&REQUEST, &export_progress(&TRAINER, &trainer), NOW),
             Err(ImportError::NotProgressFile)
         );
         // Stored records are checked field by field against their form.
@@ -713,7 +834,7 @@ mod tests {
             Some(Stored::Draft(_))
         ));
         assert_eq!(
-            import_progress(&REQUEST, &export_progress(&REQUEST, &request)),
+            import_progress(&REQUEST, &export_progress(&REQUEST, &request), NOW),
             Ok(request.clone())
         );
         request.answers.set_text(F::FirstName, "Intrus");

@@ -220,6 +220,7 @@ pub fn FieldView(
                         id=control
                         name=html_id
                         rows="6"
+                        maxlength=field.max_units()
                         aria-describedby=described
                         aria-invalid=move || has_error().then_some("true")
                         prop:value=text
@@ -250,6 +251,7 @@ pub fn FieldView(
                         id=control
                         name=html_id
                         autocomplete=field.autocomplete.unwrap_or("off")
+                        maxlength=field.max_units()
                         spellcheck=matches!(field.input, Input::Email).then_some("false")
                         aria-describedby=described
                         aria-invalid=move || has_error().then_some("true")

@@ -482,11 +482,19 @@ pub enum Input {
     Phone,
     /// Several lines of text.
     LongText,
-    /// A whole number within bounds.
+    /// A whole number within bounds ("1 000" with a thousands space too).
     Number {
         /// Smallest accepted value.
         min: u32,
         /// Largest accepted value.
+        max: u32,
+    },
+    /// A number of hours within bounds, as people write one: "7", "3,5",
+    /// "3.5", "3 h 30"; sent as a JSON number (3.5).
+    Hours {
+        /// Smallest accepted value, in hours.
+        min: u32,
+        /// Largest accepted value, in hours.
         max: u32,
     },
     /// One of `options` (radio buttons, or a select when long).
@@ -613,6 +621,15 @@ impl Field {
     /// Whether the question may be left empty whatever the answers ("(facultatif)").
     pub fn is_optional(&self) -> bool {
         self.required_when == Condition::Never
+    }
+
+    /// The most its browser control accepts (its `maxlength`), in UTF-16 code
+    /// units: four per character allowed, room for decomposed letters and
+    /// emoji, which the limit counts as one ([`super::visible::visible_len`]).
+    /// Past it the browser stops typing and pasting: an unbounded paste of
+    /// one 100,000-character word froze the tab in layout for seconds.
+    pub fn max_units(&self) -> usize {
+        self.max_len.saturating_mul(4)
     }
 }
 /// Ministries and public bodies offered in the administration list.
@@ -865,10 +882,14 @@ pub const TRAINER_FIELDS: &[Field] = &[
     Field::new(
         F::ExistingDurationHours,
         S::Proposal,
-        Input::Number { min: 1, max: 200 },
+        Input::Hours { min: 1, max: 200 },
         tr("Durée (en heures)", "Duration (hours)"),
     )
-    .max(3)
+    .max(10)
+    .hint(tr(
+        "Par exemple\u{a0}: 7, 3,5 ou 3\u{a0}h\u{a0}30",
+        "For example: 7, 3.5 or 3 h 30",
+    ))
     .branch(ProposalKind::Existing),
     Field::new(
         F::ExistingAudience,
@@ -1140,6 +1161,11 @@ pub const REQUEST_FIELDS: &[Field] = &[
     ),
 ];
 
+/// The campus team's address: where applications and requests are emailed
+/// when the site does not send them itself (a request about a course goes to
+/// the course's own contact, when the catalogue names one).
+pub const CAMPUS_EMAIL: &str = "campus@numerique.gouv.fr";
+
 /// The one example address of the site (hints and error messages).
 pub const EXAMPLE_EMAIL: Tr = tr(
     "prenom.nom@ministere.gouv.fr",
@@ -1205,7 +1231,9 @@ mod tests {
                     Input::Text | Input::Email | Input::Phone | Input::LongText | Input::Url => {
                         assert!(f.max_len > 0, "{}", f.id)
                     }
-                    Input::Number { min, max } => assert!(min < max),
+                    Input::Number { min, max } | Input::Hours { min, max } => {
+                        assert!(min < max)
+                    }
                     Input::Tick => {}
                 }
                 // A condition names a single-choice field of the same form, on an

@@ -11,6 +11,7 @@ pub mod journey;
 pub mod payload;
 pub mod receipt;
 pub mod validation;
+pub mod visible;
 
 #[cfg(feature = "browser")]
 pub mod application_page;

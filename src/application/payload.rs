@@ -3,14 +3,19 @@
 //! step. Each form's JSON Schema is published next to `index.html`
 //! (`application.schema.json`, `request.schema.json`). It is built once, when
 //! the applicant first sends or downloads it, and frozen in the draft: retries
-//! send the same bytes.
+//! send the same bytes. A frozen body is sent only while it is exactly the
+//! payload the answers make ([`proven_frozen`]); any other — edited in a
+//! progress file or in storage — is rebuilt from the answers under a new key
+//! ([`seal`]): what the applicant reviewed is what is sent.
 
 use serde_json::{json, Map, Value};
 
 use super::answers::Answer;
-use super::draft::Draft;
+use super::draft::{uuid_from, Draft};
 use super::form::{Form, Input, StepId, TICKED};
-use super::validation::{applies, check_all, Invalid};
+use super::validation::{applies, check_all, parse_hours, parse_whole, Invalid};
+use super::visible::trim;
+use crate::i18n::Locale;
 
 /// Version of the payload format (the schema's `schema_version`).
 pub const PAYLOAD_VERSION: u32 = 1;
@@ -21,10 +26,9 @@ fn section(form: &Form, step: StepId, draft: &Draft) -> Value {
         let value = match draft.answers.0.get(&field.id) {
             Some(a) if !a.is_empty() => match a {
                 Answer::Text(t) => match field.input {
-                    Input::Number { .. } => {
-                        t.trim().parse::<u32>().map_or(Value::Null, Value::from)
-                    }
-                    _ => Value::from(t.trim()),
+                    Input::Number { .. } => parse_whole(t).map_or(Value::Null, Value::from),
+                    Input::Hours { .. } => parse_hours(t).map_or(Value::Null, hours_value),
+                    _ => Value::from(trim(t)),
                 },
                 Answer::Choices(c) => Value::from(c.clone()),
             },
@@ -66,17 +70,87 @@ pub fn payload(
     Ok(out)
 }
 
-/// The bytes to send: the frozen payload if there is one, else a new one,
-/// which the caller freezes in the draft before the first attempt.
-pub fn frozen_or_new(
+/// Hundredths of an hour as a JSON number: `7`, `3.5`, `1.33`.
+fn hours_value(hundredths: u32) -> Value {
+    if hundredths.is_multiple_of(100) {
+        Value::from(hundredths / 100)
+    } else {
+        Value::from(f64::from(hundredths) / 100.0)
+    }
+}
+
+/// Whether `t` is a UTC time as `Date.prototype.toISOString` writes it
+/// (`2026-11-23T10:00:00.000Z`, milliseconds optional).
+fn is_iso_utc(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let base = b.len() >= 20
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19);
+    base && match &b[19..] {
+        [b'Z'] => true,
+        [b'.', rest @ .., b'Z'] => {
+            !rest.is_empty() && rest.len() <= 3 && rest.iter().all(u8::is_ascii_digit)
+        }
+        _ => false,
+    }
+}
+
+/// The draft's frozen body, if it is exactly the payload its answers make
+/// (under its own `submitted_at` and `language`): only then may it be sent
+/// again as is.
+pub fn proven_frozen<'d>(form: &Form, draft: &'d Draft) -> Option<&'d str> {
+    let frozen = draft.frozen.as_deref()?;
+    let value: Value = serde_json::from_str(frozen).ok()?;
+    let submitted_at = value
+        .get("submitted_at")?
+        .as_str()
+        .filter(|t| is_iso_utc(t))?;
+    let language = value
+        .get("language")?
+        .as_str()
+        .filter(|l| Locale::ALL.iter().any(|x| x.tag() == *l))?;
+    let rebuilt = payload(form, draft, submitted_at, language).ok()?;
+    (rebuilt == value).then_some(frozen)
+}
+
+/// The bytes to send or download, and the draft ready for it: the frozen
+/// body if it is proven ([`proven_frozen`]), else a new payload, frozen in
+/// the draft before the first attempt. A frozen body that is not proven is
+/// dropped and the draft takes a new key (`fresh_key`): a receiver that saw
+/// the old key must never get another body under it. The invalid fields
+/// (consent included) when the form is not complete: sending and
+/// downloading require the same.
+pub fn seal(
     form: &Form,
-    draft: &Draft,
+    draft: &mut Draft,
     submitted_at: &str,
     language: &str,
+    fresh_key: impl FnOnce() -> [u8; 16],
 ) -> Result<String, Vec<Invalid>> {
     // Even a frozen body is sent only while the answers are complete.
-    let fresh = payload(form, draft, submitted_at, language)?;
-    Ok(draft.frozen.clone().unwrap_or_else(|| fresh.to_string()))
+    let invalid = check_all(form, &draft.answers);
+    if !invalid.is_empty() {
+        return Err(invalid);
+    }
+    if let Some(body) = proven_frozen(form, draft) {
+        return Ok(body.to_owned());
+    }
+    if draft.frozen.take().is_some() {
+        draft.idempotency_key = uuid_from(fresh_key());
+    }
+    let body = payload(form, draft, submitted_at, language)?.to_string();
+    draft.frozen = Some(body.clone());
+    Ok(body)
 }
 
 #[cfg(test)]
@@ -138,10 +212,95 @@ mod tests {
     #[test]
     fn a_frozen_body_is_sent_as_is() {
         let mut d = complete();
-        let first = frozen_or_new(&TRAINER, &d, "2026-11-23T10:00:00Z", "fr").unwrap();
-        d.frozen = Some(first.clone());
-        let again = frozen_or_new(&TRAINER, &d, "2026-11-23T10:05:00Z", "en").unwrap();
+        let first = seal(&TRAINER, &mut d, "2026-11-23T10:00:00.000Z", "fr", || {
+            [9; 16]
+        })
+        .unwrap();
+        assert_eq!(d.frozen.as_deref(), Some(first.as_str()));
+        let key = d.idempotency_key.clone();
+        let again = seal(&TRAINER, &mut d, "2026-11-23T10:05:00.000Z", "en", || {
+            [8; 16]
+        })
+        .unwrap();
         assert_eq!(again, first, "same bytes on every retry");
+        assert_eq!(d.idempotency_key, key, "same key");
+    }
+
+    /// A frozen body edited anywhere (a progress file with its checksum
+    /// recomputed, storage) is never sent: the payload is rebuilt from the
+    /// answers, under a new key.
+    #[test]
+    fn a_frozen_body_that_differs_from_the_answers_is_rebuilt_under_a_new_key() {
+        let mut d = complete();
+        let honest = seal(&TRAINER, &mut d, "2026-11-23T10:00:00.000Z", "fr", || {
+            [9; 16]
+        })
+        .unwrap();
+        let key = d.idempotency_key.clone();
+        let mut value: Value = serde_json::from_str(&honest).unwrap();
+        value["applicant"]["email"] = json!("mallory@evil.example");
+        let mut extra: Value = serde_json::from_str(&honest).unwrap();
+        extra["extra"] = json!("<script>");
+        let mut date: Value = serde_json::from_str(&honest).unwrap();
+        date["submitted_at"] = json!("<script>");
+        let mut language: Value = serde_json::from_str(&honest).unwrap();
+        language["language"] = json!("xx");
+        for tampered in [value, extra, date, language] {
+            let mut t = d.clone();
+            t.frozen = Some(tampered.to_string());
+            assert_eq!(proven_frozen(&TRAINER, &t), None, "{tampered}");
+            let sent = seal(&TRAINER, &mut t, "2026-11-24T09:00:00.000Z", "fr", || {
+                [7; 16]
+            })
+            .unwrap();
+            let sent: Value = serde_json::from_str(&sent).unwrap();
+            assert_eq!(
+                sent["applicant"]["email"],
+                "camille.martin@interieur.gouv.fr"
+            );
+            assert!(sent.get("extra").is_none());
+            assert_eq!(sent["submitted_at"], "2026-11-24T09:00:00.000Z");
+            assert_ne!(t.idempotency_key, key, "a new key for another body");
+            assert_eq!(sent["idempotency_key"], t.idempotency_key.as_str());
+        }
+        // The honest body is proven, whatever its language.
+        let mut en = complete();
+        seal(&TRAINER, &mut en, "2026-11-23T10:00:00Z", "en", || [9; 16]).unwrap();
+        assert!(proven_frozen(&TRAINER, &en).is_some());
+    }
+
+    #[test]
+    fn hours_are_sent_as_numbers_and_text_without_invisible_ends() {
+        let mut d = complete();
+        d.answers = crate::application::fixtures::complete_answers(
+            crate::application::form::ProposalKind::Existing,
+        );
+        d.answers.set_text(F::ExistingDurationHours, "3,5");
+        d.answers
+            .set_text(F::Email, "\u{200B}camille.martin@interieur.gouv.fr\u{202E}");
+        let p = payload(&TRAINER, &d, "x", "fr").unwrap();
+        assert_eq!(p["proposal"]["existing_duration_hours"], json!(3.5));
+        assert_eq!(p["applicant"]["email"], "camille.martin@interieur.gouv.fr");
+        d.answers.set_text(F::ExistingDurationHours, "7 h");
+        let p = payload(&TRAINER, &d, "x", "fr").unwrap();
+        assert_eq!(p["proposal"]["existing_duration_hours"], json!(7));
+    }
+
+    #[test]
+    fn timestamps_are_iso_utc_only() {
+        for ok in ["2026-11-23T10:00:00Z", "2026-11-23T10:00:00.123Z"] {
+            assert!(is_iso_utc(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "2026-11-23",
+            "2026-11-23T10:00:00+01:00",
+            "2026-11-23T10:00:00.Z",
+            "x026-11-23T10:00:00Z",
+            "2026-11-23T10:00:00.1234Z",
+        ] {
+            assert!(!is_iso_utc(bad), "{bad}");
+        }
     }
 
     #[test]
@@ -225,7 +384,7 @@ mod tests {
                     match f.input {
                         Input::OneOf(o) => assert_eq!(p["enum"], json!(o), "{}", f.id),
                         Input::AnyOf(o) => assert_eq!(p["items"]["enum"], json!(o), "{}", f.id),
-                        Input::Number { min, max } => {
+                        Input::Number { min, max } | Input::Hours { min, max } => {
                             assert_eq!(
                                 (p["minimum"].as_u64(), p["maximum"].as_u64()),
                                 (Some(min.into()), Some(max.into())),

@@ -34,10 +34,20 @@ pub enum SendError {
     Timeout,
     /// The receiver redirected (often a login page in front of it).
     Redirected,
-    /// A `2xx` whose body is not JSON (an HTML page, an empty body).
+    /// A `2xx` whose body is not JSON (an HTML page).
     NotJson,
+    /// A `2xx` with no body at all (`204 No Content`, an empty `200`): the
+    /// receiver said nothing of what it stored.
+    Empty,
     /// JSON that does not echo this application's reference or key.
     NoEcho,
+    /// JSON that acknowledges another application: its reference, when it
+    /// is one this app makes (anything else is not repeated to the user).
+    OtherReference(Option<String>),
+    /// The site's own security policy (its Content-Security-Policy, or an
+    /// `http:` endpoint from an `https:` page) forbids the endpoint: no
+    /// request leaves the browser, and retrying never helps.
+    Blocked,
     /// `429` or `503`: busy; try again after this many seconds, if said.
     Busy {
         /// The status.
@@ -74,21 +84,108 @@ pub fn judge(r: &Response<'_>, reference: &str, key: &str, now_unix: i64) -> Res
             .to_ascii_lowercase();
         t == "application/json" || t.ends_with("+json")
     });
+    if r.body.trim().is_empty() {
+        return Err(SendError::Empty);
+    }
     let value: serde_json::Value = match serde_json::from_str(r.body) {
         Ok(v) if json_type => v,
         _ => return Err(SendError::NotJson),
     };
     // The reference is the echo; the key stands in for it only when the
     // receiver does not return a reference. A wrong reference is never proof.
-    let echoes = match value.get("reference") {
-        Some(r) => r.as_str() == Some(reference),
-        None => value.get("idempotency_key").and_then(|v| v.as_str()) == Some(key),
-    };
-    if echoes {
-        Ok(())
-    } else {
-        Err(SendError::NoEcho)
+    match value.get("reference") {
+        Some(r) if r.as_str() == Some(reference) => Ok(()),
+        Some(other) => Err(SendError::OtherReference(
+            other
+                .as_str()
+                .filter(|o| crate::application::draft::valid_reference(o))
+                .map(str::to_owned),
+        )),
+        None if value.get("idempotency_key").and_then(|v| v.as_str()) == Some(key) => Ok(()),
+        None => Err(SendError::NoEcho),
     }
+}
+
+/// Whether the page at `page_url`, under the Content-Security-Policy
+/// `policy` (the `content` of its `<meta http-equiv>`, if any), may `fetch`
+/// `endpoint`: its `connect-src` (else `default-src`) must allow the
+/// endpoint's origin, and an `https:` page never reaches an `http:` one
+/// (mixed content). A relative endpoint is the page's own origin. Unknown
+/// source expressions allow nothing (the browser's own rule).
+pub fn endpoint_allowed(endpoint: &str, page_url: &str, policy: Option<&str>) -> bool {
+    let Some((page_scheme, page_host)) = origin(page_url) else {
+        return true;
+    };
+    let (scheme, host) = origin(endpoint).unwrap_or((page_scheme, page_host));
+    if page_scheme == "https" && scheme == "http" {
+        return false;
+    }
+    let directive = |name: &str| {
+        policy?.split(';').map(str::trim).find_map(|d| {
+            let mut words = d.split_ascii_whitespace();
+            words
+                .next()
+                .filter(|n| n.eq_ignore_ascii_case(name))
+                .map(|_| words.map(str::to_owned).collect::<Vec<_>>())
+        })
+    };
+    let Some(sources) = directive("connect-src").or_else(|| directive("default-src")) else {
+        return true;
+    };
+    sources.iter().any(|source| {
+        let source = source.to_ascii_lowercase();
+        match source.as_str() {
+            "'self'" => scheme == page_scheme && host == page_host,
+            "*" => matches!(scheme, "http" | "https"),
+            "https:" => scheme == "https",
+            "http:" => matches!(scheme, "http" | "https"),
+            s if s.starts_with('\'') => false,
+            s => {
+                // A host source: [scheme://]host[:port][/path].
+                let (s_scheme, rest) = match s.split_once("://") {
+                    Some((sc, rest)) => (Some(sc), rest),
+                    None => (None, s),
+                };
+                let authority = rest.split('/').next().unwrap_or_default();
+                let scheme_ok = match s_scheme {
+                    Some(sc) => sc == scheme || (sc == "http" && scheme == "https"),
+                    None => scheme == page_scheme || scheme == "https",
+                };
+                let (s_host, s_port) = match authority.rsplit_once(':') {
+                    Some((h, p)) if !h.is_empty() && !h.ends_with(']') || p == "*" => (h, Some(p)),
+                    _ => (authority, None),
+                };
+                let (h, port) = match host.rsplit_once(':') {
+                    Some((h, p)) if p.bytes().all(|b| b.is_ascii_digit()) => (h, Some(p)),
+                    _ => (host, None),
+                };
+                let host_ok = match s_host.strip_prefix("*.") {
+                    Some(suffix) => h.ends_with(&format!(".{suffix}")),
+                    None => s_host == h,
+                };
+                let default_port = |sc: &str| if sc == "https" { "443" } else { "80" };
+                let port_ok = match s_port {
+                    Some("*") => true,
+                    Some(p) => port.unwrap_or(default_port(scheme)) == p,
+                    None => port.is_none_or(|p| p == default_port(scheme)),
+                };
+                scheme_ok && host_ok && port_ok
+            }
+        }
+    })
+}
+
+/// The scheme and authority (`host[:port]`, lower case) of an absolute URL.
+fn origin(url: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = match scheme.to_ascii_lowercase().as_str() {
+        "http" => "http",
+        "https" => "https",
+        _ => return None,
+    };
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, a)| a);
+    (!authority.is_empty()).then_some((scheme, authority))
 }
 
 /// Longest wait honoured from `Retry-After` (a day); larger values are capped.
@@ -169,8 +266,9 @@ mod tests {
                 ),
                 SendError::NotJson,
             ),
-            (r(200, None, ""), SendError::NotJson),
-            (r(200, json, ""), SendError::NotJson),
+            (r(200, None, ""), SendError::Empty),
+            (r(200, json, ""), SendError::Empty),
+            (r(204, None, ""), SendError::Empty),
             (
                 r(200, Some("text/plain"), r#"{"reference":"ABCDEFGH"}"#),
                 SendError::NotJson,
@@ -178,7 +276,15 @@ mod tests {
             (r(200, json, r#"{"ok":true}"#), SendError::NoEcho),
             (
                 r(200, json, r#"{"reference":"ZZZZZZZZ"}"#),
-                SendError::NoEcho,
+                SendError::OtherReference(Some("ZZZZZZZZ".into())),
+            ),
+            (
+                r(200, json, r#"{"reference":"<img src=x onerror=alert(1)>"}"#),
+                SendError::OtherReference(None),
+            ),
+            (
+                r(200, json, r#"{"reference":7}"#),
+                SendError::OtherReference(None),
             ),
             (r(302, None, ""), SendError::Redirected),
             (r(500, json, "{}"), SendError::Status(500)),
@@ -220,5 +326,89 @@ mod tests {
         for bad in ["", "soon", "-5", "1.5", "Tue, 41 Dec 2026 00:02:00 GMT"] {
             assert_eq!(parse_retry_after(bad, now), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn an_endpoint_the_site_policy_forbids_is_known_before_sending() {
+        const CSP: &str = "default-src 'self'; script-src 'self'; connect-src 'self' https:";
+        let page = "http://127.0.0.1:8080/formations/campus/index.html";
+        assert!(endpoint_allowed(
+            "https://recepteur.gouv.fr/api",
+            page,
+            Some(CSP)
+        ));
+        assert!(
+            endpoint_allowed("http://127.0.0.1:8080/api", page, Some(CSP)),
+            "'self'"
+        );
+        assert!(
+            endpoint_allowed("api/candidatures", page, Some(CSP)),
+            "relative: same origin"
+        );
+        assert!(
+            !endpoint_allowed("http://127.0.0.1:9999/api", page, Some(CSP)),
+            "another port, http"
+        );
+        assert!(!endpoint_allowed(
+            "http://recepteur.gouv.fr/api",
+            page,
+            Some(CSP)
+        ));
+        assert!(
+            endpoint_allowed("http://127.0.0.1:9999/api", page, None),
+            "no policy"
+        );
+        let https = "https://campus.numerique.gouv.fr/";
+        assert!(
+            !endpoint_allowed("http://recepteur.gouv.fr/api", https, None),
+            "mixed content"
+        );
+        let narrow = "default-src 'self'; connect-src 'self' https://*.gouv.fr https://grist.numerique.gouv.fr:443";
+        assert!(endpoint_allowed(
+            "https://api.interieur.gouv.fr/x",
+            https,
+            Some(narrow)
+        ));
+        assert!(endpoint_allowed(
+            "https://grist.numerique.gouv.fr/api",
+            https,
+            Some(narrow)
+        ));
+        assert!(!endpoint_allowed(
+            "https://example.org/x",
+            https,
+            Some(narrow)
+        ));
+        assert!(!endpoint_allowed(
+            "https://gouv.fr.evil.example/x",
+            https,
+            Some(narrow)
+        ));
+        assert!(!endpoint_allowed(
+            "https://x.gouv.fr/",
+            https,
+            Some("default-src 'none'")
+        ));
+        assert!(endpoint_allowed(
+            "https://x.gouv.fr/",
+            https,
+            Some("default-src *")
+        ));
+    }
+
+    #[test]
+    fn a_retry_after_in_the_past_means_now() {
+        let now = days_from_civil(2026, 12, 1) * 86_400;
+        let busy = Response {
+            retry_after: Some("Mon, 30 Nov 2026 00:00:00 GMT"),
+            ..r(503, None, "")
+        };
+        assert_eq!(
+            judge(&busy, REF, KEY, now),
+            Err(SendError::Busy {
+                status: 503,
+                retry_after: Some(0)
+            })
+        );
     }
 }

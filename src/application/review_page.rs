@@ -9,10 +9,9 @@ use leptos::prelude::*;
 
 use super::answers::Answer;
 use super::fields::{label_text, FieldView};
-use super::form::{Input, StepId};
+use super::form::{Input, StepId, CAMPUS_EMAIL};
 use super::journey::{previous, review_rows};
 use super::notices::{error_summary, storage_warning, SUMMARY_ID};
-use super::payload::frozen_or_new;
 use super::receipt::SendError;
 use super::step_page::use_step_title;
 use super::storage::{use_drafts, use_form};
@@ -60,24 +59,42 @@ fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> Strin
         SendError::Timeout => Text::SubmitFailedTimeout,
         SendError::Redirected => Text::SubmitFailedRedirected,
         SendError::NotJson => Text::SubmitFailedNotJson,
+        SendError::Empty => Text::SubmitFailedEmpty,
         SendError::NoEcho => Text::SubmitFailedNoEcho,
+        SendError::OtherReference(_) => Text::SubmitFailedOtherReference,
+        SendError::Blocked => Text::SubmitFailedBlocked,
         SendError::Busy { .. } => Text::SubmitFailedBusy,
         SendError::Status(code) if *code < 500 => Text::SubmitFailedRefused,
         SendError::Status(_) => Text::SubmitFailedServer,
         SendError::Internal => Text::SubmitFailedInternal,
     };
     let mut out = form.say(text, l);
-    if let SendError::Busy {
-        retry_after: Some(s),
-        ..
-    } = error
-    {
-        out.push(' ');
-        out.push_str(
-            &Text::SubmitWaitFor
-                .get(l)
-                .replace("{d}", &duration_text(*s)),
-        );
+    if let SendError::OtherReference(other) = error {
+        let named = other
+            .as_deref()
+            .unwrap_or(Text::SubmitFailedOtherReferenceUnnamed.get(l));
+        out = out.replace("{ref}", named);
+    }
+    match error {
+        SendError::Busy {
+            retry_after: Some(0),
+            ..
+        } => {
+            out.push(' ');
+            out.push_str(Text::SubmitRetryNow.get(l));
+        }
+        SendError::Busy {
+            retry_after: Some(s),
+            ..
+        } => {
+            out.push(' ');
+            out.push_str(
+                &Text::SubmitWaitFor
+                    .get(l)
+                    .replace("{d}", &duration_text(*s)),
+            );
+        }
+        _ => {}
     }
     out
 }
@@ -87,8 +104,13 @@ fn failure_detail(error: &SendError) -> String {
         SendError::Network => "network error".into(),
         SendError::Timeout => "timeout".into(),
         SendError::Redirected => "redirect (3xx)".into(),
-        SendError::NotJson => "2xx without a JSON body".into(),
+        SendError::NotJson => "2xx with a body that is not JSON".into(),
+        SendError::Empty => "2xx with an empty body".into(),
         SendError::NoEcho => "JSON without the reference".into(),
+        SendError::OtherReference(_) => "JSON with another reference".into(),
+        SendError::Blocked => {
+            "endpoint forbidden by the site's Content-Security-Policy or mixed content".into()
+        }
         SendError::Busy { status, .. } | SendError::Status(status) => format!("HTTP {status}"),
         SendError::Internal => "request not built".into(),
     }
@@ -118,15 +140,10 @@ pub fn review_step() -> impl IntoView {
     // Validates and freezes the payload; `None` (with the errors shown) when
     // the application is not complete. Sending and downloading both go here.
     let prepare = move || -> Option<(String, String, String)> {
-        let l = i18n.locale();
-        let draft = drafts.get_untracked()?;
-        match frozen_or_new(form, &draft, &now_rfc3339(), l.tag()) {
-            Ok(body) => {
+        match drafts.seal(&now_rfc3339(), i18n.locale().tag())? {
+            Ok(sealed) => {
                 errors.set(Vec::new());
-                drafts.freeze(&body);
-                // Freezing may have merged another tab's copy: read back.
-                let draft = drafts.get_untracked()?;
-                Some((body, draft.idempotency_key, draft.reference))
+                Some(sealed)
             }
             Err(found) => {
                 errors.set(found);
@@ -200,6 +217,27 @@ pub fn review_step() -> impl IntoView {
             );
         }
     };
+    // Where the email goes: a request about a course whose catalogue entry
+    // names a contact goes to that contact; anything else to the campus team.
+    let catalogue = crate::catalogue::loader::use_catalogue();
+    let recipient = Memo::new(move |_| {
+        let course = form.course_field.and_then(|field| {
+            drafts.with(|d| d.map(|d| super::visible::trim(d.answers.text(field)).to_owned()))
+        });
+        course
+            .filter(|title| !title.is_empty())
+            .and_then(|title| {
+                catalogue.ready().and_then(|c| {
+                    c.explorer
+                        .catalogue
+                        .courses
+                        .iter()
+                        .find(|course| course.title == title)
+                        .and_then(|course| course.contact.clone())
+                })
+            })
+            .unwrap_or_else(|| CAMPUS_EMAIL.to_owned())
+    });
     let mail_href = move || {
         let reference = drafts.with(|d| d.map(|d| d.reference.clone()).unwrap_or_default());
         let subject = form.mail_subject.fr.replace("{ref}", &reference);
@@ -208,7 +246,8 @@ pub fn review_step() -> impl IntoView {
             form.noun.fr
         );
         format!(
-            "mailto:campus@numerique.gouv.fr?subject={}&body={}",
+            "mailto:{}?subject={}&body={}",
+            recipient.get(),
             crate::routes::percent_encode(&subject),
             crate::routes::percent_encode(&body)
         )
@@ -301,7 +340,10 @@ pub fn review_step() -> impl IntoView {
                         <h2 class="fr-alert__title">{form.say(Text::SubmitFailedTitle, l)}</h2>
                         <p>{failure_text(form, &e, l)}</p>
                         <p class="fr-text--sm">{Text::CatalogueErrorDetail.get(l)} " " {failure_detail(&e)}</p>
-                        <p class="fr-mt-2w">{form.say(Text::SubmitKept, l)}</p>
+                        <p class="fr-mt-2w">{
+                            let kept = if e == SendError::Blocked { Text::SubmitKeptNoRetry } else { Text::SubmitKept };
+                            form.say(kept, l).replace("{email}", &recipient.get())
+                        }</p>
                         {fallback()}
                     </div>
                 })
@@ -317,7 +359,7 @@ pub fn review_step() -> impl IntoView {
                 fallback=move || view! {
                     <div class="fr-callout fr-mt-3w">
                         <h2 class="fr-callout__title fr-h5">{i18n.t(Text::NoEndpointTitle)}</h2>
-                        <p class="fr-callout__text">{move || form.say(Text::NoEndpointText, i18n.locale())}</p>
+                        <p class="fr-callout__text">{move || form.say(Text::NoEndpointText, i18n.locale()).replace("{email}", &recipient.get())}</p>
                         {fallback()}
                     </div>
                 }

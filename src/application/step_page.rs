@@ -65,7 +65,10 @@ fn similar_courses(field: FieldId) -> impl IntoView {
         }
         // Any significant word counts: "Accessibilité des PDF" finds
         // "Documents bureautiques et PDF accessibles".
-        let hits = loaded.explorer.search_index().similar(&title, 3);
+        let hits = loaded.explorer.search_index().similar(&title, 4);
+        // The course the answer already names (a request about it) is not
+        // "a training that may already exist": only the others are listed.
+        let named = crate::catalogue::text::fold(crate::application::visible::trim(&title));
         let courses: Vec<_> = hits
             .iter()
             .filter_map(|h| {
@@ -76,6 +79,8 @@ fn similar_courses(field: FieldId) -> impl IntoView {
                     .get(h.doc as usize)
                     .cloned()
             })
+            .filter(|c| crate::catalogue::text::fold(&c.title) != named)
+            .take(3)
             .collect();
         (!courses.is_empty()).then(|| {
             view! {

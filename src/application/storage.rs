@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use super::answers::Answer;
 use super::draft::{reconcile, Closed, ClosedHow, Draft, Stored};
 use super::form::{FieldId, Form, FormId, StepId};
+use super::payload::seal;
+use super::validation::Invalid;
 use crate::ui::clock::{now_ms, random_bytes};
 use crate::ui::storage::{self, StorageError};
 
@@ -139,17 +141,48 @@ impl Drafts {
         }
     }
 
-    /// Freezes the payload to send (retries send these bytes).
-    pub fn freeze(self, body: &str) {
+    /// The payload to send or download, with its key and reference
+    /// (`payload::seal`): the frozen body while it is exactly what the answers
+    /// make, else a new one frozen before the first attempt; saved at once.
+    /// `Err` lists the invalid fields; `None` when there is no draft, or when
+    /// another tab changed the answers meanwhile (the page then shows them,
+    /// and nothing is sent that was not reviewed).
+    pub fn seal(
+        self,
+        submitted_at: &str,
+        language: &str,
+    ) -> Option<Result<(String, String, String), Vec<Invalid>>> {
+        let mut sealed = None;
+        let mut changed = false;
         self.draft.update(|d| {
-            if let Some(d) = d.as_mut() {
-                if d.frozen.as_deref() != Some(body) {
-                    d.frozen = Some(body.to_owned());
-                    d.updated_at = d.updated_at.max(now_ms());
-                }
+            let Some(d) = d.as_mut() else {
+                return;
+            };
+            let before = d.frozen.clone();
+            let result = seal(self.form, d, submitted_at, language, random_bytes);
+            if d.frozen != before {
+                d.updated_at = d.tick(now_ms());
+                changed = true;
             }
+            sealed =
+                Some(result.map(|body| (body, d.idempotency_key.clone(), d.reference.clone())));
         });
-        self.save();
+        if changed {
+            self.save();
+        }
+        match sealed? {
+            Ok((body, key, reference)) => {
+                // Saving merges another tab's copy: what is sent must still be
+                // this draft's frozen body, under its key.
+                let still = self.draft.with_untracked(|d| {
+                    d.as_ref().is_some_and(|d| {
+                        d.frozen.as_deref() == Some(body.as_str()) && d.idempotency_key == key
+                    })
+                });
+                still.then_some(Ok((body, key, reference)))
+            }
+            Err(invalid) => Some(Err(invalid)),
+        }
     }
 
     /// The application sent from this tab (tracked).

@@ -7,7 +7,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::receipt::{judge, Response, SendError};
+use super::receipt::{endpoint_allowed, judge, Response, SendError};
 use crate::ui::clock::now_unix;
 use crate::ui::fetch::request_deadline;
 
@@ -16,6 +16,11 @@ pub const TIMEOUT_MS: i32 = 15_000;
 
 /// Sends `body` once and judges the answer.
 pub async fn send(endpoint: &str, body: &str, key: &str, reference: &str) -> Result<(), SendError> {
+    // An endpoint the page's own policy forbids fails without a request, and
+    // says so: the browser would only report a network error, forever.
+    if !endpoint_allowed(endpoint, &page_url(), page_policy().as_deref()) {
+        return Err(SendError::Blocked);
+    }
     let (guard, signal, fired) = request_deadline(TIMEOUT_MS);
     let headers = web_sys::Headers::new().map_err(|_| SendError::Internal)?;
     headers
@@ -76,6 +81,23 @@ pub async fn send(endpoint: &str, body: &str, key: &str, reference: &str) -> Res
         key,
         now_unix(),
     )
+}
+
+/// The address of this page.
+fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// The page's Content-Security-Policy, as its `<meta http-equiv>` gives it.
+fn page_policy() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector("meta[http-equiv=\"Content-Security-Policy\"]")
+        .ok()
+        .flatten()?
+        .get_attribute("content")
 }
 
 fn window_fetch(request: &web_sys::Request) -> Result<js_sys::Promise, SendError> {

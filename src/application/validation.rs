@@ -4,6 +4,7 @@
 
 use super::answers::Answers;
 use super::form::{Condition, Field, FieldId, Form, Input, StepId, TICKED};
+use super::visible::{is_combining, is_email, is_filled, is_invisible, trim, visible_len};
 
 /// Why an answer is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,10 +18,15 @@ pub enum FieldError {
     },
     /// Not an email address.
     InvalidEmail,
+    /// An email address with an invisible character inside (often pasted
+    /// from a document): it looks right and no mail would reach it.
+    HiddenCharacter,
     /// Not a phone number.
     InvalidPhone,
     /// Not a whole number.
     NotANumber,
+    /// Not a number of hours ("3", "3,5", "3 h 30").
+    NotHours,
     /// A number outside the accepted range.
     OutOfRange {
         /// Smallest accepted.
@@ -41,21 +47,6 @@ pub struct Invalid {
     pub field: FieldId,
     /// The error.
     pub error: FieldError,
-}
-
-fn valid_email(s: &str) -> bool {
-    let Some((local, domain)) = s.rsplit_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && local.len() <= 64
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && !s
-            .chars()
-            .any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>')
 }
 
 fn valid_phone(s: &str) -> bool {
@@ -83,29 +74,90 @@ pub fn applies(field: &Field, answers: &Answers) -> bool {
     holds(field.shown_when, answers)
 }
 
-/// Checks one field; `None` when valid.
+/// A whole number as people type one: "12", "1 000" (spaces, including
+/// non-breaking ones, between groups of digits).
+pub fn parse_whole(text: &str) -> Option<u32> {
+    let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 9 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A number of hours as people type one, in hundredths of an hour: "7",
+/// "3,5", "3.5", "3 h 30", "3h", "0,75". At most two decimals; minutes
+/// below 60.
+pub fn parse_hours(text: &str) -> Option<u32> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    let t = t
+        .strip_suffix("heures")
+        .or_else(|| t.strip_suffix("heure"))
+        .unwrap_or(&t);
+    if let Some((h, m)) = t.split_once('h') {
+        let hours = parse_whole(h)?;
+        let minutes = if m.is_empty() {
+            0
+        } else {
+            parse_whole(m).filter(|m| *m < 60 && m.to_string().len() <= 2)?
+        };
+        return hours
+            .checked_mul(100)?
+            .checked_add((minutes * 100 + 30) / 60);
+    }
+    let (whole, fraction) = t.split_once([',', '.']).unwrap_or((t, ""));
+    let hours = parse_whole(whole)?;
+    let hundredths = match fraction.len() {
+        0 => 0,
+        1 | 2 if fraction.bytes().all(|b| b.is_ascii_digit()) => {
+            let f: u32 = fraction.parse().ok()?;
+            if fraction.len() == 1 {
+                f * 10
+            } else {
+                f
+            }
+        }
+        _ => return None,
+    };
+    hours.checked_mul(100)?.checked_add(hundredths)
+}
+
+/// Checks one field; `None` when valid. Text is judged as a reader sees it
+/// (`visible`): an answer of invisible characters is empty, a decomposed
+/// letter is one character.
 pub fn check_field(field: &Field, answers: &Answers) -> Option<FieldError> {
-    let text = answers.text(field.id).trim();
+    let text = trim(answers.text(field.id));
     let choices = answers.choices(field.id);
     let empty = match field.input {
         Input::AnyOf(_) => choices.is_empty(),
-        _ => text.is_empty(),
+        _ => !is_filled(text),
     };
     if empty {
         return holds(field.required_when, answers).then_some(FieldError::Required);
     }
-    let is_number = matches!(field.input, Input::Number { .. });
-    if !is_number && field.max_len > 0 && text.chars().count() > field.max_len {
+    let is_number = matches!(field.input, Input::Number { .. } | Input::Hours { .. });
+    if !is_number && field.max_len > 0 && visible_len(text) > field.max_len {
         return Some(FieldError::TooLong { max: field.max_len });
     }
     match field.input {
-        Input::Email if !valid_email(text) => Some(FieldError::InvalidEmail),
+        Input::Email if text.chars().any(|c| is_invisible(c) || is_combining(c)) => {
+            Some(FieldError::HiddenCharacter)
+        }
+        Input::Email if !is_email(text) => Some(FieldError::InvalidEmail),
         Input::Phone if !valid_phone(text) => Some(FieldError::InvalidPhone),
         Input::Url if !valid_url(text) => Some(FieldError::InvalidUrl),
-        Input::Number { min, max } => match text.parse::<u32>() {
-            Err(_) => Some(FieldError::NotANumber),
-            Ok(n) if n < min || n > max => Some(FieldError::OutOfRange { min, max }),
-            Ok(_) => None,
+        Input::Number { min, max } => match parse_whole(text) {
+            None => Some(FieldError::NotANumber),
+            Some(n) if n < min || n > max => Some(FieldError::OutOfRange { min, max }),
+            Some(_) => None,
+        },
+        Input::Hours { min, max } => match parse_hours(text) {
+            None => Some(FieldError::NotHours),
+            Some(n) if n < min * 100 || n > max * 100 => Some(FieldError::OutOfRange { min, max }),
+            Some(_) => None,
         },
         Input::OneOf(options) if !options.contains(&text) => Some(FieldError::UnknownOption),
         Input::AnyOf(options) if choices.iter().any(|c| !options.contains(&c.as_str())) => {
@@ -235,6 +287,91 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn invisible_and_decomposed_text_is_judged_as_seen() {
+        use crate::application::form::REQUEST;
+        let first = field(F::FirstName);
+        for empty in ["\u{200B}\u{200B}", "\u{AD}", "\u{202E}", " \u{A0}\u{2060} "] {
+            assert_eq!(
+                check_field(first, &with(&[(F::FirstName, empty)])),
+                Some(FieldError::Required),
+                "{empty:?}"
+            );
+        }
+        let email = field(F::Email);
+        assert_eq!(
+            check_field(
+                email,
+                &with(&[(F::Email, "claire\u{200b}@interieur.gouv.fr")])
+            ),
+            Some(FieldError::HiddenCharacter)
+        );
+        for bad in ["camille@@interieur.gouv.fr", "camille..martin@x.fr"] {
+            assert_eq!(
+                check_field(email, &with(&[(F::Email, bad)])),
+                Some(FieldError::InvalidEmail),
+                "{bad}"
+            );
+        }
+        // An invisible character at an end is not part of the answer: it is
+        // dropped, and what is checked (and sent) is the address alone.
+        assert_eq!(
+            check_field(email, &with(&[(F::Email, "a@b.fr\u{202E}")])),
+            None
+        );
+        let need = REQUEST
+            .fields
+            .iter()
+            .find(|f| f.id == F::RequestNeed)
+            .unwrap();
+        assert_eq!(need.max_len, 2000);
+        let nfd = "e\u{301}".repeat(1500);
+        assert_eq!(check_field(need, &with(&[(F::RequestNeed, &nfd)])), None);
+        let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦".repeat(500);
+        assert_eq!(check_field(need, &with(&[(F::RequestNeed, &family)])), None);
+        assert_eq!(
+            check_field(need, &with(&[(F::RequestNeed, &"e\u{301}".repeat(2001))])),
+            Some(FieldError::TooLong { max: 2000 })
+        );
+    }
+
+    #[test]
+    fn numbers_as_people_write_them() {
+        let hours = field(F::ExistingDurationHours);
+        for (typed, hundredths) in [
+            ("7", 700),
+            ("3,5", 350),
+            ("3.5", 350),
+            ("3 h 30", 350),
+            ("3h30", 350),
+            ("3 h", 300),
+            ("1 h 20", 133),
+            ("0,75", 75),
+            ("12 heures", 1200),
+        ] {
+            assert_eq!(parse_hours(typed), Some(hundredths), "{typed}");
+        }
+        for bad in ["", "dix", "3,555", "3 h 75", "3,5 h 30", "-3", ",5x", "1e3"] {
+            assert_eq!(parse_hours(bad), None, "{bad}");
+        }
+        assert_eq!(
+            check_field(hours, &with(&[(F::ExistingDurationHours, "3,5")])),
+            None
+        );
+        assert_eq!(
+            check_field(hours, &with(&[(F::ExistingDurationHours, "0,5")])),
+            Some(FieldError::OutOfRange { min: 1, max: 200 })
+        );
+        assert_eq!(
+            check_field(hours, &with(&[(F::ExistingDurationHours, "trois")])),
+            Some(FieldError::NotHours)
+        );
+        assert_eq!(parse_whole("1 000"), Some(1000));
+        assert_eq!(parse_whole("1\u{202F}000"), Some(1000));
+        assert_eq!(parse_whole("12,5"), None);
+        assert_eq!(parse_whole("99999999999"), None);
     }
 
     #[test]

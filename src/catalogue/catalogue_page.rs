@@ -80,7 +80,7 @@ fn FilterPanel(
     let active_filters = Memo::new(move |_| query.with(|q| q.filters.active()));
     let active = move || active_filters.with(Vec::len);
     view! {
-        <section class="campus-filters" aria-labelledby="filtres-titre">
+        <section class="campus-filters campus-needs-app" aria-labelledby="filtres-titre">
             <h2 id="filtres-titre" class="fr-h5">{i18n.t(Text::FiltersTitle)}</h2>
             <button
                 type="button"

@@ -54,7 +54,8 @@ pub fn BookmarkButton(
     view! {
         <button
             type="button"
-            class="fr-btn fr-btn--sm fr-btn--tertiary fr-btn--icon-left"
+            class="fr-btn fr-btn--sm fr-btn--tertiary fr-btn--icon-left campus-needs-app"
+            data-favori=id.clone()
             class=("fr-icon-bookmark-line", move || !saved.get())
             class=("fr-icon-bookmark-fill", move || saved.get())
             aria-pressed=move || saved.get().to_string()

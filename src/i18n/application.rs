@@ -3,7 +3,7 @@
 //! (step titles and field labels live in the form tables themselves).
 
 use super::{labels, Locale};
-use crate::application::form::{Field, Input, EXAMPLE_EMAIL};
+use crate::application::form::{Field, FormId, Input, EXAMPLE_EMAIL};
 use crate::application::validation::FieldError;
 use crate::catalogue::model::{Audience, Format, Level};
 use crate::catalogue::query::UrlValue;
@@ -126,12 +126,16 @@ pub fn error_message(field: &Field, error: FieldError, l: Locale) -> String {
     let label = field.label.get(l);
     match (field.input, error) {
         (Input::Tick, _) => {
-            return l
-                .pick(
-                    "Cochez la case pour accepter le traitement de vos données et envoyer votre candidature",
-                    "Tick the box to agree to the processing of your data and send your application",
-                )
-                .to_owned()
+            // Each form's own consent box: "votre candidature", "votre demande".
+            let noun = FormId::ALL
+                .map(FormId::form)
+                .into_iter()
+                .find(|f| f.consent == field.id)
+                .map_or(l.pick("réponses", "answers"), |f| f.noun.get(l));
+            return match l {
+                Locale::Fr => format!("Cochez la case pour accepter le traitement de vos données et envoyer votre {noun}"),
+                Locale::En => format!("Tick the box to agree to the processing of your data and send your {noun}"),
+            };
         }
         (Input::OneOf(_) | Input::AnyOf(_), FieldError::Required) => {
             return match l {
@@ -162,6 +166,18 @@ pub fn error_message(field: &Field, error: FieldError, l: Locale) -> String {
                 "Enter an email address in the correct format, like {}",
                 EXAMPLE_EMAIL.en
             )
+        }
+        (FieldError::HiddenCharacter, Locale::Fr) => {
+            "L'adresse électronique contient un caractère invisible, souvent venu d'un copier-coller\u{a0}: effacez-la et saisissez-la de nouveau".into()
+        }
+        (FieldError::HiddenCharacter, Locale::En) => {
+            "The email address contains an invisible character, often from copying and pasting: delete it and type it again".into()
+        }
+        (FieldError::NotHours, Locale::Fr) => format!(
+            "«\u{a0}{label}\u{a0}» doit être un nombre d'heures, par exemple 7, 3,5 ou 3\u{a0}h\u{a0}30"
+        ),
+        (FieldError::NotHours, Locale::En) => {
+            format!("{label} must be a number of hours, like 7, 3.5 or 3 h 30")
         }
         (FieldError::InvalidPhone, Locale::Fr) => {
             "Saisissez un numéro de téléphone, par exemple 01\u{a0}23\u{a0}45\u{a0}67\u{a0}89"
@@ -243,5 +259,22 @@ mod tests {
             error_message(field(FieldId::Consent), FieldError::Required, Locale::Fr)
                 .starts_with("Cochez")
         );
+        // Each form's consent names what it sends.
+        assert!(
+            error_message(field(FieldId::Consent), FieldError::Required, Locale::Fr)
+                .ends_with("envoyer votre candidature")
+        );
+        assert!(error_message(
+            field(FieldId::RequestConsent),
+            FieldError::Required,
+            Locale::Fr
+        )
+        .ends_with("envoyer votre demande"));
+        assert!(error_message(
+            field(FieldId::RequestConsent),
+            FieldError::Required,
+            Locale::En
+        )
+        .ends_with("send your request"));
     }
 }

@@ -216,6 +216,19 @@ texts! {
         "Vérification de l'état de l'appel à formateurs bénévoles…",
         "Checking whether the call for volunteer trainers is open…";
     CourseChecking => "Chargement de la formation concernée…", "Loading the training concerned…";
+    RequestAboutCourse => "Votre demande portera sur la formation\u{a0}:", "Your request will be about the training:";
+    RequestInProgressAbout =>
+        "Votre demande en cours porte sur la formation «\u{a0}{course}\u{a0}».",
+        "Your request in progress is about the training \u{201c}{course}\u{201d}.";
+    RequestInProgressNoCourse =>
+        "Votre demande en cours ne porte sur aucune formation du catalogue.",
+        "Your request in progress is not about any catalogue training.";
+    RequestSwitchQuestion =>
+        "Vous venez de la page de «\u{a0}{course}\u{a0}»\u{a0}: votre demande peut porter sur cette formation, vos autres réponses sont gardées.",
+        "You come from the page of \u{201c}{course}\u{201d}: your request can be about this training, your other answers are kept.";
+    RequestSwitchCourse =>
+        "Faire porter ma demande sur cette formation",
+        "Make my request about this training";
     ComingSoon => "Cette page sera bientôt disponible.", "This page will be available soon.";
 
     // --- Not found (DSFR error page pattern) ----------------------------------------
@@ -490,8 +503,8 @@ texts! {
     SubmitRetry => "Réessayer l'envoi", "Try sending again";
     NoEndpointTitle => "Envoi par courriel", "Sending by email";
     NoEndpointText =>
-        "Ce site n'envoie pas les {noun}s lui-même. Téléchargez votre {noun}, puis envoyez-la à campus@numerique.gouv.fr avec le courriel préparé.",
-        "This site does not send {noun}s itself. Download your {noun}, then send it to campus@numerique.gouv.fr with the prepared email.";
+        "Ce site n'envoie pas les {noun}s lui-même. Téléchargez votre {noun}, puis envoyez-la à {email} avec le courriel préparé.",
+        "This site does not send {noun}s itself. Download your {noun}, then send it to {email} with the prepared email.";
     DownloadJson => "Télécharger ma {noun} (JSON)", "Download my {noun} (JSON)";
     PrepareEmail => "Préparer le courriel", "Prepare the email";
     Print => "Imprimer ou enregistrer en PDF", "Print or save as PDF";
@@ -545,6 +558,19 @@ texts! {
     SubmitFailedNotJson =>
         "Le service de réception a répondu par une page au lieu d'un accusé de réception\u{a0}: rien ne prouve que votre {noun} a été reçue.",
         "The receiving service answered with a page instead of an acknowledgement: nothing proves your {noun} was received.";
+    SubmitFailedEmpty =>
+        "Le service de réception a répondu sans accusé de réception (réponse vide)\u{a0}: rien ne prouve que votre {noun} a été reçue. Réessayez\u{a0}: si elle était arrivée, elle ne sera pas enregistrée deux fois.",
+        "The receiving service answered without an acknowledgement (empty answer): nothing proves your {noun} was received. Try again: if it had arrived, it will not be stored twice.";
+    SubmitFailedOtherReference =>
+        "Le service de réception a accusé réception d'une autre {noun} ({ref}), pas de la vôtre\u{a0}: rien ne prouve que votre {noun} a été reçue. Signalez-le à l'équipe du campus.",
+        "The receiving service acknowledged another {noun} ({ref}), not yours: nothing proves your {noun} was received. Please tell the campus team.";
+    SubmitFailedOtherReferenceUnnamed =>
+        "une autre référence",
+        "another reference";
+    SubmitFailedBlocked =>
+        "Ce site n'a pas le droit d'envoyer votre {noun} à l'adresse de réception configurée (sa politique de sécurité l'interdit). Ce n'est pas un problème de réseau\u{a0}: réessayer ne changera rien. L'équipe du site doit corriger sa configuration.",
+        "This site is not allowed to send your {noun} to the configured receiving address (its security policy forbids it). This is not a network problem: trying again will not help. The site's team must fix its configuration.";
+    SubmitRetryNow => "Vous pouvez réessayer dès maintenant.", "You can try again now.";
     SubmitFailedNoEcho =>
         "Le service de réception a répondu sans confirmer votre numéro de référence\u{a0}: rien ne prouve que votre {noun} a été reçue.",
         "The receiving service answered without confirming your reference number: nothing proves your {noun} was received.";
@@ -562,8 +588,11 @@ texts! {
         "L'envoi n'a pas pu être préparé.",
         "The request could not be prepared.";
     SubmitKept =>
-        "Vos réponses sont conservées. Vous pouvez réessayer, ou télécharger votre {noun} et l'envoyer par courriel à campus@numerique.gouv.fr\u{a0}:",
-        "Your answers are kept. You can try again, or download your {noun} and send it by email to campus@numerique.gouv.fr:";
+        "Vos réponses sont conservées. Vous pouvez réessayer, ou télécharger votre {noun} et l'envoyer par courriel à {email}\u{a0}:",
+        "Your answers are kept. You can try again, or download your {noun} and send it by email to {email}:";
+    SubmitKeptNoRetry =>
+        "Vos réponses sont conservées. Téléchargez votre {noun} et envoyez-la par courriel à {email}\u{a0}:",
+        "Your answers are kept. Download your {noun} and send it by email to {email}:";
     FramedFormTitle =>
         "Le formulaire s'ouvre sur le site du Campus",
         "The form opens on the Campus site";

@@ -24,6 +24,16 @@ pub const STATIC_ID: &str = "campus-static";
 pub const APP_ID: &str = "campus-app";
 /// Id of the loading message (pages without static content).
 pub const BOOT_ID: &str = "campus-boot";
+/// Id of the notice index.html shows when the app cannot start.
+#[cfg(feature = "csr")]
+const FAILED_ID: &str = "campus-echec";
+/// Class index.html sets on `<html>` when the app cannot start.
+#[cfg(feature = "csr")]
+const FAILED_CLASS: &str = "campus-failed";
+/// Attribute of `<html>` where index.html records the bookmarks clicked on
+/// the static page before the app started (a JSON object: course id → saved).
+#[cfg(feature = "csr")]
+const EARLY_BOOKMARKS: &str = "data-campus-favoris";
 /// Set on the live app while it is laid out whole (see [`reveal`]).
 #[cfg(feature = "csr")]
 const LAID_OUT_ATTRIBUTE: &str = "data-tout-mis-en-page";
@@ -172,6 +182,8 @@ pub fn reveal() {
         .map(|e| e.id())
         .filter(|id| !id.is_empty());
     let typed = typed_values(&document);
+    let ticked = changed_ticks(&document);
+    let bookmarked = early_bookmarks(&document);
     let anchor = document
         .get_element_by_id(STATIC_ID)
         .and_then(|root| scroll_anchor(&document, &root));
@@ -219,9 +231,70 @@ pub fn reveal() {
             }
         }
     }
+    // Boxes the visitor ticked or unticked (filters): the same box of the
+    // live app is clicked where its state differs, as if clicked there.
+    for (id, checked) in ticked {
+        let input = document
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input.filter(|i| i.checked() != checked) {
+            input.click();
+        }
+    }
+    // Bookmarks set or removed before the app started: the live button is
+    // clicked where its state differs from what the visitor asked for.
+    for (course, saved) in bookmarked {
+        let Ok(buttons) = app.query_selector_all("[data-favori]") else {
+            break;
+        };
+        let button = (0..buttons.length())
+            .filter_map(|i| buttons.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|b| b.get_attribute("data-favori").as_deref() == Some(course.as_str()));
+        let pressed =
+            |b: &web_sys::HtmlElement| b.get_attribute("aria-pressed").as_deref() == Some("true");
+        if let Some(button) = button.filter(|b| pressed(b) != saved) {
+            button.click();
+        }
+    }
     if let Some(id) = focused_id {
         crate::ui::router::focus_element_by_id(&id);
     }
+}
+
+/// The checkboxes and radio buttons of the static content whose state the
+/// visitor changed (ids and states), read before the static content goes.
+#[cfg(feature = "csr")]
+fn changed_ticks(document: &web_sys::Document) -> Vec<(String, bool)> {
+    use wasm_bindgen::JsCast;
+    let Ok(inputs) = document.query_selector_all(&format!(
+        "#{STATIC_ID} input[id][type=checkbox], #{STATIC_ID} input[id][type=radio]"
+    )) else {
+        return Vec::new();
+    };
+    (0..inputs.length())
+        .filter_map(|i| inputs.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .filter(|input| input.checked() != input.default_checked())
+        .map(|input| (input.id(), input.checked()))
+        .collect()
+}
+
+/// The course ids of the bookmarks clicked on the static page before the
+/// app started (recorded by index.html), once: the record is removed.
+#[cfg(feature = "csr")]
+fn early_bookmarks(document: &web_sys::Document) -> Vec<(String, bool)> {
+    let Some(root) = document.document_element() else {
+        return Vec::new();
+    };
+    let recorded = root.get_attribute(EARLY_BOOKMARKS);
+    let _ = root.remove_attribute(EARLY_BOOKMARKS);
+    recorded
+        .and_then(|text| {
+            serde_json::from_str::<std::collections::BTreeMap<String, bool>>(&text).ok()
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .take(500)
+        .collect()
 }
 
 /// Where the visitor is in the static content, if scrolled: the element at
@@ -321,6 +394,14 @@ pub fn mount_point(static_matches: bool) -> Option<web_sys::HtmlElement> {
         }
     }
     body.append_child(&app).ok()?;
+    // Started after all (the watchdog in index.html may have given up on a
+    // slow connection): the failure notice goes.
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().remove_1(FAILED_CLASS);
+    }
+    if let Some(notice) = document.get_element_by_id(FAILED_ID) {
+        let _ = notice.set_attribute("hidden", "");
+    }
     Some(app)
 }
 

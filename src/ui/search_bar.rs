@@ -32,7 +32,7 @@ pub fn SearchBar(
     let i18n = use_i18n();
     let input_id = format!("{id}-texte");
     view! {
-        <search class="fr-mb-4w">
+        <search class="fr-mb-4w campus-needs-app">
             // Without JavaScript (a static page), the form asks for the
             // catalogue page with the text as its `q`.
             <form action=Route::Catalogue.href() on:submit=move |ev| {

@@ -18,7 +18,7 @@ import { assertAccessible, assertFocused, assertNoProblems, BASE, startApp, wait
 import { createReceiverHandler, makeReceiverState } from './support/receiver.mjs';
 import { fillLocalStorage, freeLocalStorage, launchWithStorage } from './support/browsers.mjs';
 import {
-  completeUpToReview, continueTo, fillAvailability, fillExpertise, fillProposal, fillYou, openApplicationPage,
+  completeUpToReview, continueTo, fillAvailability, fillExpertise, fillProposal, fillYou, fnv1a, openApplicationPage,
 } from './support/applicant.mjs';
 
 const validatePayload = schemaValidator('application.schema.json');
@@ -353,15 +353,6 @@ describe('two tabs on one draft', () => {
   });
 });
 
-/** FNV-1a 64-bit over UTF-8, as the app checks progress files. */
-function fnv1a(text) {
-  let h = 0xcbf29ce484222325n;
-  for (const byte of Buffer.from(text, 'utf8')) {
-    h ^= BigInt(byte);
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return h.toString(16).padStart(16, '0');
-}
 
 describe('progress files', () => {
   test('each kind of bad file has its own message; a crafted key never reaches a request', async () => {

@@ -11,7 +11,7 @@ import { schemaValidator } from './support/schemas.mjs';
 import { assertAccessible, assertFocused, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { startReceiver } from './support/receiver.mjs';
 import { holdCatalogue } from './support/fixtures.mjs';
-import { continueTo, fillYou, openApplicationPage, pick, stepTitle } from './support/applicant.mjs';
+import { continueTo, fillNeed, fillRequester, fillYou, openApplicationPage, pick, stepTitle } from './support/applicant.mjs';
 
 const validateRequest = schemaValidator('request.schema.json');
 
@@ -33,21 +33,6 @@ after(async () => {
 const openRequest = ({ endpoint = receiver.url, route = '#/sur-mesure', ...rest } = {}) =>
   openApplicationPage(app, { endpoint: null, config: { requests_endpoint: endpoint }, route, ...rest });
 
-async function fillRequester(page) {
-  await page.fill('#f-requester_first_name', 'Dominique');
-  await page.fill('#f-requester_last_name', 'Lefèvre');
-  await page.fill('#f-requester_email', 'dominique.lefevre@culture.gouv.fr');
-  await page.selectOption('#f-requester_administration', 'culture');
-  await page.fill('#f-requester_role', 'Cheffe du bureau des systèmes d\'information <b>gras</b>');
-}
-async function fillNeed(page) {
-  await page.fill('#f-request_need', 'Préparer le comité exécutif à une crise cyber\u00a0: rôles, décisions, communication.');
-  await page.fill('#f-request_team_size', '14');
-  await pick(page, 'request_audience', 'cadres-dirigeants');
-  await pick(page, 'request_format', 'presentiel');
-  await pick(page, 'request_periods', 't2');
-  await page.fill('#f-request_place', 'Paris');
-}
 async function toReview(page, { axe = false } = {}) {
   await page.click('button:has-text("Commencer ma demande")');
   await page.waitForSelector('#f-requester_first_name');

@@ -110,3 +110,47 @@ export async function completeUpToReview(page, kind, { axe = false } = {}) {
   await continueTo(page, 'Vérifiez votre candidature');
 }
 
+
+/** FNV-1a 64-bit over UTF-8, as the app checks progress files. */
+export function fnv1a(text) {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    h ^= BigInt(byte);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+/** `value` as serde_json writes a `Value`: object keys sorted, no spaces. */
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * A progress file whose checksum is recomputed as the app computes it, as
+ * anyone who edits one by hand can: `file` with its `draft` changed.
+ */
+export function resignProgress(file) {
+  return { ...file, checksum: fnv1a(canonical(file.draft)) };
+}
+
+// The sur-mesure request's two steps, as a manager fills them.
+export async function fillRequester(page) {
+  await page.fill('#f-requester_first_name', 'Dominique');
+  await page.fill('#f-requester_last_name', 'Lefèvre');
+  await page.fill('#f-requester_email', 'dominique.lefevre@culture.gouv.fr');
+  await page.selectOption('#f-requester_administration', 'culture');
+  await page.fill('#f-requester_role', 'Cheffe du bureau des systèmes d\'information <b>gras</b>');
+}
+export async function fillNeed(page) {
+  await page.fill('#f-request_need', 'Préparer le comité exécutif à une crise cyber\u00a0: rôles, décisions, communication.');
+  await page.fill('#f-request_team_size', '14');
+  await pick(page, 'request_audience', 'cadres-dirigeants');
+  await pick(page, 'request_format', 'presentiel');
+  await pick(page, 'request_periods', 't2');
+  await page.fill('#f-request_place', 'Paris');
+}
