@@ -104,13 +104,11 @@ fn failure_detail(error: &SendError) -> String {
         SendError::Network => "network error".into(),
         SendError::Timeout => "timeout".into(),
         SendError::Redirected => "redirect (3xx)".into(),
-        SendError::NotJson => "2xx with a body that is not JSON".into(),
+        SendError::NotJson => "2xx without a JSON body".into(),
         SendError::Empty => "2xx with an empty body".into(),
         SendError::NoEcho => "JSON without the reference".into(),
         SendError::OtherReference(_) => "JSON with another reference".into(),
-        SendError::Blocked => {
-            "endpoint forbidden by the site's Content-Security-Policy or mixed content".into()
-        }
+        SendError::Blocked => "blocked by the page's CSP".into(),
         SendError::Busy { status, .. } | SendError::Status(status) => format!("HTTP {status}"),
         SendError::Internal => "request not built".into(),
     }

@@ -30,10 +30,10 @@ const FAILED_ID: &str = "campus-echec";
 /// Class index.html sets on `<html>` when the app cannot start.
 #[cfg(feature = "csr")]
 const FAILED_CLASS: &str = "campus-failed";
-/// Attribute of `<html>` where index.html records the bookmarks clicked on
-/// the static page before the app started (a JSON object: course id → saved).
+/// Attribute index.html sets on a static page's bookmark button clicked before
+/// the app started: whether the visitor asked for it saved (`true`/`false`).
 #[cfg(feature = "csr")]
-const EARLY_BOOKMARKS: &str = "data-campus-favoris";
+const EARLY_BOOKMARK: &str = "data-favori-voulu";
 /// Set on the live app while it is laid out whole (see [`reveal`]).
 #[cfg(feature = "csr")]
 const LAID_OUT_ATTRIBUTE: &str = "data-tout-mis-en-page";
@@ -278,22 +278,23 @@ fn changed_ticks(document: &web_sys::Document) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// The course ids of the bookmarks clicked on the static page before the
-/// app started (recorded by index.html), once: the record is removed.
+/// The bookmarks set or removed on the static page before the app started
+/// (course ids, and whether saved), as index.html recorded them.
 #[cfg(feature = "csr")]
 fn early_bookmarks(document: &web_sys::Document) -> Vec<(String, bool)> {
-    let Some(root) = document.document_element() else {
+    let Ok(buttons) = document.query_selector_all(&format!("#{STATIC_ID} [{EARLY_BOOKMARK}]"))
+    else {
         return Vec::new();
     };
-    let recorded = root.get_attribute(EARLY_BOOKMARKS);
-    let _ = root.remove_attribute(EARLY_BOOKMARKS);
-    recorded
-        .and_then(|text| {
-            serde_json::from_str::<std::collections::BTreeMap<String, bool>>(&text).ok()
+    (0..buttons.length())
+        .filter_map(|i| {
+            let button: web_sys::Element = wasm_bindgen::JsCast::dyn_into(buttons.item(i)?).ok()?;
+            let course = button.get_attribute("data-favori")?;
+            Some((
+                course,
+                button.get_attribute(EARLY_BOOKMARK).as_deref() == Some("true"),
+            ))
         })
-        .unwrap_or_default()
-        .into_iter()
-        .take(500)
         .collect()
 }
 

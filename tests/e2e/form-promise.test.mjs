@@ -217,7 +217,8 @@ describe('without WebAssembly', () => {
     await page.goto(app.url + 'catalogue/');
     const box = page.locator('#campus-static .campus-filters input[type=checkbox]').first();
     const boxId = await box.getAttribute('id');
-    await box.check();
+    await page.click(`#campus-static label[for="${boxId}"]`);
+    assert.equal(await box.isChecked(), true);
     const bookmark = page.locator('#campus-static [data-favori]').first();
     const course = await bookmark.getAttribute('data-favori');
     await bookmark.click();

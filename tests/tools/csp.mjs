@@ -41,6 +41,26 @@ if (document.documentElement.classList.contains('campus-deep-link') || !data || 
 ${START}`,
   );
 }
+// A wasm that cannot be fetched or instantiated (blocked by a proxy, a failed
+// download, a browser whose policy forbids WebAssembly) must not leave the
+// loading message up forever: index.html's campusFail shows the notice that
+// says so (and offers the email path). A browser without WebAssembly at all
+// is caught earlier, by index.html itself.
+const INIT = /const wasm = await init\((\{[^;]*?\})\);/;
+const CAUGHT = 'campus: a failed start is said';
+if (INIT.test(html) && !html.includes(CAUGHT)) {
+  html = html.replace(
+    INIT,
+    (_, args) => `// ${CAUGHT}
+let wasm;
+try {
+  wasm = await init(${args});
+} catch (error) {
+  window.campusFail?.();
+  console.warn('campus: the app could not start', error);
+}`,
+  );
+}
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
 );
