@@ -224,8 +224,8 @@ texts! {
         "Votre demande en cours ne porte sur aucune formation du catalogue.",
         "Your request in progress is not about any catalogue training.";
     RequestSwitchQuestion =>
-        "Vous venez de la page de «\u{a0}{course}\u{a0}»\u{a0}: votre demande peut porter sur cette formation, vos autres réponses sont gardées.",
-        "You come from the page of \u{201c}{course}\u{201d}: your request can be about this training, your other answers are kept.";
+        "Elle peut porter sur «\u{a0}{course}\u{a0}»\u{a0}; vos autres réponses sont gardées.",
+        "It can be about \u{201c}{course}\u{201d}; your other answers are kept.";
     RequestSwitchCourse =>
         "Faire porter ma demande sur cette formation",
         "Make my request about this training";
@@ -559,17 +559,17 @@ texts! {
         "Le service de réception a répondu par une page au lieu d'un accusé de réception\u{a0}: rien ne prouve que votre {noun} a été reçue.",
         "The receiving service answered with a page instead of an acknowledgement: nothing proves your {noun} was received.";
     SubmitFailedEmpty =>
-        "Le service de réception a répondu sans accusé de réception (réponse vide)\u{a0}: rien ne prouve que votre {noun} a été reçue. Réessayez\u{a0}: si elle était arrivée, elle ne sera pas enregistrée deux fois.",
-        "The receiving service answered without an acknowledgement (empty answer): nothing proves your {noun} was received. Try again: if it had arrived, it will not be stored twice.";
+        "Le service de réception a répondu sans accusé de réception (réponse vide)\u{a0}: rien ne prouve que votre {noun} a été reçue.",
+        "The receiving service answered without an acknowledgement (empty answer): nothing proves your {noun} was received.";
     SubmitFailedOtherReference =>
-        "Le service de réception a accusé réception d'une autre {noun} ({ref}), pas de la vôtre\u{a0}: rien ne prouve que votre {noun} a été reçue. Signalez-le à l'équipe du campus.",
-        "The receiving service acknowledged another {noun} ({ref}), not yours: nothing proves your {noun} was received. Please tell the campus team.";
+        "Le service de réception a accusé réception d'une autre {noun} ({ref})\u{a0}: rien ne prouve que votre {noun} a été reçue.",
+        "The receiving service acknowledged another {noun} ({ref}): nothing proves your {noun} was received.";
     SubmitFailedOtherReferenceUnnamed =>
         "une autre référence",
         "another reference";
     SubmitFailedBlocked =>
-        "Ce site n'a pas le droit d'envoyer votre {noun} à l'adresse de réception configurée (sa politique de sécurité l'interdit). Ce n'est pas un problème de réseau\u{a0}: réessayer ne changera rien. L'équipe du site doit corriger sa configuration.",
-        "This site is not allowed to send your {noun} to the configured receiving address (its security policy forbids it). This is not a network problem: trying again will not help. The site's team must fix its configuration.";
+        "La politique de sécurité de ce site lui interdit d'envoyer votre {noun} à l'adresse de réception configurée. Ce n'est pas un problème de réseau\u{a0}: réessayer ne changera rien.",
+        "This site's security policy forbids sending your {noun} to the configured receiving address. This is not a network problem: trying again will not help.";
     SubmitRetryNow => "Vous pouvez réessayer dès maintenant.", "You can try again now.";
     SubmitFailedNoEcho =>
         "Le service de réception a répondu sans confirmer votre numéro de référence\u{a0}: rien ne prouve que votre {noun} a été reçue.",

@@ -231,17 +231,8 @@ pub fn reveal() {
             }
         }
     }
-    // Boxes the visitor ticked or unticked (filters): the same box of the
-    // live app is clicked where its state differs, as if clicked there.
-    for (id, checked) in ticked {
-        let input = document
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = input.filter(|i| i.checked() != checked) {
-            input.click();
-        }
-    }
-    // Bookmarks set or removed before the app started: the live button is
+    // Bookmarks set or removed before the app started (first: a filter
+    // applied below may take their card out of the list): the live button is
     // clicked where its state differs from what the visitor asked for.
     for (course, saved) in bookmarked {
         let Ok(buttons) = app.query_selector_all("[data-favori]") else {
@@ -254,6 +245,16 @@ pub fn reveal() {
             |b: &web_sys::HtmlElement| b.get_attribute("aria-pressed").as_deref() == Some("true");
         if let Some(button) = button.filter(|b| pressed(b) != saved) {
             button.click();
+        }
+    }
+    // Boxes the visitor ticked or unticked (filters): the same box of the
+    // live app is clicked where its state differs, as if clicked there.
+    for (id, checked) in ticked {
+        let input = document
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input.filter(|i| i.checked() != checked) {
+            input.click();
         }
     }
     if let Some(id) = focused_id {
