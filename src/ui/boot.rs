@@ -24,12 +24,6 @@ pub const STATIC_ID: &str = "campus-static";
 pub const APP_ID: &str = "campus-app";
 /// Id of the loading message (pages without static content).
 pub const BOOT_ID: &str = "campus-boot";
-/// Id of the notice index.html shows when the app cannot start.
-#[cfg(feature = "csr")]
-const FAILED_ID: &str = "campus-echec";
-/// Class index.html sets on `<html>` when the app cannot start.
-#[cfg(feature = "csr")]
-const FAILED_CLASS: &str = "campus-failed";
 /// Attribute index.html sets on a static page's bookmark button clicked before
 /// the app started: whether the visitor asked for it saved (`true`/`false`).
 #[cfg(feature = "csr")]
@@ -262,14 +256,12 @@ pub fn reveal() {
     }
 }
 
-/// The checkboxes and radio buttons of the static content whose state the
+/// The checkboxes of the static content whose state the
 /// visitor changed (ids and states), read before the static content goes.
 #[cfg(feature = "csr")]
 fn changed_ticks(document: &web_sys::Document) -> Vec<(String, bool)> {
     use wasm_bindgen::JsCast;
-    let Ok(inputs) = document.query_selector_all(&format!(
-        "#{STATIC_ID} input[id][type=checkbox], #{STATIC_ID} input[id][type=radio]"
-    )) else {
+    let Ok(inputs) = document.query_selector_all("#campus-static input[id][type=checkbox]") else {
         return Vec::new();
     };
     (0..inputs.length())
@@ -283,8 +275,8 @@ fn changed_ticks(document: &web_sys::Document) -> Vec<(String, bool)> {
 /// (course ids, and whether saved), as index.html recorded them.
 #[cfg(feature = "csr")]
 fn early_bookmarks(document: &web_sys::Document) -> Vec<(String, bool)> {
-    let Ok(buttons) = document.query_selector_all(&format!("#{STATIC_ID} [{EARLY_BOOKMARK}]"))
-    else {
+    // `#campus-static [data-favori-voulu]`, spelt out (no formatting code).
+    let Ok(buttons) = document.query_selector_all("#campus-static [data-favori-voulu]") else {
         return Vec::new();
     };
     (0..buttons.length())
@@ -395,15 +387,10 @@ pub fn mount_point(static_matches: bool) -> Option<web_sys::HtmlElement> {
             }
         }
     }
-    body.append_child(&app).ok()?;
     // Started after all (the watchdog in index.html may have given up on a
-    // slow connection): the failure notice goes.
-    if let Some(root) = document.document_element() {
-        let _ = root.class_list().remove_1(FAILED_CLASS);
-    }
-    if let Some(notice) = document.get_element_by_id(FAILED_ID) {
-        let _ = notice.set_attribute("hidden", "");
-    }
+    // slow connection): main.css hides the failure notice once #campus-app
+    // is there.
+    body.append_child(&app).ok()?;
     Some(app)
 }
 
