@@ -16,11 +16,6 @@ pub const TIMEOUT_MS: i32 = 15_000;
 
 /// Sends `body` once and judges the answer.
 pub async fn send(endpoint: &str, body: &str, key: &str, reference: &str) -> Result<(), SendError> {
-    // An endpoint the page's own policy forbids fails without a request, and
-    // says so: the browser would only report a network error, forever.
-    if !endpoint_allowed(endpoint, &page_url(), page_policy().as_deref()) {
-        return Err(SendError::Blocked);
-    }
     let (guard, signal, fired) = request_deadline(TIMEOUT_MS);
     let headers = web_sys::Headers::new().map_err(|_| SendError::Internal)?;
     headers
@@ -43,6 +38,11 @@ pub async fn send(endpoint: &str, body: &str, key: &str, reference: &str) -> Res
     let failed = |_| {
         if fired.get() {
             SendError::Timeout
+        } else if !endpoint_allowed(endpoint, &page_url(), page_policy().as_deref()) {
+            // The browser refused the request itself (the page's own policy, or
+            // mixed content): it reports a network error, which retrying would
+            // never fix. Said as what it is.
+            SendError::Blocked
         } else {
             SendError::Network
         }

@@ -56,9 +56,9 @@ describe('success only on proof of receipt', () => {
   for (const [mode, message] of [
     ['redirect', /redirigé l'envoi/],
     ['html', /répondu par une page/],
-    ['empty', /répondu par une page/],
+    ['empty', /sans accusé de réception \(réponse vide\)/],
     ['no-echo', /sans confirmer votre numéro de référence/],
-    ['wrong-echo', /sans confirmer votre numéro de référence/],
+    ['wrong-echo', /accusé réception d'une autre candidature/],
   ]) {
     test(`a ${mode} answer is a failure: draft kept, reason given, download offered`, async () => {
       state.reset();
