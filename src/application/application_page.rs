@@ -92,14 +92,9 @@ pub fn FormStartPage() -> impl IntoView {
     let about_title = Memo::new(move |_| {
         form.course_field?;
         let id = about.get_value()?;
-        catalogue.ready().and_then(|c| {
-            c.explorer
-                .catalogue
-                .courses
-                .iter()
-                .find(|course| course.id == id)
-                .map(|course| course.title.clone())
-        })
+        catalogue
+            .ready()
+            .and_then(|c| c.explorer.catalogue.course(&id).map(|c| c.title.clone()))
     });
     // The course the draft in progress is about ("" when none).
     let draft_course = move || {

@@ -228,9 +228,7 @@ pub fn review_step() -> impl IntoView {
                 catalogue.ready().and_then(|c| {
                     c.explorer
                         .catalogue
-                        .courses
-                        .iter()
-                        .find(|course| course.title == title)
+                        .course_titled(&title)
                         .and_then(|course| course.contact.clone())
                 })
             })

@@ -980,6 +980,16 @@ impl Catalogue {
         self.domains.iter().find(|d| d.id == id)
     }
 
+    /// The course with this id.
+    pub fn course(&self, id: &str) -> Option<&Course> {
+        self.courses.iter().find(|c| c.id == id)
+    }
+
+    /// The first course with exactly this title (what a form's answer names).
+    pub fn course_titled(&self, title: &str) -> Option<&Course> {
+        self.courses.iter().find(|c| c.title == title)
+    }
+
     /// The parcours that include the module `module_id`, in catalogue order.
     pub fn parcours_containing<'a>(
         &'a self,
@@ -1062,6 +1072,11 @@ mod tests {
             vec!["p1", "p2"]
         );
         assert_eq!(cat.parcours_containing("m1").count(), 1);
+        assert_eq!(cat.course("p1").map(|c| c.kind), Some(Kind::Parcours));
+        assert!(cat.course("absent").is_none());
+        let title = cat.courses[1].title.clone();
+        assert_eq!(cat.course_titled(&title).map(|c| c.id.as_str()), Some("p1"));
+        assert!(cat.course_titled("").is_none());
     }
 
     #[test]

@@ -57,15 +57,24 @@ async function loadProgress(page, file) {
   });
 }
 
+/**
+ * An application reviewed and sent once to a receiver answering 500: its
+ * body is frozen in the draft. Returns the page, on the review.
+ */
+async function sentOnceTo500() {
+  state.reset();
+  state.mode = '500';
+  const page = await openApplicationPage(app, { ...config(), page: await app.newPage({ allowConsole: NETWORK_NOISE }) });
+  await completeUpToReview(page, 'idee-programme');
+  await page.click('label[for="f-consent"]');
+  await page.click('button:has-text("Envoyer ma candidature")');
+  await page.waitForSelector('#echec-envoi');
+  return page;
+}
+
 describe('what is sent is what was reviewed', () => {
   test('a progress file whose frozen payload was edited (checksum recomputed) is refused; its answers are never replaced by it', async () => {
-    state.reset();
-    state.mode = '500';
-    const page = await openApplicationPage(app, { ...config(), page: await app.newPage({ allowConsole: NETWORK_NOISE }) });
-    await completeUpToReview(page, 'idee-programme');
-    await page.click('label[for="f-consent"]');
-    await page.click('button:has-text("Envoyer ma candidature")');
-    await page.waitForSelector('#echec-envoi');
+    const page = await sentOnceTo500();
     const file = await downloadProgress(page);
     assert.ok(file.draft.frozen, 'the body sent once is frozen in the file');
     const frozen = JSON.parse(file.draft.frozen);
@@ -95,13 +104,7 @@ describe('what is sent is what was reviewed', () => {
   });
 
   test('a frozen payload edited in storage is never sent: the payload is rebuilt from the answers, under a new key, and matches its schema', async () => {
-    state.reset();
-    state.mode = '500';
-    const page = await openApplicationPage(app, { ...config(), page: await app.newPage({ allowConsole: NETWORK_NOISE }) });
-    await completeUpToReview(page, 'idee-programme');
-    await page.click('label[for="f-consent"]');
-    await page.click('button:has-text("Envoyer ma candidature")');
-    await page.waitForSelector('#echec-envoi');
+    const page = await sentOnceTo500();
     const firstKey = state.requests[0].key;
     const draft = await stored(page);
     const tampered = JSON.parse(draft.frozen);
