@@ -189,10 +189,49 @@ pub fn page_html(
 }
 
 /// The shell as it left the build, whatever an earlier run wrote into it:
-/// empty marks, so that a regeneration starts from the same file.
+/// empty marks, so that a regeneration starts from the same file; without
+/// its comments for developers (every page would carry them), the marks kept.
 pub fn pristine_shell(html: &str) -> Result<String, StaticError> {
     let html = fill(html, HEAD_MARK, "").ok_or(StaticError::Shell("campus:head mark"))?;
-    fill(&html, BODY_MARK, "").ok_or(StaticError::Shell("campus:static mark"))
+    let html = fill(&html, BODY_MARK, "").ok_or(StaticError::Shell("campus:static mark"))?;
+    let marks = [HEAD_MARK.0, HEAD_MARK.1, BODY_MARK.0, BODY_MARK.1];
+    Ok(strip_comments(&html, &marks))
+}
+
+/// `html` without its comments (`<!-- … -->`, and the `<!>` markers of
+/// Leptos's renderer), except those equal to one of `keep`. For markup
+/// written by us or by the renderer, where `<` in text and attribute values
+/// is escaped: an unclosed comment is kept as it is.
+pub fn strip_comments(html: &str, keep: &[&str]) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!") {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let end = if tail.starts_with("<!>") {
+            Some(3)
+        } else if let Some(body) = tail.strip_prefix("<!--") {
+            body.find("-->").map(|i| i + 7)
+        } else {
+            // `<!DOCTYPE html>`: not a comment.
+            None
+        };
+        match end {
+            Some(end) => {
+                let comment = &tail[..end];
+                if keep.contains(&comment) {
+                    out.push_str(comment);
+                }
+                rest = &tail[end..];
+            }
+            None => {
+                out.push_str("<!");
+                rest = &tail[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Escapes text for XML content.
@@ -416,6 +455,20 @@ mod tests {
             .contains("<loc>https://example.gouv.fr/formations/campus/sitemap-2.xml</loc>"));
         assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_MAX_URLS);
         assert_eq!(files[2].1.matches("<url>").count(), 1);
+    }
+
+    #[test]
+    fn comments_go_but_the_marks_and_the_doctype_stay() {
+        let shell = "<!doctype html><html><head><!-- for developers --><!--campus:head--><!--/campus:head-->\
+            </head><body><!-- a\nlong -- note --><!--campus:static--><!--/campus:static--><p>a<!>b<!--<() />--></p></body></html>";
+        let pristine = pristine_shell(shell).unwrap();
+        assert_eq!(
+            pristine,
+            "<!doctype html><html><head><!--campus:head--><!--/campus:head--></head><body>\
+             <!--campus:static--><!--/campus:static--><p>ab</p></body></html>"
+        );
+        assert_eq!(strip_comments("a<!-- unclosed", &[]), "a<!-- unclosed");
+        assert_eq!(strip_comments("&lt;!&gt; <!>é<!---->", &[]), "&lt;!&gt; é");
     }
 
     #[test]

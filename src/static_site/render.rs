@@ -50,6 +50,11 @@ pub fn render_page(
         render_static_links(route, || view! { <crate::app::App /> }.to_html())
     });
     drop(owner);
+    // The renderer marks where a view's parts meet with `<!>` and comments
+    // (for hydration, which a static page never does: the app draws its own
+    // page). `<!>` is a bogus comment to an HTML checker (RGAA 8.2); neither
+    // is worth its bytes.
+    let body = super::strip_comments(&body, &[]);
     let static_path = route.static_path().unwrap_or_default();
     let title = title.lock().map(|t| t.clone()).unwrap_or_default();
     let title = if title.is_empty() {
@@ -65,7 +70,11 @@ pub fn render_page(
         {
             Some(course) => (
                 french_spacing(&course.summary).into_owned(),
-                Some(course_json_ld(course, &site.page(&static_path))),
+                Some(course_json_ld(
+                    course,
+                    &site.page(&static_path),
+                    catalogue.explorer.now(),
+                )),
             ),
             None => (Text::FooterDescription.get(Locale::Fr).to_owned(), None),
         },
