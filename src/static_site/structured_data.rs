@@ -1,7 +1,8 @@
-//! schema.org JSON-LD for a course page: a `Course` with its provider, and its
-//! sessions as `CourseInstance`s (an e-learning course without dated sessions is
-//! one online instance with its workload), so that search engines can show the
-//! course with its dates and places.
+//! schema.org JSON-LD for a course page: a `Course` with its provider, its
+//! price as an `Offer` (free, or the amount its price text states), and its
+//! sessions still to come as `CourseInstance`s (an e-learning course without
+//! dated sessions is one online instance with its workload), so that search
+//! engines can show the course with its price, dates and places.
 
 use serde_json::{json, Map, Value};
 
@@ -74,10 +75,70 @@ fn instance(course: &Course, session: &Session) -> Value {
     Value::Object(object)
 }
 
-/// The JSON-LD of `course`, whose page is at `canonical`, ready to go inside a
+/// The amount in euros that a price text states, as schema.org's `price`
+/// wants it (digits, `.` before the cents): the first number written before
+/// `€`, `EUR` or `euros`. French writing is read: spaces, no-break spaces and
+/// points between groups of three digits, a comma before the cents
+/// ("1 090 € par participant" → `1090`, "12,50 €" → `12.50`). `None` when the
+/// text states no amount ("sur devis", "gratuit pour les agents").
+pub fn price_amount(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    let mut i = 0;
+    while i < chars.len() {
+        if !digit(i) || (i > 0 && digit(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let mut whole = String::new();
+        let mut cents = String::new();
+        let mut j = i;
+        loop {
+            while digit(j) {
+                whole.push(chars[j]);
+                j += 1;
+            }
+            let separator = chars.get(j).copied();
+            let group = matches!(
+                separator,
+                Some(' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '.')
+            ) && (1..=3).all(|k| digit(j + k))
+                && !digit(j + 4);
+            if group {
+                j += 1;
+                continue;
+            }
+            if matches!(separator, Some(',' | '.')) && digit(j + 1) && !digit(j + 3) {
+                j += 1;
+                while digit(j) {
+                    cents.push(chars[j]);
+                    j += 1;
+                }
+            }
+            break;
+        }
+        let rest: String = chars[j..].iter().collect();
+        let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}']);
+        let lower = rest.to_lowercase();
+        if rest.starts_with('€') || lower.starts_with("eur") {
+            let whole = whole.trim_start_matches('0');
+            let whole = if whole.is_empty() { "0" } else { whole };
+            return Some(match cents.len() {
+                0 => whole.to_owned(),
+                1 => format!("{whole}.{cents}0"),
+                _ => format!("{whole}.{cents}"),
+            });
+        }
+        i = j.max(i + 1);
+    }
+    None
+}
+
+/// The JSON-LD of `course`, whose page is at `canonical`, at `now` (unix
+/// seconds: the sessions over by then are left out), ready to go inside a
 /// `<script type="application/ld+json">`: `<`, `>` and `&` are escaped so that
 /// no text of the catalogue can close the element.
-pub fn course_json_ld(course: &Course, canonical: &str) -> String {
+pub fn course_json_ld(course: &Course, canonical: &str, now: i64) -> String {
     let provider = if course.provider.trim().is_empty() {
         PUBLISHER
     } else {
@@ -119,6 +180,22 @@ pub fn course_json_ld(course: &Course, canonical: &str) -> String {
             "offers".into(),
             json!({ "@type": "Offer", "price": 0, "priceCurrency": "EUR", "category": "Free" }),
         );
+    } else if let Some((price, amount)) = course
+        .price
+        .as_deref()
+        .and_then(|text| Some((text, price_amount(text)?)))
+    {
+        object.insert(
+            "offers".into(),
+            json!({
+                "@type": "Offer",
+                "price": amount,
+                "priceCurrency": "EUR",
+                "category": "Paid",
+                "description": price,
+                "url": canonical
+            }),
+        );
     }
     if let Some(duration) = iso_duration(course.duration_hours) {
         object.insert("timeRequired".into(), duration.into());
@@ -132,9 +209,11 @@ pub fn course_json_ld(course: &Course, canonical: &str) -> String {
             course.prerequisites.clone().into(),
         );
     }
+    // A session already over is no instance a visitor can join.
     let mut instances: Vec<Value> = course
         .sessions
         .iter()
+        .filter(|s| s.end.unix >= now)
         .map(|s| instance(course, s))
         .collect();
     if instances.is_empty() && course.kind != Kind::SurMesure && course.format == Format::ELearning
@@ -187,7 +266,7 @@ mod tests {
               \"registration_url\":\"https://example.gouv.fr/inscription\"}},\
              {{\"id\":\"s2\",\"start\":\"2027-07-01T09:00:00Z\",\"end\":\"2027-07-01T12:00:00Z\",\"format\":\"distanciel\"}}]}}"
         ));
-        let text = course_json_ld(&c, "https://x.gouv.fr/formation/m-1/");
+        let text = course_json_ld(&c, "https://x.gouv.fr/formation/m-1/", 0);
         assert!(
             !text.contains('<') && !text.contains('>') && !text.contains('&'),
             "{text}"
@@ -217,12 +296,69 @@ mod tests {
         let c = course(&format!(
             "{{{BASE},\"format\":\"e-learning\",\"access_url\":\"https://example.gouv.fr/cours\"}}"
         ));
-        let value: Value = serde_json::from_str(&course_json_ld(&c, "https://x/")).unwrap();
+        let value: Value = serde_json::from_str(&course_json_ld(&c, "https://x/", 0)).unwrap();
         let instances = value["hasCourseInstance"].as_array().unwrap();
         assert_eq!(instances.len(), 1);
         assert_eq!(instances[0]["courseMode"], "online");
         assert_eq!(instances[0]["courseWorkload"], "PT7H30M");
         assert_eq!(instances[0]["url"], "https://example.gouv.fr/cours");
+    }
+
+    #[test]
+    fn a_paid_course_offers_the_amount_its_price_states() {
+        let paid = BASE.replace("\"free\":true", "\"free\":false");
+        let c = course(&format!(
+            "{{{paid},\"format\":\"distanciel\",\"price\":\"1\u{202f}090\u{a0}€ par participant\"}}"
+        ));
+        let value: Value = serde_json::from_str(&course_json_ld(&c, "https://x/", 0)).unwrap();
+        assert_eq!(value["isAccessibleForFree"], false);
+        assert_eq!(value["offers"]["price"], "1090");
+        assert_eq!(value["offers"]["priceCurrency"], "EUR");
+        assert_eq!(value["offers"]["category"], "Paid");
+        assert_eq!(
+            value["offers"]["description"],
+            "1\u{202f}090\u{a0}€ par participant"
+        );
+        // No amount stated: no offer (schema.org's Offer needs a price).
+        let c = course(&format!(
+            "{{{paid},\"format\":\"distanciel\",\"price\":\"Sur devis\"}}"
+        ));
+        let value: Value = serde_json::from_str(&course_json_ld(&c, "https://x/", 0)).unwrap();
+        assert!(value.get("offers").is_none(), "{value}");
+    }
+
+    #[test]
+    fn prices_are_read_as_french_writes_them() {
+        for (text, amount) in [
+            ("390 € par participant", Some("390")),
+            ("390€", Some("390")),
+            ("1 090 € pour le parcours complet", Some("1090")),
+            ("1\u{202f}850\u{a0}€ pour les cinq jours", Some("1850")),
+            ("1.450 EUR", Some("1450")),
+            ("12,50 €", Some("12.50")),
+            ("12,5 euros", Some("12.50")),
+            ("Pour 12 agents : 2 400 € par session", Some("2400")),
+            ("Sur devis", None),
+            ("Gratuit pour 3 agents", None),
+            ("", None),
+        ] {
+            assert_eq!(price_amount(text).as_deref(), amount, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sessions_already_over_are_no_instances() {
+        let c = course(&format!(
+            "{{{BASE},\"format\":\"distanciel\",\"sessions\":[\
+             {{\"id\":\"old\",\"start\":\"2025-01-01T09:00:00Z\",\"end\":\"2025-01-01T12:00:00Z\",\"format\":\"distanciel\"}},\
+             {{\"id\":\"new\",\"start\":\"2027-07-01T09:00:00Z\",\"end\":\"2027-07-01T12:00:00Z\",\"format\":\"distanciel\"}}]}}"
+        ));
+        // 2026-12-07.
+        let value: Value =
+            serde_json::from_str(&course_json_ld(&c, "https://x/", 1_796_601_600)).unwrap();
+        let instances = value["hasCourseInstance"].as_array().unwrap();
+        assert_eq!(instances.len(), 1);
+        assert_eq!(instances[0]["startDate"], "2027-07-01T09:00:00Z");
     }
 
     #[test]

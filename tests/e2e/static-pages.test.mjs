@@ -60,7 +60,8 @@ async function holdWasm(page) {
 
 test('with JavaScript disabled, a course page shows the course and carries its JSON-LD', async () => {
   const data = bundledCatalogue();
-  const withSessions = data.courses.find((c) => SLUG.test(c.id) && c.sessions?.length >= 2);
+  const withSessions = data.courses.find((c) => SLUG.test(c.id) && c.sessions?.length >= 2
+    && c.sessions.some((s) => Date.parse(s.end) < Date.now()) && c.sessions.some((s) => Date.parse(s.end) >= Date.now()));
   const eLearning = data.courses.find((c) => SLUG.test(c.id) && c.format === 'e-learning' && !c.sessions?.length);
   assert.ok(withSessions && eLearning, 'the bundled catalogue has both kinds');
   const page = await app.newPage({ javaScriptEnabled: false });
@@ -85,9 +86,12 @@ test('with JavaScript disabled, a course page shows the course and carries its J
     assert.equal(ld.provider['@type'], 'Organization');
     const instances = ld.hasCourseInstance;
     if (c.sessions?.length) {
-      assert.equal(instances.length, c.sessions.length);
-      assert.deepEqual(instances.map((i) => i['@type']), c.sessions.map(() => 'CourseInstance'));
-      assert.equal(Date.parse(instances[0].startDate), Date.parse(c.sessions[0].start));
+      // Only the sessions still to come are instances a visitor can join.
+      const coming = c.sessions.filter((s) => Date.parse(s.end) >= Date.now());
+      assert.ok(coming.length < c.sessions.length, 'the course chosen has a session already over');
+      assert.equal(instances.length, coming.length);
+      assert.deepEqual(instances.map((i) => i['@type']), coming.map(() => 'CourseInstance'));
+      assert.equal(Date.parse(instances[0].startDate), Date.parse(coming[0].start));
       assert.ok(instances.every((i) => ['online', 'onsite', 'blended'].includes(i.courseMode)));
     } else {
       assert.deepEqual(instances.map((i) => i.courseMode), ['online']);
@@ -123,6 +127,19 @@ test('every URL of sitemap.xml is served, and robots.txt names the sitemap', asy
     const html = await response.text();
     assert.ok(html.includes(`<link rel="canonical" href="${url}" />`), `${local} names itself canonical`);
     assert.match(html, /<div id="campus-static">[\s\S]*<main[\s\S]*<h1/, `${local} has its content`);
+    // No renderer markers (`<!>`: bogus comments to the Nu Html Checker).
+    assert.ok(!html.includes('<!>'), `${local} has no <!> marker`);
+    // Every paid course offers its price (schema.org Offer); none lists a
+    // session already over.
+    const ld = html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)?.[1];
+    if (ld) {
+      const course = JSON.parse(ld);
+      assert.ok(course.offers?.price !== undefined, `${local}: an offer with a price`);
+      assert.equal(course.offers.priceCurrency, 'EUR');
+      for (const instance of course.hasCourseInstance ?? []) {
+        if (instance.endDate) assert.ok(Date.parse(instance.endDate) >= Date.now() - 86_400_000, `${local}: ${instance.endDate} is over`);
+      }
+    }
   }
   const robots = await (await fetch(`${app.url}robots.txt`)).text();
   assert.match(robots, new RegExp(`^Sitemap: ${site}sitemap.xml$`, 'm'));
