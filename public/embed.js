@@ -81,6 +81,28 @@
     return '/catalogue' + (query.length ? '?' + query.join('&') : '');
   }
 
+  // The page's own address under the app (a route such as /formation/x?y
+  // becomes formation/x/ and its query): the widget loads that page's file.
+  // A course whose id is no plain slug opens through formation/?id=….
+  function pageOf(route) {
+    var i = route.indexOf('?');
+    var path = (i < 0 ? route : route.slice(0, i)).replace(/^\/+|\/+$/g, '');
+    var query = i < 0 ? '' : route.slice(i + 1);
+    var course = /^formation\/([^/]+)$/.exec(path);
+    if (course) {
+      var id = null;
+      try { id = decodeURIComponent(course[1]); } catch (e) { id = null; }
+      if (id && !/^[a-z0-9][a-z0-9_-]{0,99}$/.test(id)) {
+        path = 'formation';
+        query = 'id=' + encodeURIComponent(id) + (query ? '&' + query : '');
+      }
+    }
+    // Only plain folders: a crafted deep link cannot climb out of the app
+    // (no "..", no encoded characters); anything else opens the home page.
+    if (!/^([a-z0-9][a-z0-9_-]*(\/|$))*$/.test(path)) path = '';
+    return { path: path ? path + '/' : '', query: query };
+  }
+
   function mount(el) {
     if (el.hasAttribute('data-campus-mounted')) return;
     el.setAttribute('data-campus-mounted', '1');
@@ -95,13 +117,14 @@
     var key = 'campus' + (index ? index + 1 : '');
     // Opt-in URL sync: a valid deep link from the host (#campus=/formation/x) wins.
     var route = (syncUrl && deepLink(key)) || routeOf(el, view);
-    var src = new URL('index.html', appBase);
+    var page = pageOf(route);
+    var src = new URL(page.path, appBase);
+    src.search = page.query;
     src.searchParams.set('embed', '1');
     src.searchParams.set('origin', location.origin);
     src.searchParams.set('lang', lang);
     src.searchParams.set('compact', el.getAttribute('data-compact') === 'false' ? '0' : '1');
     src.searchParams.set('links', el.getAttribute('data-links') === 'new-tab' ? 'new-tab' : 'widget');
-    src.hash = route;
 
     var frame = document.createElement('iframe');
     frame.src = src.href;

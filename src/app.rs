@@ -54,9 +54,10 @@ pub fn App() -> impl IntoView {
     });
     // The static content of this page stays until the live app can show the
     // same (see ui::boot): what the page shows of the catalogue is here (or
-    // failed) and the page's own code (its chunk, see crate::pages) has arrived.
+    // failed) and the page's own code (its chunk, see crate::pages) has arrived
+    // (or failed: the page then says so, with a retry).
     use_takeover(gate, move || {
-        route.with(|r| catalogue.settled_for(r.data()) && chunks.ready_for(r))
+        route.with(|r| catalogue.settled_for(r.data()) && chunks.settled_for(r))
     });
     let bookmarks = provide_bookmarks();
     let selection_count = Signal::derive(move || bookmarks.len());

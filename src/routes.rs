@@ -1,37 +1,43 @@
 //! The route table: every page of the app, and how it maps to and from the URL.
 //!
-//! Routes live in the URL fragment (`index.html#/catalogue?q=data`). A plain static
-//! file server, a CDN or a sub-path such as `/formations/campus/` then serves every
-//! deep link with no rewrite rule: the server only ever sees `index.html`.
-//! (leptos_router 0.8 routes on the path only, which needs server rewrites.)
+//! Every page has a real address under the site root: `catalogue/?q=data`,
+//! `formation/parcours-cyber/`, `candidature/vous/`. Each is a file that
+//! `campus-pages` writes (`index.html` in its folder), so a plain static file
+//! server, a CDN or a sub-path such as `/formations/campus/` serves every
+//! address with no rewrite rule. Every document names the site root as its
+//! `<base>`, so the same relative link works from any page; in the live app
+//! a click on one moves through the History API (`ui::router`). The old
+//! fragment addresses (`#/catalogue?q=data`) are moved to their path by the
+//! first script of `index.html`, before anything is drawn.
 
 use crate::application::form::{FormId, StepId};
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
-    /// `#/`: key figures, domains, entry points.
+    /// `./`: key figures, domains, entry points.
     Home,
-    /// `#/catalogue`: search and filters (state in the query part).
+    /// `catalogue/`: search and filters (state in the query part).
     Catalogue,
-    /// `#/formation/{id}`: one course.
+    /// `formation/{id}/`: one course (`formation/?id=…` for an id that is no
+    /// plain slug, or a course added after the pages were written).
     Course(String),
-    /// `#/ma-selection`: bookmarked courses.
+    /// `ma-selection/`: bookmarked courses.
     Selection,
-    /// `#/devenir-formateur`: the call for volunteer trainers.
+    /// `devenir-formateur/`: the call for volunteer trainers.
     TrainerCall,
-    /// `#/candidature`, `#/sur-mesure`: start or resume a form (the trainer
+    /// `candidature/`, `sur-mesure/`: start or resume a form (the trainer
     /// application, the sur-mesure request).
     FormStart(FormId),
-    /// `#/candidature/{step}`, `#/sur-mesure/{step}`: one step of a form.
+    /// `candidature/{step}/`, `sur-mesure/{step}/`: one step of a form.
     FormStep(FormId, StepId),
-    /// `#/accessibilite`: accessibility statement.
+    /// `accessibilite/`: accessibility statement.
     Accessibility,
-    /// `#/mentions-legales`: legal notice.
+    /// `mentions-legales/`: legal notice.
     LegalNotice,
-    /// `#/donnees-personnelles`: privacy notice.
+    /// `donnees-personnelles/`: privacy notice.
     PersonalData,
-    /// `#/plan-du-site`: sitemap.
+    /// `plan-du-site/`: sitemap.
     Sitemap,
     /// Anything else.
     NotFound,
@@ -41,11 +47,7 @@ impl Route {
     /// The catalogue with a query string (without `?`), e.g. a deep link to a
     /// filtered view.
     pub fn catalogue_href(query: &str) -> String {
-        if query.is_empty() {
-            Route::Catalogue.href()
-        } else {
-            format!("{}?{query}", Route::Catalogue.href())
-        }
+        with_query(Route::Catalogue.href(), query)
     }
 }
 
@@ -122,6 +124,9 @@ impl Route {
             | Route::PersonalData
             | Route::Sitemap
             | Route::NotFound => PageData::None,
+            // A form that no call opens starts without the catalogue; about a
+            // course (`?formation=`), its page fetches it and says it waits.
+            Route::FormStart(form) if !form.form().gated_by_call => PageData::None,
             Route::Catalogue
             | Route::Course(_)
             | Route::Selection
@@ -158,35 +163,103 @@ pub struct Location {
 }
 
 impl Location {
-    /// The location of a document served as a file: `rel` is its path from
-    /// the site root (`formation/x/`, `catalogue/index.html`, `""` for the
-    /// root) and `search` its query string (with or without `?`). A static
-    /// page's own URL therefore names its route when the fragment does not.
+    /// The location of a document: `rel` is its path from the site root
+    /// (`formation/x/`, `catalogue/index.html`, `""` for the root), already
+    /// percent-decoded, and `search` its query string (with or without `?`).
+    /// The generic course page `formation/?id=…` names its course in the
+    /// query, which then keeps the other keys only.
     pub fn from_document_path(rel: &str, search: &str) -> Location {
         let rel = rel.strip_suffix("index.html").unwrap_or(rel);
+        let query = search.strip_prefix('?').unwrap_or(search);
+        if rel.trim_matches('/') == COURSE_FOLDER {
+            let mut id = None;
+            let mut rest = String::new();
+            for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+                match pair.strip_prefix("id=") {
+                    Some(value) if id.is_none() => id = percent_decode_with(value, true),
+                    _ => {
+                        if !rest.is_empty() {
+                            rest.push('&');
+                        }
+                        rest.push_str(pair);
+                    }
+                }
+            }
+            return Location {
+                route: match id {
+                    Some(id) if !id.is_empty() => Route::Course(id),
+                    _ => Route::NotFound,
+                },
+                query: rest,
+            };
+        }
         Location {
             route: Route::from_path(rel),
-            query: search.strip_prefix('?').unwrap_or(search).to_owned(),
+            query: query.to_owned(),
         }
     }
 
-    /// Parses `location.hash` (with or without the leading `#`).
-    ///
-    /// Returns `None` for an in-page anchor such as `#contenu` (a skip link target),
-    /// which is not a route: the current page stays.
-    pub fn from_hash(hash: &str) -> Option<Location> {
-        let fragment = hash.strip_prefix('#').unwrap_or(hash);
-        if !fragment.is_empty() && !fragment.starts_with('/') {
+    /// Parses a link of the app, relative to the site root
+    /// (`catalogue/?q=data`, `formation/m-42/`, `./`, as [`Route::href`]
+    /// writes them). `None` for what is no page of the app: an in-page
+    /// anchor (`#contenu`), an absolute or other-site address, a file
+    /// (`catalogue.json`, `x.ics`). A fragment after the page is ignored,
+    /// unless it holds the query (`#ids=…`, see [`with_query`]).
+    pub fn from_href(href: &str) -> Option<Location> {
+        // (`#ids=…`: the site root with its query in the fragment.)
+        if href.starts_with('/') || (href.starts_with('#') && !href.contains('=')) {
             return None;
         }
-        let (path, query) = match fragment.split_once('?') {
-            Some((path, query)) => (path, query),
-            None => (fragment, ""),
+        let (href, fragment) = href.split_once('#').unwrap_or((href, ""));
+        let (path, query) = href.split_once('?').unwrap_or((href, ""));
+        // A query too long for a server travels as the fragment (see
+        // [`with_query`]); an anchor (`#contenu`) has no `=`.
+        let query = if query.is_empty() && fragment.contains('=') {
+            fragment
+        } else {
+            query
         };
-        Some(Location {
-            route: Route::from_path(path),
-            query: query.to_owned(),
-        })
+        let path = path.strip_prefix("./").unwrap_or(path);
+        // A scheme (`https:`, `mailto:`; the app's own paths encode `:`), or
+        // a file (`catalogue.json`).
+        let file = &path[path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1)..];
+        if path.contains(':') || (file.contains('.') && file != "index.html") {
+            return None;
+        }
+        Some(Location::from_document_path(&percent_decode(path)?, query))
+    }
+
+    /// The `href` of this location, relative to the site root: its route's
+    /// and its query.
+    pub fn href(&self) -> String {
+        with_query(self.route.href(), &self.query)
+    }
+}
+
+/// The folder of the course pages, and of the generic one (`formation/?id=`).
+const COURSE_FOLDER: &str = "formation";
+
+/// The longest query string a link of the app sends to the server. Hosts
+/// refuse longer request lines (nginx's default buffer is 8 KB, some proxies
+/// and old browsers stop near 2,000 characters): past it, the query travels
+/// as the fragment (`ma-selection/#ids=…`), which never leaves the browser and
+/// which [`Location::from_href`] reads back. The first script of every page
+/// applies the same limit when it moves an old `#/…` address.
+pub const MAX_SERVER_QUERY: usize = 1_800;
+
+/// `href` with `query` (without `?`) added to its own query string, if any;
+/// a query longer than [`MAX_SERVER_QUERY`] as the fragment.
+pub fn with_query(href: String, query: &str) -> String {
+    let (page, own) = href.split_once(['?', '#']).unwrap_or((&href, ""));
+    let joined = match (own.is_empty(), query.is_empty()) {
+        (_, true) => own.to_owned(),
+        (true, false) => query.to_owned(),
+        (false, false) => format!("{own}&{query}"),
+    };
+    match joined.len() {
+        0 => page.to_owned(),
+        n if n > MAX_SERVER_QUERY => format!("{page}#{joined}"),
+        _ => format!("{page}?{joined}"),
     }
 }
 
@@ -225,7 +298,7 @@ impl Route {
         }
     }
 
-    /// The path of this route inside the fragment, e.g. `/formation/abc`.
+    /// The path of this route under the site root, e.g. `/formation/abc`.
     pub fn path(&self) -> String {
         match self {
             Route::Home => "/".into(),
@@ -244,57 +317,92 @@ impl Route {
     }
 
     /// The sur-mesure request form, optionally about one course
-    /// (`#/sur-mesure?formation=<id>`).
+    /// (`sur-mesure/?formation=<id>`).
     pub fn request_href(course: Option<&str>) -> String {
         let start = Route::FormStart(FormId::Request).href();
         match course {
-            Some(id) => format!("{start}?formation={}", percent_encode(id)),
+            Some(id) => with_query(start, &format!("formation={}", percent_encode(id))),
             None => start,
         }
     }
 
-    /// The `href` of a link to this route, relative to the current document:
-    /// `#/…` in the live app; while static pages are rendered
-    /// ([`render_static_links`]), the route's own file (`formation/x/`,
-    /// relative to the site root, which every static page names as its
-    /// `<base>`) when it has one.
+    /// The `href` of a link to this route, relative to the site root (every
+    /// document names it as its `<base>`): its file's folder
+    /// (`formation/m-42/`, `./` for the home page), or for a course without
+    /// one the generic course page (`formation/?id=…`): every course, when
+    /// the pages were written for another catalogue ([`set_course_folders`]).
     pub fn href(&self) -> String {
-        if STATIC_PAGE.with(|page| page.borrow().is_some()) {
-            if let Some(path) = self.static_path() {
-                return if path.is_empty() { "./".into() } else { path };
+        let folders = COURSE_FOLDERS.with(std::cell::Cell::get);
+        match (self, self.static_path()) {
+            (Route::Course(id), _) if !folders => {
+                format!("{COURSE_FOLDER}/?id={}", percent_encode(id))
             }
+            (_, Some(path)) if path.is_empty() => "./".into(),
+            (_, Some(path)) => path,
+            (Route::Course(id), None) => format!("{COURSE_FOLDER}/?id={}", percent_encode(id)),
+            // No file: a page that does not exist.
+            (_, None) => "404.html".into(),
         }
-        format!("#{}", self.path())
     }
 
-    /// The folder of this route's static page, relative to the site root
-    /// (`""` for the home page, `formation/parcours-cyber/` for a course), for
-    /// the pages built as files: every page a visitor can land on, except the
-    /// ones that depend on the visitor (their selection, a step of their
-    /// form). A course whose id is not a plain lowercase slug has no file (it
-    /// could clash on a case-insensitive disk or need escaping): it opens
-    /// through its `#/formation/…` link like a course added after the build.
+    /// The folder of this route's page, relative to the site root (`""` for
+    /// the home page, `formation/parcours-cyber/` for a course): every page
+    /// has one, written by `campus-pages`, except a course whose id is not a
+    /// plain lowercase slug (it could clash on a case-insensitive disk or
+    /// need escaping), which opens through the generic course page like a
+    /// course added after the pages were written.
     pub fn static_path(&self) -> Option<String> {
         match self {
             Route::Course(id) if !is_static_slug(id) => None,
-            Route::Selection | Route::FormStep(..) | Route::NotFound => None,
+            Route::NotFound => None,
             Route::Home => Some(String::new()),
             other => Some(format!("{}/", other.path().trim_start_matches('/'))),
         }
     }
 
-    /// Every route that exists without a catalogue and has a static page.
-    pub const FIXED_STATIC: [Route; 9] = [
-        Route::Home,
-        Route::Catalogue,
-        Route::TrainerCall,
-        Route::FormStart(FormId::Trainer),
-        Route::FormStart(FormId::Request),
-        Route::Accessibility,
-        Route::LegalNotice,
-        Route::PersonalData,
-        Route::Sitemap,
-    ];
+    /// Whether search engines should list this page: not those that show
+    /// what a visitor keeps (a selection, a form step), nor the generic
+    /// course page.
+    pub fn is_indexed(&self) -> bool {
+        !matches!(
+            self,
+            Route::Selection | Route::FormStep(..) | Route::NotFound
+        )
+    }
+
+    /// Whether this page's static content serves a visitor when the app
+    /// cannot start it (its code could not be fetched): text and plain links
+    /// (the catalogue, a course, the information pages) stay in view; a page
+    /// that is a tool of the app (a form and its draft, the selection kept in
+    /// the browser) gives way to the app's message with its retry.
+    pub fn readable_without_app(&self) -> bool {
+        !matches!(
+            self,
+            Route::Selection | Route::FormStart(_) | Route::FormStep(..)
+        )
+    }
+
+    /// Every page that exists without a catalogue, in the order their files
+    /// are written (each form step included).
+    pub fn fixed() -> Vec<Route> {
+        let mut routes = vec![
+            Route::Home,
+            Route::Catalogue,
+            Route::Selection,
+            Route::TrainerCall,
+        ];
+        for form in FormId::ALL {
+            routes.push(Route::FormStart(form));
+            routes.extend(form.form().steps().map(|step| Route::FormStep(form, step)));
+        }
+        routes.extend([
+            Route::Accessibility,
+            Route::LegalNotice,
+            Route::PersonalData,
+            Route::Sitemap,
+        ]);
+        routes
+    }
 
     /// Whether this route is shown under `section` in the main navigation
     /// (a course page belongs to the catalogue).
@@ -326,15 +434,47 @@ pub fn is_static_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_'))
 }
 
+/// The name of the `<meta>` that carries [`folders_stamp`] in every page.
+pub const FOLDERS_META: &str = "campus-folders";
+
+/// The stamp of the course folders that pages were written for: a hash of
+/// the ids, in order, of the catalogue's courses that get a folder
+/// ([`is_static_slug`]). `campus-pages` writes it into every page
+/// (`<meta name="campus-folders">`); the app compares it with the catalogue
+/// it loads ([`set_course_folders`]).
+pub fn folders_stamp<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    // FNV-1a, 64 bits: stable across builds and platforms.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for id in ids.into_iter().filter(|id| is_static_slug(id)) {
+        for byte in id.bytes().chain([b'\n']) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// Says whether the course pages have folders of their own: `false` when
+/// the catalogue in use is not the one the pages were written for (a course
+/// added since has none), and course links then all go through the generic
+/// course page, which opens and reloads any course.
+pub fn set_course_folders(exist: bool) {
+    COURSE_FOLDERS.with(|folders| folders.set(exist));
+}
+
 thread_local! {
+    /// Whether course links may name their folder ([`set_course_folders`]).
+    static COURSE_FOLDERS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+
     /// The static page being rendered (its folder, as [`Route::static_path`]),
     /// or `None` in the live app.
     static STATIC_PAGE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Runs `render` with links written for the static page of `route`: routes
-/// with a file link to it, in-page anchors name this page's own file (the
-/// site root is the page's `<base>`, so a bare `#id` would leave the page).
+/// Runs `render` with in-page anchors written for the static page of
+/// `route`: they name this page's own file (the site root is the page's
+/// `<base>`, so a bare `#id` would leave the page without JavaScript; the
+/// live app keeps such a click in the page, `ui::router`).
 pub fn render_static_links<T>(route: &Route, render: impl FnOnce() -> T) -> T {
     let page = route.static_path().unwrap_or_default();
     let previous = STATIC_PAGE.with(|p| p.replace(Some(page)));
@@ -406,8 +546,8 @@ pub fn percent_decode(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn route(hash: &str) -> Route {
-        Location::from_hash(hash).expect("a route").route
+    fn route(href: &str) -> Route {
+        Location::from_href(href).expect("a route").route
     }
 
     #[test]
@@ -417,84 +557,197 @@ mod tests {
         }
         // The home page and the page for a wrong address are in the main
         // module: a first visit most often lands on one of them.
-        for route in [Route::Home, Route::NotFound, route("#/nulle-part")] {
+        for route in [Route::Home, Route::NotFound, route("nulle-part/")] {
             assert_eq!(route.chunk(), None, "{route:?}");
         }
-        assert_eq!(route("#/accessibilite").chunk(), Some(Chunk::Info));
+        assert_eq!(route("accessibilite/").chunk(), Some(Chunk::Info));
         assert_eq!(Route::Course("x".into()).chunk(), Some(Chunk::Course));
         assert_eq!(
-            route("#/candidature/proposition").chunk(),
+            route("candidature/proposition/").chunk(),
             Some(Chunk::Forms)
         );
-        assert_eq!(route("#/sur-mesure").chunk(), Some(Chunk::Forms));
+        assert_eq!(route("sur-mesure/").chunk(), Some(Chunk::Forms));
     }
 
     #[test]
-    fn empty_and_root_fragments_are_home() {
+    fn empty_and_root_hrefs_are_home() {
         assert_eq!(route(""), Route::Home);
-        assert_eq!(route("#"), Route::Home);
-        assert_eq!(route("#/"), Route::Home);
+        assert_eq!(route("./"), Route::Home);
+        assert_eq!(route("index.html"), Route::Home);
+        assert_eq!(route("./?x=1"), Route::Home);
+    }
+
+    fn every_route() -> Vec<Route> {
+        let mut all = Route::fixed();
+        all.extend([
+            Route::Course("parcours-cyber".into()),
+            Route::Course("éà ?/#&+".into()),
+            Route::Course("Cyber".into()),
+        ]);
+        all
     }
 
     #[test]
     fn every_route_round_trips_through_its_href() {
-        let all = [
-            Route::Home,
-            Route::Catalogue,
-            Route::Course("parcours-cyber".into()),
-            Route::Course("éà ?/#&".into()),
-            Route::Selection,
-            Route::TrainerCall,
-            Route::FormStart(FormId::Trainer),
-            Route::FormStep(FormId::Trainer, StepId::Proposal),
-            Route::FormStep(FormId::Trainer, StepId::Review),
-            Route::FormStart(FormId::Request),
-            Route::FormStep(FormId::Request, StepId::Need),
-            Route::FormStep(FormId::Request, StepId::Confirmation),
-            Route::Accessibility,
-            Route::LegalNotice,
-            Route::PersonalData,
-            Route::Sitemap,
-        ];
-        for r in all {
+        for r in every_route() {
             assert_eq!(route(&r.href()), r, "href {}", r.href());
+            let with_query = Location {
+                route: r.clone(),
+                query: "q=a%20b&page=2".into(),
+            };
+            assert_eq!(
+                Location::from_href(&with_query.href()),
+                Some(with_query.clone()),
+                "{}",
+                with_query.href()
+            );
         }
     }
 
     #[test]
+    fn only_the_pages_that_show_the_catalogue_wait_for_it() {
+        use crate::application::form::FormId;
+        assert_eq!(Route::Catalogue.data(), PageData::Catalogue);
+        assert_eq!(Route::Home.data(), PageData::Summary);
+        // The trainer call's state comes from the catalogue; a tailor-made
+        // request starts without it.
+        assert_eq!(
+            Route::FormStart(FormId::Trainer).data(),
+            PageData::Catalogue
+        );
+        assert_eq!(Route::FormStart(FormId::Request).data(), PageData::None);
+        assert_eq!(Route::Accessibility.data(), PageData::None);
+    }
+
+    #[test]
+    fn pages_that_are_tools_of_the_app_are_not_readable_without_it() {
+        let tools: Vec<String> = Route::fixed()
+            .into_iter()
+            .filter(|r| !r.readable_without_app())
+            .map(|r| r.href())
+            .collect();
+        assert!(tools.contains(&"ma-selection/".to_owned()));
+        assert!(tools.contains(&"candidature/vous/".to_owned()));
+        assert!(tools.contains(&"sur-mesure/".to_owned()));
+        assert!(Route::Catalogue.readable_without_app());
+        assert!(Route::Course("x".into()).readable_without_app());
+        assert!(Route::TrainerCall.readable_without_app());
+    }
+
+    #[test]
+    fn a_query_too_long_for_a_server_travels_as_the_fragment() {
+        let long = format!("q={}", "x".repeat(MAX_SERVER_QUERY));
+        for r in every_route() {
+            let location = Location {
+                route: r.clone(),
+                query: long.clone(),
+            };
+            let href = location.href();
+            let (page, fragment) = href.split_once('#').expect(&href);
+            assert!(!page.contains("q=x"), "{page}");
+            assert!(fragment.ends_with(&long[2..]), "{href}");
+            assert_eq!(Location::from_href(&href), Some(location), "{href}");
+        }
+        // Just under the limit: a query; an anchor is no query.
+        let short = "x".repeat(MAX_SERVER_QUERY - 2);
+        assert_eq!(
+            with_query("catalogue/".into(), &format!("q={short}")),
+            format!("catalogue/?q={short}")
+        );
+        assert_eq!(Location::from_href("catalogue/#contenu").unwrap().query, "");
+        assert_eq!(Location::from_href("./#ids=a").unwrap().route, Route::Home);
+        assert_eq!(Location::from_href("#ids=a").unwrap().query, "ids=a");
+        assert_eq!(Location::from_href("#contenu"), None);
+    }
+
+    #[test]
+    fn every_href_is_a_folder_or_the_generic_course_page() {
+        for r in every_route() {
+            let href = r.href();
+            assert!(
+                href == "./" || href.ends_with('/') || href.starts_with("formation/?id="),
+                "{href}"
+            );
+            assert!(!href.contains('#') && !href.starts_with('/'), "{href}");
+        }
+        assert_eq!(Route::Course("m-42".into()).href(), "formation/m-42/");
+        assert_eq!(
+            Route::Course("Cyber é".into()).href(),
+            "formation/?id=Cyber%20%C3%A9"
+        );
+        assert_eq!(
+            Route::FormStep(FormId::Trainer, StepId::Proposal).href(),
+            "candidature/proposition/"
+        );
+        assert_eq!(Route::Selection.href(), "ma-selection/");
+        assert_eq!(Route::Home.href(), "./");
+    }
+
+    #[test]
     fn the_request_link_carries_the_course() {
-        assert_eq!(Route::request_href(None), "#/sur-mesure");
+        assert_eq!(Route::request_href(None), "sur-mesure/");
         let href = Route::request_href(Some("prog sur/mesure"));
-        assert_eq!(href, "#/sur-mesure?formation=prog%20sur%2Fmesure");
-        let loc = Location::from_hash(&href).unwrap();
+        assert_eq!(href, "sur-mesure/?formation=prog%20sur%2Fmesure");
+        let loc = Location::from_href(&href).unwrap();
         assert_eq!(loc.route, Route::FormStart(FormId::Request));
+        assert_eq!(loc.query, "formation=prog%20sur%2Fmesure");
         assert!(Route::FormStep(FormId::Request, StepId::Need).is_within(&Route::Catalogue));
         assert!(Route::FormStart(FormId::Trainer).is_within(&Route::TrainerCall));
     }
 
     #[test]
     fn query_is_kept_apart_from_the_path() {
-        let loc = Location::from_hash("#/catalogue?q=data&page=2").unwrap();
+        let loc = Location::from_href("catalogue/?q=data&page=2").unwrap();
         assert_eq!(loc.route, Route::Catalogue);
         assert_eq!(loc.query, "q=data&page=2");
-        assert_eq!(route("#/catalogue/"), Route::Catalogue);
+        assert_eq!(route("catalogue"), Route::Catalogue);
+        assert_eq!(route("catalogue/index.html"), Route::Catalogue);
+        assert_eq!(Route::catalogue_href("q=data"), "catalogue/?q=data");
+        assert_eq!(Route::catalogue_href(""), "catalogue/");
+    }
+
+    #[test]
+    fn the_generic_course_page_names_its_course_in_the_query() {
+        let loc = Location::from_href("formation/?id=a%2Bb+c&x=1").unwrap();
+        assert_eq!(loc.route, Route::Course("a+b c".into()));
+        assert_eq!(loc.query, "x=1");
+        assert_eq!(route("formation/"), Route::NotFound);
+        assert_eq!(route("formation/?id="), Route::NotFound);
+        assert_eq!(route("formation/?id=%FF"), Route::NotFound);
+    }
+
+    #[test]
+    fn what_is_no_page_of_the_app_is_left_alone() {
+        for href in [
+            "#contenu",
+            "#footer",
+            "/formations/campus/catalogue/",
+            "https://example.gouv.fr/",
+            "//example.gouv.fr/",
+            "mailto:campus@numerique.gouv.fr",
+            "catalogue.json",
+            "formation/x/session.ics",
+        ] {
+            assert_eq!(Location::from_href(href), None, "{href}");
+        }
+        // A fragment after a page is not part of it.
+        assert_eq!(route("catalogue/?q=x#resultats"), Route::Catalogue);
     }
 
     #[test]
     fn unknown_or_malformed_paths_are_not_found() {
-        assert_eq!(route("#/nope"), Route::NotFound);
-        assert_eq!(route("#/formation"), Route::NotFound);
-        assert_eq!(route("#/formation/a/b"), Route::NotFound);
-        assert_eq!(route("#/formation/%E9%ZZ"), Route::NotFound);
-        assert_eq!(route("#/formation/%FF"), Route::NotFound);
+        assert_eq!(route("nope/"), Route::NotFound);
+        assert_eq!(route("formation/a/b/"), Route::NotFound);
+        assert_eq!(Location::from_href("formation/%E9%ZZ/"), None);
+        assert_eq!(Location::from_href("formation/%FF/"), None);
         // A step of another form, or an unknown step, is not a page.
-        assert_eq!(route("#/sur-mesure/expertise"), Route::NotFound);
-        assert_eq!(route("#/candidature/besoin"), Route::NotFound);
-        assert_eq!(route("#/sur-mesure/nope"), Route::NotFound);
+        assert_eq!(route("sur-mesure/expertise/"), Route::NotFound);
+        assert_eq!(route("candidature/besoin/"), Route::NotFound);
+        assert_eq!(route("sur-mesure/nope/"), Route::NotFound);
     }
 
     #[test]
-    fn a_static_document_names_its_route_by_its_path() {
+    fn a_document_names_its_route_by_its_path() {
         let at = |rel: &str, search: &str| Location::from_document_path(rel, search);
         assert_eq!(at("", "").route, Route::Home);
         assert_eq!(at("index.html", "").route, Route::Home);
@@ -515,7 +768,7 @@ mod tests {
     }
 
     #[test]
-    fn static_pages_have_their_own_folders_and_links() {
+    fn every_page_has_its_own_folder() {
         assert_eq!(Route::Home.static_path().as_deref(), Some(""));
         assert_eq!(
             Route::Catalogue.static_path().as_deref(),
@@ -528,14 +781,14 @@ mod tests {
             Some("formation/parcours-cyber/")
         );
         assert_eq!(
-            Route::FormStart(FormId::Request).static_path().as_deref(),
-            Some("sur-mesure/")
+            Route::FormStep(FormId::Trainer, StepId::Proposal)
+                .static_path()
+                .as_deref(),
+            Some("candidature/proposition/")
         );
-        // Pages that depend on the visitor, and ids that are not plain slugs.
-        assert_eq!(Route::Selection.static_path(), None);
         assert_eq!(
-            Route::FormStep(FormId::Trainer, StepId::Proposal).static_path(),
-            None
+            Route::Selection.static_path().as_deref(),
+            Some("ma-selection/")
         );
         for id in [
             "Cyber",
@@ -550,34 +803,40 @@ mod tests {
         ] {
             assert_eq!(Route::Course(id.into()).static_path(), None, "{id:?}");
         }
-        // Every static folder reads back as its route.
-        for route in Route::FIXED_STATIC
-            .iter()
-            .cloned()
-            .chain([Route::Course("m-42".into())])
-        {
+        // Every folder reads back as its route; each is written once.
+        let fixed = Route::fixed();
+        for route in fixed.iter().cloned().chain([Route::Course("m-42".into())]) {
             let path = route.static_path().unwrap();
             assert_eq!(Route::from_path(&path), route, "{path}");
         }
-        // Links: hash routes in the live app, files while rendering static pages.
+        let folders: std::collections::HashSet<_> = fixed.iter().map(|r| r.static_path()).collect();
+        assert_eq!(folders.len(), fixed.len());
+        // What a visitor keeps is not for search engines.
+        assert!(!Route::Selection.is_indexed());
+        assert!(!Route::FormStep(FormId::Request, StepId::Need).is_indexed());
+        assert!(Route::FormStart(FormId::Request).is_indexed());
+        // In-page anchors: `#id` in the live app, the page's file and `#id`
+        // while static pages are rendered.
         let course = Route::Course("m-42".into());
-        assert_eq!(course.href(), "#/formation/m-42");
         assert_eq!(anchor_href("contenu"), "#contenu");
         render_static_links(&course, || {
-            assert_eq!(course.href(), "formation/m-42/");
-            assert_eq!(Route::Home.href(), "./");
-            assert_eq!(Route::catalogue_href("q=data"), "catalogue/?q=data");
-            assert_eq!(Route::Selection.href(), "#/ma-selection");
-            assert_eq!(Route::Course("Cyber".into()).href(), "#/formation/Cyber");
             assert_eq!(anchor_href("contenu"), "formation/m-42/#contenu");
         });
-        assert_eq!(course.href(), "#/formation/m-42");
+        assert_eq!(anchor_href("contenu"), "#contenu");
     }
 
     #[test]
-    fn in_page_anchors_are_not_routes() {
-        assert_eq!(Location::from_hash("#contenu"), None);
-        assert_eq!(Location::from_hash("#footer"), None);
+    fn course_links_use_the_generic_page_when_the_folders_are_not_for_this_catalogue() {
+        let stamp = folders_stamp(["m-1", "Bad Id", "m-2"]);
+        assert_eq!(stamp, folders_stamp(["m-1", "m-2"]));
+        assert_ne!(stamp, folders_stamp(["m-1", "m-2", "m-3"]));
+        assert_ne!(stamp, folders_stamp(["m-2", "m-1"]));
+        assert_eq!(stamp.len(), 16);
+        set_course_folders(false);
+        let href = Route::Course("m-1".into()).href();
+        set_course_folders(true);
+        assert_eq!(href, "formation/?id=m-1");
+        assert_eq!(Route::Course("m-1".into()).href(), "formation/m-1/");
     }
 
     #[test]

@@ -216,9 +216,9 @@ impl<'de> Deserialize<'de> for FieldId {
 /// A form of the campus: the one step engine runs each of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FormId {
-    /// The volunteer trainer application (`#/candidature`).
+    /// The volunteer trainer application (`candidature/`).
     Trainer,
-    /// A manager's request for a sur-mesure programme (`#/sur-mesure`).
+    /// A manager's request for a sur-mesure programme (`sur-mesure/`).
     Request,
 }
 

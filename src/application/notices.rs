@@ -63,7 +63,7 @@ pub fn error_summary(errors: Signal<Vec<Invalid>>) -> impl IntoView {
 
 /// The address of this page on the full site (outside any widget).
 pub fn full_site_href(route: &Route) -> String {
-    format!("{}{}", crate::ui::router::document_url(), route.href())
+    crate::ui::router::absolute(&route.href())
 }
 
 /// Downloads the progress file of the current draft.

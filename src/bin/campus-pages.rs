@@ -20,7 +20,7 @@ use campus::catalogue::explore::Explorer;
 use campus::catalogue::loader::LoadedCatalogue;
 use campus::catalogue::model::Parsed;
 use campus::config::Config;
-use campus::static_site::render::render_page;
+use campus::static_site::render::{generic_course_page, render_page};
 use campus::static_site::{
     page_html, pristine_shell, robots_txt, sitemaps, static_routes, SiteUrl,
 };
@@ -139,19 +139,24 @@ fn run() -> Result<(), String> {
         .courses
         .iter()
         .map(|c| c.id.as_str());
-    let routes = static_routes(ids);
-    let unfiled = catalogue.explorer.catalogue.courses.len()
-        + campus::routes::Route::FIXED_STATIC.len()
-        - routes.len();
+    let routes = static_routes(ids.clone());
+    let folders = campus::routes::folders_stamp(ids);
+    let fixed = campus::routes::Route::fixed().len();
+    let unfiled = catalogue.explorer.catalogue.courses.len() + fixed - routes.len();
     let mut urls = Vec::with_capacity(routes.len());
-    for route in &routes {
-        let page = render_page(route, &config, &catalogue, &site);
+    let pages = routes
+        .iter()
+        .map(|route| render_page(route, &config, &catalogue, &site))
+        .chain([generic_course_page(folders)]);
+    for page in pages {
         let html = page_html(&shell, &site, &page.head, &page.body).map_err(|e| e.to_string())?;
         write(
             &args.dist.join(&page.head.static_path).join("index.html"),
             &html,
         )?;
-        urls.push(site.page(&page.head.static_path));
+        if page.head.indexed {
+            urls.push(site.page(&page.head.static_path));
+        }
     }
     let lastmod = updated.get(..10);
     for (name, xml) in sitemaps(&site, &urls, lastmod) {
@@ -160,8 +165,8 @@ fn run() -> Result<(), String> {
     write(&args.dist.join("robots.txt"), &robots_txt(&site))?;
     println!(
         "campus-pages: {} pages ({} courses{}) for {} in {} ms",
-        routes.len(),
-        routes.len() - campus::routes::Route::FIXED_STATIC.len(),
+        routes.len() + 1,
+        routes.len() - fixed,
         if unfiled > 0 {
             format!(", {unfiled} without a folder: their id is not a plain slug")
         } else {

@@ -348,7 +348,7 @@ fn ResultsPanel(
                 })
                 .collect()
         });
-        let base = crate::ui::router::document_url();
+        let base = crate::ui::router::site_root();
         let csv = courses_csv(&explorer.catalogue, &rows, &base, i18n.locale_untracked());
         if let Err(e) = download("campus-formations.csv", "text/csv;charset=utf-8", &csv) {
             web_sys::console::error_1(&e);

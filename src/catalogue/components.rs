@@ -180,12 +180,7 @@ pub fn course_href(id: &str, filters: &Filters) -> String {
         ..CatalogueQuery::default()
     }
     .to_query_string();
-    let href = Route::Course(id.to_owned()).href();
-    if narrowing.is_empty() {
-        href
-    } else {
-        format!("{href}?{narrowing}")
-    }
+    crate::routes::with_query(Route::Course(id.to_owned()).href(), &narrowing)
 }
 
 /// "Prochaine session : 12 mars 2027 · Lyon · Présentiel", from the sessions

@@ -29,10 +29,10 @@ pub fn next_session_index(
         .position(|s| s.start.unix >= now && keep(s))
 }
 
-/// The absolute link to a course page of this app: `base_url` (the app's
-/// document, e.g. `https://host/formations/campus/index.html`; anything from a
-/// `#` on is dropped) followed by the course route, `#/formation/{id}` with the
-/// id percent-encoded as the router expects.
+/// The absolute link to a course page of this app: `base_url` (the site
+/// root, e.g. `https://host/formations/campus/`; anything from a `#` on is
+/// dropped) followed by the course's address, `formation/{id}/` (or the
+/// generic `formation/?id=…` for an id that is no plain slug).
 pub fn course_link(base_url: &str, course_id: &str) -> String {
     let base = base_url.split('#').next().unwrap_or_default().trim();
     format!("{base}{}", Route::Course(course_id.to_owned()).href())
@@ -316,7 +316,7 @@ mod tests {
     use crate::catalogue::model::{Parsed, Place};
     use crate::catalogue::synthetic::catalogue_json;
 
-    const BASE: &str = "https://host/formations/campus/index.html";
+    const BASE: &str = "https://host/formations/campus/";
 
     /// Splits a CSV document (after its BOM) into records of cells, RFC 4180 with
     /// `;`: what a spreadsheet does.
@@ -483,17 +483,21 @@ mod tests {
                 (0, Some(9)),
                 (7, Some(0)),
             ],
-            "https://host/formations/campus/index.html#/catalogue?q=x",
+            "https://host/formations/campus/#contenu",
             Locale::Fr,
         ));
         assert_eq!(rows.len(), 5, "unknown course position skipped");
-        let link = "https://host/formations/campus/index.html#/formation/cyber%20%C3%A9%2F1";
+        let link = "https://host/formations/campus/formation/?id=cyber%20%C3%A9%2F1";
         assert_eq!(link, course_link(BASE, "cyber é/1"));
         assert_eq!(
-            crate::routes::Location::from_hash(link.split_once('#').unwrap().1)
+            crate::routes::Location::from_href(link.strip_prefix(BASE).unwrap())
                 .unwrap()
                 .route,
             Route::Course("cyber é/1".into())
+        );
+        assert_eq!(
+            course_link(BASE, "m-1"),
+            "https://host/formations/campus/formation/m-1/"
         );
         assert_eq!(
             rows[1][11..],

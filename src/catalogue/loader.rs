@@ -183,6 +183,16 @@ async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
         );
     }
     let skipped = parsed.skipped.len();
+    // Course links name their folder only if the pages were written for
+    // this catalogue (a course added since has none).
+    let written = document()
+        .query_selector(&format!("meta[name={}]", crate::routes::FOLDERS_META))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"));
+    let stamp =
+        crate::routes::folders_stamp(parsed.catalogue.courses.iter().map(|c| c.id.as_str()));
+    crate::routes::set_course_folders(written.as_deref() == Some(stamp.as_str()));
     let explorer = index_in_slices(parsed.catalogue, now_unix()).await;
     // The first results render in a task of their own.
     next_task().await;

@@ -1,5 +1,5 @@
 //! "Ma sélection": the courses a visitor bookmarks, kept in the browser, the
-//! link that shares them (`#/ma-selection?ids=a,b,c`) and the undo of an edit.
+//! link that shares them (`ma-selection/?ids=a,b,c`) and the undo of an edit.
 //! Pure: the browser edge only stores [`Selection::to_json`] and reads the
 //! route's query.
 
@@ -14,7 +14,7 @@ pub const MAX_BOOKMARKS: usize = 500;
 /// Longest course id kept, in bytes.
 pub const MAX_ID_LEN: usize = 200;
 
-/// The query key of a shared selection: `#/ma-selection?ids=a,b,c`.
+/// The query key of a shared selection: `ma-selection/?ids=a,b,c`.
 pub const SHARE_KEY: &str = "ids";
 
 /// Bookmarked course ids, in the order they were added.
@@ -184,17 +184,22 @@ impl EditKind {
 
 // --- Shared links -------------------------------------------------------------
 
-/// The fragment that shares `ids`: `#/ma-selection?ids=a,b,c`, each id
-/// percent-encoded (a comma in an id becomes `%2C`), order kept.
+/// The link that shares `ids`: `ma-selection/?ids=a,b,c`, each id
+/// percent-encoded (a comma in an id becomes `%2C`), order kept; a list too
+/// long for a server's request line as the fragment (`ma-selection/#ids=…`,
+/// see [`crate::routes::MAX_SERVER_QUERY`]).
 pub fn share_href<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> String {
     let list: Vec<String> = ids
         .into_iter()
         .map(|id| percent_encode(id.as_ref()))
         .collect();
-    format!("{}?{SHARE_KEY}={}", Route::Selection.href(), list.join(","))
+    crate::routes::with_query(
+        Route::Selection.href(),
+        &format!("{SHARE_KEY}={}", list.join(",")),
+    )
 }
 
-/// The courses a shared link names, read from the query of `#/ma-selection`,
+/// The courses a shared link names, read from the query of `ma-selection/`,
 /// with what was dropped on the way. Never fails: every part of the link is
 /// either an id or counted as dropped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -381,9 +386,9 @@ mod tests {
     fn share_links_round_trip_in_order_with_any_id() {
         let ids = ["b", "a", "id,avec virgule", "é/#?&=+", "c"];
         let href = share_href(ids);
-        assert_eq!(&href[..22], "#/ma-selection?ids=b,a");
+        assert_eq!(&href[..22], "ma-selection/?ids=b,a,");
         assert!(href.contains("id%2Cavec%20virgule"), "{href}");
-        let location = crate::routes::Location::from_hash(&href).unwrap();
+        let location = crate::routes::Location::from_href(&href).unwrap();
         assert_eq!(location.route, Route::Selection);
         let link = SharedLink::from_query(&location.query).unwrap();
         assert_eq!(link.ids, ids);
@@ -391,6 +396,23 @@ mod tests {
             (link.unreadable, link.duplicates, link.over_limit),
             (0, 0, 0)
         );
+    }
+
+    #[test]
+    fn a_long_share_link_keeps_its_ids_in_the_fragment() {
+        let ids: Vec<String> = (0..500).map(|i| format!("module-numero-{i:03}")).collect();
+        let href = share_href(&ids);
+        assert!(
+            href.starts_with("ma-selection/#ids=module-numero-000,"),
+            "{}",
+            &href[..40]
+        );
+        assert!(!href.contains('?'));
+        let location = crate::routes::Location::from_href(&href).unwrap();
+        assert_eq!(location.route, Route::Selection);
+        assert_eq!(SharedLink::from_query(&location.query).unwrap().ids, ids);
+        // A short one is a query the server sees.
+        assert!(share_href(&ids[..3]).starts_with("ma-selection/?ids="));
     }
 
     #[test]

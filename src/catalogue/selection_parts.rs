@@ -13,7 +13,7 @@ use crate::i18n::selection::edit_notice;
 use crate::i18n::Text;
 use crate::ui::clipboard;
 use crate::ui::i18n::use_i18n;
-use crate::ui::router::document_url;
+use crate::ui::router::absolute;
 use crate::ui::storage::StorageError;
 
 /// Id of the "Annuler" button of the last edit.
@@ -145,7 +145,7 @@ pub fn ShareLink(
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let url = Memo::new(move |_| ids.with(|ids| format!("{}{}", document_url(), share_href(ids))));
+    let url = Memo::new(move |_| ids.with(|ids| absolute(&share_href(ids))));
     let copy = RwSignal::new(None::<CopyOutcome>);
     let on_copy = move |_| {
         let text = url.get_untracked();

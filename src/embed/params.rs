@@ -1,6 +1,7 @@
 //! The parameters the loader (`embed.js`) puts in the widget's URL query
-//! (`index.html?embed=1&origin=https://host.gouv.fr&lang=en&compact=1&links=widget`),
-//! read once at start-up. The route itself stays in the fragment.
+//! (`catalogue/?embed=1&origin=https://host.gouv.fr&lang=en&compact=1&links=widget`),
+//! read once at start-up, beside the page's own keys. The router keeps them
+//! in every address the widget moves to, and out of the pages' queries.
 
 use crate::i18n::Locale;
 use crate::routes::percent_decode_with;
@@ -40,6 +41,42 @@ pub fn valid_origin(origin: &str) -> bool {
             && r.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
     })
+}
+
+/// The keys of the widget's parameters.
+pub const WIDGET_KEYS: [&str; 5] = ["embed", "origin", "lang", "compact", "links"];
+
+fn is_widget_pair(pair: &str) -> bool {
+    let key = pair.split_once('=').map_or(pair, |(key, _)| key);
+    WIDGET_KEYS.contains(&key)
+}
+
+/// The widget's parameters of a query string (with or without `?`), as
+/// they are written, when it is a widget's (`embed=1`); else nothing.
+pub fn widget_keys(search: &str) -> String {
+    if !EmbedParams::from_query(search).embedded {
+        return String::new();
+    }
+    pairs_where(search, true)
+}
+
+/// A page's query string without the widget's parameters.
+pub fn without_widget_keys(query: &str) -> String {
+    pairs_where(query, false)
+}
+
+/// The non-empty pairs of `query` that are (or are not) the widget's.
+fn pairs_where(query: &str, widget: bool) -> String {
+    let mut out = String::new();
+    for pair in query.trim_start_matches('?').split('&') {
+        if !pair.is_empty() && is_widget_pair(pair) == widget {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(pair);
+        }
+    }
+    out
 }
 
 impl EmbedParams {
@@ -88,6 +125,19 @@ pub fn form_allowed_in_frame(ancestors: &[String], allowed: &[String]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_widget_keys_stay_apart_from_the_page_keys() {
+        let search = "?q=data&embed=1&origin=https%3A%2F%2Fx.gouv.fr&lang=en&compact=1&links=widget&domaine=data";
+        assert_eq!(
+            super::widget_keys(search),
+            "embed=1&origin=https%3A%2F%2Fx.gouv.fr&lang=en&compact=1&links=widget"
+        );
+        assert_eq!(super::without_widget_keys(search), "q=data&domaine=data");
+        // Not a widget: no keys to keep.
+        assert_eq!(super::widget_keys("?lang=en&q=x"), "");
+        assert_eq!(super::without_widget_keys(""), "");
+    }
+
     use super::*;
 
     #[test]

@@ -47,13 +47,17 @@ pub fn start(params: &EmbedParams, router: Router) {
     if params.links == LinkMode::NewTab {
         // Links to other campus pages open the full site in a new tab.
         let handle = window_event_listener(ev::click, move |event: ev::MouseEvent| {
-            let link = event
+            let href = event
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest("a[href^='#/']").ok().flatten());
-            if let Some(link) = link {
-                let href = link.get_attribute("href").unwrap_or_default();
-                let full = format!("{}{href}", crate::ui::router::document_url());
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+                .and_then(|link| link.get_attribute("href"))
+                .filter(|href| {
+                    crate::routes::Location::from_href(href)
+                        .is_some_and(|l| l.route != crate::routes::Route::NotFound)
+                });
+            if let Some(href) = href {
+                let full = crate::ui::router::absolute(&href);
                 event.prevent_default();
                 let _ = window().open_with_url_and_target_and_features(&full, "_blank", "noopener");
             }

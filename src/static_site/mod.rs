@@ -104,6 +104,11 @@ pub struct PageHead {
     /// The catalogue's summary the live page starts from (the home page:
     /// `catalogue::summary`), JSON already escaped for a `<script>` element.
     pub summary: Option<String>,
+    /// Whether search engines should list the page (`noindex` otherwise:
+    /// a selection, a form step, the generic course page).
+    pub indexed: bool,
+    /// The stamp of the course folders written ([`crate::routes::folders_stamp`]).
+    pub folders: String,
 }
 
 /// The number of folders between the site root and a page.
@@ -150,11 +155,24 @@ pub fn page_html(
     head: &PageHead,
     body: &str,
 ) -> Result<String, StaticError> {
-    let mut elements = String::new();
-    let depth = depth(&head.static_path);
-    if depth > 0 {
-        elements.push_str(&format!("<base href=\"{}\" />", "../".repeat(depth)));
+    // The site root, relative so that the files work under any sub-path and
+    // on any host (index.html's first script makes it absolute, so that it
+    // stays when the live app moves to another address).
+    let mut elements = format!(
+        "<base href=\"{}\" />",
+        match depth(&head.static_path) {
+            0 => "./".to_owned(),
+            depth => "../".repeat(depth),
+        }
+    );
+    if !head.indexed {
+        elements.push_str("<meta name=\"robots\" content=\"noindex\" />");
     }
+    elements.push_str(&format!(
+        "<meta name=\"{}\" content=\"{}\" />",
+        crate::routes::FOLDERS_META,
+        escape_html(&head.folders)
+    ));
     elements.push_str(&format!(
         "<link rel=\"canonical\" href=\"{}\" />",
         escape_html(&site.page(&head.static_path))
@@ -176,7 +194,12 @@ pub fn page_html(
     let html = fill(&html, description, &escape_html(&head.description))
         .ok_or(StaticError::Shell("meta description"))?;
 
-    let mut content = format!("<div id=\"campus-static\">{body}</div>");
+    // No content (the generic course page): the shell's loading message.
+    let mut content = if body.is_empty() {
+        String::new()
+    } else {
+        format!("<div id=\"campus-static\">{body}</div>")
+    };
     // After the content, so that its bytes do not come before the first paint;
     // outside it, so that it stays when a `#/…` route replaces the content.
     if let Some(summary) = &head.summary {
@@ -298,11 +321,17 @@ fn is_iso_date(text: &str) -> bool {
         })
 }
 
+/// The folder of the generic course page (`formation/?id=…`): a course
+/// without a folder of its own opens there, on the loading message.
+pub fn generic_course_path() -> String {
+    "formation/".to_owned()
+}
+
 /// Every page that gets a file, given the catalogue's course ids: the fixed
 /// pages, then each course whose id can name a folder (the others open
-/// through their `#/formation/…` link).
+/// through the generic course page, [`generic_course_path`]).
 pub fn static_routes<'a>(course_ids: impl IntoIterator<Item = &'a str>) -> Vec<Route> {
-    let mut routes: Vec<Route> = Route::FIXED_STATIC.to_vec();
+    let mut routes: Vec<Route> = Route::fixed();
     let mut seen = std::collections::HashSet::new();
     for id in course_ids {
         let route = Route::Course(id.to_owned());
@@ -334,6 +363,8 @@ mod tests {
             json_ld: Some("{\"@type\":\"Course\"}".into()),
             data: crate::routes::PageData::Catalogue,
             summary: None,
+            indexed: true,
+            folders: "0123456789abcdef".into(),
         }
     }
 
@@ -383,10 +414,22 @@ mod tests {
         assert!(html.contains("<!--campus:static--><div id=\"campus-static\"><main><h1>Titre</h1></main></div><!--/campus:static--><div id=\"campus-boot\">"));
         // The base precedes every relative URL of the head.
         assert!(html.find("<base").unwrap() < html.find("dsfr/dsfr.min.css").unwrap());
-        // The home page is the root: no base.
+        assert!(!html.contains("noindex"));
+        assert!(html.contains("<meta name=\"campus-folders\" content=\"0123456789abcdef\" />"));
+        // The home page names itself as the root: links keep their meaning
+        // once the live app has moved to another address.
         let home = page_html(SHELL, &site(), &head(""), "x").unwrap();
-        assert!(!home.contains("<base"));
+        assert!(home.contains("<!--campus:head--><base href=\"./\" />"));
         assert!(home.contains("href=\"https://example.gouv.fr/formations/campus/\""));
+        // What a visitor keeps is not for search engines; a page with no
+        // content shows the loading message alone.
+        let step = PageHead {
+            indexed: false,
+            ..head("candidature/vous/")
+        };
+        let html = page_html(SHELL, &site(), &step, "").unwrap();
+        assert!(html.contains("<meta name=\"robots\" content=\"noindex\" />"));
+        assert!(html.contains("<!--campus:static--><!--/campus:static--><div id=\"campus-boot\">"));
     }
 
     #[test]
@@ -482,7 +525,7 @@ mod tests {
     #[test]
     fn every_fixed_page_and_each_sluggable_course_gets_a_file() {
         let routes = static_routes(["m-1", "Bad Id", "m-1", "m-2"]);
-        assert_eq!(routes.len(), Route::FIXED_STATIC.len() + 2);
+        assert_eq!(routes.len(), Route::fixed().len() + 2);
         assert_eq!(routes.last(), Some(&Route::Course("m-2".into())));
         assert!(!routes.contains(&Route::Course("Bad Id".into())));
     }

@@ -88,8 +88,36 @@ pub fn render_page(
             json_ld,
             data: route.data(),
             summary: summary.map(|s| s.to_json()),
+            indexed: route.is_indexed(),
+            folders: crate::routes::folders_stamp(
+                catalogue
+                    .explorer
+                    .catalogue
+                    .courses
+                    .iter()
+                    .map(|c| c.id.as_str()),
+            ),
         },
         body,
+    }
+}
+
+/// The generic course page (`formation/?id=…`): the course it opens is in
+/// its address, so its file has no content, only the loading message, until
+/// the live app shows the course. `folders`: the stamp of the course folders.
+pub fn generic_course_page(folders: String) -> RenderedPage {
+    RenderedPage {
+        head: PageHead {
+            title: Text::ServiceName.get(Locale::Fr).to_owned(),
+            description: Text::FooterDescription.get(Locale::Fr).to_owned(),
+            static_path: super::generic_course_path(),
+            json_ld: None,
+            data: PageData::Catalogue,
+            summary: None,
+            indexed: false,
+            folders,
+        },
+        body: String::new(),
     }
 }
 

@@ -394,10 +394,10 @@ pub fn mount_point(static_matches: bool) -> Option<web_sys::HtmlElement> {
     Some(app)
 }
 
-/// Makes a static page's `<base href="../../">` absolute, so that the site
-/// root stays the same once the address bar moves to a `#/…` URL of the root
-/// document (History API): relative URLs (styles, `config.json`, links) keep
-/// their meaning.
+/// Makes a page's `<base href="../../">` absolute, so that the site root
+/// stays the same once the address bar moves to another page's address
+/// (History API): relative URLs (styles, `config.json`, links) keep their
+/// meaning.
 #[cfg(feature = "csr")]
 pub fn pin_base() {
     use wasm_bindgen::JsCast;
@@ -413,16 +413,11 @@ pub fn pin_base() {
 }
 
 /// Whether the static content in this file shows the page the URL asks for:
-/// `false` when the fragment names another route (`index.html#/catalogue`), or
-/// when the page is an embedded widget (its parameters change the page).
+/// `false` when the page is an embedded widget (its parameters change the
+/// page). (An old `#/…` address never gets here: index.html's first script
+/// moves it to its path.)
 #[cfg(feature = "csr")]
 pub fn static_shows_url() -> bool {
-    let location = window().location();
-    let hash = location.hash().unwrap_or_default();
-    let search = location.search().unwrap_or_default();
-    if crate::embed::params::EmbedParams::from_query(&search).embedded {
-        return false;
-    }
-    // `#`, `#/` and in-page anchors keep the document's own page.
-    !(hash.len() > 2 && hash.starts_with("#/"))
+    let search = window().location().search().unwrap_or_default();
+    !crate::embed::params::EmbedParams::from_query(&search).embedded
 }

@@ -51,6 +51,19 @@ impl Chunks {
         self.states.with(|states| states[chunk.index()])
     }
 
+    /// Whether the live app can take the place of `route`'s static content
+    /// (tracked): its code has arrived, or failed to on a page that is a
+    /// tool of the app (a form step: its page then says so, with a retry;
+    /// see [`Route::readable_without_app`]). A readable page keeps its
+    /// static content and plain links when its code cannot come.
+    pub fn settled_for(self, route: &Route) -> bool {
+        route.chunk().is_none_or(|chunk| match self.state(chunk) {
+            ChunkState::Ready => true,
+            ChunkState::Failed => !route.readable_without_app(),
+            _ => false,
+        })
+    }
+
     /// Whether `route`'s view can be shown now (tracked): its chunk has
     /// arrived, or it needs none.
     pub fn ready_for(self, route: &Route) -> bool {
@@ -154,8 +167,7 @@ fn prefetch_on_intent(chunks: Chunks, on_intent: Callback<Route>) {
         };
         let route = href
             .as_deref()
-            .and_then(|href| href.find('#').map(|i| &href[i..]))
-            .and_then(crate::routes::Location::from_hash)
+            .and_then(crate::routes::Location::from_href)
             .map(|location| location.route);
         let Some(route) = route else { return };
         if let Some(chunk) = route.chunk() {

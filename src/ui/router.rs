@@ -1,12 +1,11 @@
-//! A hash router: the current [`Location`] as a signal, driven by `hashchange`.
+//! The router: the current [`Location`] as a signal, driven by the address bar.
 //!
-//! Links are plain `<a href="#/…">`: the browser handles history, Back and Forward,
-//! opening in a new tab and reload, with no server rewrite rule (see `routes.rs`).
-//!
-//! A static page (`formation/x/index.html`, see `ui::boot`) names the site root
-//! as its `<base>`, so its `#/…` links point at the root document: a click on
-//! one is kept in this document (History API) instead of loading the root. With
-//! no route in the fragment, the document's own path names the page.
+//! Every page has a real address (`catalogue/?q=data`, `formation/x/`, see
+//! `routes.rs`) and every document names the site root as its `<base>`, so
+//! links are plain relative `<a href>`s that work without the app. Once the
+//! app is shown, a click on one is kept in this document (History API);
+//! Back and Forward come back through `popstate`. Opening in a new tab,
+//! reloading and sharing load the page's own file.
 
 #[cfg(feature = "csr")]
 use leptos::ev;
@@ -26,6 +25,9 @@ pub struct Router {
     /// A route change whose page had no heading yet (its chunk was on its
     /// way): focus goes to the heading once the page is there.
     focus_pending: StoredValue<bool>,
+    /// The widget's keys of the first address (`embed=1&origin=…`), kept in
+    /// every address the widget moves to, so that a reload stays a widget.
+    sticky: StoredValue<String>,
 }
 
 impl Router {
@@ -72,61 +74,43 @@ impl Router {
     }
 }
 
-/// The app's own document without query or fragment
-/// (`https://host/formations/campus/index.html`), or on a static page the site
-/// root it names as its `<base>` (`https://host/formations/campus/`): the base
-/// of links to the full site (from a widget) and of the course links in exports.
-pub fn document_url() -> String {
+/// The site root (`https://host/formations/campus/`), which every document
+/// names as its `<base>` (index.html's own is `./`). The base of links to
+/// the full site (from a widget), of shared links and of the course links in
+/// exports.
+pub fn site_root() -> String {
     if let Some(prerender) = crate::ui::boot::prerender() {
         return prerender.site_url;
     }
-    if let Some(root) = base_url() {
-        return root;
-    }
-    let location = window().location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
+    document().base_uri().ok().flatten().unwrap_or_default()
 }
 
-/// The absolute site root named by a static page's `<base href>`.
-fn base_url() -> Option<String> {
-    let base = document().query_selector("base[href]").ok().flatten()?;
-    let base = base.dyn_into::<web_sys::HtmlBaseElement>().ok()?;
-    Some(base.href())
+/// The absolute address of `href`, a link of the app relative to the site
+/// root (`formation/x/`, `./`).
+pub fn absolute(href: &str) -> String {
+    format!("{}{}", site_root(), href.strip_prefix("./").unwrap_or(href))
 }
 
-/// The location in the address bar: the fragment's route, else (no fragment)
-/// the route of the document's own path under the site root; `None` for an
-/// in-page anchor (`#contenu`).
-fn current_location() -> Option<Location> {
-    let location = window().location();
-    let hash = location.hash().unwrap_or_default();
-    if hash.len() > 1 {
-        return Location::from_hash(&hash);
-    }
-    let pathname = location.pathname().unwrap_or_default();
-    let search = location.search().unwrap_or_default();
-    let root_path = base_url()
-        .and_then(|root| web_sys::Url::new(&root).ok())
-        .map(|url| url.pathname());
-    let rel = match root_path {
-        Some(root) => pathname.strip_prefix(root.as_str()).unwrap_or_default(),
-        // The root document itself (`/`, `/sub/`, `/sub/index.html`).
-        None => "",
+/// The location in the address bar: the page under the site root, and its
+/// query without the widget's own keys.
+fn current_location() -> Location {
+    let href = window().location().href().unwrap_or_default();
+    // The page and, when it carries the query (a long one), the fragment;
+    // an anchor (`#contenu`) is no part of the location.
+    let (page, fragment) = href.split_once('#').unwrap_or((&href, ""));
+    let href = match fragment.contains('=') {
+        true => href.as_str(),
+        false => page,
     };
-    let rel = crate::routes::percent_decode(rel).unwrap_or_default();
-    Some(Location::from_document_path(&rel, &search))
-}
-
-/// The route shown when the URL names none (the home page).
-fn home() -> Location {
-    Location {
-        route: Route::Home,
-        query: String::new(),
-    }
+    let mut current = href
+        .strip_prefix(site_root().as_str())
+        .and_then(Location::from_href)
+        .unwrap_or(Location {
+            route: Route::NotFound,
+            query: String::new(),
+        });
+    current.query = crate::embed::params::without_widget_keys(&current.query);
+    current
 }
 
 /// Moves keyboard focus to the element with `id` (a skip-link target, a field
@@ -161,15 +145,18 @@ pub fn focus_page_heading() -> bool {
     true
 }
 
-/// Starts listening to the URL fragment and provides the [`Router`] context.
+/// Starts following the address bar and provides the [`Router`] context.
 ///
 /// When the route (not just its query) changes, focus moves to the new page's `h1`
 /// so that keyboard and screen-reader users land on the new content (RGAA 12.x).
 pub fn provide_router() -> Router {
     // The static-page renderer names its page; the browser reads the URL.
-    let initial = match crate::ui::boot::prerender() {
-        Some(prerender) => prerender.location,
-        None => current_location().unwrap_or_else(home),
+    let (initial, sticky) = match crate::ui::boot::prerender() {
+        Some(prerender) => (prerender.location, String::new()),
+        None => (
+            current_location(),
+            crate::embed::params::widget_keys(&window().location().search().unwrap_or_default()),
+        ),
     };
     let (location, set_location) = signal(initial);
     let arrival_focus = StoredValue::new(None::<String>);
@@ -178,6 +165,7 @@ pub fn provide_router() -> Router {
         set_location,
         arrival_focus,
         focus_pending: StoredValue::new(false),
+        sticky: StoredValue::new(sticky),
     };
     provide_context(router);
     #[cfg(feature = "csr")]
@@ -193,51 +181,32 @@ fn listen(router: Router) {
         set_location,
         ..
     } = router;
-    // Links change the fragment (hashchange); Back and Forward over entries made
-    // by `navigate` fire popstate. Both land here; equal locations are ignored.
-    let sync = move || {
-        let hash = window().location().hash().unwrap_or_default();
-        match current_location() {
-            Some(next) => {
-                if location.with_untracked(|l| *l != next) {
-                    set_location.set(next);
-                }
-            }
-            None => {
-                // An in-page anchor (`#contenu`): focus its target and put the
-                // route back in the address bar so that a reload keeps the page.
-                let id = hash.trim_start_matches('#').to_owned();
-                let path = location.with_untracked(|l| {
-                    let mut href = l.route.href();
-                    if !l.query.is_empty() {
-                        href = format!("{href}?{}", l.query);
-                    }
-                    href
-                });
-                if let Ok(history) = window().history() {
-                    let _ = history.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&path),
-                    );
-                }
-                focus_element_by_id(&id);
-            }
+    // Back and Forward over entries made by `navigate`; equal locations are
+    // ignored.
+    let popstate = window_event_listener(ev::popstate, move |_| {
+        let next = current_location();
+        if location.with_untracked(|l| *l != next) {
+            set_location.set(next);
         }
-    };
-    let hashchange = window_event_listener(ev::hashchange, move |_| sync());
-    let popstate = window_event_listener(ev::popstate, move |_| sync());
-    // On a static page, links into the app name the root document (the
-    // `<base>`): keep them in this document. Modified clicks (new tab, new
-    // window, download) and links that opt out are left to the browser.
-    let root = base_url();
+    });
+    // An in-page anchor typed in the address bar (`#contenu`) gets the focus.
+    let hashchange = window_event_listener(ev::hashchange, move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        focus_element_by_id(hash.trim_start_matches('#'));
+    });
+    // Links into the app are kept in this document. Modified clicks (new
+    // tab, new window, download), links with a target and links out of the
+    // app are left to the browser; so are all links of a widget that opens
+    // them on the full site (`embed::widget`).
+    let new_tab = router.sticky.with_value(|sticky| {
+        crate::embed::params::EmbedParams::from_query(sticky).links
+            == crate::embed::params::LinkMode::NewTab
+    });
     let click = window_event_listener(ev::click, move |event: ev::MouseEvent| {
-        let Some(root) = root.as_deref() else {
-            return;
-        };
         // (While the static content is in view, its links are plain links:
         // the hidden app must not move to a page the visitor cannot see.)
-        if !crate::ui::boot::app_shown()
+        if new_tab
+            || !crate::ui::boot::app_shown()
             || event.default_prevented()
             || event.button() != 0
             || event.ctrl_key()
@@ -259,15 +228,20 @@ fn listen(router: Router) {
             return;
         }
         let href = link.href();
-        let Some(fragment) = href.strip_prefix(root).and_then(|f| f.strip_prefix('#')) else {
+        let root = site_root();
+        let Some(rest) = href.strip_prefix(root.as_str()) else {
             return;
         };
-        event.prevent_default();
-        let fragment = format!("#{fragment}");
-        if Location::from_hash(&fragment).is_some() {
-            router.navigate(&fragment, false);
-        } else {
-            focus_element_by_id(fragment.trim_start_matches('#'));
+        // An in-page anchor of the live app (`#contenu`, resolved against
+        // the site root): the page stays, the target gets the focus.
+        if let Some(id) = rest.strip_prefix('#') {
+            event.prevent_default();
+            focus_element_by_id(id);
+            return;
+        }
+        if Location::from_href(rest).is_some_and(|l| l.route != Route::NotFound) {
+            event.prevent_default();
+            router.navigate(rest, false);
         }
     });
     on_cleanup(move || {
@@ -350,16 +324,22 @@ pub fn use_router() -> Router {
 }
 
 impl Router {
-    /// Goes to `href` (a `#/…` fragment) at once: the view updates in this same
+    /// Goes to `href` (a link of the app, relative to the site root, as
+    /// [`Route::href`] writes them) at once: the view updates in this same
     /// task, and the address bar follows through the History API. With
     /// `replace`, the current history entry is replaced (used while typing, so
     /// Back does not replay every keystroke).
     pub fn navigate(self, href: &str, replace: bool) {
-        let Some(next) = Location::from_hash(href) else {
+        let Some(next) = Location::from_href(href) else {
             return;
         };
+        let rel = href.strip_prefix("./").unwrap_or(href);
+        let rel = self
+            .sticky
+            .with_value(|sticky| crate::routes::with_query(rel.to_owned(), sticky));
+        let url = format!("{}{rel}", site_root());
         if let Ok(history) = window().history() {
-            let url = Some(href);
+            let url = Some(url.as_str());
             let _ = if replace {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url)
             } else {

@@ -26,7 +26,7 @@ for (let r = 0; r < rounds; r++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await page.addInitScript(() => { window.__m = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__m.push([e.name, e.duration]); }).observe({ type: 'measure', buffered: true }); });
-    await page.goto(servers[i].url + '#/catalogue');
+    await page.goto(servers[i].url + 'catalogue/');
     await page.waitForSelector('.campus-results', { timeout: 600000 });
     const m = await page.evaluate(() => window.__m);
     res[i].parse.push(m.find((x) => x[0] === 'campus:parse')?.[1]);

@@ -49,7 +49,7 @@ async function benchApp(browser, baseUrl, label) {
     }).observe({ type: 'measure', buffered: true });
   });
   const t0 = Date.now();
-  await page.goto(`${baseUrl}#/catalogue`);
+  await page.goto(`${baseUrl}catalogue/`);
   await page.waitForSelector('.campus-results', { timeout: 600_000 });
   const firstResults = await page.evaluate(() => performance.now());
   const wall = Date.now() - t0;

@@ -72,7 +72,7 @@ async function benchLoad(browser, baseUrl) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(probe);
-  await page.goto(`${baseUrl}#/catalogue`);
+  await page.goto(`${baseUrl}catalogue/`);
   await page.waitForFunction(() => window.__resultsAt !== undefined, null, { timeout: 600_000, polling: 100 });
   const load = await page.evaluate(() => {
     window.__stopFrames = true;

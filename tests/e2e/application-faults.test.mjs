@@ -259,7 +259,7 @@ describe('framing and a cross-site frame', () => {
       await frame.waitForSelector('text=Le formulaire s\'ouvre sur le site du Campus');
       assert.equal(await frame.locator('#f-first_name, button:has-text("Commencer ma candidature")').count(), 0);
       const href = await frame.getAttribute('a:has-text("Continuer sur le site du Campus")', 'href');
-      assert.ok(href.startsWith(app.url.replace(/\/$/, '')) && href.endsWith('#/candidature') && !href.includes('embed=1'), href);
+      assert.ok(href.startsWith(app.url.replace(/\/$/, '')) && href.endsWith('candidature/') && !href.includes('embed=1'), href);
       await assertAccessible(frame, 'framed form refused');
       assertNoProblems(page);
     } finally {
@@ -360,7 +360,7 @@ describe('progress files', () => {
     await openApplicationPage(app, { endpoint: ENDPOINT, page });
     await page.click('button:has-text("Commencer ma candidature")');
     await page.fill('#f-first_name', 'Camille');
-    await page.goto(app.url + '#/candidature');
+    await page.goto(app.url + 'candidature/');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Télécharger ma progression")')]);
     const good = JSON.parse(await readFile(await download.path(), 'utf8'));
     const resign = (file) => ({ ...file, checksum: fnv1a(JSON.stringify(file.draft)) });
@@ -413,7 +413,7 @@ describe('loading gives up with a way out', () => {
     await page.route('**/config.json', (route) => {
       if (!hang) route.fulfill({ contentType: 'application/json', body: '{}' });
     });
-    await page.goto(app.url + '#/catalogue');
+    await page.goto(app.url + 'catalogue/');
     await waitForApp(page);
     await page.waitForSelector('#configuration-lente', { timeout: 20_000 });
     assert.match(await page.textContent('#configuration-lente'), /config\.json/);
@@ -431,9 +431,10 @@ describe('loading gives up with a way out', () => {
     await page.route('**/catalogue.json', (route) => {
       if (!hang) route.continue();
     });
-    await page.goto(app.url + '#/catalogue');
+    await page.goto(app.url + 'catalogue/');
+    // (The static catalogue stays in view until the live one can say it.)
+    await page.waitForSelector('#campus-app >> text=met trop de temps à arriver', { timeout: 30_000 });
     await waitForApp(page);
-    await page.waitForSelector('text=met trop de temps à arriver', { timeout: 30_000 });
     hang = false;
     await page.click('button:has-text("Réessayer")');
     await page.waitForSelector('.fr-card, [data-course]', { timeout: 15_000 });

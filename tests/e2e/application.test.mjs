@@ -84,7 +84,7 @@ test('an invalid step cannot be passed: error summary focused, title prefixed, f
   assert.equal(await page.getAttribute('#f-first_name', 'tabindex'), null);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-last_name');
-  assert.ok(page.url().endsWith('#/candidature/vous'));
+  assert.ok(page.url().endsWith('candidature/vous/'));
   assertNoProblems(page);
 });
 
@@ -121,24 +121,24 @@ test('the draft survives a reload at every step and Back shows the step as it wa
   assert.ok((await page.textContent('main')).includes('La data pour les managers'));
   // Browser Back: the previous step as it was last seen.
   await page.goBack();
-  await page.waitForFunction(() => location.hash === '#/candidature/disponibilites');
+  await page.waitForFunction(() => campusRoute === 'candidature/disponibilites/');
   assert.equal(await page.inputValue('#f-days_per_year'), '4');
   // The Back link, too, step after step.
   await page.click('main a:has-text("Retour")');
-  await page.waitForFunction(() => location.hash === '#/candidature/proposition');
+  await page.waitForFunction(() => campusRoute === 'candidature/proposition/');
   assert.equal(await page.inputValue('#f-idea_title'), 'La data pour les managers');
   await page.click('main a:has-text("Retour")');
-  await page.waitForFunction(() => location.hash === '#/candidature/expertise');
+  await page.waitForFunction(() => campusRoute === 'candidature/expertise/');
   assert.equal(await page.inputValue('#f-bio'), 'Dix ans de projets numériques <script>alert(1)</script> au service des usagers.');
   await page.click('main a:has-text("Retour")');
-  await page.waitForFunction(() => location.hash === '#/candidature/vous');
+  await page.waitForFunction(() => campusRoute === 'candidature/vous/');
   assert.equal(await page.inputValue('#f-job_title'), 'Cheffe de produit');
   // Starting again offers to resume, never a second draft.
-  await page.goto(app.url + '#/candidature');
+  await page.goto(app.url + 'candidature/');
   await page.waitForSelector('a:has-text("Reprendre ma candidature")');
   assert.equal(await page.locator('button:has-text("Commencer ma candidature")').count(), 0);
   await page.click('a:has-text("Reprendre ma candidature")');
-  await page.waitForFunction(() => location.hash.startsWith('#/candidature/'));
+  await page.waitForFunction(() => campusRoute.startsWith('candidature/'));
   assertNoProblems(page);
 });
 
@@ -146,7 +146,7 @@ test('a change link on the review page returns to the review page after the edit
   const page = await openApplication();
   await completeUpToReview(page, 'aide-construction');
   await page.click('a:has-text("Modifier") >> nth=1');
-  await page.waitForFunction(() => location.hash.includes('retour=verification'));
+  await page.waitForFunction(() => campusRoute.includes('retour=verification'));
   await assertFocused(page, 'f-last_name');
   await page.fill('#f-last_name', 'Martin-Durand');
   await continueTo(page, 'Vérifiez votre candidature');
@@ -214,7 +214,7 @@ test('a progress file moves the draft to another browser; a tampered one is refu
   await page.click('button:has-text("Commencer ma candidature")');
   await page.waitForSelector('#f-first_name');
   await fillYou(page);
-  await page.goto(app.url + '#/candidature');
+  await page.goto(app.url + 'candidature/');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Télécharger ma progression")')]);
   const file = await readFile(await download.path(), 'utf8');
 
@@ -233,7 +233,7 @@ test('the applicant can discard the draft explicitly', async () => {
   await page.click('button:has-text("Commencer ma candidature")');
   await page.waitForSelector('#f-first_name');
   await page.fill('#f-first_name', 'Camille');
-  await page.goto(app.url + '#/candidature');
+  await page.goto(app.url + 'candidature/');
   await page.click('button:has-text("Supprimer ce brouillon")');
   await page.click('#confirmer-suppression button:has-text("Supprimer ce brouillon")');
   await page.waitForSelector('button:has-text("Commencer ma candidature")');
@@ -334,7 +334,7 @@ test('validation messages and steps in English', async () => {
 
 test('the call for trainers presents gains, sought skills from the data and the criteria', async () => {
   const page = await openApplication();
-  await page.goto(app.url + '#/devenir-formateur');
+  await page.goto(app.url + 'devenir-formateur/');
   await page.waitForSelector('.campus-skills li');
   const catalogue = JSON.parse(await readFile(new URL('../../public/catalogue.json', import.meta.url), 'utf8'));
   const skills = await page.$$eval('.campus-skills li', (lis) => lis.map((l) => l.textContent.trim()));
@@ -345,6 +345,6 @@ test('the call for trainers presents gains, sought skills from the data and the 
   }
   await assertAccessible(page, 'trainer call');
   await page.click('main .fr-callout a:has-text("Déposer une candidature")');
-  await page.waitForFunction(() => location.hash === '#/candidature');
+  await page.waitForFunction(() => campusRoute === 'candidature/');
   assertNoProblems(page);
 });

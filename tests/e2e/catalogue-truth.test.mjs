@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertAccessible, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, follow, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { catalogue, course, holdCatalogue, serveCatalogue } from './support/fixtures.mjs';
 import { continueTo, fillExpertise, fillYou, openApplicationPage } from './support/applicant.mjs';
 
@@ -53,13 +53,13 @@ async function open(path, { viewport, data = DATA, allowConsole } = {}) {
 const card = (page, title) => page.locator('.campus-course-card', { hasText: title });
 
 test('with a region filter, the card announces a session of that region, with its city and format', async () => {
-  const page = await open('#/catalogue?region=Normandie');
+  const page = await open('catalogue/?region=Normandie');
   await card(page, 'Alpha des données').waitFor();
   const alpha = await card(page, 'Alpha des données').textContent();
   assert.match(alpha, /17 mars 2030 · Rouen · En présentiel/);
   assert.doesNotMatch(alpha, /Toulouse|Montpellier|10 mars|3 mars/);
   // Without the filter: the first session with seats (the full 3 March one is skipped).
-  const all = await open('#/catalogue');
+  const all = await open('catalogue/');
   await card(all, 'Alpha des données').waitFor();
   assert.match(await card(all, 'Alpha des données').textContent(), /10 mars 2030 · Montpellier · /);
   // Every domain of a course is on its card.
@@ -78,7 +78,7 @@ test('with a region filter, the card announces a session of that region, with it
 });
 
 test('a full session offers neither registration nor a calendar entry', async () => {
-  const page = await open('#/formation/alpha');
+  const page = await open('formation/?id=alpha');
   await page.waitForSelector('.campus-session');
   const full = page.locator('.campus-session', { hasText: 'Toulouse' });
   assert.match(await full.textContent(), /Complet/);
@@ -90,25 +90,25 @@ test('a full session offers neither registration nor a calendar entry', async ()
 
 test('unknown filter values in the URL are dropped: no tag, all courses, a warning listing the valid ids', async () => {
   for (const bad of ['domaine=cyber', 'domaine=Cybers%C3%A9curit%C3%A9', 'region=Atlantide']) {
-    const page = await open(`#/catalogue?${bad}`);
+    const page = await open(`catalogue/?${bad}`);
     await card(page, 'Beta').waitFor();
     assert.equal(await page.locator('.fr-tag').count(), 0, `${bad}: no tag`);
     assert.equal(await page.locator('.campus-course-card').count(), 2, `${bad}: every course`);
-    await page.waitForFunction(() => !location.hash.includes('domaine=') && !location.hash.includes('region='));
+    await page.waitForFunction(() => !campusRoute.includes('domaine=') && !campusRoute.includes('region='));
     const warning = page.warnings.find((w) => w.includes('unknown filter value'));
     assert.ok(warning, `${bad}: a console warning`);
     assert.match(warning, bad.startsWith('domaine') ? /data, cybersecurite/ : /Normandie, Occitanie/);
     assertNoProblems(page);
   }
   // A known value still filters.
-  const page = await open('#/catalogue?domaine=cybersecurite&domaine=nope');
+  const page = await open('catalogue/?domaine=cybersecurite&domaine=nope');
   await page.waitForFunction(() => document.querySelectorAll('.campus-course-card').length === 1);
   assert.equal(await page.locator('.fr-tag').count(), 1);
   assertNoProblems(page);
 });
 
 test('on a phone, "Voir les N formations" closes the filters and takes focus to the results', async () => {
-  const page = await open('#/catalogue', { viewport: { width: 390, height: 844 } });
+  const page = await open('catalogue/', { viewport: { width: 390, height: 844 } });
   await page.click('button[aria-controls="filtres-contenu"]');
   await page.click('label:has-text("Normandie")');
   const button = page.locator('.campus-see-results');
@@ -121,7 +121,7 @@ test('on a phone, "Voir les N formations" closes the filters and takes focus to 
   assert.ok(top >= -1 && top < 844, `results heading in view (top ${top})`);
   await assertAccessible(page, 'catalogue on a phone after "Voir les formations"');
   // Desktop: the button is not shown (filters sit beside the results).
-  const wide = await open('#/catalogue');
+  const wide = await open('catalogue/');
   assert.equal(await wide.locator('.campus-see-results').isVisible(), false);
   assertNoProblems(page);
 });
@@ -134,7 +134,7 @@ test('a 100,000-character word wraps and a flood of combining marks stays in its
     course('marks', { title: `Données ${marks}`, summary: marks }),
   ]);
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-    const page = await open('#/catalogue', { viewport, data });
+    const page = await open('catalogue/', { viewport, data });
     await page.waitForSelector('.campus-course-card');
     // Each card in view in turn (a card out of view is not laid out), the
     // page's width with it.
@@ -160,7 +160,7 @@ test('a 100,000-character word wraps and a flood of combining marks stays in its
       ),
     );
     assert.ok(clipped, 'cards and titles clip what overflows them');
-    await page.goto(app.url + '#/formation/marks');
+    await page.goto(app.url + 'formation/?id=marks');
     await page.waitForSelector('main h1:not(#page-en-chargement > h1)');
     const h1 = await page.evaluate(() => {
       const r = document.querySelector('main h1').getBoundingClientRect();
@@ -181,12 +181,12 @@ describe('search finds what agents mean', () => {
 
   test('domain labels, session cities, acronyms (IA is not IaaS) on the bundled catalogue', async () => {
     const bundled = await app.newPage();
-    await bundled.goto(app.url + '#/catalogue?q=cybers%C3%A9curit%C3%A9');
+    await bundled.goto(app.url + 'catalogue/?q=cybers%C3%A9curit%C3%A9');
     await waitForApp(bundled);
     assert.ok((await count(bundled)) >= 25, 'every course of the domain');
-    await bundled.goto(app.url + '#/catalogue?q=lyon');
+    await bundled.goto(app.url + 'catalogue/?q=lyon');
     assert.ok((await count(bundled)) >= 1, 'a session city');
-    await bundled.goto(app.url + '#/catalogue?q=IA');
+    await bundled.goto(app.url + 'catalogue/?q=IA');
     await bundled.waitForSelector('.campus-course-card');
     const titles = await bundled.locator('.campus-course-card .fr-card__title').allTextContents();
     assert.ok(titles.length > 0);
@@ -200,13 +200,15 @@ describe('search finds what agents mean', () => {
       course('zw', { title: 'Cyber\u200bsécurité des collectivités', domains: ['cybersecurite'] }),
       course('autre', { title: 'Tableaux de bord' }),
     ]);
-    const page = await open('#/catalogue?q=securite', { data });
+    const page = await open('catalogue/?q=securite', { data });
     await page.waitForSelector('.campus-course-card');
     assert.match(await page.textContent('.campus-results'), /poste de travail/);
-    await page.goto(app.url + '#/catalogue?q=cybersecurite');
+    await page.goto(app.url + 'catalogue/?q=cybersecurite');
+    await waitForApp(page);
     await page.waitForSelector('.campus-course-card');
     assert.match(await page.textContent('.campus-results'), /collectivités/);
-    await page.goto(app.url + '#/catalogue?q=cybrsecurt%C3%A9');
+    await page.goto(app.url + 'catalogue/?q=cybrsecurt%C3%A9');
+    await waitForApp(page);
     await page.waitForSelector('#vouliez-vous-dire');
     assert.match(await page.textContent('#vouliez-vous-dire'), /Vouliez-vous dire «\u00a0cybersécurité\u00a0»\u00a0\?/);
     await assertAccessible(page, 'no results with a spelling suggestion');
@@ -216,10 +218,10 @@ describe('search finds what agents mean', () => {
   });
 
   test('the home page search box opens the catalogue on the text typed', async () => {
-    const page = await open('#/');
+    const page = await open('');
     await page.fill('#recherche-accueil-texte', 'rouen');
     await page.press('#recherche-accueil-texte', 'Enter');
-    await page.waitForFunction(() => location.hash.startsWith('#/catalogue?q=rouen'));
+    await page.waitForFunction(() => campusRoute.startsWith('catalogue/?q=rouen'));
     await assertAccessible(page, 'catalogue from the home search');
     await page.waitForSelector('.campus-course-card');
     assertNoProblems(page);
@@ -249,7 +251,7 @@ describe('exports tell the same facts', () => {
         sessions: [{ ...session('m1', 11, 'Lyon', 'Auvergne-Rhône-Alpes'), end: '2030-03-13T17:00:00+01:00' }],
       }),
     ]);
-    const page = await open('#/formation/trois', { data });
+    const page = await open('formation/?id=trois', { data });
     await page.waitForSelector('.campus-session');
     assert.match(await page.textContent('.campus-session'), /Du lundi 11 au mercredi 13 mars 2030, de 9\u00a0h\u00a030 à 17\u00a0h\u00a000 chaque jour/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Ajouter à mon agenda")')]);
@@ -265,7 +267,7 @@ describe('exports tell the same facts', () => {
     const page = await app.newPage();
     await page.addInitScript(() => localStorage.setItem('campus.locale', 'en'));
     await serveCatalogue(page, DATA);
-    await page.goto(app.url + '#/catalogue?region=Normandie');
+    await page.goto(app.url + 'catalogue/?region=Normandie');
     await waitForApp(page);
     await page.waitForSelector('.campus-course-card');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export the results (CSV)")')]);
@@ -275,7 +277,7 @@ describe('exports tell the same facts', () => {
     assert.match(header, /Course page/);
     assert.doesNotMatch(header, /Titre/);
     const alpha = rows.find((r) => r.includes('Alpha des données'));
-    assert.ok(alpha.includes('#/formation/alpha'), alpha);
+    assert.ok(alpha.includes('formation/?id=alpha'), alpha);
     assert.ok(alpha.includes('https://example.gouv.fr/inscription/s3'), 'the Normandie session');
     assert.ok(alpha.includes('Rouen'));
     assert.doesNotMatch(alpha, /;decouverte;|tous-agents/, 'labels, not ids');
@@ -287,7 +289,7 @@ describe('the trainer call comes from the data', () => {
   const withCall = (trainer_call) => catalogue([ALPHA], { trainer_call });
 
   test('open until its deadline: says so and offers to apply; the home page lists the skills once', async () => {
-    const page = await open('#/devenir-formateur', {
+    const page = await open('devenir-formateur/', {
       data: withCall({ open: true, year: 2031, deadline: '2031-03-31', sought_skills: ['Data', 'Design'] }),
     });
     await page.waitForSelector('#etat-appel:not([aria-busy])');
@@ -295,8 +297,11 @@ describe('the trainer call comes from the data', () => {
       (await page.textContent('#etat-appel')).trim(),
       "L'appel à formateurs bénévoles 2031 est ouvert jusqu'au 31 mars 2031.",
     );
-    assert.ok((await page.locator('main a[href$="#/candidature"]').count()) >= 1, 'apply offered');
-    await page.goto(app.url + '#/');
+    assert.ok((await page.locator('main a[href$="candidature/"]').count()) >= 1, 'apply offered');
+    // The home page in this document (a new one shows the summary its file
+    // carries, written from the build's catalogue).
+    await follow(page, './');
+    await page.waitForFunction(() => campusRoute === '');
     await page.waitForSelector('.fr-callout');
     const home = await page.textContent('main');
     assert.equal(home.match(/Compétences recherchées/g)?.length, 1, 'the sought skills once');
@@ -310,12 +315,12 @@ describe('the trainer call comes from the data', () => {
       [{ open: true, year: 2020, deadline: '2020-01-31' }, /s'est terminé le 31 janvier 2020\u00a0: les candidatures ne sont plus acceptées/],
       [{ open: false, title: 'Appel à formateurs bénévoles 2030' }, /«\u00a0Appel à formateurs bénévoles 2030\u00a0» est fermé pour le moment/],
     ]) {
-      const page = await open('#/devenir-formateur', { data: withCall(call) });
+      const page = await open('devenir-formateur/', { data: withCall(call) });
       await page.waitForSelector('#etat-appel:not([aria-busy])');
       assert.match(await page.textContent('#etat-appel'), why);
-      assert.equal(await page.locator('main a[href$="#/candidature"]').count(), 0, 'no application offered');
+      assert.equal(await page.locator('main a[href$="candidature/"]').count(), 0, 'no application offered');
       await assertAccessible(page, 'closed call');
-      await page.goto(app.url + '#/candidature');
+      await page.goto(app.url + 'candidature/');
       await page.waitForSelector('#appel-ferme');
       assert.match(await page.textContent('#appel-ferme'), why);
       assert.equal(await page.locator('button:has-text("Commencer ma candidature")').count(), 0);
@@ -326,16 +331,21 @@ describe('the trainer call comes from the data', () => {
   test('while the catalogue is on its way, the call is neither said open nor closed, and no application starts', async () => {
     const page = await app.newPage();
     const release = await holdCatalogue(page, withCall({ open: true, year: 2020, deadline: '2020-01-31' }));
-    await page.goto(app.url + '#/devenir-formateur');
+    // The home page starts from its summary; the call's page is opened from
+    // it, in the app, before the catalogue has come (its own file would keep
+    // its static content until then).
+    await page.goto(app.url);
     await waitForApp(page);
+    await follow(page, 'devenir-formateur/');
+    await page.waitForSelector('#etat-appel');
     const status = page.locator('#etat-appel');
     assert.equal((await status.textContent()).trim(), "Vérification de l'état de l'appel à formateurs bénévoles…");
     assert.equal(await status.getAttribute('aria-busy'), 'true');
     assert.equal(await status.getAttribute('role'), 'status', 'the answer is announced when it comes');
-    assert.equal(await page.locator('main a[href$="#/candidature"]').count(), 0, 'no application offered yet');
+    assert.equal(await page.locator('main a[href$="candidature/"]').count(), 0, 'no application offered yet');
     await assertAccessible(page, 'call being checked');
     // The application start waits too: no button that the answer would take away.
-    await page.goto(app.url + '#/candidature');
+    await follow(page, 'candidature/');
     await waitForPageFocus(page, 'Candidature des formateurs bénévoles');
     await page.waitForSelector('#depart-en-attente');
     assert.match(await page.textContent('#depart-en-attente'), /Vérification de l'état de l'appel/);
@@ -345,7 +355,7 @@ describe('the trainer call comes from the data', () => {
     await page.waitForSelector('#appel-ferme');
     assert.match(await page.textContent('#appel-ferme'), /s'est terminé le 31 janvier 2020/);
     assert.equal(await page.locator('#depart-en-attente, button:has-text("Commencer ma candidature")').count(), 0);
-    await page.goto(app.url + '#/devenir-formateur');
+    await follow(page, 'devenir-formateur/');
     await page.waitForSelector('#etat-appel:not([aria-busy])');
     assert.match(await page.textContent('#etat-appel'), /s'est terminé le 31 janvier 2020/);
     assertNoProblems(page);

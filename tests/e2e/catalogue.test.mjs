@@ -33,7 +33,7 @@ async function open(hash, options) {
 const resultTitles = (page) =>
   page.$$eval('.campus-results .fr-card__title a', (as) => as.map((a) => a.textContent.trim()));
 const heading = (page) => page.textContent('#resultats').then((t) => t.trim());
-const hashParams = (page) => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
+const hashParams = (page) => new URLSearchParams(new URL(page.url()).search.slice(1) ?? '');
 
 describe('home', () => {
   test('shows key figures, every domain with its course count, upcoming sessions and the call', async () => {
@@ -52,7 +52,7 @@ describe('home', () => {
       const n = DATA.courses.filter((c) => c.domains.includes(d.id)).length;
       assert.equal(domains[i].label, d.label);
       assert.match(domains[i].count, new RegExp(`^${n} formations?$`));
-      assert.equal(domains[i].href, `#/catalogue?domaine=${encodeURIComponent(d.id)}`);
+      assert.equal(domains[i].href, `catalogue/?domaine=${encodeURIComponent(d.id)}`);
     }
     const sessions = await page.$$eval('.campus-upcoming li', (lis) => lis.length);
     const upcoming = DATA.courses.flatMap((c) => c.sessions.filter(isUpcoming));
@@ -67,7 +67,7 @@ describe('home', () => {
 
 describe('search as you type', () => {
   test('typing letter by letter narrows results, ignores accents, highlights and announces', async () => {
-    const page = await open('#/catalogue');
+    const page = await open('catalogue/');
     const total = DATA.courses.length;
     assert.match(await heading(page), new RegExp(`^${total} formations`));
     await page.click('#recherche-texte');
@@ -99,17 +99,17 @@ describe('search as you type', () => {
   });
 
   test('one typo is tolerated on longer words, and prefixes match', async () => {
-    const page = await open('#/catalogue?q=securiet');
+    const page = await open('catalogue/?q=securiet');
     const typo = await heading(page);
     assert.doesNotMatch(typo, /^0 formation/);
-    await page.goto(app.url + '#/catalogue?q=cyber');
+    await page.goto(app.url + 'catalogue/?q=cyber');
     await page.waitForFunction(() => document.querySelector('#resultats')?.textContent.includes('cyber'));
     assert.doesNotMatch(await heading(page), /^0 formation/);
     assertNoProblems(page);
   });
 
   test('no results suggests wider searches with their counts, which hold when followed', async () => {
-    const page = await open('#/catalogue?q=zzzzzz');
+    const page = await open('catalogue/?q=zzzzzz');
     assert.match(await page.textContent('.campus-no-results'), /Aucune formation ne correspond/);
     const link = page.locator('.campus-no-results a').first();
     const text = await page.locator('.campus-no-results li').first().textContent();
@@ -119,7 +119,7 @@ describe('search as you type', () => {
     assert.match(await heading(page), new RegExp(`^${announced} formations`));
 
     // Filters that exclude each other: dropping one is proposed with its count.
-    await page.goto(app.url + '#/catalogue?type=sur-mesure&format=e-learning&niveau=decouverte&duree=moins-3h');
+    await page.goto(app.url + 'catalogue/?type=sur-mesure&format=e-learning&niveau=decouverte&duree=moins-3h');
     await page.waitForSelector('.campus-no-results, .campus-results');
     if (await page.$('.campus-no-results')) {
       assert.match(await page.textContent('.campus-no-results'), /sans le filtre «\s/);
@@ -131,7 +131,7 @@ describe('search as you type', () => {
 
 describe('filters, tags, sort and pages', () => {
   test('a domain filter updates the URL, the counts, the tags; tags remove it; clear all', async () => {
-    const page = await open('#/catalogue');
+    const page = await open('catalogue/');
     const domain = DATA.domains[2];
     const n = DATA.courses.filter((c) => c.domains.includes(domain.id)).length;
     const boxId = `filtre-domaine-${encodeURIComponent(domain.id).replace(/%/g, '_')}`;
@@ -140,7 +140,7 @@ describe('filters, tags, sort and pages', () => {
     // DSFR hides the native box: a person clicks the label.
     await label.click();
     assert.equal(await page.isChecked(`#${boxId}`), true);
-    await page.waitForFunction((id) => location.hash.includes(`domaine=${id}`), domain.id);
+    await page.waitForFunction((id) => campusRoute.includes(`domaine=${id}`), domain.id);
     assert.match(await heading(page), new RegExp(`^${n} formations?`));
     // Focus stays on the checkbox (its DOM is stable).
     assert.equal(await page.evaluate(() => document.activeElement.type), 'checkbox');
@@ -152,20 +152,20 @@ describe('filters, tags, sort and pages', () => {
 
     // Add a kind: results narrow to both.
     await page.click('label[for="filtre-type-module"]');
-    await page.waitForFunction(() => location.hash.includes('type=module'));
+    await page.waitForFunction(() => campusRoute.includes('type=module'));
     const both = DATA.courses.filter((c) => c.domains.includes(domain.id) && c.kind === 'module').length;
     assert.match(await heading(page), new RegExp(`^${both} formations?`));
     assert.equal(await page.locator('.campus-active-filters .fr-tag').count(), 2);
 
     // Remove the domain by its tag.
     await page.click(`.campus-active-filters .fr-tag:has-text("${domain.label}")`);
-    await page.waitForFunction((id) => !location.hash.includes(`domaine=${id}`), domain.id);
+    await page.waitForFunction((id) => !campusRoute.includes(`domaine=${id}`), domain.id);
     const modules = DATA.courses.filter((c) => c.kind === 'module').length;
     assert.match(await heading(page), new RegExp(`^${modules} formations`));
     await assertFocused(page, 'resultats');
 
     await page.click('.campus-active-filters button:has-text("Tout effacer")');
-    await page.waitForFunction(() => location.hash === '#/catalogue');
+    await page.waitForFunction(() => campusRoute === 'catalogue/');
     assert.equal(await page.locator('.campus-active-filters').count(), 0);
     await assertAccessible(page, 'filters');
     assertNoProblems(page);
@@ -189,7 +189,7 @@ describe('filters, tags, sort and pages', () => {
     const pairs = (list) => list.map(([k, v]) => `${k}=${v}`).join('&');
     // Given in reverse order, with unknown keys around: the app's URLs use its own order.
     const given = [...filters].reverse().map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
-    const page = await open(`#/catalogue?inconnu=1&${given.join('&')}&domaine2=data&TYPE=module`);
+    const page = await open(`catalogue/?inconnu=1&${given.join('&')}&domaine2=data&TYPE=module`);
     const tags = () => page.$$eval('.campus-active-filters .fr-tag', (ts) => ts.map((t) => t.textContent.trim()));
     await page.waitForSelector('.campus-active-filters');
     assert.deepEqual(await tags(), filters.map((f) => f[2]), 'one tag per value, in URL order; none for unknown keys');
@@ -207,17 +207,18 @@ describe('filters, tags, sort and pages', () => {
       await page.locator('.campus-active-filters .fr-tag', { hasText: exactly }).click();
       left = left.filter((_, j) => j !== i);
       await page.waitForFunction(
-        (want) => [...new URLSearchParams(location.hash.split('?')[1] ?? '')].map(([k, v]) => `${k}=${v}`).join('&') === want,
+        (want) => [...new URLSearchParams(location.search.slice(1) ?? '')].map(([k, v]) => `${k}=${v}`).join('&') === want,
         pairs(left),
       );
       assert.deepEqual(await tags(), left.map((f) => f[2]));
       await page.waitForFunction(() => document.activeElement?.id === 'resultats');
     }
-    assert.equal(await page.evaluate(() => location.hash), '#/catalogue', 'unknown keys are not carried over');
+    assert.equal(await page.evaluate(() => campusRoute), 'catalogue/', 'unknown keys are not carried over');
     assert.equal(await page.locator('.campus-active-filters').count(), 0);
 
     // The same tags in English.
-    await page.goto(app.url + `#/catalogue?${given.join('&')}`);
+    await page.goto(app.url + `catalogue/?${given.join('&')}`);
+    await waitForApp(page);
     await page.click('header .fr-header__tools .fr-translate__btn');
     await page.click('header .fr-header__tools .fr-translate__language[lang="en"]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -227,46 +228,46 @@ describe('filters, tags, sort and pages', () => {
   });
 
   test('keyboard only: Space toggles a filter and focus stays on it', async () => {
-    const page = await open('#/catalogue');
+    const page = await open('catalogue/');
     await page.focus('#filtre-type-parcours');
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => location.hash.includes('type=parcours'));
+    await page.waitForFunction(() => campusRoute.includes('type=parcours'));
     assert.equal(await page.evaluate(() => document.activeElement.id), 'filtre-type-parcours');
     assert.equal(await page.isChecked('#filtre-type-parcours'), true);
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => !location.hash.includes('type=parcours'));
+    await page.waitForFunction(() => !campusRoute.includes('type=parcours'));
     assertNoProblems(page);
   });
 
   test('sort by title and by duration', async () => {
-    const page = await open('#/catalogue?tri=titre');
+    const page = await open('catalogue/?tri=titre');
     const titles = await resultTitles(page);
     const sorted = [...titles].sort((a, b) => fold(a).localeCompare(fold(b), 'fr'));
     assert.deepEqual(titles.map(fold), sorted.map(fold));
     await page.selectOption('#tri', 'duree');
-    await page.waitForFunction(() => location.hash.includes('tri=duree'));
+    await page.waitForFunction(() => campusRoute.includes('tri=duree'));
     const shortest = Math.min(...DATA.courses.map((c) => c.duration_hours));
-    const first = byId.get(decodeURIComponent((await page.getAttribute('.campus-results .fr-card__title a', 'href')).split('/').pop()));
+    const first = byId.get(decodeURIComponent((await page.getAttribute('.campus-results .fr-card__title a', 'href')).split('/').filter(Boolean).pop()));
     assert.equal(first.duration_hours, shortest);
     assertNoProblems(page);
   });
 
   test('pages: links, focus on the results heading, Back and Forward, reload, deep link in a new tab', async () => {
-    const page = await open('#/catalogue?type=module');
+    const page = await open('catalogue/?type=module');
     const firstPage = await resultTitles(page);
     assert.equal(firstPage.length, 20);
     await page.click('.fr-pagination a:has-text("Page suivante")');
-    await page.waitForFunction(() => location.hash.includes('page=2'));
+    await page.waitForFunction(() => campusRoute.includes('page=2'));
     await page.waitForFunction(() => document.activeElement?.id === 'resultats');
     const secondPage = await resultTitles(page);
     assert.notDeepEqual(secondPage, firstPage);
     assert.match(await heading(page), /Page 2 sur/);
 
     await page.goBack();
-    await page.waitForFunction(() => !location.hash.includes('page=2'));
+    await page.waitForFunction(() => !campusRoute.includes('page=2'));
     assert.deepEqual(await resultTitles(page), firstPage);
     await page.goForward();
-    await page.waitForFunction(() => location.hash.includes('page=2'));
+    await page.waitForFunction(() => campusRoute.includes('page=2'));
     assert.deepEqual(await resultTitles(page), secondPage);
 
     // Reload on the plain static server under the sub-path: same view.
@@ -287,10 +288,10 @@ describe('filters, tags, sort and pages', () => {
   });
 
   test('unknown or malformed URL parameters are ignored, never an error page', async () => {
-    const page = await open('#/catalogue?type=webinaire&page=abc&tri=hasard&%ZZ=1&domaine=inconnu&gratuit=peut-etre');
+    const page = await open('catalogue/?type=webinaire&page=abc&tri=hasard&%ZZ=1&domaine=inconnu&gratuit=peut-etre');
     assert.equal((await page.textContent('main h1')).trim(), 'Catalogue des formations');
     assert.match(await heading(page), new RegExp(`^${DATA.courses.length} formations`));
-    await page.goto(app.url + '#/catalogue?page=9999');
+    await page.goto(app.url + 'catalogue/?page=9999');
     await page.waitForSelector('.campus-results');
     assert.ok((await resultTitles(page)).length > 0, 'an out-of-range page shows the last page');
     assertNoProblems(page);
@@ -302,25 +303,25 @@ describe('course pages', () => {
   const withSessions = DATA.courses.find((c) => c.sessions.some((s) => isUpcoming(s) && s.registration_url && s.seats_left !== 0));
 
   test('a parcours lists its modules in order; a module lists its parcours', async () => {
-    const page = await open(`#/formation/${parcours.id}`);
+    const page = await open(`formation/${parcours.id}/`);
     assert.equal((await page.textContent('main h1')).trim(), frenchSpacing(parcours.title));
     assert.equal(await page.title(), `${parcours.title} - Campus du numérique public`);
     const listed = await page.$$eval('main ol:not(.fr-breadcrumb__list) li a', (as) => as.map((a) => a.getAttribute('href')));
-    assert.deepEqual(listed, parcours.modules.map((m) => `#/formation/${m}`));
+    assert.deepEqual(listed, parcours.modules.map((m) => `formation/${m}/`));
     for (const p of parcours.description.split('\n\n')) {
       assert.ok((await page.textContent('main')).includes(p.trim().slice(0, 60)));
     }
     await assertAccessible(page, 'parcours page');
     await page.click(`main ol:not(.fr-breadcrumb__list) li a >> nth=0`);
-    await page.waitForFunction((id) => location.hash === `#/formation/${id}`, parcours.modules[0]);
+    await page.waitForFunction((id) => campusRoute === `formation/${id}/`, parcours.modules[0]);
     await waitForPageFocus(page);
     assert.ok((await page.textContent('main')).includes('Ce module fait partie des parcours'));
-    assert.ok(await page.$(`main a[href="#/formation/${parcours.id}"]`));
+    assert.ok(await page.$(`main a[href="formation/${parcours.id}/"]`));
     assertNoProblems(page);
   });
 
   test('upcoming sessions show seats, a registration link and an .ics download', async () => {
-    const page = await open(`#/formation/${withSessions.id}`);
+    const page = await open(`formation/${withSessions.id}/`);
     const upcoming = withSessions.sessions.filter(isUpcoming);
     assert.equal(await page.locator('.campus-session').count(), upcoming.length);
     const register = page.locator('.campus-session a:has-text("S\'inscrire")').first();
@@ -342,9 +343,9 @@ describe('course pages', () => {
   });
 
   test('an unknown course id says so, with a way back', async () => {
-    const page = await open('#/formation/cette-formation-n-existe-pas');
+    const page = await open('formation/?id=cette-formation-n-existe-pas');
     assert.equal((await page.textContent('main h1')).trim(), 'Formation introuvable');
-    assert.ok(await page.$('main a[href="#/catalogue"]'));
+    assert.ok(await page.$('main a[href="catalogue/"]'));
     await assertAccessible(page, 'unknown course');
     assertNoProblems(page);
   });
@@ -352,12 +353,12 @@ describe('course pages', () => {
 
 describe('Ma sélection', () => {
   test('bookmarks persist across reloads and can be removed', async () => {
-    const page = await open('#/catalogue?tri=titre');
+    const page = await open('catalogue/?tri=titre');
     const title = (await resultTitles(page))[0];
     await page.locator('.campus-results .fr-card').first().locator('button[aria-pressed]').click();
     assert.equal(await page.locator('.campus-results .fr-card').first().locator('button[aria-pressed]').getAttribute('aria-pressed'), 'true');
     await page.click('#navigation-principale a:has-text("Ma sélection")');
-    await page.waitForFunction(() => location.hash === '#/ma-selection');
+    await page.waitForFunction(() => campusRoute === 'ma-selection/');
     await page.reload();
     await waitForApp(page);
     await page.waitForSelector('.campus-results');
@@ -379,7 +380,7 @@ describe('CSV export', () => {
         course('m-normal', { title: 'Sécurité des données' }),
       ]),
     );
-    await page.goto(app.url + '#/catalogue?tri=titre');
+    await page.goto(app.url + 'catalogue/?tri=titre');
     await waitForApp(page);
     await page.waitForSelector('.campus-results');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Exporter les résultats")')]);
@@ -406,7 +407,7 @@ describe('broken and hostile catalogues', () => {
         ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"version": 1, "courses": [' })
         : route.continue(),
     );
-    await page.goto(app.url + '#/catalogue');
+    await page.goto(app.url + 'catalogue/');
     await waitForApp(page);
     await page.waitForSelector('.fr-alert--error');
     assert.match(await page.textContent('.fr-alert--error'), /Le catalogue n'a pas pu être chargé/);
@@ -421,14 +422,14 @@ describe('broken and hostile catalogues', () => {
   test('wrong version and network failure are explained', async () => {
     const page = await app.newPage();
     await serveCatalogue(page, { version: 2, courses: [] });
-    await page.goto(app.url + '#/catalogue');
+    await page.goto(app.url + 'catalogue/');
     await waitForApp(page);
     await page.waitForSelector('.fr-alert--error');
     assert.match(await page.textContent('.fr-alert--error'), /version 2 is not supported/);
 
     const offline = await app.newPage({ allowConsole: [/Failed to load resource/] });
     await offline.route('**/catalogue.json', (route) => route.abort('internetdisconnected'));
-    await offline.goto(app.url + '#/catalogue');
+    await offline.goto(app.url + 'catalogue/');
     await waitForApp(offline);
     await offline.waitForSelector('.fr-alert--error');
     assert.match(await offline.textContent('.fr-alert--error'), /Vérifiez votre connexion/);
@@ -448,7 +449,7 @@ describe('broken and hostile catalogues', () => {
         course('ok-2'),
       ]),
     );
-    await page.goto(app.url + '#/catalogue');
+    await page.goto(app.url + 'catalogue/');
     await waitForApp(page);
     await page.waitForSelector('.campus-results');
     assert.match(await heading(page), /^2 formations/);
@@ -488,7 +489,7 @@ describe('broken and hostile catalogues', () => {
         trainer_call: { open: true, sought_skills: [xss('skill')] },
       }),
     );
-    for (const hash of ['', '#/catalogue?q=title', '#/formation/evil']) {
+    for (const hash of ['', 'catalogue/?q=title', 'formation/?id=evil']) {
       await page.goto(app.url + hash);
       await waitForApp(page);
       await page.waitForFunction(() => !document.querySelector('.campus-loading'));
@@ -509,7 +510,7 @@ describe('broken and hostile catalogues', () => {
 
 describe('English', () => {
   test('filters, counts and course pages are translated', async () => {
-    const page = await open('#/catalogue');
+    const page = await open('catalogue/');
     await page.click('header .fr-header__tools .fr-translate__btn');
     await page.click('header .fr-header__tools .fr-translate__language[lang="en"]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -523,14 +524,14 @@ describe('English', () => {
 
 describe('small screens', () => {
   test('filters fold behind a button, results come first', async () => {
-    const page = await open('#/catalogue', { viewport: { width: 390, height: 844 } });
+    const page = await open('catalogue/', { viewport: { width: 390, height: 844 } });
     assert.equal(await page.isVisible('label[for="filtre-type-module"]'), false);
     const toggle = page.locator('.campus-filters button[aria-controls="filtres-contenu"]');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     await page.click('label[for="filtre-type-module"]');
-    await page.waitForFunction(() => location.hash.includes('type=module'));
+    await page.waitForFunction(() => campusRoute.includes('type=module'));
     assert.match(await toggle.textContent(), /Masquer les filtres \(1\)/);
     await assertAccessible(page, 'filters open on a phone');
     assertNoProblems(page);

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { assertAccessible, assertNoProblems, DIST, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, DIST, follow, startApp, waitForApp } from './support/harness.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -35,19 +35,19 @@ test('the build has a main module and the chunks of the pages', () => {
 });
 
 test('the home page fetches no chunk; a page fetches its own once', async () => {
-  const page = await open('#/');
+  const page = await open('');
   await page.waitForTimeout(500);
   assert.equal(page.wasm.filter((u) => CHUNK.test(u)).length, 0, page.wasm.join('\n'));
-  await page.click('#campus-app footer a[href="#/accessibilite"]');
+  await page.click('#campus-app footer a[href="accessibilite/"]');
   await page.waitForSelector('main h1:text-matches("accessibilité", "i")');
   assert.deepEqual(page.wasm.filter((u) => /split_/.test(u)).map((u) => u.replace(/.*\/(split_[a-z]+)-.*/, '$1')), ['split_info']);
 
-  await page.goto(`${app.url}#/catalogue`);
-  await page.waitForSelector('.campus-results');
+  await page.click('#campus-app header a[href="catalogue/"]');
+  await page.waitForSelector('#campus-app .campus-results');
   const catalogueChunks = page.wasm.filter((u) => /split_catalogue-/.test(u));
   assert.equal(catalogueChunks.length, 1, page.wasm.join('\n'));
   // Back and forth: already here, not fetched again.
-  await page.click('#campus-app header a[href="#/"]');
+  await page.click('#campus-app header a[href="./"]');
   await page.waitForSelector('main h1:not(#page-en-chargement > h1)');
   await page.goBack();
   await page.waitForSelector('.campus-results');
@@ -56,8 +56,8 @@ test('the home page fetches no chunk; a page fetches its own once', async () => 
 });
 
 test('after a route change the page that arrives later gets the focus', async () => {
-  const page = await open('#/');
-  await page.focus('#campus-app header a[href="#/catalogue"]');
+  const page = await open('');
+  await page.focus('#campus-app header a[href="catalogue/"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.campus-results');
   await page.waitForFunction(() => document.activeElement?.matches('main h1'));
@@ -66,35 +66,35 @@ test('after a route change the page that arrives later gets the focus', async ()
 });
 
 test('focus the visitor moves while a page is on its way stays where they put it', async () => {
-  const page = await open('#/');
+  const page = await open('');
   let release;
   const gate = new Promise((resolve) => { release = resolve; });
   await page.route(/\/split_catalogue-[^/]*\.wasm$/, async (route) => { await gate; await route.continue(); });
-  await page.focus('#campus-app header a[href="#/catalogue"]');
+  await page.focus('#campus-app header a[href="catalogue/"]');
   await page.keyboard.press('Enter');
   // Meanwhile the loading message holds the focus (a screen reader says it)...
   await page.waitForFunction(() => document.activeElement?.closest('#page-en-chargement'));
   // ...until the visitor goes elsewhere: a footer link, by keyboard.
-  await page.focus('#campus-app footer a[href="#/accessibilite"]');
+  await page.focus('#campus-app footer a[href="accessibilite/"]');
   release();
   await page.waitForSelector('.campus-results');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForTimeout(200);
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#/accessibilite');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), 'accessibilite/');
   assertNoProblems(page);
 });
 
 test('offline mid-way: a clear message and a retry that works, focus on the message, the app still alive', async () => {
   let offline = true;
-  const page = await open('#/', { block: () => offline });
-  await page.click('#campus-app header a[href="#/catalogue"]');
+  const page = await open('', { block: () => offline });
+  await page.click('#campus-app header a[href="catalogue/"]');
   const alert = page.locator('#page-non-chargee[role="alert"]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /n'a pas pu être chargée[\s\S]*connexion/);
   await page.waitForFunction(() => document.activeElement?.matches('#page-non-chargee h1'));
   await assertAccessible(page, 'chunk failed');
   // The rest of the app still works: the home page.
-  await page.click('#campus-app header a[href="#/"]');
+  await page.click('#campus-app header a[href="./"]');
   await page.waitForSelector('main h1:not(#page-en-chargement > h1)');
   // Back to the catalogue, still offline: the message again; then online, retry.
   await page.goBack();
@@ -107,7 +107,7 @@ test('offline mid-way: a clear message and a retry that works, focus on the mess
 });
 
 test('a form step whose chunk fails keeps the draft: after the retry the typed answer is there', async () => {
-  const page = await open('#/candidature');
+  const page = await open('candidature/');
   await page.click('main button.fr-btn');
   await page.fill('#f-first_name', 'Camille Étienne');
   await page.waitForTimeout(800); // the draft is saved as one types (debounced)
@@ -126,9 +126,9 @@ test('a form step whose chunk fails keeps the draft: after the retry the typed a
 });
 
 test('on a phone, the loading message and the failure are readable (390 px)', async () => {
-  const page = await open('#/', { block: () => true, viewport: { width: 390, height: 844 } });
+  const page = await open('', { block: () => true, viewport: { width: 390, height: 844 } });
   await page.click('#campus-app header .fr-header__navbar button, #campus-app header button[aria-controls]', { timeout: 5000 }).catch(() => {});
-  await page.evaluate(() => { location.hash = '#/ma-selection'; });
+  await follow(page, 'ma-selection/');
   await page.locator('#page-non-chargee').waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `page is ${width} px wide`);
@@ -156,10 +156,10 @@ test('landing on a static page whose chunk cannot come: its content stays, and i
 });
 
 test('pointing at a link, or tabbing to it, fetches its page\'s chunk before the click', async () => {
-  const page = await open('#/');
-  await page.hover('#campus-app header a[href="#/catalogue"]');
+  const page = await open('');
+  await page.hover('#campus-app header a[href="catalogue/"]');
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_catalogue-/.test(e.name)));
-  await page.focus('#campus-app footer a[href="#/accessibilite"]');
+  await page.focus('#campus-app footer a[href="accessibilite/"]');
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_info-/.test(e.name)));
   assert.equal(page.wasm.filter((u) => /split_(course|forms|selection)-/.test(u)).length, 0, page.wasm.join('\n'));
   assertNoProblems(page);

@@ -6,7 +6,7 @@
 // are dropped with a console warning and never become links.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, follow, startApp, waitForApp } from './support/harness.mjs';
 import { bundledCatalogue, catalogue, course, serveCatalogue } from './support/fixtures.mjs';
 
 let app;
@@ -44,7 +44,9 @@ async function openCourse(id, { data, viewport, locale } = {}) {
   const page = await app.newPage({ viewport });
   if (locale) await page.addInitScript((l) => localStorage.setItem('campus.locale', l), locale);
   if (data) await serveCatalogue(page, data);
-  await page.goto(`${app.url}#/formation/${encodeURIComponent(id)}`);
+  // A served catalogue is not the one the pages were written for: its
+  // courses open through the generic course page.
+  await page.goto(data ? `${app.url}formation/?id=${encodeURIComponent(id)}` : `${app.url}formation/${id}/`);
   await waitForApp(page);
   await page.waitForSelector('.campus-next-step');
   return page;
@@ -130,7 +132,7 @@ describe('the bundled catalogue: one next step per kind of course', () => {
     const main = await mainButton(page);
     assert.equal(await text(main), 'Demander cette formation');
     const href = await main.getAttribute('href');
-    assert.equal(href, `#/sur-mesure?formation=${c.id}`);
+    assert.equal(href, `sur-mesure/?formation=${c.id}`);
     assert.equal(await page.locator('main a:has-text("S\'inscrire")').count(), 0, 'no registration anywhere');
     assert.equal(await page.locator('main button:has-text("Ajouter à mon agenda")').count(), 0, 'no calendar entry');
     const sessions = await page.locator('.campus-session').allTextContents();
@@ -152,7 +154,7 @@ describe('the bundled catalogue: one next step per kind of course', () => {
     const page = await openCourse(c.id);
     const main = await mainButton(page);
     assert.equal(await text(main), 'Demander cette formation');
-    assert.equal(await main.getAttribute('href'), `#/sur-mesure?formation=${c.id}`);
+    assert.equal(await main.getAttribute('href'), `sur-mesure/?formation=${c.id}`);
     assert.match(await text(page.locator('.campus-next-step')), /Aucune session n'est programmée pour le moment\u00a0: demandez cette formation/);
     await assertAccessible(page, 'course without a session');
     assertNoProblems(page);
@@ -163,7 +165,7 @@ describe('the bundled catalogue: one next step per kind of course', () => {
     const page = await openCourse(c.id);
     const main = await mainButton(page);
     assert.equal(await text(main), 'Demander cette formation');
-    assert.equal(await main.getAttribute('href'), `#/sur-mesure?formation=${c.id}`);
+    assert.equal(await main.getAttribute('href'), `sur-mesure/?formation=${c.id}`);
     assert.match(await text(page.locator('.campus-next-step')), /Toutes les sessions à venir sont complètes/);
     assert.equal(await page.locator('main a:has-text("S\'inscrire")').count(), 0);
     await assertAccessible(page, 'course with full sessions');
@@ -257,13 +259,13 @@ describe('a catalogue built for the test', () => {
     ]);
     const page = await app.newPage();
     await serveCatalogue(page, data);
-    await page.goto(`${app.url}#/formation/alpha?region=Normandie`);
+    await page.goto(`${app.url}formation/?id=alpha&region=Normandie`);
     await waitForApp(page);
     await page.waitForSelector('.campus-next-step');
     const main = await mainButton(page);
     assert.equal(await text(main), "S'inscrire à la session du 3 mars 2030 (Toulouse)");
     assert.match(await text(page.locator('.campus-next-step')), /Aucune session correspondant à votre recherche n'a de places disponibles/);
-    await page.goto(`${app.url}#/formation/alpha`);
+    await page.goto(`${app.url}formation/?id=alpha`);
     await page.waitForFunction(() => !document.querySelector('.campus-next-step')?.textContent.includes('Aucune session correspondant'));
     await assertAccessible(page, 'next open session outside the filters');
     assertNoProblems(page);
@@ -277,7 +279,7 @@ describe('everywhere', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     const main = await mainButton(page);
     assert.equal(await text(main), 'Request this training');
-    assert.equal(await main.getAttribute('href'), `#/sur-mesure?formation=${sur.id}`);
+    assert.equal(await main.getAttribute('href'), `sur-mesure/?formation=${sur.id}`);
     const facts = await text(page.locator('.campus-key-facts'));
     assert.match(facts, /Who it is for:/);
     assert.match(facts, /Price:/);
@@ -312,12 +314,13 @@ describe('everywhere', () => {
 
   test('keyboard: from the heading, Tab reaches the next step first', async () => {
     const page = await app.newPage();
-    await page.goto(`${app.url}#/catalogue`);
+    await page.goto(`${app.url}catalogue/`);
     await waitForApp(page);
     await page.waitForSelector('.campus-course-card');
     // A route change puts focus on the new page's heading; one Tab later, on the next step.
     const arrive = async (c) => {
-      await page.goto(`${app.url}#/formation/${c.id}`);
+      // In the app: a link followed (a new document would keep the browser's focus).
+      await follow(page, `formation/${c.id}/`);
       await page.waitForFunction((t) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === t, c.title);
       await page.keyboard.press('Tab');
       return page.evaluate(() => {
@@ -330,9 +333,9 @@ describe('everywhere', () => {
     assert.ok(first.inStep && first.primary, `the primary button has focus after one Tab: ${JSON.stringify(first)}`);
     const ask = bundled('a sur-mesure programme', (x) => x.kind === 'sur-mesure');
     const second = await arrive(ask);
-    assert.equal(second.href, `#/sur-mesure?formation=${ask.id}`);
+    assert.equal(second.href, `sur-mesure/?formation=${ask.id}`);
     await page.keyboard.press('Enter');
-    await page.waitForFunction((id) => location.hash === `#/sur-mesure?formation=${id}`, ask.id);
+    await page.waitForFunction((id) => campusRoute === `sur-mesure/?formation=${id}`, ask.id);
     assertNoProblems(page);
   });
 });

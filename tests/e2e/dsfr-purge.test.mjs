@@ -98,12 +98,12 @@ const STATES = [
   }],
   ['catalogue', 'catalogue/', 1280],
   ['catalogue, phone', 'catalogue/', 390],
-  ['catalogue, a search with no result', '#/catalogue?q=zzzzqqqq', 1280],
+  ['catalogue, a search with no result', 'catalogue/?q=zzzzqqqq', 1280],
   ['course', `formation/${course.id}/`, 1280],
   ['course, phone', `formation/${course.id}/`, 390],
   ['trainer call', 'devenir-formateur/', 1280],
   ['application start', 'candidature/', 1280],
-  ['application, a step with its errors', '#/candidature', 1280, async (page) => {
+  ['application, a step with its errors', 'candidature/', 1280, async (page) => {
     await page.click('button:has-text("Commencer ma candidature")');
     await page.waitForSelector('#f-first_name');
     await page.fill('#f-email', 'pas-une-adresse');
@@ -111,9 +111,9 @@ const STATES = [
     await page.waitForSelector('#erreurs');
   }],
   ['application, phone', 'candidature/', 390],
-  ['selection', '#/ma-selection', 1280],
+  ['selection', 'ma-selection/', 1280],
   ['accessibility', 'accessibilite/', 1280],
-  ['not found', '#/nulle-part', 390],
+  ['not found', 'formation/?id=', 390],
   ['english, translate menu open', '?lang=en', 1280, async (page) => {
     await page.click('.fr-translate__btn');
     await page.waitForSelector('.fr-translate .fr-collapse--expanded');

@@ -156,7 +156,7 @@ describe('a ministry page in the DSFR look, whose CSP forbids WebAssembly', () =
 
     // Open a course in the widget.
     await widget(page, 'widget-catalogue').locator('.campus-results .fr-card__title a').first().click();
-    await frame.waitForFunction(() => location.hash.startsWith('#/formation/'));
+    await frame.waitForFunction(() => /\/formation\/[^/]+\/$/.test(location.pathname));
     await frame.waitForSelector('.campus-facts');
     await assertFitsContent(page, 'widget-catalogue');
     assert.equal(page.url(), urlBefore, 'the host URL never changes');
@@ -250,7 +250,7 @@ test('messages from another origin are ignored by the loader', async () => {
 test('on a host not listed in embed_origins, the application widget links to the full site instead of the form', async () => {
   const page = await openHost('ministere.html', { embedOrigins: null });
   const { frame } = await frameOf(page, 'widget-application');
-  const link = frame.locator('main a[target="_blank"][href*="#/candidature"]');
+  const link = frame.locator('main a[target="_blank"][href$="/candidature/"]');
   await link.waitFor();
   const url = new URL(await link.getAttribute('href'));
   assert.equal(url.search, '', 'the full site, not the widget');
@@ -286,7 +286,7 @@ test('the sur-mesure request widget: about the course it names, its form inside,
   // On a host that is not listed, no form: the full site instead.
   const unlisted = await openHost('demande.html', { embedOrigins: null });
   const guarded = (await frameOf(unlisted, 'widget-request')).frame;
-  await guarded.locator('main a[target="_blank"][href*="#/sur-mesure"]').waitFor();
+  await guarded.locator('main a[target="_blank"][href*="/sur-mesure/"]').waitFor();
   assert.equal(await guarded.locator('main form, main button:has-text("Commencer ma demande")').count(), 0);
 });
 
@@ -301,8 +301,8 @@ describe('options', () => {
     await popup.waitForLoadState();
     const url = new URL(popup.url());
     assert.equal(url.search, '', 'the full site, not the widget');
-    assert.equal(url.hash, '#/candidature');
-    assert.equal(await frame.evaluate(() => location.hash), '#/devenir-formateur', 'the widget stays');
+    assert.ok(url.pathname.endsWith('/candidature/'), url.href);
+    assert.match(await frame.evaluate(() => location.pathname), /\/devenir-formateur\/$/, 'the widget stays');
     assertNoProblems(page);
   });
 
@@ -322,7 +322,8 @@ describe('options', () => {
       document.getElementById('elsewhere').append(el);
     }, attributes);
     const { frame } = await frameOf(page, 'widget-filters');
-    const params = await frame.evaluate(() => [...new URLSearchParams(location.hash.split('?')[1])]);
+    const params = await frame.evaluate(() => [...new URLSearchParams(location.search)]
+      .filter(([key]) => !['embed', 'origin', 'lang', 'compact', 'links'].includes(key)));
     assert.deepEqual(params, [
       ['q', 'crise'], ['domaine', 'cybersecurite'], ['domaine', 'data'], ['type', 'module'], ['format', 'distanciel'],
       ['niveau', 'decouverte'], ['public', 'tous-agents'], ['region', region], ['tri', 'titre'], ['gratuit', '1'],
@@ -344,12 +345,12 @@ describe('options', () => {
     const href = await widget(page, 'widget-sync').locator('.campus-results .fr-card__title a').first().getAttribute('href');
     await widget(page, 'widget-sync').locator('.campus-results .fr-card__title a').first().click();
     await page.waitForFunction(() => location.hash.startsWith('#campus2='));
-    const id = decodeURIComponent(href.split('/').pop());
+    const id = decodeURIComponent(href.split('/').filter(Boolean).pop());
     assert.equal(decodeURIComponent(new URL(page.url()).hash.slice('#campus2='.length)), `/formation/${id}`);
     // Reload the host: the widget opens on that course.
     await page.reload();
     const again = await frameOf(page, 'widget-sync');
-    await again.frame.waitForFunction((i) => location.hash === `#/formation/${i}`, id);
+    await again.frame.waitForFunction((i) => location.pathname.endsWith(`/formation/${i}/`), id);
     assertNoProblems(page);
   });
 });
@@ -365,13 +366,13 @@ describe('loader robustness', () => {
       // The loader ran before the load event (async script): both widgets are there.
       assert.equal(await page.locator('#widget-sync iframe, #widget-course iframe').count(), 2, fragment);
       const { frame } = await frameOf(page, 'widget-sync');
-      assert.equal(await frame.evaluate(() => location.hash), '#/devenir-formateur', fragment);
+      assert.match(await frame.evaluate(() => location.pathname), /\/devenir-formateur\/$/, fragment);
       await frameOf(page, 'widget-course');
     }
     // A well-formed deep link still wins.
     await page.goto(`${host.url}fragment.html?case=ok#campus=${encodeURIComponent(`/formation/${COURSE}`)}`);
     const { frame } = await frameOf(page, 'widget-sync');
-    assert.equal(await frame.evaluate(() => location.hash), `#/formation/${COURSE}`);
+    assert.ok((await frame.evaluate(() => location.pathname)).endsWith(`/formation/${COURSE}/`));
     assert.equal((await frame.textContent('main h1')).trim(), courseTitle());
     assertNoProblems(page);
   });

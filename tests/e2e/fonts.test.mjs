@@ -145,7 +145,7 @@ test('a page in French fetches only the subsets; a character they lack brings th
   const title = 'Tiếng Việt cho người mới bắt đầu';
   const other = await app.newPage();
   await serveCatalogue(other, catalogue([course('tieng-viet', { title })]));
-  await other.goto(`${app.url}#/formation/tieng-viet`);
+  await other.goto(`${app.url}formation/?id=tieng-viet`);
   await waitForApp(other);
   await other.waitForFunction((t) => document.querySelector('#campus-app main h1')?.textContent.includes(t), title);
   await other.evaluate(() => document.fonts.ready);

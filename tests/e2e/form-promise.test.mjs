@@ -38,7 +38,7 @@ const stored = (page, key = 'campus.candidature') =>
   page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
 
 /** Downloads the progress file of the draft in progress (from the start page). */
-async function downloadProgress(page, route = '#/candidature') {
+async function downloadProgress(page, route = 'candidature/') {
   await page.goto(app.url + route);
   await waitForApp(page);
   const [download] = await Promise.all([
@@ -153,7 +153,7 @@ describe('no correction is undone by a clock ahead', () => {
       await other.fill('#f-email', 'camila@interieur.gouv.fr');
       // A second tab on the same draft writes too: the corrections hold.
       const tab = await app.newTab(other);
-      await tab.goto(app.url + '#/candidature/vous');
+      await tab.goto(app.url + 'candidature/vous/');
       await waitForApp(tab);
       await tab.fill('#f-department', 'DNUM');
       await other.waitForFunction(() => document.querySelector('#f-department')?.value === 'DNUM');
@@ -239,7 +239,7 @@ describe('without WebAssembly', () => {
 describe('invisible and decomposed text', () => {
   test('invisible names, hidden or doubled characters in email addresses are refused; decomposed text and emoji count as seen', async () => {
     state.reset();
-    const page = await openApplicationPage(app, { ...config(), route: '#/sur-mesure' });
+    const page = await openApplicationPage(app, { ...config(), route: 'sur-mesure/' });
     await page.click('button:has-text("Commencer ma demande")');
     await page.waitForSelector('#f-requester_first_name');
     await fillRequester(page);
@@ -270,12 +270,12 @@ describe('invisible and decomposed text', () => {
     assert.equal(await need.getAttribute('maxlength'), '8000');
     await need.fill('e\u0301'.repeat(1500));
     await continueTo(page, 'Vérifiez votre demande');
-    await page.goto(app.url + '#/sur-mesure/besoin');
+    await page.goto(app.url + 'sur-mesure/besoin/');
     await waitForApp(page);
     await page.fill('#f-request_need', '👨\u200d👩\u200d👧\u200d👦'.repeat(500));
     await continueTo(page, 'Vérifiez votre demande');
     // One 100,000-character word: the control takes no more than its maxlength.
-    await page.goto(app.url + '#/sur-mesure/besoin');
+    await page.goto(app.url + 'sur-mesure/besoin/');
     await waitForApp(page);
     await page.locator('#f-request_need').fill('');
     await page.locator('#f-request_need').focus();
@@ -301,7 +301,7 @@ describe('the words say what happened', () => {
     state.reset();
     const page = await openApplicationPage(app, config());
     await completeUpToReview(page, 'formation-existante');
-    await page.goto(app.url + '#/candidature/proposition');
+    await page.goto(app.url + 'candidature/proposition/');
     await waitForApp(page);
     await page.fill('#f-existing_duration_hours', 'trois');
     await page.click('form button[type="submit"]');
@@ -320,7 +320,7 @@ describe('the words say what happened', () => {
   });
 
   test("the request's consent speaks of the request", async () => {
-    const page = await openApplicationPage(app, { ...config(), route: '#/sur-mesure' });
+    const page = await openApplicationPage(app, { ...config(), route: 'sur-mesure/' });
     await page.click('button:has-text("Commencer ma demande")');
     await fillRequester(page);
     await continueTo(page, 'Votre besoin');
@@ -360,7 +360,7 @@ describe('the words say what happened', () => {
           body: answer.json ? JSON.stringify(answer.json) : '',
         }),
       );
-      await openApplicationPage(app, { ...config(), route: '#/sur-mesure', page });
+      await openApplicationPage(app, { ...config(), route: 'sur-mesure/', page });
       await requestAtReview(page);
       await page.click('button:has-text("Envoyer ma demande")');
       await page.waitForSelector('#echec-envoi', { timeout: 10_000 });
@@ -379,7 +379,7 @@ describe('the words say what happened', () => {
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));
     const blocked = 'http://127.0.0.1:9/api/demandes';
-    await openApplicationPage(app, { endpoint: null, config: { requests_endpoint: blocked }, route: '#/sur-mesure', page });
+    await openApplicationPage(app, { endpoint: null, config: { requests_endpoint: blocked }, route: 'sur-mesure/', page });
     await requestAtReview(page);
     let requested = false;
     page.on('request', (r) => { if (r.url().startsWith(blocked)) requested = true; });
@@ -397,7 +397,7 @@ describe('the words say what happened', () => {
 
 describe('a request and its course', () => {
   test('the start page names the course; a request in progress about another course says so and can switch, keeping the rest', async () => {
-    const page = await openApplicationPage(app, { endpoint: null, config: { requests_endpoint: null }, route: `#/sur-mesure?formation=${COURSE_A}` });
+    const page = await openApplicationPage(app, { endpoint: null, config: { requests_endpoint: null }, route: `sur-mesure/?formation=${COURSE_A}` });
     await page.waitForSelector('#formation-concernee');
     assert.match(await page.textContent('#formation-concernee'), new RegExp(TITLE_A.replace(/[()]/g, '.')));
     await page.click('button:has-text("Commencer ma demande")');
@@ -407,7 +407,7 @@ describe('a request and its course', () => {
     // The course asked for is not offered as "may already exist".
     const similar = await page.locator('.campus-similar a').allTextContents();
     assert.ok(!similar.includes(TITLE_A), similar.join(' | '));
-    await page.goto(`${app.url}#/sur-mesure?formation=${COURSE_B}`);
+    await page.goto(`${app.url}sur-mesure/?formation=${COURSE_B}`);
     await waitForApp(page);
     await page.waitForSelector('#autre-formation');
     const notice = await page.textContent('#autre-formation');

@@ -23,7 +23,7 @@ async function open(config, delay = 1500) {
     log.push({ url: 'config answered', at: Date.now() - t0 });
     await route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) });
   });
-  await page.goto(`${app.url}#/catalogue`);
+  await page.goto(`${app.url}catalogue/`);
   await waitForApp(page);
   await page.waitForSelector('.campus-results', { timeout: 20_000 });
   return { page, log };

@@ -14,7 +14,7 @@ const DATA = bundledCatalogue();
 const KEY = 'campus.selection';
 // Titles as the app shows them (French spacing).
 const [A, B, C, D] = DATA.courses.slice(0, 4).map((c) => ({ ...c, title: frenchSpacing(c.title) }));
-const NAV = '#navigation-principale a[href="#/ma-selection"]';
+const NAV = '#navigation-principale a[href="ma-selection/"]';
 const CARD_TITLES = '.campus-results .fr-card__title a';
 
 let app;
@@ -33,7 +33,7 @@ async function ready(page) {
 
 /** Opens `hash` in `page` with `ids` as the stored selection (and `locale`). */
 async function openWith(page, hash, ids, { locale } = {}) {
-  await page.goto(app.url + '#/plan-du-site');
+  await page.goto(app.url + 'plan-du-site/');
   await waitForApp(page);
   await page.evaluate(
     ([key, value, locale]) => {
@@ -56,7 +56,7 @@ const activeText = (page) => page.evaluate(() => document.activeElement?.textCon
 const badge = (page) => page.locator(`${NAV} .campus-nav-count`);
 /** What Chromium logs when a permissions policy blocks the Clipboard API. */
 const CLIPBOARD_BLOCKED = /Permissions policy violation: The Clipboard API has been blocked/;
-const shareQuery = (ids) => `#/ma-selection?ids=${ids.map(encodeURIComponent).join(',')}`;
+const shareQuery = (ids) => `ma-selection/?ids=${ids.map(encodeURIComponent).join(',')}`;
 
 /**
  * Makes the browser refuse the Clipboard API to `page`: its document is served
@@ -65,13 +65,12 @@ const shareQuery = (ids) => `#/ma-selection?ids=${ids.map(encodeURIComponent).jo
  * then allows or refuses writeText depending on focus).
  */
 async function denyClipboard(page) {
-  await page.route(
-    (url) => url.pathname === new URL(app.url).pathname || url.pathname.endsWith('/index.html'),
-    async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'permissions-policy': 'clipboard-write=()' } });
-    },
-  );
+  await page.route('**/*', async (route) => {
+    // Every document of the site (each page is a file of its own).
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'permissions-policy': 'clipboard-write=()' } });
+  });
 }
 
 /** Presses Tab until the focused element matches `predicate` (at most `max` times). */
@@ -85,7 +84,7 @@ async function tabTo(page, predicate, arg, max = 80) {
 
 describe('the count in the navigation', () => {
   test('shows how many courses are bookmarked, reads naturally, and follows another tab', async () => {
-    const page = await openWith(await app.newPage(), '#/catalogue?tri=titre', null);
+    const page = await openWith(await app.newPage(), 'catalogue/?tri=titre', null);
     // Empty: no badge, the link reads "Ma sélection".
     assert.equal(await badge(page).count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Ma sélection', exact: true }).count(), 1);
@@ -99,7 +98,7 @@ describe('the count in the navigation', () => {
 
     // Another tab shows the same count and follows this one, and the other way round.
     const other = await app.newTab(page);
-    await other.goto(app.url + '#/ma-selection');
+    await other.goto(app.url + 'ma-selection/');
     await ready(other);
     assert.equal((await badge(other).textContent()).trim(), '2');
     await buttons.nth(2).click();
@@ -116,7 +115,7 @@ describe('the count in the navigation', () => {
 
   test('on a 390 px phone the count is visible in the menu', async () => {
     const page = await app.newPage({ viewport: { width: 390, height: 844 } });
-    await openWith(page, '#/', [A.id, B.id, C.id]);
+    await openWith(page, '', [A.id, B.id, C.id]);
     assert.equal(await page.isVisible(NAV), false, 'the navigation is folded');
     await page.click('.fr-header__navbar .fr-btn--menu');
     await page.waitForSelector(NAV, { state: 'visible' });
@@ -129,7 +128,7 @@ describe('the count in the navigation', () => {
     assert.equal(await page.getByRole('link', { name: 'Ma sélection, 3 formations', exact: true }).count(), 1);
     await assertAccessible(page, 'phone menu with a count');
     await page.click(NAV);
-    await page.waitForFunction(() => location.hash === '#/ma-selection');
+    await page.waitForFunction(() => campusRoute === 'ma-selection/');
     await page.waitForSelector(NAV, { state: 'hidden' });
     // The page's code may still be on its way: wait for the page itself.
     await waitForPageFocus(page, 'Ma sélection');
@@ -147,7 +146,7 @@ describe('the share link', () => {
     const context = await app.browser.newContext({ bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'] });
     try {
       const page = await app.newPage({ context });
-      await openWith(page, '#/ma-selection', [C.id, A.id, B.id]);
+      await openWith(page, 'ma-selection/', [C.id, A.id, B.id]);
       await page.click('#selection-copier');
       await page.waitForSelector('text=Le lien de votre sélection a été copié');
       assert.equal(await page.locator('#selection-lien').count(), 0, 'no fallback field when copied');
@@ -157,7 +156,7 @@ describe('the share link', () => {
 
       // Another visitor (another browser profile) with a selection of their own.
       const visitor = await app.newPage();
-      await openWith(visitor, '#/', [D.id]);
+      await openWith(visitor, '', [D.id]);
       await visitor.goto(link);
       await ready(visitor);
       assert.equal((await visitor.textContent('main h1')).trim(), 'Sélection partagée\u00a0: 3 formations');
@@ -190,7 +189,7 @@ describe('the share link', () => {
 
       // "Voir ma sélection" leaves the shared view; focus goes to the heading.
       await visitor.click('a:has-text("Voir ma sélection (3 formations)")');
-      await visitor.waitForFunction(() => location.hash === '#/ma-selection');
+      await visitor.waitForFunction(() => campusRoute === 'ma-selection/');
       await waitForPageFocus(visitor, 'Ma sélection');
       assert.deepEqual(await titles(visitor), [C.title, A.title, B.title]);
       assertNoProblems(page);
@@ -207,7 +206,7 @@ describe('the share link', () => {
     const page = await app.newPage({ allowConsole: [CLIPBOARD_BLOCKED] });
     await denyClipboard(page);
     await serveCatalogue(page, doc);
-    await openWith(page, '#/ma-selection', ['simple', 'é/#?&=+%', 'id,avec virgule']);
+    await openWith(page, 'ma-selection/', ['simple', 'é/#?&=+%', 'id,avec virgule']);
     await page.click('#selection-copier');
     await page.waitForSelector('#selection-lien');
     assert.match(await page.textContent('.campus-selection-share [role="status"]'), /n'a pas permis la copie automatique/);
@@ -219,7 +218,7 @@ describe('the share link', () => {
       return input.value.slice(input.selectionStart, input.selectionEnd);
     });
     assert.equal(selected, link, 'the whole link is selected');
-    assert.ok(link.endsWith('#/ma-selection?ids=simple,%C3%A9%2F%23%3F%26%3D%2B%25,id%2Cavec%20virgule'), link);
+    assert.ok(link.endsWith('ma-selection/?ids=simple,%C3%A9%2F%23%3F%26%3D%2B%25,id%2Cavec%20virgule'), link);
     await assertAccessible(page, 'copy refused: the link to copy by hand');
 
     // The field follows the selection.
@@ -239,7 +238,7 @@ describe('the share link', () => {
   test('with no Clipboard API at all the same fallback shows', async () => {
     const page = await app.newPage();
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
-    await openWith(page, '#/ma-selection', [A.id]);
+    await openWith(page, 'ma-selection/', [A.id]);
     await page.click('#selection-copier');
     await page.waitForSelector('#selection-lien');
     assert.ok((await page.inputValue('#selection-lien')).endsWith(shareQuery([A.id])));
@@ -250,7 +249,7 @@ describe('the share link', () => {
     const page = await app.newPage();
     const nfd = 'e\u0301';
     const query =
-      `#/ma-selection?ids=${A.id},${A.id},,%ZZ,inconnu-1,${encodeURIComponent('inconnu 2')},` +
+      `ma-selection/?ids=${A.id},${A.id},,%ZZ,inconnu-1,${encodeURIComponent('inconnu 2')},` +
       `${B.id}%E2%80%8B,%E2%80%8B,${encodeURIComponent(nfd)},${encodeURIComponent(A.id)}&autre=1&ids=${C.id}`;
     await openWith(page, query, null);
     assert.equal((await page.textContent('main h1')).trim(), 'Sélection partagée\u00a0: 3 formations');
@@ -263,7 +262,7 @@ describe('the share link', () => {
     await assertAccessible(page, 'shared link with unknown ids');
 
     // Only unknown ids: said so, with ways out, no action on the own selection.
-    await page.goto(app.url + '#/ma-selection?ids=inconnu');
+    await page.goto(app.url + 'ma-selection/?ids=inconnu');
     await ready(page);
     assert.equal((await page.textContent('main h1')).trim(), 'Sélection partagée\u00a0: 0 formation');
     assert.match(await page.textContent('main'), /1 formation de ce lien n'existe plus dans le catalogue\./);
@@ -276,9 +275,11 @@ describe('the share link', () => {
   test('a huge link (10,000 ids, 100 KB) is read up to the limit, quickly', async () => {
     const page = await app.newPage();
     const ids = [A.id, B.id, C.id, ...Array.from({ length: 9_997 }, (_, i) => `inconnu-${i}`)];
-    const query = `#/ma-selection?ids=${ids.join(',')}`;
+    // So long a list travels in the fragment, as the app writes it (no
+    // server takes a 100 KB request line).
+    const query = `ma-selection/#ids=${ids.join(',')}`;
     assert.ok(query.length > 100_000, `${query.length} characters`);
-    await openWith(page, '#/', null);
+    await openWith(page, '', null);
     const started = Date.now();
     await page.goto(app.url + query);
     await ready(page);
@@ -291,7 +292,7 @@ describe('the share link', () => {
     assert.ok(elapsed < 5_000, `shown in ${elapsed} ms`);
 
     // One 100 KB segment: unreadable as an id, not decoded.
-    await page.goto(app.url + `#/ma-selection?ids=${'%41'.repeat(34_000)}`);
+    await page.goto(app.url + `ma-selection/#ids=${'%41'.repeat(34_000)}`);
     await ready(page);
     assert.match(await page.textContent('#selection-lien-incomplet'), /1 élément illisible/);
     await assertAccessible(page, 'huge shared link');
@@ -301,7 +302,7 @@ describe('the share link', () => {
 
 describe('undo', () => {
   test('after emptying and after removing one course, keyboard only, focus kept', async () => {
-    const page = await openWith(await app.newPage(), '#/ma-selection', [A.id, B.id, C.id]);
+    const page = await openWith(await app.newPage(), 'ma-selection/', [A.id, B.id, C.id]);
     await tabTo(page, () => document.activeElement?.id === 'selection-vider');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#selection-annonce >> text=Votre sélection a été vidée\u00a0: 3 formations retirées.');
@@ -335,14 +336,14 @@ describe('undo', () => {
   });
 
   test('another tab follows the emptying and the undo, and what it added meanwhile is kept', async () => {
-    const page = await openWith(await app.newPage(), '#/ma-selection', [A.id, B.id]);
+    const page = await openWith(await app.newPage(), 'ma-selection/', [A.id, B.id]);
     const other = await app.newTab(page);
-    await other.goto(app.url + '#/');
+    await other.goto(app.url + '');
     await ready(other);
     await page.click('#selection-vider');
     await other.waitForSelector(`${NAV} .campus-nav-count`, { state: 'detached' });
     // Meanwhile the other tab bookmarks a course.
-    await other.goto(app.url + `#/formation/${encodeURIComponent(D.id)}`);
+    await other.goto(app.url + `formation/${encodeURIComponent(D.id)}/`);
     await ready(other);
     await other.click(`button[title="Ajouter à ma sélection\u00a0: ${D.title.replace(/"/g, '\\"')}"]`);
     await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.trim() === '1', `${NAV} .campus-nav-count`);
@@ -364,7 +365,7 @@ describe('storage and language', () => {
       const problems = [];
       page.on('pageerror', (e) => problems.push(e.message));
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      await page.goto(app.url + '#/catalogue?tri=titre');
+      await page.goto(app.url + 'catalogue/?tri=titre');
       await ready(page);
       const buttons = page.locator('.campus-results .fr-card button[aria-pressed]');
       await buttons.nth(0).click();
@@ -390,7 +391,7 @@ describe('storage and language', () => {
   test('in English', async () => {
     const page = await app.newPage({ allowConsole: [CLIPBOARD_BLOCKED] });
     await denyClipboard(page);
-    await openWith(page, '#/ma-selection', [A.id, B.id], { locale: 'en' });
+    await openWith(page, 'ma-selection/', [A.id, B.id], { locale: 'en' });
     assert.equal((await page.textContent('main h1')).trim(), 'My selection');
     assert.equal(await page.getByRole('link', { name: 'My selection, 2 trainings', exact: true }).count(), 1);
     await page.click('#selection-copier');
@@ -400,7 +401,7 @@ describe('storage and language', () => {
     await page.waitForSelector('#selection-annonce >> text=Your selection was emptied: 2 trainings removed.');
     assert.equal((await page.textContent('#selection-annuler')).trim(), 'Undo');
     await assertAccessible(page, 'emptied (en)');
-    await page.goto(app.url + `#/ma-selection?ids=${A.id},inconnu,%ZZ`);
+    await page.goto(app.url + `ma-selection/?ids=${A.id},inconnu,%ZZ`);
     await ready(page);
     assert.equal((await page.textContent('main h1')).trim(), 'Shared selection: 1 training');
     const warning = await page.textContent('#selection-lien-incomplet');

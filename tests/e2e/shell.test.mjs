@@ -10,16 +10,16 @@ const SERVICE = 'Campus du numérique public';
 /** Every route, with its h1 in French and English. */
 const ROUTES = [
   { hash: '', fr: SERVICE, en: SERVICE, title: 'Accueil' },
-  { hash: '#/catalogue', fr: 'Catalogue des formations', en: 'Training catalogue' },
-  { hash: '#/formation/identifiant-inconnu', fr: 'Formation introuvable', en: 'Training not found' },
-  { hash: '#/ma-selection', fr: 'Ma sélection', en: 'My selection' },
-  { hash: '#/devenir-formateur', fr: 'Devenir formateur ou formatrice', en: 'Become a trainer' },
-  { hash: '#/candidature', fr: 'Candidature des formateurs bénévoles', en: 'Volunteer trainer application' },
-  { hash: '#/accessibilite', fr: "Déclaration d'accessibilité", en: 'Accessibility statement' },
-  { hash: '#/mentions-legales', fr: 'Mentions légales', en: 'Legal notice' },
-  { hash: '#/donnees-personnelles', fr: 'Données personnelles', en: 'Personal data' },
-  { hash: '#/plan-du-site', fr: 'Plan du site', en: 'Sitemap' },
-  { hash: '#/cette-page-n-existe-pas', fr: 'Page non trouvée', en: 'Page not found' },
+  { hash: 'catalogue/', fr: 'Catalogue des formations', en: 'Training catalogue' },
+  { hash: 'formation/?id=identifiant-inconnu', fr: 'Formation introuvable', en: 'Training not found' },
+  { hash: 'ma-selection/', fr: 'Ma sélection', en: 'My selection' },
+  { hash: 'devenir-formateur/', fr: 'Devenir formateur ou formatrice', en: 'Become a trainer' },
+  { hash: 'candidature/', fr: 'Candidature des formateurs bénévoles', en: 'Volunteer trainer application' },
+  { hash: 'accessibilite/', fr: "Déclaration d'accessibilité", en: 'Accessibility statement' },
+  { hash: 'mentions-legales/', fr: 'Mentions légales', en: 'Legal notice' },
+  { hash: 'donnees-personnelles/', fr: 'Données personnelles', en: 'Personal data' },
+  { hash: 'plan-du-site/', fr: 'Plan du site', en: 'Sitemap' },
+  { hash: 'formation/?id=', fr: 'Page non trouvée', en: 'Page not found' },
 ];
 
 let app;
@@ -38,7 +38,7 @@ async function switchLanguage(page, code) {
 
 describe('every route, deep-linked on a plain static server under a sub-path', () => {
   for (const route of ROUTES) {
-    test(`${route.hash || '#/'} renders the DSFR shell in French and English, axe-clean`, async () => {
+    test(`${route.hash || ''} renders the DSFR shell in French and English, axe-clean`, async () => {
       const page = await app.newPage();
       const response = await page.goto(app.url + route.hash);
       assert.equal(response.status(), 200);
@@ -69,7 +69,7 @@ describe('every route, deep-linked on a plain static server under a sub-path', (
 
 test('the language choice is kept across reloads and <html lang> follows it', async () => {
   const page = await app.newPage();
-  await page.goto(app.url + '#/plan-du-site');
+  await page.goto(app.url + 'plan-du-site/');
   await waitForApp(page);
   await switchLanguage(page, 'en');
   assert.equal(await page.title(), `Sitemap - ${SERVICE}`);
@@ -102,7 +102,7 @@ test('following links moves focus to the new page title; Back and Forward restor
   await page.goto(app.url);
   await waitForApp(page);
   await page.click('#navigation-principale a:has-text("Catalogue des formations")');
-  await page.waitForFunction(() => location.hash === '#/catalogue');
+  await page.waitForFunction(() => campusRoute === 'catalogue/');
   await waitForPageFocus(page, 'Catalogue des formations');
   assert.equal(await page.title(), `Catalogue des formations - ${SERVICE}`);
   assert.equal(
@@ -119,19 +119,19 @@ test('following links moves focus to the new page title; Back and Forward restor
   await page.waitForFunction((title) => document.querySelector('main h1')?.textContent.trim() === title, SERVICE);
   await page.goForward();
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent.trim() === 'Catalogue des formations');
-  assert.ok(page.url().endsWith(`${BASE}#/catalogue`));
+  assert.ok(page.url().endsWith(`${BASE}catalogue/`));
   assertNoProblems(page);
 });
 
 test('keyboard only: skip link to the content keeps the route, Tab reaches the navigation', async () => {
   const page = await app.newPage();
-  await page.goto(app.url + '#/plan-du-site');
+  await page.goto(app.url + 'plan-du-site/');
   await waitForApp(page);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Contenu');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'contenu');
-  assert.ok(page.url().endsWith('#/plan-du-site'), `route kept: ${page.url()}`);
+  assert.ok(page.url().endsWith('plan-du-site/'), `route kept: ${page.url()}`);
   assert.equal((await page.textContent('main h1')).trim(), 'Plan du site');
 
   // The "Menu" skip link lands on the main navigation; Tab then follows its links.
@@ -146,12 +146,12 @@ test('keyboard only: skip link to the content keeps the route, Tab reaches the n
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Accueil');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash === '#/catalogue');
+  await page.waitForFunction(() => campusRoute === 'catalogue/');
   await waitForPageFocus(page, 'Catalogue des formations');
 
   // A typed in-page anchor does not lose the route either.
   await page.evaluate(() => { location.hash = '#footer'; });
-  await page.waitForFunction(() => location.hash === '#/catalogue');
+  await page.waitForFunction(() => campusRoute === 'catalogue/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'footer');
   assertNoProblems(page);
 });
@@ -166,7 +166,7 @@ test('on a small screen the menu button opens the navigation, and a link closes 
   assert.equal(await page.getAttribute('#header-menu', 'role'), 'dialog');
   await assertAccessible(page, 'mobile menu open');
   await page.click('#navigation-principale a:has-text("Devenir formateur")');
-  await page.waitForFunction(() => location.hash === '#/devenir-formateur');
+  await page.waitForFunction(() => campusRoute === 'devenir-formateur/');
   await page.waitForSelector('#navigation-principale', { state: 'hidden' });
   assertNoProblems(page);
 });
@@ -185,7 +185,7 @@ describe('config.json', () => {
   test('missing: the site still shows, with a console warning', async () => {
     const page = await app.newPage({ allowConsole: [/Failed to load resource.*404/] });
     await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await page.goto(app.url + '#/catalogue');
+    await page.goto(app.url + 'catalogue/');
     await waitForApp(page);
     await expectWarning(page, /config\.json unavailable \(HTTP 404 Not Found\); using the defaults/);
     assert.equal((await page.textContent('main h1')).trim(), 'Catalogue des formations');
@@ -223,7 +223,7 @@ test('the build also works at the root of a server', async () => {
   const rootApp = await startApp({ base: '/' });
   try {
     const page = await rootApp.newPage();
-    await page.goto(rootApp.url + '#/mentions-legales');
+    await page.goto(rootApp.url + 'mentions-legales/');
     await waitForApp(page);
     assert.equal((await page.textContent('main h1')).trim(), 'Mentions légales');
     await assertAccessible(page, 'served at the root');
@@ -256,7 +256,7 @@ test('the app runs under its own strict Content-Security-Policy, with no violati
   const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   assert.doesNotMatch(policy, /'unsafe-eval'|'unsafe-inline'/);
-  for (const hash of ['', '#/catalogue?q=donnees', '#/devenir-formateur', '#/candidature', '#/plan-du-site']) {
+  for (const hash of ['', 'catalogue/?q=donnees', 'devenir-formateur/', 'candidature/', 'plan-du-site/']) {
     await page.goto(app.url + hash);
     await waitForApp(page);
     await page.waitForTimeout(200);

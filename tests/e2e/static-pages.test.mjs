@@ -157,13 +157,19 @@ test('deep links of every kind open and reload under the sub-path', async () => 
     [`formation/${id}/`, staticH1(`formation/${id}/`)],
     [`formation/${id}/index.html`, staticH1(`formation/${id}/`)],
     ['catalogue/?q=cyber', 'Catalogue des formations'],
-    ['#/catalogue?q=donn%C3%A9es', 'Catalogue des formations'],
-    [`#/formation/${id}`, staticH1(`formation/${id}/`)],
-    ['#/devenir-formateur', staticH1('devenir-formateur/')],
-    ['#/ma-selection', 'Ma sélection'],
+    ['catalogue/?q=donn%C3%A9es', 'Catalogue des formations'],
+    [`formation/${id}/`, staticH1(`formation/${id}/`)],
+    ['devenir-formateur/', staticH1('devenir-formateur/')],
+    ['ma-selection/', 'Ma sélection'],
     ['index.html#/plan-du-site', 'Plan du site'],
     [`formation/${id}/#/catalogue`, 'Catalogue des formations'],
-    ['#/formation/ajoutee-apres-la-construction', later.title],
+    // The pages were written for another catalogue: every course opens
+    // through the generic course page.
+    ['formation/?id=ajoutee-apres-la-construction', later.title],
+    [`formation/?id=${encodeURIComponent(odd.id)}`, odd.title],
+    // Old fragment addresses land on their path.
+    ['#/catalogue?q=cyber', 'Catalogue des formations'],
+    [`#/formation/${id}`, staticH1(`formation/${id}/`)],
     [`#/formation/${encodeURIComponent(odd.id)}`, odd.title],
   ];
   const page = await app.newPage();
@@ -176,7 +182,12 @@ test('deep links of every kind open and reload under the sub-path', async () => 
     await waitForApp(page);
     await assertLiveH1(page, h1, `${path} reloaded: h1`);
     assert.equal(await page.locator('#campus-static, #campus-boot').count(), 0, `${path}: one copy of the page`);
+    assert.ok(!page.url().includes('#/'), `${path}: the address is a path (${page.url()})`);
   }
+  // Links name the generic page for a catalogue the pages were not written for.
+  await page.goto(`${app.url}catalogue/?q=ajoutee`);
+  await waitForApp(page);
+  await page.locator('#campus-app main a[href="formation/?id=ajoutee-apres-la-construction"]').first().waitFor();
   await page.goto(`${app.url}catalogue/?q=cyber`);
   await waitForApp(page);
   assert.equal(await page.locator('#campus-app input[type="search"]').inputValue(), 'cyber');
@@ -189,8 +200,8 @@ test('from a static page, links into the app stay in the document, and Back retu
   await page.goto(`${app.url}formation/${c.id}/`);
   await waitForApp(page);
   await page.evaluate(() => { window.__sameDocument = true; });
-  await page.locator('#campus-app header a[href="#/catalogue"]').first().click();
-  await page.waitForURL(`${app.url}#/catalogue`);
+  await page.locator('#campus-app header a[href="catalogue/"]').first().click();
+  await page.waitForURL(`${app.url}catalogue/`);
   await assertLiveH1(page, 'Catalogue des formations');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
   await page.goBack();
@@ -282,7 +293,7 @@ test('what a visitor types before the wasm is kept by the live app', async () =>
   const live = page.locator('#campus-app input[type="search"]');
   assert.equal(await live.inputValue(), 'cyber');
   assert.equal(await page.evaluate(() => document.activeElement?.closest('#campus-app') !== null && document.activeElement.type), 'search', 'focus stays in the box');
-  await page.waitForFunction(() => location.hash.includes('q=cyber'));
+  await page.waitForFunction(() => campusRoute.includes('q=cyber'));
   assertNoProblems(page);
   // Without JavaScript, the search form asks for the catalogue page.
   const plain = await app.newPage({ javaScriptEnabled: false });
@@ -293,20 +304,22 @@ test('what a visitor types before the wasm is kept by the live app', async () =>
   assert.equal(text(await plain.locator('main h1').innerText()), 'Catalogue des formations');
 });
 
-test('a #/… route on the home file shows the loading message, never the home content', async () => {
+test('an old #/… address lands on its own page before anything is drawn', async () => {
   const page = await app.newPage();
   const release = await holdWasm(page);
-  await page.goto(`${app.url}#/catalogue`);
-  assert.equal(await page.locator('#campus-static').isVisible(), false);
-  assert.equal(await page.locator('#campus-boot').isVisible(), true);
+  await page.goto(`${app.url}#/catalogue?q=cyber`);
+  // Without the app, the catalogue's own file: its content, not the home page's.
+  await page.waitForURL(`${app.url}catalogue/?q=cyber`);
+  assert.equal(text(await page.locator('#campus-static main h1').innerText()), 'Catalogue des formations');
   release();
   await waitForApp(page);
   await assertLiveH1(page, 'Catalogue des formations');
+  assert.equal(await page.locator('#campus-app input[type="search"]').inputValue(), 'cyber');
   assertNoProblems(page);
 });
 
 test('campus-pages regenerates the pages from another catalogue without rebuilding the app', async () => {
-  const tool = join('target', 'debug', 'campus-pages');
+  const tool = join(process.env.CARGO_TARGET_DIR ?? 'target', 'debug', 'campus-pages');
   assert.ok(existsSync(tool), 'bash .ci/build built campus-pages');
   const dir = mkdtempSync(join(tmpdir(), 'campus-pages-'));
   try {
@@ -315,8 +328,9 @@ test('campus-pages regenerates the pages from another catalogue without rebuildi
     const fresh = course('nouvelle-formation-2027', { title: 'Nouvelle formation 2027' });
     writeFileSync(join(dir, 'autre.json'), JSON.stringify(catalogue([fresh, course('deuxieme')])));
     const out = execFileSync(tool, ['--dist', dir, '--catalogue', join(dir, 'autre.json'), '--site-url', 'https://exemple.gouv.fr/campus'], { encoding: 'utf8' });
-    assert.match(out, /11 pages \(2 courses\)/);
-    assert.deepEqual(readdirSync(join(dir, 'formation')).sort(), ['deuxieme', 'nouvelle-formation-2027']);
+    assert.match(out, / pages \(2 courses\)/);
+    // Each course's folder, and the generic course page.
+    assert.deepEqual(readdirSync(join(dir, 'formation')).sort(), ['deuxieme', 'index.html', 'nouvelle-formation-2027']);
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.wasm')), wasm, 'the same wasm');
     const html = readFileSync(join(dir, 'formation', 'nouvelle-formation-2027', 'index.html'), 'utf8');
     assert.match(html, /<h1[^>]*>Nouvelle formation 2027<\/h1>/);

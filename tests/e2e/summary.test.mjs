@@ -162,7 +162,7 @@ test('the code that reads the catalogue does not arrive: the page says so, and r
   const page = await app.newPage({ allowConsole: [/Failed to load resource/, /split|chunk|wasm/i] });
   let block = true;
   await page.route(/split_catalogue_data-[0-9a-f]+\.wasm$/, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
-  await page.goto(`${app.url}#/catalogue`);
+  await page.goto(`${app.url}catalogue/`);
   const alert = page.locator('#campus-app .fr-alert--error');
   await alert.waitFor({ timeout: 15000 });
   assert.match(await alert.innerText(), /catalogue/i);

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { schemaValidator } from './support/schemas.mjs';
-import { assertAccessible, assertFocused, assertNoProblems, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
+import { assertAccessible, assertFocused, assertNoProblems, follow, startApp, waitForApp, waitForPageFocus } from './support/harness.mjs';
 import { startReceiver } from './support/receiver.mjs';
 import { holdCatalogue } from './support/fixtures.mjs';
 import { continueTo, fillNeed, fillRequester, fillYou, openApplicationPage, pick, stepTitle } from './support/applicant.mjs';
@@ -30,7 +30,7 @@ after(async () => {
 });
 
 /** A page on the request's start page (`route`), config pointing at `endpoint`. */
-const openRequest = ({ endpoint = receiver.url, route = '#/sur-mesure', ...rest } = {}) =>
+const openRequest = ({ endpoint = receiver.url, route = 'sur-mesure/', ...rest } = {}) =>
   openApplicationPage(app, { endpoint: null, config: { requests_endpoint: endpoint }, route, ...rest });
 
 async function toReview(page, { axe = false } = {}) {
@@ -47,11 +47,11 @@ async function toReview(page, { axe = false } = {}) {
 test('from a sur-mesure course to the confirmation: own steps, the course named, one payload matching its schema', async () => {
   receiver.state.mode = 'ok';
   const before = receiver.state.stored.size;
-  const page = await openRequest({ route: `#/sur-mesure?formation=${COURSE}` });
+  const page = await openRequest({ route: `sur-mesure/?formation=${COURSE}` });
   assert.equal(await stepTitle(page), 'Demander une formation sur mesure');
   assert.match(await page.title(), /^Demander une formation sur mesure - /);
   // The catalogue's sur-mesure programmes are given as examples.
-  await page.locator(`main a[href="#/formation/${COURSE}"]`).waitFor();
+  await page.locator(`main a[href="formation/${COURSE}/"]`).waitFor();
   await assertAccessible(page, 'request start');
   await toReview(page, { axe: true });
   // The course it came from is named on the review (prefilled, not typed).
@@ -90,11 +90,13 @@ test('about a course, the request starts once the catalogue has named it: never 
     route.fulfill({ contentType: 'application/json', body: JSON.stringify({ catalogue_url: 'catalogue.json', requests_endpoint: receiver.url }) }),
   );
   const release = await holdCatalogue(page);
-  await page.goto(`${app.url}#/sur-mesure?formation=${COURSE}`);
+  await page.goto(`${app.url}sur-mesure/?formation=${COURSE}`);
+  // The page needs no catalogue to be shown: the live page takes over at
+  // once and says what it waits for (its file could not know the course).
   await waitForApp(page);
-  const waiting = page.locator('#depart-en-attente');
-  assert.equal((await waiting.textContent()).trim(), 'Chargement de la formation concernée…');
-  assert.equal(await waiting.getAttribute('role'), 'status');
+  const landed = page.locator('#depart-en-attente');
+  assert.equal((await landed.textContent()).trim(), 'Chargement de la formation concernée…');
+  assert.equal(await landed.getAttribute('role'), 'status');
   assert.equal(await page.locator('button:has-text("Commencer ma demande")').count(), 0, 'no start that would lose the course');
   await assertAccessible(page, 'request start, course on its way');
   release();
@@ -102,10 +104,28 @@ test('about a course, the request starts once the catalogue has named it: never 
   await page.waitForSelector('#f-requester_first_name');
   const draft = await page.evaluate(() => localStorage.getItem('campus.demande'));
   assert.ok(draft.includes(COURSE_TITLE), draft);
+  // Reached inside the app while the catalogue is on its way: the live
+  // page says it waits, and offers no start.
+  const inside = await app.newPage();
+  await inside.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ catalogue_url: 'catalogue.json', requests_endpoint: receiver.url }) }),
+  );
+  const releaseInside = await holdCatalogue(inside);
+  await inside.goto(`${app.url}accessibilite/`);
+  await waitForApp(inside);
+  await follow(inside, `sur-mesure/?formation=${COURSE}`);
+  const waiting = inside.locator('#depart-en-attente');
+  assert.equal((await waiting.textContent()).trim(), 'Chargement de la formation concernée…');
+  assert.equal(await waiting.getAttribute('role'), 'status');
+  assert.equal(await inside.locator('button:has-text("Commencer ma demande")').count(), 0, 'no start that would lose the course');
+  await assertAccessible(inside, 'request start, course on its way');
+  releaseInside();
+  await inside.waitForSelector('button:has-text("Commencer ma demande")');
+  assertNoProblems(inside);
   // Without a course, nothing to wait for: the start is there at once.
   const plain = await app.newPage();
   await holdCatalogue(plain);
-  await plain.goto(`${app.url}#/sur-mesure`);
+  await plain.goto(`${app.url}sur-mesure/`);
   await waitForApp(plain);
   await plain.waitForSelector('button:has-text("Commencer ma demande")', { timeout: 3000 });
   assert.equal(await plain.locator('#depart-en-attente').count(), 0);
@@ -118,7 +138,7 @@ test('a trainer application and a request live side by side, never mixed', async
   await page.click('button:has-text("Commencer ma candidature")');
   await page.waitForSelector('#f-first_name');
   await fillYou(page);
-  await page.goto(`${app.url}#/sur-mesure`);
+  await page.goto(`${app.url}sur-mesure/`);
   await waitForApp(page);
   // No request started yet: the trainer draft does not count as one.
   assert.match(await page.textContent('main'), /Vous n'avez pas encore commencé de demande/);
@@ -128,24 +148,24 @@ test('a trainer application and a request live side by side, never mixed', async
   await page.fill('#f-requester_first_name', 'Alix');
   // A second tab sees both drafts, each under its own key, and follows live.
   const other = await page.context().newPage();
-  await other.goto(`${app.url}#/sur-mesure/demandeur`);
+  await other.goto(`${app.url}sur-mesure/demandeur/`);
   await waitForApp(other);
   assert.equal(await other.inputValue('#f-requester_first_name'), 'Alix');
   await page.fill('#f-requester_last_name', 'Moreau');
   await other.waitForFunction(() => document.querySelector('#f-requester_last_name')?.value === 'Moreau');
-  await other.goto(`${app.url}#/candidature/vous`);
+  await other.goto(`${app.url}candidature/vous/`);
   await waitForApp(other);
   assert.equal(await other.inputValue('#f-first_name'), 'Camille');
   const stored = await page.evaluate(() => [localStorage.getItem('campus.candidature'), localStorage.getItem('campus.demande')]);
   assert.ok(stored[0].includes('Camille') && !stored[0].includes('Alix'));
   assert.ok(stored[1].includes('Alix') && !stored[1].includes('Camille'));
   // A trainer progress file is refused by the request form, by name.
-  await page.goto(`${app.url}#/candidature`);
+  await page.goto(`${app.url}candidature/`);
   await waitForApp(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Télécharger ma progression")')]);
   assert.equal(download.suggestedFilename(), 'candidature-campus-progression.json');
   const file = await readFile(await download.path());
-  await page.goto(`${app.url}#/sur-mesure`);
+  await page.goto(`${app.url}sur-mesure/`);
   await waitForApp(page);
   await page.setInputFiles('#progression', { name: 'p.json', mimeType: 'application/json', buffer: file });
   await page.waitForSelector('#progression-refusee');
@@ -187,7 +207,7 @@ test('a failing receiver keeps the request and says so in its words', async () =
 describe('hostile links and values', () => {
   test('an unknown or hostile course in the link prefills nothing; steps of the other form are not pages', async () => {
     for (const id of ['inconnue', '%3Cscript%3Ealert(1)%3C%2Fscript%3E', '%E0%A4%A', '']) {
-      const page = await openRequest({ route: `#/sur-mesure?formation=${id}` });
+      const page = await openRequest({ route: `sur-mesure/?formation=${id}` });
       await page.click('button:has-text("Commencer ma demande")');
       await page.waitForSelector('#f-requester_first_name');
       await fillRequester(page);
@@ -196,11 +216,14 @@ describe('hostile links and values', () => {
       assertNoProblems(page);
       await page.close();
     }
-    const page = await openRequest({ route: '#/sur-mesure/expertise' });
-    assert.equal(await stepTitle(page), 'Page non trouvée');
+    // A step of the other form is no page: it has no file (the host answers
+    // 404), and the app leaves a link to it to the browser.
+    const page = await openRequest();
+    const answer = await page.request.get(`${app.url}sur-mesure/expertise/`);
+    assert.equal(answer.status(), 404);
     // A later step with no draft goes to the start page, which says why.
-    await page.goto(`${app.url}#/sur-mesure/verification`);
-    await page.waitForFunction(() => location.hash === '#/sur-mesure');
+    await page.goto(`${app.url}sur-mesure/verification/`);
+    await page.waitForFunction(() => campusRoute === 'sur-mesure/');
   });
 
   test('team size and need: each bad value gets its message, nothing typed is lost', async () => {
@@ -242,7 +265,7 @@ test('keyboard only, on a 390 px phone, in English', async () => {
   const page = await app.newPage({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
   await page.addInitScript(() => localStorage.setItem('campus.locale', 'en'));
   await page.route('**/config.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ requests_endpoint: receiver.url }) }));
-  await page.goto(`${app.url}#/sur-mesure`);
+  await page.goto(`${app.url}sur-mesure/`);
   await waitForApp(page);
   assert.equal(await stepTitle(page), 'Request a tailor-made programme');
   await page.focus('button:has-text("Start my request")');

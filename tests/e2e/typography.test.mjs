@@ -16,11 +16,11 @@ after(async () => { await app?.close(); });
 
 const DATA = bundledCatalogue();
 const kinds = [...new Set(DATA.courses.map((c) => c.kind))];
-const coursePages = kinds.map((k) => `#/formation/${DATA.courses.find((c) => c.kind === k).id}`);
+const coursePages = kinds.map((k) => `formation/${DATA.courses.find((c) => c.kind === k).id}/`);
 const PAGES = [
-  '#/', '#/catalogue', '#/catalogue?q=zzzzqqq', '#/catalogue?q=securite&domaine=data', ...coursePages,
-  '#/ma-selection', '#/devenir-formateur', '#/candidature', '#/sur-mesure', '#/accessibilite',
-  '#/mentions-legales', '#/donnees-personnelles', '#/plan-du-site', '#/nulle-part',
+  '', 'catalogue/', 'catalogue/?q=zzzzqqq', 'catalogue/?q=securite&domaine=data', ...coursePages,
+  'ma-selection/', 'devenir-formateur/', 'candidature/', 'sur-mesure/', 'accessibilite/',
+  'mentions-legales/', 'donnees-personnelles/', 'plan-du-site/', 'nulle-part/',
 ];
 
 /**
@@ -61,7 +61,7 @@ for (const lang of ['fr', 'en']) {
       for (const f of await faults(page)) found.push(`${hash}: ${JSON.stringify(f)}`);
     }
     // The application steps and their errors.
-    await page.goto(`${app.url}#/candidature`);
+    await page.goto(`${app.url}candidature/`);
     await waitForApp(page);
     await page.click('main button.fr-btn');
     await page.waitForSelector('#f-first_name');

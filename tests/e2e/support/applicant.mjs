@@ -6,7 +6,7 @@ import { assertAccessible, waitForApp } from './harness.mjs';
  * A page of `app` whose config.json points at `endpoint` (null: no server), opened
  * on the application start page. `config` adds fields to config.json.
  */
-export async function openApplicationPage(app, { endpoint = null, allowConsole = [], config = {}, page: given, route = '#/candidature' } = {}) {
+export async function openApplicationPage(app, { endpoint = null, allowConsole = [], config = {}, page: given, route = 'candidature/' } = {}) {
   const page = given ?? (await app.newPage({ allowConsole }));
   await page.route('**/config.json', (route) =>
     route.fulfill({

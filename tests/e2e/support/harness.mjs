@@ -54,7 +54,21 @@ export async function startApp({ base = BASE, root = DIST, handlers = {}, host }
           // axe-core is injected as a script tag; a strict CSP must not block it.
           bypassCSP: true,
         }));
-      if (!shared) contexts.push(context);
+      if (!shared) {
+        contexts.push(context);
+        // `campusRoute` in the page: its address relative to the site root
+        // (the <base>), as the app's links write it: `catalogue/?q=x`, `` for
+        // the home page.
+        await context.addInitScript(() => {
+          Object.defineProperty(window, 'campusRoute', {
+            configurable: true,
+            get() {
+              const here = location.href.split('#')[0];
+              return here.startsWith(document.baseURI) ? here.slice(document.baseURI.length) : here;
+            },
+          });
+        });
+      }
       const page = await context.newPage();
       page.problems = [];
       page.warnings = [];
@@ -79,6 +93,21 @@ export async function startApp({ base = BASE, root = DIST, handlers = {}, host }
       await server.close();
     },
   };
+}
+
+/**
+ * Follows a link of the app to `href` (relative to the site root, as the app
+ * writes them) from the live page: the route changes in this document, as
+ * after a click on one of its links (a `goto` would load a new document).
+ */
+export async function follow(page, href) {
+  await page.evaluate((target) => {
+    const a = document.createElement('a');
+    a.href = target;
+    document.querySelector('#campus-app main').append(a);
+    a.click();
+    a.remove();
+  }, href);
 }
 
 /** Fails if the page logged an error, threw, or panicked (Rust panics log errors). */
