@@ -1,5 +1,8 @@
-// Lighthouse benchmark of the release build: the four pages of issue 14 (home,
-// catalogue, a course, application start) under the sub-path /formations/campus/,
+// Lighthouse benchmark of the release build: the four landing pages of issue 14
+// (home, catalogue, a course, application start) and the addresses of issue 23
+// read from the address bar after use (tests/bench/addresses.mjs: a search and a
+// domain filter, a course from a card, a form step, a shared selection, old #/
+// links), under the sub-path /formations/campus/,
 // served compressed like a real host (tests/bench/compressed-server.mjs), audited
 // by npm `lighthouse` in Debian's Chromium with its default mobile profile
 // (simulated throttling: slow 4G, 4x CPU slowdown, Moto G Power screen). Each page
@@ -21,6 +24,7 @@ import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { addressesFromUse } from './addresses.mjs';
 import { startCompressedServer } from './compressed-server.mjs';
 import { measure, readBudgets } from '../tools/size-report.mjs';
 
@@ -63,22 +67,6 @@ const median = (xs) => {
 };
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
-
-/**
- * The four pages, at the URLs a visitor lands on: their static files (see
- * README, "Static pages"); the course is the first one of the bundled
- * catalogue that has sessions.
- */
-function pages() {
-  const catalogue = JSON.parse(readFileSync(join(DIST, 'catalogue.json'), 'utf8'));
-  const course = catalogue.courses.find((c) => c.sessions?.length) ?? catalogue.courses[0];
-  return [
-    { name: 'home', hash: '' },
-    { name: 'catalogue', hash: 'catalogue/' },
-    { name: 'course', hash: `formation/${course.id}/` },
-    { name: 'application start', hash: 'candidature/' },
-  ];
-}
 
 /**
  * One Lighthouse run in a child process. chrome-launcher starts Chrome in a process
@@ -306,16 +294,21 @@ console.log(`build ${DIST} served compressed (brotli 11 / gzip 9, ${server.files
 console.log(`mobile profile, simulated throttling; ${RUNS} run(s) per page; load average before: ${loadBefore}`);
 
 const only = opt('pages', process.env.LIGHTHOUSE_PAGES)?.split(',').map((x) => x.trim());
-const list = pages().filter((p) => !only || only.includes(p.name) || only.includes(p.name.replace(/\W+/g, '-')));
+const slugOf = (name) => name.replace(/\W+/g, '-').replace(/^-|-$/g, '');
+const catalogue = JSON.parse(readFileSync(join(DIST, 'catalogue.json'), 'utf8'));
+const addresses = await addressesFromUse(server.url, catalogue, { executablePath: CHROME_PATH });
+const list = addresses.filter((p) => !only || only.includes(p.name) || only.includes(slugOf(p.name)));
 if (!list.length) {
-  console.error(`lighthouse bench: no page named ${only.join(', ')} (home, catalogue, course, application-start)`);
+  console.error(`lighthouse bench: no page named ${only.join(', ')} (${addresses.map((a) => slugOf(a.name)).join(', ')})`);
   process.exit(1);
 }
+console.log('addresses (read from the address bar after use):');
+for (const a of list) console.log(`  ${a.name}: ${a.path || './'}`);
 const results = list.map((p) => ({ ...p, runs: [], errors: [] }));
 for (let run = 1; run <= RUNS; run++) {
   for (const r of results) {
-    const url = `${server.url}${r.hash}`;
-    const slug = r.name.replace(/\W+/g, '-');
+    const url = `${server.url}${r.path}`;
+    const slug = slugOf(r.name);
     let t = Date.now();
     let { lhr, error } = await lighthouseRun(url, join(OUT, `${slug}-${run}`));
     if (error) {
@@ -349,12 +342,12 @@ console.log(`Lighthouse, mobile (simulated slow 4G, 4x CPU), median of ${RUNS} r
 console.log(table(results));
 console.log('');
 for (const r of results) {
-  console.log(`${r.name} (${r.hash})${r.runs.length < RUNS ? ` — ${r.runs.length}/${RUNS} runs succeeded` : ''}`);
+  console.log(`${r.name} (${r.path || './'})${r.runs.length < RUNS ? ` — ${r.runs.length}/${RUNS} runs succeeded` : ''}`);
   for (const e of r.errors) console.log(`  error: ${e}`);
   if (r.medianLhr) {
     const run = r.runs.indexOf(r.medianLhr) + 1;
     for (const line of diagnose(r.medianLhr)) console.log(`  ${line}`);
-    console.log(`  report of the median run: ${join(OUT, `${r.name.replace(/\W+/g, '-')}-${run}.report.html`)}`);
+    console.log(`  report of the median run: ${join(OUT, `${slugOf(r.name)}-${run}.report.html`)}`);
   }
 }
 
