@@ -6,12 +6,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { assertAccessible, assertNoProblems, DIST, follow, startApp, waitForApp } from './support/harness.mjs';
+import { bundledCatalogue } from './support/fixtures.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.close(); });
 
-const CHUNK = /\/(split|chunk)_[^/]*\.wasm$/;
+const CHUNK = /\/(split|chunk|pack)_[^/]*\.wasm$/;
 const failedLoad = [/Failed to load resource/, /wasm|WebAssembly|fetch|TypeError/i];
 
 /** A page whose wasm requests are logged; `block(url)` makes a chunk fail. */
@@ -53,6 +54,30 @@ test('the home page fetches no chunk; a page fetches its own once', async () => 
   await page.waitForSelector('.campus-results');
   assert.equal(page.wasm.filter((u) => /split_catalogue-/.test(u)).length, 1, page.wasm.join('\n'));
   assertNoProblems(page);
+});
+
+test('a page landed on fetches its code in one pack; later pages fetch only what they miss; a pack that fails falls back to the files', async () => {
+  const course = bundledCatalogue().courses.find((c) => /^[a-z0-9][a-z0-9_-]*$/.test(c.id));
+  for (const [path, pack] of [[`formation/${course.id}/`, 'pack_course_data'], ['catalogue/', 'pack_catalogue_data'], ['accessibilite/', 'pack_info'], ['candidature/', 'pack_forms_data']]) {
+    const page = await open(path);
+    await page.waitForTimeout(500);
+    const fetched = page.wasm.filter((u) => CHUNK.test(u)).map((u) => u.replace(/.*\/([a-z_]+)-[0-9a-f]{16}\.wasm$/, '$1'));
+    assert.deepEqual(fetched, [pack], `${path}: ${page.wasm.join(' ')}`);
+    assertNoProblems(page);
+    if (path === 'catalogue/') {
+      // Then a page of another chunk: only its own pieces, one by one.
+      await page.click('#campus-app footer a[href="accessibilite/"]');
+      await page.waitForSelector('main h1:text-matches("accessibilité", "i")');
+      const more = page.wasm.filter((u) => CHUNK.test(u)).slice(1);
+      assert.ok(more.length > 0 && more.every((u) => !/pack_/.test(u)), more.join(' '));
+      assert.ok(more.some((u) => /split_info-/.test(u)));
+    }
+    await page.close();
+  }
+  // The pack cannot come (a host that did not publish it): the files do.
+  const page = await open('catalogue/', { block: (url) => /\/pack_/.test(url) });
+  await page.waitForSelector('#campus-app .campus-results');
+  assert.ok(page.wasm.some((u) => /split_catalogue-/.test(u)), page.wasm.join(' '));
 });
 
 test('after a route change the page that arrives later gets the focus', async () => {

@@ -161,7 +161,8 @@ test('the summary\'s text is shown as text, whatever it holds', async () => {
 test('the code that reads the catalogue does not arrive: the page says so, and retrying brings it', async () => {
   const page = await app.newPage({ allowConsole: [/Failed to load resource/, /split|chunk|wasm/i] });
   let block = true;
-  await page.route(/split_catalogue_data-[0-9a-f]+\.wasm$/, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+  // Its file, and the landing pack that holds it too.
+  await page.route(/(split_catalogue_data|pack_[a-z]+_data)-[0-9a-f]+\.wasm$/, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
   await page.goto(`${app.url}catalogue/`);
   const alert = page.locator('#campus-app .fr-alert--error');
   await alert.waitFor({ timeout: 15000 });

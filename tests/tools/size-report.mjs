@@ -89,7 +89,7 @@ export function measure(dir) {
   // The pages' chunks (tests/tools/wasm-split.mjs): fetched by the pages that
   // need them, not by the home page.
   const chunks = readdirSync(dir)
-    .filter((f) => f.endsWith('.wasm') && f !== wasm)
+    .filter((f) => f.endsWith('.wasm') && f !== wasm && !f.startsWith('pack_'))
     .sort()
     .map((path) => {
       const buf = readFileSync(join(dir, path));
@@ -97,18 +97,15 @@ export function measure(dir) {
     });
   const chunksGz = chunks.reduce((sum, c) => sum + c.gz, 0);
   // What each chunk's pages fetch in all: the main module, the chunk and the
-  // shared chunks it depends on (read from the loader's dependency lists).
+  // shared chunks it depends on, as listed by the index of its pack
+  // (tests/tools/wasm-split.mjs: pack_<chunk>-<hash>.wasm).
   const perChunk = {};
-  const loaderFile = readdirSync(dir).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
-  if (loaderFile) {
-    const loader = readFileSync(join(dir, loaderFile), 'utf8');
-    const gzOf = new Map(chunks.map((c) => [c.path, c.gz]));
-    const shared = new Map();
-    for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) shared.set(m[1], m[2]);
-    for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
-      const files = [m[2], ...m[3].split(',').map((d) => shared.get(d.trim())).filter(Boolean)];
-      perChunk[m[1]] = w.gz + files.reduce((sum, f) => sum + (gzOf.get(f) ?? 0), 0);
-    }
+  const gzOf = new Map(chunks.map((c) => [c.path, c.gz]));
+  for (const f of readdirSync(dir).filter((x) => /^pack_[a-z]+(_data)?-[0-9a-f]+\.wasm$/.test(x)).sort()) {
+    const buf = readFileSync(join(dir, f));
+    const files = JSON.parse(buf.subarray(4, 4 + buf.readUInt32LE(0)).toString('utf8')).map(([name]) => name);
+    const page = f.replace(/^pack_([a-z]+(?:_data)?)-.*$/, '$1').replace(/_data$/, ' (with the catalogue reader)');
+    perChunk[page] = w.gz + files.reduce((sum, name) => sum + (gzOf.get(name) ?? 0), 0);
   }
   return {
     wasm: w,

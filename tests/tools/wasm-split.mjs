@@ -14,10 +14,11 @@
 //   4. content-hashed names for the chunks and the loader, so that a host can
 //      cache them for ever, like trunk's own files; trunk's names stay for
 //      the main module and its JS (index.html names them);
-//   5. the main module's JS glue minified (npm terser: its comments and
-//      indentation are a third of what the first page's brotli carries of
-//      it, 9.4 -> 7.5 kB). The loader stays as written: the size report
-//      reads the chunks' dependencies from it.
+//   5. the main module's JS glue and the loader minified (npm terser: their
+//      comments and indentation are a third of what the first page's brotli
+//      carries of them, 9.4 -> 7.5 kB for the glue);
+//   6. packs: a page's shared chunks and its own in one file, fetched in one
+//      request by the page a visitor lands on (see below).
 //
 // Usage: node tests/tools/wasm-split.mjs [staging-dir]   (inside trunk: no argument)
 // CAMPUS_WASM_NAMES=1 keeps the functions' names (wasm-opt -g: the name section,
@@ -116,6 +117,103 @@ function __campusNextTask() {
     });
 }
 `;
+
+  // Packs: a page landed on fetches its code in one request, not thirty. For
+  // each page's chunk, one file holds the shared chunks it needs and itself
+  // (pack_<page>), and one more holds the catalogue reader's too
+  // (pack_<page>_data), for the pages that show the catalogue. A pack is a
+  // little-endian u32, a JSON list of [file, length] of that many bytes, then
+  // the files one after the other. The loader takes the pieces of the pack
+  // for the first page's chunk asked for while the static page is still in
+  // view (the landing); every later chunk, and any piece a pack does not
+  // hold, is fetched on its own, as before (the files stay). A pack that
+  // cannot come falls back to the files one by one.
+  const FETCH = /fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\)/g;
+  const shared = new Map();
+  for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) shared.set(m[1], m[2]);
+  const EXPORT = /export const __wasm_split_load_(\w+) = wrapAsyncCb\((makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\))\);/g;
+  const pages = new Map();
+  for (const m of loader.matchAll(EXPORT)) {
+    const deps = m[4].split(',').map((d) => d.trim()).filter(Boolean).map((d) => shared.get(d));
+    if (deps.some((d) => !d)) fail(`__wasm_split.js: a dependency of ${m[1]} is no chunk`);
+    pages.set(m[1], [...deps, m[3]]);
+  }
+  if (!pages.size) fail('__wasm_split.js: no split point export found');
+  const reader = pages.get('catalogue_data') ?? [];
+  const pathOf = new Map(chunks.map((c) => [c.name, c.path]));
+  const packs = [];
+  const packName = new Map();
+  for (const [page, files] of pages) {
+    if (page === 'catalogue_data') continue;
+    const names = [];
+    for (const [suffix, list] of [['', files], ['_data', [...new Set([...files, ...reader])]]]) {
+      const parts = list.map((f) => {
+        if (!pathOf.has(f)) fail(`pack of ${page}: ${f} is not a chunk of this build`);
+        return [f, readFileSync(pathOf.get(f))];
+      });
+      const header = Buffer.from(JSON.stringify(parts.map(([f, b]) => [f, b.length])));
+      const size = Buffer.alloc(4);
+      size.writeUInt32LE(header.length);
+      const body = Buffer.concat([size, header, ...parts.map(([, b]) => b)]);
+      const name = `pack_${page}${suffix}-${hash(body)}.wasm`;
+      packs.push({ name, body, pieces: parts.length });
+      names.push(name);
+    }
+    packName.set(page, names);
+  }
+  loader = loader.replace(EXPORT, (all, page, load) => {
+    const names = packName.get(page);
+    return names
+      ? `export const __wasm_split_load_${page} = wrapAsyncCb(__campusLanding("${names[0]}", "${names[1]}", ${load}));`
+      : all;
+  });
+  loader = loader.replace(FETCH, (_, file) => `__campusSource("${file}")`);
+  loader += `
+// campus: the page landed on fetches its code in one request (tests/tools/wasm-split.mjs).
+let __campusPack;
+function __campusLanding(pack, packWithData, load) {
+    return () => {
+        if (__campusPack === undefined) {
+            __campusPack = null;
+            if (document.getElementById("campus-static")) {
+                const data = document.querySelector('meta[name="campus-data"]')?.content === "catalogue";
+                const landing = fetch(new URL("./" + (data ? packWithData : pack), import.meta.url))
+                    .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(pack + ": " + r.status))))
+                    .then((buffer) => {
+                        const size = new DataView(buffer).getUint32(0, true);
+                        const pieces = new Map();
+                        let at = 4 + size;
+                        for (const [name, length] of JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, size)))) {
+                            pieces.set(name, new Uint8Array(buffer, at, length));
+                            at += length;
+                        }
+                        // Pieces no page asked for by then are let go.
+                        setTimeout(() => { __campusPack = null; }, 30000);
+                        return pieces;
+                    });
+                landing.catch(() => { __campusPack = null; });
+                __campusPack = landing;
+            }
+        }
+        return load();
+    };
+}
+function __campusSource(name) {
+    const alone = () => fetch(new URL("./" + name, import.meta.url));
+    if (!__campusPack) return alone();
+    return __campusPack.then((pieces) => {
+        const bytes = pieces.get(name);
+        pieces.delete(name);
+        return bytes ? new Response(bytes, { headers: { "content-type": "application/wasm" } }) : alone();
+    }, alone);
+}
+`;
+  // Minified like the glue (it is on the first page: 1.7 -> 1.1 kB brotli);
+  // the size report reads what each page fetches from the packs' indexes.
+  const { minify } = await import('terser');
+  const small = await minify(loader, { module: true, compress: true, mangle: true, format: { comments: false } });
+  if (!small.code) fail('terser returned nothing for __wasm_split.js');
+  loader = small.code;
   const loaderName = `__wasm_split-${hash(loader)}.js`;
 
   // The main module's glue imports the loader.
@@ -126,7 +224,6 @@ function __campusNextTask() {
   if (!IMPORT.test(js)) fail(`${stem}.js does not import ./__wasm_split.js: no split point was found`);
   js = js.replace(IMPORT, `$1'./${loaderName}'`);
   // Names the wasm imports and exports are kept: only locals are mangled.
-  const { minify } = await import('terser');
   const minified = await minify(js, { module: true, compress: true, mangle: true, format: { comments: false } });
   if (!minified.code) fail(`terser returned nothing for ${glue}`);
   js = minified.code;
@@ -139,6 +236,7 @@ function __campusNextTask() {
   renameSync(main, join(dir, mainWasm));
   writeFileSync(join(dir, loaderName), loader);
   for (const chunk of chunks) cpSync(chunk.path, join(dir, chunk.name));
+  for (const pack of packs) writeFileSync(join(dir, pack.name), pack.body);
   if (existsSync(join(bindgen, 'snippets'))) {
     rmSync(join(dir, 'snippets'), { recursive: true, force: true });
     cpSync(join(bindgen, 'snippets'), join(dir, 'snippets'), { recursive: true });
@@ -158,7 +256,8 @@ function __campusNextTask() {
 
   const kB = (path) => `${(statSync(path).size / 1000).toFixed(1)} kB`;
   console.log(`wasm-split: ${mainWasm} ${kB(join(dir, mainWasm))}, ${loaderName}, ` +
-    chunks.map((c) => `${c.name} ${kB(join(dir, c.name))}`).join(', '));
+    chunks.map((c) => `${c.name} ${kB(join(dir, c.name))}`).join(', ') +
+    `; packs ${packs.map((p) => `${p.name} (${p.pieces} pieces) ${kB(join(dir, p.name))}`).join(', ')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
