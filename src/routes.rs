@@ -124,9 +124,6 @@ impl Route {
             | Route::PersonalData
             | Route::Sitemap
             | Route::NotFound => PageData::None,
-            // A form that no call opens starts without the catalogue; about a
-            // course (`?formation=`), its page fetches it and says it waits.
-            Route::FormStart(form) if !form.form().gated_by_call => PageData::None,
             Route::Catalogue
             | Route::Course(_)
             | Route::Selection
@@ -602,21 +599,6 @@ mod tests {
                 with_query.href()
             );
         }
-    }
-
-    #[test]
-    fn only_the_pages_that_show_the_catalogue_wait_for_it() {
-        use crate::application::form::FormId;
-        assert_eq!(Route::Catalogue.data(), PageData::Catalogue);
-        assert_eq!(Route::Home.data(), PageData::Summary);
-        // The trainer call's state comes from the catalogue; a tailor-made
-        // request starts without it.
-        assert_eq!(
-            Route::FormStart(FormId::Trainer).data(),
-            PageData::Catalogue
-        );
-        assert_eq!(Route::FormStart(FormId::Request).data(), PageData::None);
-        assert_eq!(Route::Accessibility.data(), PageData::None);
     }
 
     #[test]

@@ -76,13 +76,6 @@ pub fn FormStartPage() -> impl IntoView {
     // A request about a course names it once the catalogue is here (the
     // title comes from there): until then, its start waits.
     let waits_for_course = about.is_some() && form.course_field.is_some();
-    // (A start page that no call gates needs no catalogue: this one is
-    // asked for here, see `Route::data`.)
-    Effect::new(move || {
-        if waits_for_course {
-            catalogue.want();
-        }
-    });
     let about = StoredValue::new(about);
     let start_state = move || {
         let loading = matches!(catalogue.state(), CatalogueState::Loading);

@@ -20,7 +20,9 @@ const coursePages = kinds.map((k) => `formation/${DATA.courses.find((c) => c.kin
 const PAGES = [
   '', 'catalogue/', 'catalogue/?q=zzzzqqq', 'catalogue/?q=securite&domaine=data', ...coursePages,
   'ma-selection/', 'devenir-formateur/', 'candidature/', 'sur-mesure/', 'accessibilite/',
-  'mentions-legales/', 'donnees-personnelles/', 'plan-du-site/', 'nulle-part/',
+  'mentions-legales/', 'donnees-personnelles/', 'plan-du-site/',
+  // The app's own "not found" (an unknown path is the host's 404).
+  'formation/?id=nulle-part',
 ];
 
 /**
