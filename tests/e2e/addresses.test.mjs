@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { bundledCatalogue } from './support/fixtures.mjs';
 import { fillYou } from './support/applicant.mjs';
-import { assertAccessible, assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, startApp, waitForApp, withCampusRoute } from './support/harness.mjs';
 
 const DATA = bundledCatalogue();
 const PHONE = { width: 390, height: 844 };
@@ -27,20 +27,6 @@ after(() => app?.close());
  * a phone's viewport and a 4x slower CPU. Returns the page once the app shows
  * it and has settled, with `cls`, the sum of the layout shifts it recorded.
  */
-/** `campusRoute` in every page of `context`, as the harness gives its own. */
-async function withCampusRoute(context) {
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'campusRoute', {
-      configurable: true,
-      get() {
-        const here = location.href.split('#')[0];
-        return here.startsWith(document.baseURI) ? here.slice(document.baseURI.length) : here;
-      },
-    });
-  });
-  return context;
-}
-
 async function openFresh(url) {
   const context = await withCampusRoute(
     await app.browser.newContext({ viewport: PHONE, locale: 'fr-FR', bypassCSP: true, isMobile: true, hasTouch: true }),

@@ -56,18 +56,7 @@ export async function startApp({ base = BASE, root = DIST, handlers = {}, host }
         }));
       if (!shared) {
         contexts.push(context);
-        // `campusRoute` in the page: its address relative to the site root
-        // (the <base>), as the app's links write it: `catalogue/?q=x`, `` for
-        // the home page.
-        await context.addInitScript(() => {
-          Object.defineProperty(window, 'campusRoute', {
-            configurable: true,
-            get() {
-              const here = location.href.split('#')[0];
-              return here.startsWith(document.baseURI) ? here.slice(document.baseURI.length) : here;
-            },
-          });
-        });
+        await withCampusRoute(context);
       }
       const page = await context.newPage();
       page.problems = [];
@@ -93,6 +82,25 @@ export async function startApp({ base = BASE, root = DIST, handlers = {}, host }
       await server.close();
     },
   };
+}
+
+/**
+ * Gives every page of `context` `campusRoute`: its address relative to the
+ * site root (the <base>), as the app's links write it: `catalogue/?q=x`, ``
+ * for the home page. (Pages of `newPage` have it; a test's own context
+ * gets it here.) Returns the context.
+ */
+export async function withCampusRoute(context) {
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'campusRoute', {
+      configurable: true,
+      get() {
+        const here = location.href.split('#')[0];
+        return here.startsWith(document.baseURI) ? here.slice(document.baseURI.length) : here;
+      },
+    });
+  });
+  return context;
 }
 
 /**
