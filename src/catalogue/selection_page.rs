@@ -23,9 +23,26 @@ use crate::ui::router::{focus_element_by_id, focus_page_heading, use_router};
 pub fn SelectionPage() -> impl IntoView {
     let router = use_router();
     let link = Memo::new(move |_| SharedLink::from_query(&router.location().query));
+    let in_file = crate::ui::boot::prerender().is_some();
     move || match link.get() {
         Some(link) => view! { <SharedSelection link=link /> }.into_any(),
-        None => view! { <OwnSelection /> }.into_any(),
+        None => view! { <OwnSelection /> {in_file.then(shared_heading_of_the_file)} }.into_any(),
+    }
+}
+
+/// The page's file cannot know whether its address shares a selection
+/// (`?ids=`): it carries the shared page's heading and introduction too, out
+/// of view, and index.html's first script shows them in place of the own
+/// selection when the address has `ids` (main.css, `campus-etat-ma-selection`).
+/// The page's largest text is then there before the app, which draws the
+/// same in its place.
+fn shared_heading_of_the_file() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="fr-container fr-my-7w campus-si-partage">
+            <h1>{i18n.t(Text::TitleSharedSelection)}</h1>
+            <p class="fr-text--lead">{i18n.t(Text::SharedIntro)}</p>
+        </div>
     }
 }
 

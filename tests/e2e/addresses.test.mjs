@@ -171,6 +171,22 @@ describe('an address taken from the address bar after use', () => {
     const address = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(address, /\/ma-selection\/\?ids=/, address);
 
+    // Before the app, the page's file shows a shared selection's heading,
+    // not the own selection it is the file of.
+    const early = await app.newPage();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await early.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await early.goto(address);
+    await early.waitForSelector('#campus-static main h1:visible');
+    assert.deepEqual(
+      await early.$$eval('#campus-static main h1', (hs) => hs.filter((h) => h.checkVisibility()).map((h) => h.textContent.trim())),
+      ['Sélection partagée'],
+    );
+    await assertAccessible(early, 'shared selection before the app');
+    release();
+    await early.close();
+
     const fresh = await openFresh(address);
     assert.equal((await fresh.textContent('#campus-app main h1')).trim(), 'Sélection partagée\u00a0: 3 formations');
     const shown = await fresh.$$eval('#campus-app main .fr-card__title a', (as) => as.map((a) => a.textContent.trim()));
