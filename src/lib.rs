@@ -16,6 +16,7 @@ pub mod application;
 pub mod catalogue;
 pub mod config;
 pub mod embed;
+pub mod fingerprint;
 pub mod i18n;
 pub mod routes;
 pub mod static_site;

@@ -169,19 +169,15 @@ impl Location {
         let rel = rel.strip_suffix("index.html").unwrap_or(rel);
         let query = search.strip_prefix('?').unwrap_or(search);
         if rel.trim_matches('/') == COURSE_FOLDER {
+            // The first `id=` names the course; the other pairs stay.
             let mut id = None;
-            let mut rest = String::new();
-            for pair in query.split('&').filter(|pair| !pair.is_empty()) {
-                match pair.strip_prefix("id=") {
-                    Some(value) if id.is_none() => id = percent_decode_with(value, true),
-                    _ => {
-                        if !rest.is_empty() {
-                            rest.push('&');
-                        }
-                        rest.push_str(pair);
-                    }
+            let rest = pairs_where(query, |pair| match pair.strip_prefix("id=") {
+                Some(value) if id.is_none() => {
+                    id = percent_decode_with(value, true);
+                    false
                 }
-            }
+                _ => true,
+            });
             return Location {
                 route: match id {
                     Some(id) if !id.is_empty() => Route::Course(id),
@@ -226,6 +222,13 @@ impl Location {
         Some(Location::from_document_path(&percent_decode(path)?, query))
     }
 
+    /// [`Location::from_href`] for a link to a page the app has (not
+    /// [`Route::NotFound`]): the links the router keeps in the document and
+    /// a widget opens on the full site.
+    pub fn of_page(href: &str) -> Option<Location> {
+        Location::from_href(href).filter(|l| l.route != Route::NotFound)
+    }
+
     /// The `href` of this location, relative to the site root: its route's
     /// and its query.
     pub fn href(&self) -> String {
@@ -235,6 +238,21 @@ impl Location {
 
 /// The folder of the course pages, and of the generic one (`formation/?id=`).
 const COURSE_FOLDER: &str = "formation";
+
+/// The non-empty pairs of `query` (with or without `?`) that `keep` accepts,
+/// in order, joined by `&` (each pair as written: nothing is decoded).
+pub fn pairs_where(query: &str, mut keep: impl FnMut(&str) -> bool) -> String {
+    let mut out = String::new();
+    for pair in query.trim_start_matches('?').split('&') {
+        if !pair.is_empty() && keep(pair) {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(pair);
+        }
+    }
+    out
+}
 
 /// The longest query string a link of the app sends to the server. Hosts
 /// refuse longer request lines (nginx's default buffer is 8 KB, some proxies
@@ -329,11 +347,11 @@ impl Route {
     /// one the generic course page (`formation/?id=…`): every course, when
     /// the pages were written for another catalogue ([`set_course_folders`]).
     pub fn href(&self) -> String {
-        let folders = COURSE_FOLDERS.with(std::cell::Cell::get);
-        match (self, self.static_path()) {
-            (Route::Course(id), _) if !folders => {
-                format!("{COURSE_FOLDER}/?id={}", percent_encode(id))
-            }
+        let folder = match self {
+            Route::Course(_) if !COURSE_FOLDERS.with(std::cell::Cell::get) => None,
+            _ => self.static_path(),
+        };
+        match (self, folder) {
             (_, Some(path)) if path.is_empty() => "./".into(),
             (_, Some(path)) => path,
             (Route::Course(id), None) => format!("{COURSE_FOLDER}/?id={}", percent_encode(id)),
@@ -440,15 +458,11 @@ pub const FOLDERS_META: &str = "campus-folders";
 /// (`<meta name="campus-folders">`); the app compares it with the catalogue
 /// it loads ([`set_course_folders`]).
 pub fn folders_stamp<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
-    // FNV-1a, 64 bits: stable across builds and platforms.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for id in ids.into_iter().filter(|id| is_static_slug(id)) {
-        for byte in id.bytes().chain([b'\n']) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{hash:016x}")
+    crate::fingerprint::fnv1a_hex(
+        ids.into_iter()
+            .filter(|id| is_static_slug(id))
+            .flat_map(|id| id.bytes().chain([b'\n'])),
+    )
 }
 
 /// Says whether the course pages have folders of their own: `false` when

@@ -464,15 +464,10 @@ struct ProgressFile {
     draft: serde_json::Value,
 }
 
-/// FNV-1a 64-bit: detects accidental or hand edits (it is an integrity check,
-/// not a signature: nothing secret is protected by it).
+/// Detects accidental or hand edits (an integrity check, not a signature:
+/// nothing secret is protected by it).
 fn checksum(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    crate::fingerprint::fnv1a_hex(text.bytes())
 }
 
 /// The progress file of a draft of `form`, to download.

@@ -4,7 +4,7 @@
 //! in every address the widget moves to, and out of the pages' queries.
 
 use crate::i18n::Locale;
-use crate::routes::percent_decode_with;
+use crate::routes::{pairs_where, percent_decode_with};
 
 /// Where links to other pages of the campus open from the widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,26 +57,12 @@ pub fn widget_keys(search: &str) -> String {
     if !EmbedParams::from_query(search).embedded {
         return String::new();
     }
-    pairs_where(search, true)
+    pairs_where(search, is_widget_pair)
 }
 
 /// A page's query string without the widget's parameters.
 pub fn without_widget_keys(query: &str) -> String {
-    pairs_where(query, false)
-}
-
-/// The non-empty pairs of `query` that are (or are not) the widget's.
-fn pairs_where(query: &str, widget: bool) -> String {
-    let mut out = String::new();
-    for pair in query.trim_start_matches('?').split('&') {
-        if !pair.is_empty() && is_widget_pair(pair) == widget {
-            if !out.is_empty() {
-                out.push('&');
-            }
-            out.push_str(pair);
-        }
-    }
-    out
+    pairs_where(query, |pair| !is_widget_pair(pair))
 }
 
 impl EmbedParams {

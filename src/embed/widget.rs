@@ -52,10 +52,7 @@ pub fn start(params: &EmbedParams, router: Router) {
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|e| e.closest("a[href]").ok().flatten())
                 .and_then(|link| link.get_attribute("href"))
-                .filter(|href| {
-                    crate::routes::Location::from_href(href)
-                        .is_some_and(|l| l.route != crate::routes::Route::NotFound)
-                });
+                .filter(|href| crate::routes::Location::of_page(href).is_some());
             if let Some(href) = href {
                 let full = crate::ui::router::absolute(&href);
                 event.prevent_default();

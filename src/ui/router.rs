@@ -239,7 +239,7 @@ fn listen(router: Router) {
             focus_element_by_id(id);
             return;
         }
-        if Location::from_href(rest).is_some_and(|l| l.route != Route::NotFound) {
+        if Location::of_page(rest).is_some() {
             event.prevent_default();
             router.navigate(rest, false);
         }
