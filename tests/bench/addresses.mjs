@@ -6,8 +6,8 @@
 // link) of a real Chromium driven through playwright-core, never written here.
 import { chromium } from 'playwright-core';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { CHROMIUM_ARGS } from '../e2e/support/harness.mjs';
+
 
 /** `url` relative to the site root `root`. */
 const rel = (url, root) => (url.startsWith(root) ? url.slice(root.length) : url);
@@ -16,8 +16,9 @@ const rel = (url, root) => (url.startsWith(root) ? url.slice(root.length) : url)
  * The addresses to measure on the site served at `root` (`http://host/sub/`):
  * `[{ name, path }]`, `path` relative to `root`. `catalogue` is the build's
  * catalogue (the course people land on is its first with sessions).
+ * `browser`: a playwright-core browser to use (else one is launched).
  */
-export async function addressesFromUse(root, catalogue, { executablePath = '/usr/bin/chromium' } = {}) {
+export async function addressesFromUse(root, catalogue, { executablePath = '/usr/bin/chromium', browser: given } = {}) {
   const course = catalogue.courses.find((c) => c.sessions?.length) ?? catalogue.courses[0];
   const list = [
     { name: 'home', path: '' },
@@ -25,9 +26,11 @@ export async function addressesFromUse(root, catalogue, { executablePath = '/usr
     { name: 'course', path: `formation/${course.id}/` },
     { name: 'application start', path: 'candidature/' },
   ];
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  // A caller's browser is used as it is (its own profile per context); else one of its own.
+  const browser = given ?? (await chromium.launch({ executablePath, args: CHROMIUM_ARGS }));
+  let context;
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const live = () => page.waitForSelector('#campus-app:not([hidden]) main h1', { timeout: 30_000 });
     const route = () => rel(page.url(), root);
@@ -71,7 +74,8 @@ export async function addressesFromUse(root, catalogue, { executablePath = '/usr
     await page.waitForSelector('text=Le lien de votre sélection a été copié');
     list.push({ name: 'shared selection', path: rel(await page.evaluate(() => navigator.clipboard.readText()), root) });
   } finally {
-    await browser.close();
+    await context?.close();
+    if (!given) await browser.close();
   }
   // The links people published before the paths: the old form of two of them.
   const search = list.find((a) => a.name === 'search + domain').path;

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../e2e/support/static-server.mjs';
+import { CHROMIUM_ARGS } from '../e2e/support/harness.mjs';
 
 
 // The UMD build is not in the package's exports map: resolve it from the package root.
@@ -28,8 +29,6 @@ const QUERIES = [
   'agilte',
   'piloter par la donnée',
 ];
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const stats = (xs) => {
   if (!xs.length) return { median: NaN, p95: NaN, n: 0 };
@@ -149,7 +148,7 @@ async function benchMiniSearch(browser, baseUrl, file) {
   ).finally(() => context.close());
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const rows = [];
 const sizes = (process.env.BENCH_SIZES ?? 'bundled,10000,50000').split(',');
 for (const [label, file] of [

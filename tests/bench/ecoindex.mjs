@@ -16,12 +16,12 @@ import { join, resolve } from 'node:path';
 
 import { addressesFromUse } from './addresses.mjs';
 import { startCompressedServer } from './compressed-server.mjs';
+import { markdownTable } from './table.mjs';
+import { CHROMIUM_ARGS } from '../e2e/support/harness.mjs';
 
 const DIST = resolve(process.argv[2] ?? 'dist');
 const BASE = '/formations/campus/';
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** The page has settled when no request has started or ended for this long. */
 const QUIET_MS = 3000;
 
@@ -58,13 +58,11 @@ async function measure(browser, url) {
   return { dom, requests, kb: bytes / 1024 };
 }
 
-const pad = (s, n) => String(s) + ' '.repeat(Math.max(0, n - [...String(s)].length));
-
 const server = await startCompressedServer({ root: DIST, base: BASE });
 const catalogue = JSON.parse(readFileSync(join(DIST, 'catalogue.json'), 'utf8'));
-const browser = await chromium.launch({ executablePath: CHROME_PATH, args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_ARGS });
 try {
-  const addresses = await addressesFromUse(server.url, catalogue, { executablePath: CHROME_PATH });
+  const addresses = await addressesFromUse(server.url, catalogue, { browser });
   console.log(`── EcoIndex (npm ecoindex) of ${DIST}, served compressed at ${server.url}, 1280 px, settled ──`);
   const rows = [];
   for (const { name, path } of addresses) {
@@ -72,12 +70,7 @@ try {
     const score = computeEcoIndex(m.dom, m.requests, m.kb);
     rows.push([name, path.length > 60 ? `${path.slice(0, 57)}…` : path, m.dom, m.requests, `${m.kb.toFixed(0)} KB`, score.toFixed(1), getEcoIndexGrade(score)]);
   }
-  const head = ['address', 'path', 'DOM', 'requests', 'transferred', 'EcoIndex', 'grade'];
-  const width = head.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...String(r[i])].length)));
-  const line = (r) => `| ${r.map((c, i) => pad(c, width[i])).join(' | ')} |`;
-  console.log(line(head));
-  console.log(`|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  console.log(markdownTable([['address', 'path', 'DOM', 'requests', 'transferred', 'EcoIndex', 'grade'], ...rows]));
   console.log('target: grade A (EcoIndex > 80) on home, catalogue, course, application start');
 } finally {
   await browser.close();

@@ -26,6 +26,7 @@ import { join, resolve } from 'node:path';
 
 import { addressesFromUse } from './addresses.mjs';
 import { startCompressedServer } from './compressed-server.mjs';
+import { markdownTable } from './table.mjs';
 import { measure, readBudgets } from '../tools/size-report.mjs';
 
 const require = createRequire(import.meta.url);
@@ -215,9 +216,7 @@ function table(rows) {
       }),
     ]);
   }
-  const width = head.map((_, i) => Math.max(...lines.map((l) => [...l[i]].length)));
-  const fmtLine = (l) => `| ${l.map((cell, i) => cell + ' '.repeat(width[i] - [...cell].length)).join(' | ')} |`;
-  return [fmtLine(lines[0]), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(fmtLine)].join('\n');
+  return markdownTable(lines);
 }
 
 /** A URL of the build, relative to the sub-path. */

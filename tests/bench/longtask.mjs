@@ -22,14 +22,13 @@ import { join, resolve } from 'node:path';
 
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../e2e/support/static-server.mjs';
+import { CHROMIUM_ARGS } from '../e2e/support/harness.mjs';
 
 const dataDir = resolve(process.argv[2] ?? 'target/bench-data');
 const buildDir = resolve(process.argv[3] ?? 'dist');
 const BASE = '/formations/campus/';
 const SIZES = (process.env.LONGTASK_SIZES ?? '10000,50000,200000').split(',').map((s) => s.trim()).filter(Boolean);
 const QUERIES = ['sécurité', 'gestion de crise', 'donnees', 'agilte'];
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const stats = (xs) => {
   if (!xs.length) return { median: NaN, p95: NaN, max: NaN, n: 0 };
@@ -145,7 +144,7 @@ if (!existsSync(join(buildDir, 'index.html'))) {
   console.error(`no build in ${buildDir}: run bash .ci/build first`);
   process.exit(2);
 }
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const rows = [];
 for (const size of SIZES) {
   const file = join(dataDir, `catalogue-${size}.json`);
