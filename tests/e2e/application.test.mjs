@@ -335,9 +335,11 @@ test('validation messages and steps in English', async () => {
 test('the call for trainers presents gains, sought skills from the data and the criteria', async () => {
   const page = await openApplication();
   await page.goto(app.url + 'devenir-formateur/');
-  await page.waitForSelector('.campus-skills li');
+  // (The page's file has the list too, until the app takes its place.)
+  await waitForApp(page);
+  await page.waitForSelector('#campus-app .campus-skills li');
   const catalogue = JSON.parse(await readFile(new URL('../../public/catalogue.json', import.meta.url), 'utf8'));
-  const skills = await page.$$eval('.campus-skills li', (lis) => lis.map((l) => l.textContent.trim()));
+  const skills = await page.$$eval('#campus-app .campus-skills li', (lis) => lis.map((l) => l.textContent.trim()));
   assert.deepEqual(skills, catalogue.trainer_call.sought_skills);
   const text = await page.textContent('main');
   for (const expected of ['leadership et de mentorat', 'reconnaissance', 'développement professionnel', 'réseau', 'expertise technique', "expérience de formation", 'transformation numérique de l\'État']) {
