@@ -135,6 +135,7 @@ test('the draft survives a reload at every step and Back shows the step as it wa
   assert.equal(await page.inputValue('#f-job_title'), 'Cheffe de produit');
   // Starting again offers to resume, never a second draft.
   await page.goto(app.url + 'candidature/');
+  await waitForApp(page);
   await page.waitForSelector('a:has-text("Reprendre ma candidature")');
   assert.equal(await page.locator('button:has-text("Commencer ma candidature")').count(), 0);
   await page.click('a:has-text("Reprendre ma candidature")');

@@ -161,7 +161,7 @@ test('a 100,000-character word wraps and a flood of combining marks stays in its
     );
     assert.ok(clipped, 'cards and titles clip what overflows them');
     await page.goto(app.url + 'formation/?id=marks');
-    await page.waitForSelector('main h1:not(#page-en-chargement > h1)');
+    await waitForApp(page);
     const h1 = await page.evaluate(() => {
       const r = document.querySelector('main h1').getBoundingClientRect();
       const header = document.querySelector('header').getBoundingClientRect();
@@ -185,8 +185,10 @@ describe('search finds what agents mean', () => {
     await waitForApp(bundled);
     assert.ok((await count(bundled)) >= 25, 'every course of the domain');
     await bundled.goto(app.url + 'catalogue/?q=lyon');
+    await waitForApp(bundled);
     assert.ok((await count(bundled)) >= 1, 'a session city');
     await bundled.goto(app.url + 'catalogue/?q=IA');
+    await waitForApp(bundled);
     await bundled.waitForSelector('.campus-course-card');
     const titles = await bundled.locator('.campus-course-card .fr-card__title').allTextContents();
     assert.ok(titles.length > 0);

@@ -120,6 +120,7 @@ describe('search as you type', () => {
 
     // Filters that exclude each other: dropping one is proposed with its count.
     await page.goto(app.url + 'catalogue/?type=sur-mesure&format=e-learning&niveau=decouverte&duree=moins-3h');
+    await waitForApp(page);
     await page.waitForSelector('.campus-no-results, .campus-results');
     if (await page.$('.campus-no-results')) {
       assert.match(await page.textContent('.campus-no-results'), /sans le filtre «\s/);
@@ -292,6 +293,7 @@ describe('filters, tags, sort and pages', () => {
     assert.equal((await page.textContent('main h1')).trim(), 'Catalogue des formations');
     assert.match(await heading(page), new RegExp(`^${DATA.courses.length} formations`));
     await page.goto(app.url + 'catalogue/?page=9999');
+    await waitForApp(page);
     await page.waitForSelector('.campus-results');
     assert.ok((await resultTitles(page)).length > 0, 'an out-of-range page shows the last page');
     assertNoProblems(page);
