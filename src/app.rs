@@ -27,7 +27,11 @@ pub fn App() -> impl IntoView {
     // A link about to be followed to a page that shows the catalogue: it is
     // fetched with the page's code (see ui::chunks).
     let intent = Callback::new(move |to: crate::routes::Route| {
-        if catalogue.needed_for(to.data()) {
+        let to = crate::routes::Location {
+            route: to,
+            query: String::new(),
+        };
+        if catalogue.needed_for(&to) {
             catalogue.want();
         }
     });
@@ -36,9 +40,11 @@ pub fn App() -> impl IntoView {
     // search box, ticking a filter) must not rebuild it, or focus would be lost.
     let route = Memo::new(move |_| router.route());
     // The whole catalogue is fetched when a page first needs it: the home
-    // page shows the summary its file carries (see catalogue::summary).
+    // page shows the summary its file carries (see catalogue::summary), a
+    // course page the excerpt its file carries (catalogue::excerpt), unless
+    // its address narrows the sessions.
     Effect::new(move || {
-        if route.with(|r| catalogue.needed_for(r.data())) {
+        if catalogue.needed_for(&router.location()) {
             catalogue.want();
         }
     });
@@ -57,7 +63,8 @@ pub fn App() -> impl IntoView {
     // failed) and the page's own code (its chunk, see crate::pages) has arrived
     // (or failed: the page then says so, with a retry).
     use_takeover(gate, move || {
-        route.with(|r| catalogue.settled_for(r.data()) && chunks.settled_for(r))
+        let location = router.location();
+        catalogue.settled_for(&location) && chunks.settled_for(&location.route)
     });
     let bookmarks = provide_bookmarks();
     let selection_count = Signal::derive(move || bookmarks.len());

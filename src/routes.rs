@@ -98,6 +98,10 @@ pub enum PageData {
     /// next sessions, call: `catalogue::summary`); the whole catalogue only if
     /// that summary cannot tell.
     Summary,
+    /// The course excerpt that its HTML file carries (the course, its
+    /// modules or parcours, similar courses: `catalogue::excerpt`); the whole
+    /// catalogue only if that excerpt cannot serve.
+    Course,
     /// The whole catalogue.
     Catalogue,
 }
@@ -109,6 +113,7 @@ impl PageData {
         match self {
             PageData::None => "none",
             PageData::Summary => "summary",
+            PageData::Course => "course",
             PageData::Catalogue => "catalogue",
         }
     }
@@ -124,8 +129,8 @@ impl Route {
             | Route::PersonalData
             | Route::Sitemap
             | Route::NotFound => PageData::None,
+            Route::Course(_) => PageData::Course,
             Route::Catalogue
-            | Route::Course(_)
             | Route::Selection
             | Route::TrainerCall
             | Route::FormStart(_)

@@ -127,6 +127,7 @@ fn run() -> Result<(), String> {
     let catalogue = Arc::new(LoadedCatalogue {
         explorer: Explorer::new(parsed.catalogue, now),
         skipped,
+        excerpt: None,
     });
 
     // Course folders of an earlier run may name courses that are gone.

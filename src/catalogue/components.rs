@@ -261,20 +261,25 @@ where
             .into_any()
         }
         CatalogueState::Ready(loaded) => {
-            let skipped = loaded.skipped;
-            let notice = (skipped > 0).then(|| {
-                view! {
-                    <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w campus-skipped">
-                        <p>
-                            {move || match skipped {
-                                1 => Text::SkippedOne.get(i18n.locale()).to_owned(),
-                                n => format!("{} {}", labels::group_thousands(n, i18n.locale()), Text::SkippedMany.get(i18n.locale())),
-                            }}
-                        </p>
-                    </div>
-                }
-            });
-            view! { {notice} {ready(loaded)} }.into_any()
+            view! { {skipped_notice(loaded.skipped)} {ready(loaded)} }.into_any()
         }
     }
+}
+
+/// The notice that counts the courses the catalogue left out as invalid
+/// (nothing when there are none).
+pub fn skipped_notice(skipped: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    (skipped > 0).then(|| {
+        view! {
+            <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w campus-skipped">
+                <p>
+                    {move || match skipped {
+                        1 => Text::SkippedOne.get(i18n.locale()).to_owned(),
+                        n => format!("{} {}", labels::group_thousands(n, i18n.locale()), Text::SkippedMany.get(i18n.locale())),
+                    }}
+                </p>
+            </div>
+        }
+    })
 }

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::components::{course_badges, BookmarkButton, CourseCard, WithCatalogue};
+use super::components::{course_badges, skipped_notice, BookmarkButton, CourseCard, WithCatalogue};
+use super::excerpt::SIMILAR_COURSES;
 use super::export::is_full;
 use super::export::{file_name, session_ics};
 use super::filters::FilterValue;
@@ -282,7 +283,17 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
         .into_any()
     };
     let sessions = view! { {narrowed} {sessions} };
-    let similar = explorer.similar(position, 4);
+    // A course page's excerpt carries the similar courses the whole
+    // catalogue ranks (it holds too few courses to rank them itself).
+    let similar = match &loaded.excerpt {
+        Some(excerpt) => excerpt
+            .similar
+            .iter()
+            .filter_map(|id| explorer.position(id))
+            .filter_map(|p| u32::try_from(p).ok())
+            .collect(),
+        None => explorer.similar(position, SIMILAR_COURSES),
+    };
     let similar_view = (!similar.is_empty()).then(|| {
         let cards = similar
             .into_iter()
@@ -359,26 +370,35 @@ pub fn CoursePage(
     let i18n = use_i18n();
     let catalogue = use_catalogue();
     let router = use_router();
-    let filters =
-        Memo::new(move |_| CatalogueQuery::from_query_string(&router.location().query).filters);
+    let query = Memo::new(move |_| router.location().query);
+    let filters = Memo::new(move |_| query.with(|q| CatalogueQuery::from_query_string(q).filters));
     let title_id = id.clone();
-    use_page_title(move |l| match catalogue.ready() {
-        Some(loaded) => loaded.explorer.position(&title_id).map_or_else(
-            || Text::CourseNotFound.get(l).to_owned(),
-            |p| loaded.explorer.catalogue.courses[p].title.clone(),
-        ),
-        None => Text::TitleCourse.get(l).to_owned(),
-    });
-    view! {
-        <div class="fr-container fr-my-5w">
-            <WithCatalogue ready=move |loaded| {
-                let id = id.clone();
-                // Badges and cards are rendered in one language: rebuild on a switch.
-                move || {
-                    i18n.locale();
-                    course_view(loaded.clone(), id.clone(), filters.get())
-                }
-            } />
-        </div>
-    }
+    use_page_title(
+        move |l| match query.with(|q| catalogue.for_course(&title_id, q)) {
+            Some(loaded) => loaded.explorer.position(&title_id).map_or_else(
+                || Text::CourseNotFound.get(l).to_owned(),
+                |p| loaded.explorer.catalogue.courses[p].title.clone(),
+            ),
+            None => Text::TitleCourse.get(l).to_owned(),
+        },
+    );
+    // Badges and cards are rendered in one language: rebuilt on a switch.
+    let shown = move |loaded: Arc<LoadedCatalogue>, id: String| {
+        move || {
+            i18n.locale();
+            course_view(loaded.clone(), id.clone(), filters.get())
+        }
+    };
+    // The excerpt the page's file carries, or the whole catalogue once here
+    // (`for_course`); until then the catalogue's loading or failure.
+    let body = move || match query.with(|q| catalogue.for_course(&id, q)) {
+        Some(loaded) => {
+            view! { {skipped_notice(loaded.skipped)} {shown(loaded, id.clone())} }.into_any()
+        }
+        None => {
+            let id = id.clone();
+            view! { <WithCatalogue ready=move |loaded| shown(loaded, id.clone()) /> }.into_any()
+        }
+    };
+    view! { <div class="fr-container fr-my-5w">{body}</div> }
 }

@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::excerpt::{CourseExcerpt, Excerpted, EXCERPT_ID};
 use super::explore::{Explorer, ExplorerBuilder};
 use super::model::{Catalogue, CatalogueError, ParseProgress, Parsed};
 use super::summary::{Summary, HOME_SESSIONS, SUMMARY_ID, SUMMARY_SESSIONS};
-use crate::routes::PageData;
+use crate::routes::{Location, PageData, Route};
 use crate::ui::clock::now_unix;
 use crate::ui::config::{use_config, ConfigContext};
 use crate::ui::fetch::{get_text_sliced, FetchError};
@@ -25,6 +26,9 @@ pub struct LoadedCatalogue {
     pub explorer: Explorer,
     /// How many courses were skipped as invalid.
     pub skipped: usize,
+    /// `Some` when it is a course page's excerpt (`catalogue::excerpt`), not
+    /// the whole catalogue: only that course's page shows it.
+    pub excerpt: Option<Excerpted>,
 }
 
 /// Why the catalogue is unavailable.
@@ -61,6 +65,11 @@ pub struct CatalogueContext {
     wanted: RwSignal<bool>,
     /// The summary the page's file carries, if any.
     summary: StoredValue<Option<Arc<Summary>>>,
+    /// The course excerpt the page's file carries, read by the reader's
+    /// chunk (the main module has no code for it): `Loading` until then,
+    /// `Failed` if the file has none or it could not be read (the whole
+    /// catalogue is then fetched).
+    excerpt: RwSignal<CatalogueState>,
     config: ConfigContext,
 }
 
@@ -101,27 +110,70 @@ impl CatalogueContext {
             .then_some(summary)
     }
 
-    /// Whether a page that shows `data` needs the whole catalogue (tracked). A
-    /// page of the summary waits for the configuration to know.
-    pub fn needed_for(self, data: PageData) -> bool {
-        match data {
-            PageData::None => false,
-            PageData::Catalogue => true,
-            PageData::Summary => {
-                (self.config.get().is_some() || self.config.timed_out()) && self.summary().is_none()
-            }
+    /// What the excerpt the page's file carries says of the course `id` at an
+    /// address of query `query` for this deployment (tracked): `None` while it
+    /// is being read, then the catalogue read from it if it serves, else
+    /// `Some(None)` (no excerpt, one that could not be read, or another
+    /// course, catalogue or query).
+    fn excerpt_for(self, id: &str, query: &str) -> Option<Option<Arc<LoadedCatalogue>>> {
+        match self.excerpt.get() {
+            CatalogueState::Loading => None,
+            CatalogueState::Ready(loaded) => Some(
+                self.config
+                    .get()
+                    .filter(|c| {
+                        let excerpt = loaded.excerpt.as_ref();
+                        excerpt.is_some_and(|e| e.serves(&c.catalogue_url, id, query))
+                    })
+                    .map(|_| loaded),
+            ),
+            CatalogueState::Failed(_) => Some(None),
         }
     }
 
-    /// Whether a page that shows `data` has what it shows, or knows it cannot
+    /// What a course page shows for the course `id` at an address of query
+    /// `query` (tracked): the excerpt the page's file carries for that course,
+    /// once read and if it serves, else the whole catalogue once it is here.
+    /// The excerpt first, and the whole catalogue not even tracked then: its
+    /// arrival (a link about to be followed asks for it) must not draw the
+    /// page again, which would lose the focus.
+    pub fn for_course(self, id: &str, query: &str) -> Option<Arc<LoadedCatalogue>> {
+        self.excerpt_for(id, query)
+            .flatten()
+            .or_else(|| self.ready())
+    }
+
+    /// Whether the page at `location` needs the whole catalogue (tracked). A
+    /// page of the summary or of a course excerpt waits for the configuration
+    /// to know.
+    pub fn needed_for(self, location: &Location) -> bool {
+        let Location { route, query } = location;
+        let known = self.config.get().is_some() || self.config.timed_out();
+        match (route.data(), route) {
+            (PageData::None, _) => false,
+            (PageData::Catalogue, _) => true,
+            (PageData::Summary, _) => known && self.summary().is_none(),
+            // While the excerpt is being read, it is taken to serve.
+            (PageData::Course, Route::Course(id)) => {
+                known && self.excerpt_for(id, query).is_some_and(|e| e.is_none())
+            }
+            (PageData::Course, _) => true,
+        }
+    }
+
+    /// Whether the page at `location` has what it shows, or knows it cannot
     /// have it (the catalogue failed): the live page can then take the static
     /// one's place (tracked).
-    pub fn settled_for(self, data: PageData) -> bool {
+    pub fn settled_for(self, location: &Location) -> bool {
+        let Location { route, query } = location;
         let settled = self.wanted.get() && !matches!(self.state.get(), CatalogueState::Loading);
-        match data {
-            PageData::None => true,
-            PageData::Summary => settled || self.summary().is_some(),
-            PageData::Catalogue => settled,
+        match (route.data(), route) {
+            (PageData::None, _) => true,
+            (PageData::Summary, _) => settled || self.summary().is_some(),
+            (PageData::Course, Route::Course(id)) => {
+                settled || self.for_course(id, query).is_some()
+            }
+            (PageData::Catalogue | PageData::Course, _) => settled,
         }
     }
 
@@ -151,8 +203,33 @@ impl CatalogueContext {
 /// so that a step rarely takes a slice much past its `SLICE_MS`).
 const COURSES_PER_STEP: usize = 16;
 
-async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
-    let text = get_text_sliced(url, CATALOGUE_TIMEOUT_MS)
+/// Where a catalogue is read from.
+enum Source {
+    /// The whole catalogue, at this address.
+    Url(String),
+    /// The excerpt a course page's file carries, as it is there, and the
+    /// query of the address it is read for.
+    Excerpt(String, String),
+}
+
+async fn fetch(source: Source) -> Result<LoadedCatalogue, LoadError> {
+    let url = match source {
+        Source::Url(url) => url,
+        Source::Excerpt(text, query) => {
+            let excerpt = CourseExcerpt::from_json(&text)
+                .ok_or_else(|| LoadError::Invalid("not a course excerpt of this version".into()))?;
+            let parsed = parse_in_slices(excerpt.catalogue.get())
+                .await
+                .map_err(|e| LoadError::Invalid(e.to_string()))?;
+            let explorer = index_in_slices(parsed.catalogue, now_unix()).await;
+            return Ok(LoadedCatalogue {
+                explorer,
+                skipped: excerpt.skipped + parsed.skipped.len(),
+                excerpt: Some(excerpt.excerpted(&query)),
+            });
+        }
+    };
+    let text = get_text_sliced(&url, CATALOGUE_TIMEOUT_MS)
         .await
         .map_err(|e| match e {
             FetchError::Timeout => LoadError::Timeout,
@@ -196,7 +273,11 @@ async fn fetch(url: &str) -> Result<LoadedCatalogue, LoadError> {
     let explorer = index_in_slices(parsed.catalogue, now_unix()).await;
     // The first results render in a task of their own.
     next_task().await;
-    Ok(LoadedCatalogue { explorer, skipped })
+    Ok(LoadedCatalogue {
+        explorer,
+        skipped,
+        excerpt: None,
+    })
 }
 
 /// The catalogue being fetched, parsed and indexed.
@@ -212,8 +293,27 @@ type Loading =
     feature = "csr",
     leptos::wasm_split::wasm_split(catalogue_data, fallible, wasm_split_path = ::leptos::wasm_split)
 )]
-fn fetch_in_chunk(url: String) -> Result<Loading, leptos::wasm_split::SplitLoaderError> {
-    Ok(Box::pin(async move { fetch(&url).await }))
+fn fetch_in_chunk(source: Source) -> Result<Loading, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(async move { fetch(source).await }))
+}
+
+/// Reads `source` with the chunk's code into `target`: the loaded catalogue,
+/// or why not. (One future for both sources: each kind of future spawned
+/// costs the main module its own copy of the executor's code.)
+async fn load_into(target: RwSignal<CatalogueState>, source: Source) {
+    #[cfg(feature = "csr")]
+    let loading = fetch_in_chunk(source).await;
+    #[cfg(not(feature = "csr"))]
+    let loading = fetch_in_chunk(source);
+    target.set(match loading {
+        Ok(loading) => match loading.await {
+            Ok(loaded) => CatalogueState::Ready(Arc::new(loaded)),
+            Err(e) => CatalogueState::Failed(e),
+        },
+        Err(_) => CatalogueState::Failed(LoadError::Network(
+            "the code that reads the catalogue did not arrive".into(),
+        )),
+    });
 }
 
 /// [`Parsed::from_json`] in slices of [`SLICE_MS`](crate::ui::tasks::SLICE_MS),
@@ -262,12 +362,21 @@ pub fn provide_catalogue() -> CatalogueContext {
             attempt: RwSignal::new(0),
             wanted: RwSignal::new(true),
             summary: StoredValue::new(prerender.summary),
+            excerpt: RwSignal::new(CatalogueState::Failed(LoadError::Invalid(String::new()))),
             config,
         };
         provide_context(ctx);
         return ctx;
     }
-    let summary = crate::ui::boot::page_data(SUMMARY_ID)
+    // What the landing page's file carries for it: the home page's summary,
+    // a course page's excerpt (read once, by the kind of page).
+    let landing = untrack(|| crate::ui::router::use_router().location());
+    let (summary, excerpt) = match landing.route.data() {
+        PageData::Summary => (crate::ui::boot::page_data(SUMMARY_ID), None),
+        PageData::Course => (None, crate::ui::boot::page_data(EXCERPT_ID)),
+        _ => (None, None),
+    };
+    let summary = summary
         .and_then(|json| Summary::from_json(&json))
         .map(Arc::new);
     let ctx = CatalogueContext {
@@ -275,8 +384,19 @@ pub fn provide_catalogue() -> CatalogueContext {
         attempt: RwSignal::new(0),
         wanted: RwSignal::new(false),
         summary: StoredValue::new(summary),
+        excerpt: RwSignal::new(match excerpt {
+            Some(_) => CatalogueState::Loading,
+            None => CatalogueState::Failed(LoadError::Invalid(String::new())),
+        }),
         config,
     };
+    // The excerpt, if the page's file has one, is read at once with the
+    // reader's code (whether it serves this deployment and this address is
+    // checked where it is used).
+    if let Some(excerpt) = excerpt {
+        let source = Source::Excerpt(excerpt, landing.query);
+        leptos::task::spawn_local(load_into(ctx.excerpt, source));
+    }
     Effect::new(move |_| {
         ctx.attempt.track();
         if !ctx.wanted.get() {
@@ -291,22 +411,7 @@ pub fn provide_catalogue() -> CatalogueContext {
             return;
         };
         ctx.state.set(CatalogueState::Loading);
-        leptos::task::spawn_local(async move {
-            #[cfg(feature = "csr")]
-            let loading = fetch_in_chunk(config.catalogue_url).await;
-            #[cfg(not(feature = "csr"))]
-            let loading = fetch_in_chunk(config.catalogue_url);
-            let state = match loading {
-                Ok(loading) => match loading.await {
-                    Ok(loaded) => CatalogueState::Ready(Arc::new(loaded)),
-                    Err(e) => CatalogueState::Failed(e),
-                },
-                Err(e) => CatalogueState::Failed(LoadError::Network(format!(
-                    "the code that reads the catalogue did not arrive ({e:?})"
-                ))),
-            };
-            ctx.state.set(state);
-        });
+        leptos::task::spawn_local(load_into(ctx.state, Source::Url(config.catalogue_url)));
     });
     provide_context(ctx);
     ctx

@@ -1,6 +1,7 @@
 //! The catalogue explorer: the course model, parsing, search, filters and exports
 //! (pure, tested natively), and its pages (browser only).
 
+pub mod excerpt;
 pub mod explore;
 pub mod export;
 pub mod facets;

@@ -101,9 +101,10 @@ pub struct PageHead {
     pub json_ld: Option<String>,
     /// What the page shows of the catalogue.
     pub data: crate::routes::PageData,
-    /// The catalogue's summary the live page starts from (the home page:
-    /// `catalogue::summary`), JSON already escaped for a `<script>` element.
-    pub summary: Option<String>,
+    /// What the live page starts from, JSON already escaped for a `<script>`
+    /// element: the home page's summary (`catalogue::summary`), a course's
+    /// excerpt (`catalogue::excerpt`); written for those two kinds of `data`.
+    pub page_data: Option<String>,
     /// Whether search engines should list the page (`noindex` otherwise:
     /// a selection, a form step, the generic course page).
     pub indexed: bool,
@@ -202,10 +203,14 @@ pub fn page_html(
     };
     // After the content, so that its bytes do not come before the first paint;
     // outside it, so that it stays when a `#/…` route replaces the content.
-    if let Some(summary) = &head.summary {
+    let data_id = match head.data {
+        crate::routes::PageData::Summary => Some(crate::catalogue::summary::SUMMARY_ID),
+        crate::routes::PageData::Course => Some(crate::catalogue::excerpt::EXCERPT_ID),
+        _ => None,
+    };
+    if let (Some(id), Some(json)) = (data_id, &head.page_data) {
         content.push_str(&format!(
-            "<script type=\"application/json\" id=\"{}\">{summary}</script>",
-            crate::catalogue::summary::SUMMARY_ID
+            "<script type=\"application/json\" id=\"{id}\">{json}</script>"
         ));
     }
     fill(&html, BODY_MARK, &content).ok_or(StaticError::Shell("campus:static mark"))
@@ -362,7 +367,7 @@ mod tests {
             static_path: path.into(),
             json_ld: Some("{\"@type\":\"Course\"}".into()),
             data: crate::routes::PageData::Catalogue,
-            summary: None,
+            page_data: None,
             indexed: true,
             folders: "0123456789abcdef".into(),
         }
@@ -443,7 +448,7 @@ mod tests {
         let home = PageHead {
             static_path: String::new(),
             data: crate::routes::PageData::Summary,
-            summary: Some("{\"version\":1}".into()),
+            page_data: Some("{\"version\":1}".into()),
             ..head("")
         };
         let html = page_html(SHELL, &site(), &home, "<p>x</p>").unwrap();
@@ -456,6 +461,18 @@ mod tests {
         // Filled again (a regeneration), it holds one summary.
         let again = page_html(&pristine_shell(&html).unwrap(), &site(), &home, "<p>x</p>").unwrap();
         assert_eq!(again.matches("campus-summary").count(), 1);
+        // A course page carries its excerpt the same way.
+        let course = PageHead {
+            data: crate::routes::PageData::Course,
+            page_data: Some("{\"version\":1}".into()),
+            ..head("formation/x/")
+        };
+        let html = page_html(SHELL, &site(), &course, "<p>x</p>").unwrap();
+        assert!(html.contains("<meta name=\"campus-data\" content=\"course\" />"));
+        assert!(
+            html.contains("<p>x</p></div><script type=\"application/json\" id=\"campus-course\">{\"version\":1}</script><!--/campus:static-->"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::structured_data::course_json_ld;
 use super::{PageHead, SiteUrl};
+use crate::catalogue::excerpt::{CourseExcerpt, SIMILAR_COURSES};
 use crate::catalogue::loader::{summary_of, LoadedCatalogue};
 use crate::config::Config;
 use crate::i18n::typography::french_spacing;
@@ -87,7 +88,10 @@ pub fn render_page(
             static_path,
             json_ld,
             data: route.data(),
-            summary: summary.map(|s| s.to_json()),
+            page_data: match route {
+                Route::Course(id) => course_excerpt(catalogue, id, &config.catalogue_url),
+                _ => summary.map(|s| s.to_json()),
+            },
             indexed: route.is_indexed(),
             folders: crate::routes::folders_stamp(
                 catalogue
@@ -102,6 +106,26 @@ pub fn render_page(
     }
 }
 
+/// The excerpt of the whole catalogue a course page carries (see
+/// `catalogue::excerpt`), with the similar courses the whole one ranks.
+fn course_excerpt(catalogue: &LoadedCatalogue, id: &str, catalogue_url: &str) -> Option<String> {
+    let explorer = &catalogue.explorer;
+    let position = explorer.position(id)?;
+    let similar = explorer
+        .similar(position, SIMILAR_COURSES)
+        .into_iter()
+        .map(|doc| explorer.catalogue.courses[doc as usize].id.clone())
+        .collect();
+    CourseExcerpt::of(
+        &explorer.catalogue,
+        id,
+        similar,
+        catalogue.skipped,
+        catalogue_url,
+    )
+    .map(|e| e.to_json())
+}
+
 /// The generic course page (`formation/?id=…`): the course it opens is in
 /// its address, so its file has no content, only the loading message, until
 /// the live app shows the course. `folders`: the stamp of the course folders.
@@ -113,7 +137,7 @@ pub fn generic_course_page(folders: String) -> RenderedPage {
             static_path: super::generic_course_path(),
             json_ld: None,
             data: PageData::Catalogue,
-            summary: None,
+            page_data: None,
             indexed: false,
             folders,
         },

@@ -20,7 +20,8 @@ html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 // after it (the catalogue still in parallel with config.json and the wasm, by a
 // preload the app's own request reuses, on the pages that show it: a static
 // page's <meta name="campus-data"> says "summary" for the home page, which
-// starts from the summary its file carries, and "none" for the pages that show
+// starts from the summary its file carries, "course" for a course page, which
+// starts from the excerpt its file carries, and "none" for the pages that show
 // nothing of the catalogue), and the app starts then, so that
 // neither their bytes nor the app's start-up work delay the first content. A
 // hidden tab, which paints no frame, goes on after 200 ms anyway.

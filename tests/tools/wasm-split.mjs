@@ -176,7 +176,8 @@ function __campusLanding(pack, packWithData, load) {
         if (__campusPack === undefined) {
             __campusPack = null;
             if (document.getElementById("campus-static")) {
-                const data = document.querySelector('meta[name="campus-data"]')?.content === "catalogue";
+                // A page of the catalogue reads it, a course page its excerpt: both with the reader's code.
+                const data = /^(catalogue|course)$/.test(document.querySelector('meta[name="campus-data"]')?.content ?? "");
                 const landing = fetch(new URL("./" + (data ? packWithData : pack), import.meta.url))
                     .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(pack + ": " + r.status))))
                     .then((buffer) => {
