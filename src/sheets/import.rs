@@ -632,11 +632,11 @@ fn read_sessions(
     problems: &mut Vec<Problem>,
 ) {
     let h = &found.headers;
-    let by_id: HashMap<String, usize> = courses
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.clone(), i))
-        .collect();
+    // The first course with an id gets its sessions (a second one is an error).
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    for (i, c) in courses.iter().enumerate() {
+        by_id.entry(c.id.clone()).or_insert(i);
+    }
     let by_title: HashMap<String, usize> = courses
         .iter()
         .enumerate()

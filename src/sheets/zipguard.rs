@@ -91,6 +91,11 @@ pub fn check(bytes: &[u8]) -> Result<(), Problem> {
             match limited.read(&mut sink) {
                 Ok(0) => break,
                 Ok(n) => read += n as u64,
+                // The zip reader also stops an entry that inflates past its
+                // declared size.
+                Err(e) if e.to_string().contains("larger than its declared") => {
+                    return Err(too_large());
+                }
                 Err(e) => {
                     return Err(Problem::refusal(Message::ZipBroken(e.to_string())));
                 }
