@@ -1144,3 +1144,28 @@ fn the_tool_says_what_it_did_and_exits_accordingly() {
     assert_eq!(cli(&dir, &["frobnicate", "x"]).code, 2);
     assert_eq!(cli(&dir, &["export", "public/catalogue.json"]).code, 1);
 }
+
+#[test]
+fn the_docs_show_every_sheet_and_column_of_the_template() {
+    let docs = std::fs::read_to_string("docs/catalogue-spreadsheet.md").unwrap();
+    for spec in campus::sheets::columns::SHEETS {
+        for column in spec.columns.iter().filter(|c| c.in_template) {
+            let line = format!("| {} | `{}` |", spec.name, column.header);
+            assert!(docs.contains(&line), "{line}");
+        }
+    }
+    assert_eq!(
+        docs.matches("\n| Formations | `").count()
+            + docs.matches("\n| Sessions | `").count()
+            + docs.matches("\n| Domaines | `").count()
+            + docs.matches("\n| Appel à formateurs | `").count()
+            + docs.matches("\n| Synonymes | `").count()
+            + docs.matches("\n| Chiffres clés | `").count()
+            + docs.matches("\n| Catalogue | `").count(),
+        campus::sheets::columns::SHEETS
+            .iter()
+            .map(|s| s.columns.iter().filter(|c| c.in_template).count())
+            .sum::<usize>(),
+        "no column in the docs that the template lacks"
+    );
+}
