@@ -57,6 +57,11 @@ fn folder(name: &str) -> Folder {
     Folder(dir)
 }
 
+/// A report with its no-break spaces as plain ones, to compare with text.
+fn plain(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
 fn options() -> Options {
     Options {
         base: None,
@@ -332,10 +337,10 @@ fn an_edited_template_names_formations_row_12_thematiques_and_imports_once_corre
     assert_eq!(e.place.column.as_deref(), Some("Thématiques"));
     assert_eq!(e.value.as_deref(), Some(typo.as_str()));
     assert!(matches!(e.message, Message::UnknownDomain { .. }));
-    let text = imported.report.text(
+    let text = plain(&imported.report.text(
         &campus::sheets::messages::Outcome::NothingWritten,
         campus::i18n::Locale::Fr,
-    );
+    ));
     assert!(
         text.contains(&format!(
             "Erreur · Formations, ligne 12, colonne « Thématiques », valeur « {typo} » : thématique inconnue"
@@ -440,10 +445,10 @@ fn each_error_names_its_sheet_row_column_and_writes_nothing() {
         matches!(m, Message::EndsBeforeStart)
     });
     // In English too.
-    let text = imported.report.text(
+    let text = plain(&imported.report.text(
         &campus::sheets::messages::Outcome::NothingWritten,
         campus::i18n::Locale::En,
-    );
+    ));
     assert!(text.contains("Error · Sessions, row 3, column « Formation », value « m9 »: session of an unknown course"), "{text}");
     assert!(text.contains("Nothing was written"), "{text}");
 }
@@ -715,8 +720,8 @@ fn the_present_sites_csv_imports_in_both_encodings_and_both_separators() {
     }
 }
 
-/// What a run of the tool gave: its exit code, standard output and error, and
-/// how long it took.
+/// What a run of the tool gave: its exit code, standard output and error
+/// (no-break spaces made plain), and how long it took.
 struct Run {
     code: i32,
     stdout: String,
@@ -740,8 +745,8 @@ fn cli(dir: &Path, args: &[&str]) -> Run {
         .expect("wait");
     Run {
         code: status.code().unwrap_or(-1),
-        stdout: std::fs::read_to_string(out).unwrap_or_default(),
-        stderr: std::fs::read_to_string(err).unwrap_or_default(),
+        stdout: plain(&std::fs::read_to_string(out).unwrap_or_default()),
+        stderr: plain(&std::fs::read_to_string(err).unwrap_or_default()),
         elapsed: started.elapsed(),
     }
 }

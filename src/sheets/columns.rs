@@ -210,13 +210,13 @@ pub const COURSES: &[Column] = &[
     col(
         Field::Id,
         "Identifiant",
-        "Identifiant stable de la formation, utilisé dans son adresse (formation/identifiant/) : lettres minuscules sans accent, chiffres et tirets. Laissez vide pour une nouvelle formation : il est tiré de l'intitulé. Ne le changez plus ensuite (les liens existants en dépendent).",
+        "Identifiant stable de la formation, utilisé dans son adresse (formation/identifiant/)\u{a0}: lettres minuscules sans accent, chiffres et tirets. Laissez vide pour une nouvelle formation\u{a0}: il est tiré de l'intitulé. Ne le changez plus ensuite (les liens existants en dépendent).",
     ),
     choice(
         Field::Kind,
         "Type",
         Choices::Kind,
-        "Parcours (une suite de modules), Module (une formation) ou Sur mesure (un programme construit pour une administration). Les types du site actuel sont lus : Formation, Séminaire et Université d'été deviennent Module ; Parcours, Cycle et Programme deviennent Parcours.",
+        "Parcours (une suite de modules), Module (une formation) ou Sur mesure (un programme construit pour une administration). Les types du site actuel sont lus\u{a0}: Formation, Séminaire et Université d'été deviennent Module\u{a0}; Parcours, Cycle et Programme deviennent Parcours.",
     ),
     col(Field::Title, "Intitulé", "Obligatoire. Le titre de la formation, tel qu'il s'affiche."),
     col(
@@ -227,14 +227,14 @@ pub const COURSES: &[Column] = &[
     col(
         Field::Description,
         "Description",
-        "Le texte de la page de la formation : texte simple, paragraphes séparés par une ligne vide.",
+        "Le texte de la page de la formation\u{a0}: texte simple, paragraphes séparés par une ligne vide.",
     ),
     also(
         choice(
             Field::Domains,
             "Thématiques",
             Choices::Domains,
-            "Obligatoire. Les thématiques de la formation, la principale d'abord, séparées par des virgules : les libellés (ou identifiants) de la feuille Domaines. Une thématique inconnue est une erreur.",
+            "Obligatoire. Les thématiques de la formation, la principale d'abord, séparées par des virgules\u{a0}: les libellés (ou identifiants) de la feuille Domaines. Une thématique inconnue est une erreur.",
         ),
         &["Thématique", "Domaines", "Domaine"],
     ),
@@ -242,30 +242,30 @@ pub const COURSES: &[Column] = &[
         Field::Level,
         "Niveau",
         Choices::Level,
-        "Découverte, Intermédiaire ou Expert. Vide : Découverte.",
+        "Découverte, Intermédiaire ou Expert. Vide\u{a0}: Découverte.",
     ),
     choice(
         Field::Audience,
         "Public cible",
         Choices::Audience,
-        "Tous les agents, Agents du numérique, Managers, Cadres dirigeants : une ou plusieurs valeurs séparées par des virgules. Vide : Tous les agents.",
+        "Tous les agents, Agents du numérique, Managers, Cadres dirigeants\u{a0}: une ou plusieurs valeurs séparées par des virgules. Vide\u{a0}: Tous les agents.",
     ),
     choice(
         Field::Format,
         "Modalité",
         Choices::Format,
-        "E-learning (en autonomie), À distance, En présentiel ou Hybride. Du site actuel : « En ligne » devient À distance, « En ligne, Présentiel » Hybride. Vide : À distance.",
+        "E-learning (en autonomie), À distance, En présentiel ou Hybride. Du site actuel\u{a0}: «\u{a0}En ligne\u{a0}» devient À distance, «\u{a0}En ligne, Présentiel\u{a0}» Hybride. Vide\u{a0}: À distance.",
     ),
     col(
         Field::Duration,
         "Durée",
-        "En heures (« 3 h 30 »), en minutes (« 90 », ou « 45 min ») ou en jours (« 2 jours », « une demi-journée ») : un jour compte 7 heures, une demi-journée 3 h 30.",
+        "En heures («\u{a0}3 h 30\u{a0}»), en minutes («\u{a0}90\u{a0}», ou «\u{a0}45 min\u{a0}») ou en jours («\u{a0}2 jours\u{a0}», «\u{a0}une demi-journée\u{a0}»)\u{a0}: un jour compte 7 heures, une demi-journée 3 h 30.",
     ),
     also(
         col(
             Field::Provider,
             "Organisateurs",
-            "Qui dispense la formation (plusieurs séparés par des virgules). Vide : Campus du numérique public.",
+            "Qui dispense la formation (plusieurs séparés par des virgules). Vide\u{a0}: Campus du numérique public.",
         ),
         &["Organisateur", "Organisme"],
     ),
@@ -273,12 +273,12 @@ pub const COURSES: &[Column] = &[
         Field::Free,
         "Gratuit",
         Choices::YesNo,
-        "Oui ou Non. Vide : Oui. Une formation payante indique son prix.",
+        "Oui ou Non. Vide\u{a0}: Oui. Une formation payante indique son prix.",
     ),
     col(
         Field::Price,
         "Prix",
-        "Le prix tel qu'il doit se lire, 120 caractères au plus (« 390 € par participant »).",
+        "Le prix tel qu'il doit se lire, 120 caractères au plus («\u{a0}390 € par participant\u{a0}»).",
     ),
     col(
         Field::Eligibility,
@@ -299,7 +299,7 @@ pub const COURSES: &[Column] = &[
         col(
             Field::Modules,
             "Modules du parcours",
-            "Pour un Parcours seulement : les identifiants de ses modules, dans l'ordre, séparés par des virgules. Chacun doit être une formation de type Module de cette feuille.",
+            "Pour un Parcours seulement\u{a0}: les identifiants de ses modules, dans l'ordre, séparés par des virgules. Chacun doit être une formation de type Module de cette feuille.",
         ),
         &["Modules"],
     ),
@@ -307,7 +307,7 @@ pub const COURSES: &[Column] = &[
         col(
             Field::Url,
             "Lien d'inscription",
-            "La page où s'informer et s'inscrire : une adresse complète en https://. Une adresse mailto:equipe@exemple.gouv.fr devient le contact de la formation.",
+            "La page où s'informer et s'inscrire\u{a0}: une adresse complète en https://. Une adresse mailto:equipe@exemple.gouv.fr devient le contact de la formation.",
         ),
         &["Lien", "URL", "Lien d'information"],
     ),
@@ -315,7 +315,7 @@ pub const COURSES: &[Column] = &[
         col(
             Field::Contact,
             "Contact",
-            "L'adresse électronique de l'équipe pédagogique (equipe@numerique.gouv.fr) : elle devient « Écrire à l'équipe pédagogique ».",
+            "L'adresse électronique de l'équipe pédagogique (equipe@numerique.gouv.fr)\u{a0}: elle devient «\u{a0}Écrire à l'équipe pédagogique\u{a0}».",
         ),
         &["Courriel", "Adresse électronique", "E-mail"],
     ),
@@ -323,7 +323,7 @@ pub const COURSES: &[Column] = &[
         col(
             Field::AccessUrl,
             "Accès en ligne",
-            "Pour une formation en E-learning seulement : l'adresse https:// où elle commence.",
+            "Pour une formation en E-learning seulement\u{a0}: l'adresse https:// où elle commence.",
         ),
         &["Lien d'accès"],
     ),
@@ -351,7 +351,7 @@ pub const SESSIONS: &[Column] = &[
         col(
             Field::SessionId,
             "Identifiant de la session",
-            "Identifiant unique de la session. Laissez vide : il est tiré de celui de la formation.",
+            "Identifiant unique de la session. Laissez vide\u{a0}: il est tiré de celui de la formation.",
         ),
         &["Session"],
     ),
@@ -359,7 +359,7 @@ pub const SESSIONS: &[Column] = &[
         col(
             Field::Start,
             "Début",
-            "Obligatoire. Date et heure de début (11/02/2027 09:30), à l'heure de Paris ; pour un autre fuseau, ajoutez le décalage : 11/02/2027 09:30 +04:00.",
+            "Obligatoire. Date et heure de début (11/02/2027 09:30), à l'heure de Paris\u{a0}; pour un autre fuseau, ajoutez le décalage\u{a0}: 11/02/2027 09:30 +04:00.",
         ),
         &["Date de début"],
     ),
@@ -375,18 +375,18 @@ pub const SESSIONS: &[Column] = &[
         Field::SessionFormat,
         "Modalité",
         Choices::Format,
-        "À distance, En présentiel ou Hybride. Vide : celle de la formation.",
+        "À distance, En présentiel ou Hybride. Vide\u{a0}: celle de la formation.",
     ),
-    col(Field::City, "Ville", "Pour une session en présentiel ou hybride : la ville."),
+    col(Field::City, "Ville", "Pour une session en présentiel ou hybride\u{a0}: la ville."),
     col(
         Field::Region,
         "Région",
-        "La région de la ville (filtre du catalogue) : écrivez-la toujours de la même façon.",
+        "La région de la ville (filtre du catalogue)\u{a0}: écrivez-la toujours de la même façon.",
     ),
     col(
         Field::Seats,
         "Places restantes",
-        "Nombre de places encore libres ; vide si on ne sait pas.",
+        "Nombre de places encore libres\u{a0}; vide si on ne sait pas.",
     ),
     col(
         Field::Registration,
@@ -400,7 +400,7 @@ pub const DOMAINS: &[Column] = &[
     col(
         Field::DomainId,
         "Identifiant",
-        "Identifiant stable, utilisé dans les adresses (catalogue/?domaine=…) : lettres minuscules sans accent, chiffres et tirets. Vide : tiré du libellé.",
+        "Identifiant stable, utilisé dans les adresses (catalogue/?domaine=…)\u{a0}: lettres minuscules sans accent, chiffres et tirets. Vide\u{a0}: tiré du libellé.",
     ),
     col(
         Field::DomainLabel,
@@ -427,7 +427,7 @@ pub const CALL: &[Column] = &[
     col(
         Field::CallTitle,
         "Titre",
-        "Le nom de l'appel, s'il n'est pas « Appel à formateurs bénévoles » suivi de l'année.",
+        "Le nom de l'appel, s'il n'est pas «\u{a0}Appel à formateurs bénévoles\u{a0}» suivi de l'année.",
     ),
     col(
         Field::CallSkills,
@@ -440,7 +440,7 @@ pub const CALL: &[Column] = &[
 pub const SYNONYMS: &[Column] = &[col(
     Field::SynonymTerms,
     "Termes équivalents",
-    "Un groupe par ligne : au moins deux termes de recherche équivalents, séparés par des virgules (ia, intelligence artificielle).",
+    "Un groupe par ligne\u{a0}: au moins deux termes de recherche équivalents, séparés par des virgules (ia, intelligence artificielle).",
 )];
 
 /// The key figures.
@@ -448,7 +448,7 @@ pub const FIGURES: &[Column] = &[
     col(
         Field::FigureValue,
         "Valeur",
-        "Le nombre tel qu'il s'affiche (21 000).",
+        "Le nombre tel qu'il s'affiche (21\u{202f}000).",
     ),
     col(
         Field::FigureLabel,
@@ -497,7 +497,7 @@ pub const SHEETS: [SheetSpec; 7] = [
         id: SheetId::Call,
         name: "Appel à formateurs",
         aliases: &["Appel"],
-        help: "Une seule ligne : l'état de l'appel à formateurs bénévoles.",
+        help: "Une seule ligne\u{a0}: l'état de l'appel à formateurs bénévoles.",
         columns: CALL,
         single_row: true,
     },
@@ -521,7 +521,7 @@ pub const SHEETS: [SheetSpec; 7] = [
         id: SheetId::Catalogue,
         name: "Catalogue",
         aliases: &[],
-        help: "Une seule ligne : la date des données.",
+        help: "Une seule ligne\u{a0}: la date des données.",
         columns: CATALOGUE,
         single_row: true,
     },

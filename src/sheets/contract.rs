@@ -203,7 +203,7 @@ mod tests {
             "les-fondamentaux-de-l-agilite"
         );
         assert_eq!(
-            slug("Œuvrer à l’éco-conception !"),
+            slug("Œuvrer à l’éco-conception\u{a0}!"),
             "oeuvrer-a-l-eco-conception"
         );
         assert_eq!(slug("  "), "");

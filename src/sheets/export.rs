@@ -243,15 +243,15 @@ fn guide(catalogue: &Catalogue) -> OdsSheet {
         text("Valeurs permises"),
     ]];
     for line in [
-        "Ce classeur est le catalogue du Campus du numérique public. Modifiez les feuilles, enregistrez au format .ods (ou .xlsx), puis : npm run catalogue -- check FICHIER pour le rapport, npm run catalogue -- import FICHIER --out catalogue.json pour le catalogue.",
-        "La première ligne de chaque feuille nomme ses colonnes : ne la modifiez pas. L'ordre des colonnes est libre ; une colonne inconnue est signalée et ignorée.",
-        "Les erreurs (formation sans intitulé, thématique inconnue, date qui n'en est pas une, session d'une formation inconnue, identifiant en double) arrêtent l'import : rien n'est écrit. Les avertissements n'arrêtent rien, mais sont dits.",
-        "Tout est lu comme texte saisi : une valeur qui commence par =, +, - ou @ reste du texte. Une formule est lue par sa dernière valeur calculée (avertissement). Les lignes, colonnes et feuilles masquées sont lues comme les autres (avertissement). Des cellules fusionnées : seule la première porte la valeur (avertissement).",
+        "Ce classeur est le catalogue du Campus du numérique public. Modifiez les feuilles, enregistrez au format .ods (ou .xlsx), puis\u{a0}: npm run catalogue -- check FICHIER pour le rapport, npm run catalogue -- import FICHIER --out catalogue.json pour le catalogue.",
+        "La première ligne de chaque feuille nomme ses colonnes\u{a0}: ne la modifiez pas. L'ordre des colonnes est libre\u{a0}; une colonne inconnue est signalée et ignorée.",
+        "Les erreurs (formation sans intitulé, thématique inconnue, date qui n'en est pas une, session d'une formation inconnue, identifiant en double) arrêtent l'import\u{a0}: rien n'est écrit. Les avertissements n'arrêtent rien, mais sont dits.",
+        "Tout est lu comme texte saisi\u{a0}: une valeur qui commence par =, +, - ou @ reste du texte. Une formule est lue par sa dernière valeur calculée (avertissement). Les lignes, colonnes et feuilles masquées sont lues comme les autres (avertissement). Des cellules fusionnées\u{a0}: seule la première porte la valeur (avertissement).",
     ] {
         rows.push(vec![text(""), text(""), text(line), text("")]);
     }
     let limits_line = format!(
-        "Limites : fichier de {} Mo au plus, {} lignes remplies par feuille, {} colonnes, {} caractères par cellule. Un fichier protégé par un mot de passe est refusé.",
+        "Limites\u{a0}: fichier de {} Mo au plus, {} lignes remplies par feuille, {} colonnes, {} caractères par cellule. Un fichier protégé par un mot de passe est refusé.",
         limits::MAX_FILE_BYTES / (1024 * 1024),
         limits::MAX_ROWS,
         limits::MAX_COLUMNS,

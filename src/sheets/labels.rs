@@ -241,7 +241,7 @@ mod tests {
             find(&AUDIENCES, "Cadres\u{a0}dirigeants"),
             Some(Audience::CadresDirigeants)
         );
-        assert_eq!(find(&KINDS, "Webinaire ?"), Some(Kind::Module));
+        assert_eq!(find(&KINDS, "Webinaire\u{a0}?"), Some(Kind::Module));
         assert_eq!(find(&KINDS, "Colloque"), None);
         assert_eq!(yes_no(" OUI "), Some(true));
         assert_eq!(yes_no("peut-être"), None);

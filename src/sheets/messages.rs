@@ -150,7 +150,7 @@ impl Message {
             ),
             Message::ZipTooManyEntries { count, max } => (
                 if fr {
-                    format!("classeur refusé : son archive compte {count} fichiers")
+                    format!("classeur refusé\u{a0}: son archive compte {count} fichiers")
                 } else {
                     format!("workbook refused: its archive holds {count} files")
                 },
@@ -162,7 +162,7 @@ impl Message {
             ),
             Message::ZipTooLarge { max } => (
                 t(
-                    "classeur refusé : décompressé, il dépasse la taille permise (bombe zip ?)",
+                    "classeur refusé\u{a0}: décompressé, il dépasse la taille permise (bombe zip\u{a0}?)",
                     "workbook refused: uncompressed, it exceeds the size allowed (zip bomb?)",
                 ),
                 Some(if fr {
@@ -173,7 +173,7 @@ impl Message {
             ),
             Message::ZipRatio { ratio, max } => (
                 if fr {
-                    format!("classeur refusé : un de ses fichiers est compressé {ratio} fois (bombe zip ?)")
+                    format!("classeur refusé\u{a0}: un de ses fichiers est compressé {ratio} fois (bombe zip\u{a0}?)")
                 } else {
                     format!("workbook refused: one of its files is compressed {ratio} times (zip bomb?)")
                 },
@@ -189,7 +189,7 @@ impl Message {
                     "the workbook is protected by a password",
                 ),
                 Some(t(
-                    "un classeur sans mot de passe (Fichier > Propriétés > Sécurité, ou « Enregistrer sous » sans mot de passe)",
+                    "un classeur sans mot de passe (Fichier > Propriétés > Sécurité, ou «\u{a0}Enregistrer sous\u{a0}» sans mot de passe)",
                     "a workbook without a password (save it again without one)",
                 )),
             ),
@@ -244,7 +244,7 @@ impl Message {
                     "unknown encoding of the CSV file",
                 ),
                 Some(t(
-                    "un CSV en UTF-8 (de préférence) ou en Windows-1252 (« ANSI », Excel)",
+                    "un CSV en UTF-8 (de préférence) ou en Windows-1252 («\u{a0}ANSI\u{a0}», Excel)",
                     "a CSV file in UTF-8 (preferably) or Windows-1252 (\"ANSI\", Excel)",
                 )),
             ),
@@ -269,67 +269,67 @@ impl Message {
             ),
             Message::NoCourseSheet => (
                 t(
-                    "aucune feuille n'a de colonne « Intitulé »",
-                    "no sheet has an « Intitulé » column",
+                    "aucune feuille n'a de colonne «\u{a0}Intitulé\u{a0}»",
+                    "no sheet has an «\u{a0}Intitulé\u{a0}» column",
                 ),
                 Some(t(
-                    "une feuille « Formations » (ou le CSV exporté du site) dont la première ligne nomme les colonnes",
-                    "a « Formations » sheet (or the site's CSV export) whose first row names the columns",
+                    "une feuille «\u{a0}Formations\u{a0}» (ou le CSV exporté du site) dont la première ligne nomme les colonnes",
+                    "a «\u{a0}Formations\u{a0}» sheet (or the site's CSV export) whose first row names the columns",
                 )),
             ),
             Message::UnknownHeader { expected } => (
                 t("colonne inconnue, ignorée", "unknown column, ignored"),
                 Some(if fr {
-                    format!("une des colonnes : {expected}")
+                    format!("une des colonnes\u{a0}: {expected}")
                 } else {
                     format!("one of the columns: {expected}")
                 }),
             ),
             Message::IgnoredColumn => (
                 t(
-                    "cette colonne n'a pas d'équivalent dans le catalogue : ignorée",
+                    "cette colonne n'a pas d'équivalent dans le catalogue\u{a0}: ignorée",
                     "this column has no equivalent in the catalogue: ignored",
                 ),
                 None,
             ),
             Message::DuplicateHeader => (
                 t(
-                    "colonne en double : seule la première est lue",
+                    "colonne en double\u{a0}: seule la première est lue",
                     "column given twice: only the first is read",
                 ),
                 None,
             ),
             Message::MissingColumn { default } => (
                 if fr {
-                    format!("colonne absente : chaque ligne prend la valeur « {default} »")
+                    format!("colonne absente\u{a0}: chaque ligne prend la valeur «\u{a0}{default}\u{a0}»")
                 } else {
-                    format!("column missing: every row takes the value « {default} »")
+                    format!("column missing: every row takes the value «\u{a0}{default}\u{a0}»")
                 },
                 None,
             ),
             Message::UnknownSheet { expected } => (
                 t("feuille inconnue, ignorée", "unknown sheet, ignored"),
                 Some(if fr {
-                    format!("une des feuilles : {expected}")
+                    format!("une des feuilles\u{a0}: {expected}")
                 } else {
                     format!("one of the sheets: {expected}")
                 }),
             ),
             Message::TablesFromBase { source, domains } => (
                 if fr {
-                    format!("pas de feuille « Domaines » : les {domains} domaines, les chiffres clés, l'appel à formateurs et les synonymes viennent de {source}")
+                    format!("pas de feuille «\u{a0}Domaines\u{a0}»\u{a0}: les {domains} domaines, les chiffres clés, l'appel à formateurs et les synonymes viennent de {source}")
                 } else {
-                    format!("no « Domaines » sheet: the {domains} domains, key figures, trainer call and synonyms come from {source}")
+                    format!("no «\u{a0}Domaines\u{a0}» sheet: the {domains} domains, key figures, trainer call and synonyms come from {source}")
                 },
                 None,
             ),
             Message::MissingSheet => (
-                t("feuille absente : table vide", "sheet missing: empty table"),
+                t("feuille absente\u{a0}: table vide", "sheet missing: empty table"),
                 None,
             ),
             Message::ExtraRow => (
                 t(
-                    "cette feuille n'a qu'une ligne de données : ligne ignorée",
+                    "cette feuille n'a qu'une ligne de données\u{a0}: ligne ignorée",
                     "this sheet has a single data row: row ignored",
                 ),
                 None,
@@ -340,13 +340,13 @@ impl Message {
             ),
             Message::UnknownLabel { expected, fallback } => (
                 match (fr, fallback) {
-                    (true, Some(f)) => format!("valeur inconnue, remplacée par « {f} »"),
+                    (true, Some(f)) => format!("valeur inconnue, remplacée par «\u{a0}{f}\u{a0}»"),
                     (true, None) => "valeur inconnue, ignorée".to_owned(),
-                    (false, Some(f)) => format!("unknown value, replaced by « {f} »"),
+                    (false, Some(f)) => format!("unknown value, replaced by «\u{a0}{f}\u{a0}»"),
                     (false, None) => "unknown value, ignored".to_owned(),
                 },
                 Some(if fr {
-                    format!("une des valeurs : {expected}")
+                    format!("une des valeurs\u{a0}: {expected}")
                 } else {
                     format!("one of: {expected}")
                 }),
@@ -354,7 +354,7 @@ impl Message {
             Message::UnknownDomain { expected } => (
                 t("thématique inconnue", "unknown field"),
                 Some(if fr {
-                    format!("une des thématiques de la feuille Domaines : {expected}")
+                    format!("une des thématiques de la feuille Domaines\u{a0}: {expected}")
                 } else {
                     format!("one of the fields of the Domaines sheet: {expected}")
                 }),
@@ -362,7 +362,7 @@ impl Message {
             Message::NoDomain { expected } => (
                 t("formation sans thématique", "course without a field"),
                 Some(if fr {
-                    format!("au moins une thématique : {expected}")
+                    format!("au moins une thématique\u{a0}: {expected}")
                 } else {
                     format!("at least one field: {expected}")
                 }),
@@ -372,21 +372,21 @@ impl Message {
                 Some(expected_date(expected, fr)),
             ),
             Message::NotANumber { expected } => (
-                t("ce n'est pas un nombre : ignoré", "not a number: ignored"),
+                t("ce n'est pas un nombre\u{a0}: ignoré", "not a number: ignored"),
                 Some(expected_number(expected, fr)),
             ),
             Message::NotADuration => (
                 t(
-                    "durée illisible : la durée est laissée à 0",
+                    "durée illisible\u{a0}: la durée est laissée à 0",
                     "unreadable duration: the duration is left at 0",
                 ),
                 Some(t(
-                    "des minutes (« 90 »), des heures (« 3 h 30 ») ou des jours (« 2 jours », « une demi-journée »)",
-                    "minutes (« 90 »), hours (« 3 h 30 ») or days (« 2 jours », « une demi-journée »)",
+                    "des minutes («\u{a0}90\u{a0}»), des heures («\u{a0}3 h 30\u{a0}») ou des jours («\u{a0}2 jours\u{a0}», «\u{a0}une demi-journée\u{a0}»)",
+                    "minutes («\u{a0}90\u{a0}»), hours («\u{a0}3 h 30\u{a0}») or days («\u{a0}2 jours\u{a0}», «\u{a0}une demi-journée\u{a0}»)",
                 )),
             ),
             Message::NotALink => (
-                t("lien refusé : ignoré", "link refused: ignored"),
+                t("lien refusé\u{a0}: ignoré", "link refused: ignored"),
                 Some(t(
                     "une adresse complète en https:// (ou, pour le lien d'inscription, mailto:adresse@exemple.gouv.fr)",
                     "a full https:// address (or, for the registration link, mailto:address@example.gouv.fr)",
@@ -403,13 +403,13 @@ impl Message {
             ),
             Message::DuplicateTitle { first_row, id } => (
                 if fr {
-                    format!("même intitulé qu'à la ligne {first_row} : identifiant « {id} » donné")
+                    format!("même intitulé qu'à la ligne {first_row}\u{a0}: identifiant «\u{a0}{id}\u{a0}» donné")
                 } else {
-                    format!("same title as on row {first_row}: given the id « {id} »")
+                    format!("same title as on row {first_row}: given the id «\u{a0}{id}\u{a0}»")
                 },
                 Some(t(
-                    "un intitulé par formation, ou une colonne « Identifiant »",
-                    "one title per course, or an « Identifiant » column",
+                    "un intitulé par formation, ou une colonne «\u{a0}Identifiant\u{a0}»",
+                    "one title per course, or an «\u{a0}Identifiant\u{a0}» column",
                 )),
             ),
             Message::UnknownCourse => (
@@ -434,9 +434,9 @@ impl Message {
             ),
             Message::UnknownModule { module } => (
                 if fr {
-                    format!("module « {module} » inconnu")
+                    format!("module «\u{a0}{module}\u{a0}» inconnu")
                 } else {
-                    format!("unknown module « {module} »")
+                    format!("unknown module «\u{a0}{module}\u{a0}»")
                 },
                 Some(t(
                     "les identifiants de formations de type Module, dans l'ordre du parcours",
@@ -453,43 +453,43 @@ impl Message {
             ),
             Message::FieldDropped(problem) => (
                 t(
-                    "valeur refusée par l'application : ignorée",
+                    "valeur refusée par l'application\u{a0}: ignorée",
                     "value refused by the app: ignored",
                 ),
                 Some(expected_field(*problem, fr)),
             ),
             Message::Formula { formula } => (
                 if fr {
-                    format!("formule « {formula} » : sa dernière valeur calculée est lue")
+                    format!("formule «\u{a0}{formula}\u{a0}»\u{a0}: sa dernière valeur calculée est lue")
                 } else {
-                    format!("formula « {formula} »: its last computed value is read")
+                    format!("formula «\u{a0}{formula}\u{a0}»: its last computed value is read")
                 },
                 Some(t("une valeur saisie", "a typed value")),
             ),
             Message::HiddenRow => (
                 t(
-                    "ligne masquée : elle est lue comme les autres",
+                    "ligne masquée\u{a0}: elle est lue comme les autres",
                     "hidden row: read like the others",
                 ),
                 None,
             ),
             Message::HiddenColumn => (
                 t(
-                    "colonne masquée : elle est lue comme les autres",
+                    "colonne masquée\u{a0}: elle est lue comme les autres",
                     "hidden column: read like the others",
                 ),
                 None,
             ),
             Message::HiddenSheet => (
                 t(
-                    "feuille masquée : elle est lue comme les autres",
+                    "feuille masquée\u{a0}: elle est lue comme les autres",
                     "hidden sheet: read like the others",
                 ),
                 None,
             ),
             Message::Merged { cells } => (
                 if fr {
-                    format!("cellules fusionnées ({cells}) : seule la première porte la valeur, les autres sont vides")
+                    format!("cellules fusionnées ({cells})\u{a0}: seule la première porte la valeur, les autres sont vides")
                 } else {
                     format!("merged cells ({cells}): only the first holds the value, the others are empty")
                 },
@@ -497,7 +497,7 @@ impl Message {
             ),
             Message::ShortSynonymGroup => (
                 t(
-                    "groupe de moins de deux termes : ignoré",
+                    "groupe de moins de deux termes\u{a0}: ignoré",
                     "group of fewer than two terms: ignored",
                 ),
                 Some(t(
@@ -513,7 +513,7 @@ fn expected_date(kind: &str, fr: bool) -> String {
     match (kind, fr) {
         ("day", true) => "une date, par exemple 30/06/2027 ou 2027-06-30".into(),
         ("day", false) => "a date, e.g. 30/06/2027 or 2027-06-30".into(),
-        (_, true) => "une date et une heure, par exemple 11/02/2027 09:30 (heure de Paris, ou suivie de son décalage : +04:00)".into(),
+        (_, true) => "une date et une heure, par exemple 11/02/2027 09:30 (heure de Paris, ou suivie de son décalage\u{a0}: +04:00)".into(),
         (_, false) => "a date and time, e.g. 11/02/2027 09:30 (Paris time, or followed by its offset: +04:00)".into(),
     }
 }
@@ -587,7 +587,7 @@ pub fn summary(source: &str, courses: usize, sessions: usize, l: Locale) -> Stri
     let en = |n: usize| if n == 1 { "" } else { "s" };
     match l {
         Locale::Fr => format!(
-            "{source} : {courses} formation{}, {sessions} session{}.",
+            "{source}\u{a0}: {courses} formation{}, {sessions} session{}.",
             s(courses),
             s(sessions)
         ),
@@ -635,20 +635,20 @@ impl Outcome {
     pub fn text(&self, l: Locale) -> String {
         match (self, l) {
             (Outcome::NothingWritten, Locale::Fr) => {
-                "Rien n'a été écrit : corrigez les erreurs et relancez.".into()
+                "Rien n'a été écrit\u{a0}: corrigez les erreurs et relancez.".into()
             }
             (Outcome::NothingWritten, Locale::En) => {
                 "Nothing was written: correct the errors and run again.".into()
             }
-            (Outcome::Written(p), Locale::Fr) => format!("Écrit : {p}."),
+            (Outcome::Written(p), Locale::Fr) => format!("Écrit\u{a0}: {p}."),
             (Outcome::Written(p), Locale::En) => format!("Written: {p}."),
             (Outcome::WrittenWithWarnings(p), Locale::Fr) => {
-                format!("Écrit : {p}, malgré les avertissements ci-dessus (à relire).")
+                format!("Écrit\u{a0}: {p}, malgré les avertissements ci-dessus (à relire).")
             }
             (Outcome::WrittenWithWarnings(p), Locale::En) => {
                 format!("Written: {p}, despite the warnings above (to be read).")
             }
-            (Outcome::CheckPassed, Locale::Fr) => "Aucune erreur : publiable.".into(),
+            (Outcome::CheckPassed, Locale::Fr) => "Aucune erreur\u{a0}: publiable.".into(),
             (Outcome::CheckPassed, Locale::En) => "No error: ready to publish.".into(),
         }
     }

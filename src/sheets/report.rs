@@ -112,12 +112,16 @@ impl Problem {
             place.push(format!("{} {row}", Word::Row.text(l)));
         }
         if let Some(column) = &self.place.column {
-            place.push(format!("{} « {column} »", Word::Column.text(l)));
+            place.push(format!("{} «\u{a0}{column}\u{a0}»", Word::Column.text(l)));
         }
         if let Some(value) = &self.value {
-            place.push(format!("{} « {} »", Word::Value.text(l), quoted(value)));
+            place.push(format!(
+                "{} «\u{a0}{}\u{a0}»",
+                Word::Value.text(l),
+                quoted(value)
+            ));
         }
-        let colon = if l == Locale::Fr { " :" } else { ":" };
+        let colon = if l == Locale::Fr { "\u{a0}:" } else { ":" };
         let (what, expected) = self.message.texts(l);
         let mut line = format!("{} · ", severity.text(l));
         if !place.is_empty() {
@@ -127,7 +131,7 @@ impl Problem {
         }
         line.push_str(&what);
         if let Some(expected) = expected {
-            let semi = if l == Locale::Fr { " ;" } else { ";" };
+            let semi = if l == Locale::Fr { "\u{a0};" } else { ";" };
             line.push_str(&format!(
                 "{semi} {}{colon} {expected}",
                 Word::Expected.text(l)

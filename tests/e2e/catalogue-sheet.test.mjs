@@ -32,7 +32,7 @@ before(async () => {
   writeFileSync(join(dir, 'export.csv'), CSV);
   const run = spawnSync(TOOL, ['import', join(dir, 'export.csv'), '--out', join(dir, 'catalogue.json')], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stderr, /export\.csv : 2 formations/);
+  assert.match(run.stderr, /export\.csv\s:\s2 formations/);
   imported = readFileSync(join(dir, 'catalogue.json'), 'utf8');
   app = await startApp();
 });
