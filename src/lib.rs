@@ -21,6 +21,9 @@ pub mod i18n;
 pub mod routes;
 pub mod static_site;
 
+#[cfg(feature = "sheets")]
+pub mod sheets;
+
 #[cfg(feature = "browser")]
 pub mod app;
 #[cfg(feature = "browser")]

@@ -9,6 +9,13 @@
 //! campus-pages --site-url https://campus.example.gouv.fr/ [--dist dist]
 //!              [--catalogue dist/catalogue.json] [--config dist/config.json]
 //! ```
+//!
+//! Built with the `sheets` feature (as `npm run pages` builds it), the
+//! catalogue may also be the campus team's sheet (`.ods`, `.xlsx`, `.csv`):
+//! it is imported as `campus-catalogue import` does (`campus::sheets`), its
+//! report printed, and a sheet with errors stops the command before anything
+//! is written. The imported catalogue is written to `dist/catalogue.json`, the
+//! file the live app loads, once the pages are written.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -66,6 +73,55 @@ fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The catalogue's JSON, and whether it came from a sheet (then it is to be
+/// written into the site).
+#[cfg(feature = "sheets")]
+fn read_catalogue(path: &Path, now: i64) -> Result<(String, bool), String> {
+    use campus::sheets::{import::Options, messages::Outcome, read::is_sheet_path};
+    if !is_sheet_path(path) {
+        return Ok((read(path)?, false));
+    }
+    let (y, m, d) = campus::catalogue::time::civil_from_days(now.div_euclid(86_400));
+    let options = Options {
+        base: None,
+        today: format!("{y:04}-{m:02}-{d:02}"),
+    };
+    let imported = campus::sheets::import_path(path, &options);
+    let outcome = match imported.json {
+        Some(_) => Outcome::Written("dist".into()),
+        None => Outcome::NothingWritten,
+    };
+    eprint!(
+        "{}",
+        imported.report.text(&outcome, campus::i18n::Locale::Fr)
+    );
+    match imported.json {
+        Some(json) => Ok((json, true)),
+        None => Err(format!(
+            "{}: the sheet has errors (see the report above); no page was written",
+            path.display()
+        )),
+    }
+}
+
+/// Without the `sheets` feature, only JSON.
+#[cfg(not(feature = "sheets"))]
+fn read_catalogue(path: &Path, _now: i64) -> Result<(String, bool), String> {
+    let sheet = path.extension().is_some_and(|e| {
+        matches!(
+            e.to_string_lossy().to_ascii_lowercase().as_str(),
+            "ods" | "xlsx" | "csv"
+        )
+    });
+    if sheet {
+        return Err(format!(
+            "{}: a sheet needs campus-pages built with the `sheets` feature (npm run pages builds it so)",
+            path.display()
+        ));
+    }
+    Ok((read(path)?, false))
+}
+
 fn write(path: &Path, text: &str) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -109,7 +165,11 @@ fn run() -> Result<(), String> {
         .catalogue
         .clone()
         .unwrap_or_else(|| args.dist.join("catalogue.json"));
-    let parsed = Parsed::from_json(&read(&catalogue_path)?)
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let (catalogue_json, from_sheet) = read_catalogue(&catalogue_path, now)?;
+    let parsed = Parsed::from_json(&catalogue_json)
         .map_err(|e| format!("{}: {e}", catalogue_path.display()))?;
     for skipped in &parsed.skipped {
         eprintln!(
@@ -120,9 +180,6 @@ fn run() -> Result<(), String> {
         );
     }
     let updated = parsed.catalogue.updated.clone();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
     let skipped = parsed.skipped.len();
     let catalogue = Arc::new(LoadedCatalogue {
         explorer: Explorer::new(parsed.catalogue, now),
@@ -164,6 +221,10 @@ fn run() -> Result<(), String> {
         write(&args.dist.join(name), &xml)?;
     }
     write(&args.dist.join("robots.txt"), &robots_txt(&site))?;
+    if from_sheet {
+        // The catalogue the live app loads is the one the pages show.
+        write(&args.dist.join("catalogue.json"), &catalogue_json)?;
+    }
     println!(
         "campus-pages: {} pages ({} courses{}) for {} in {} ms",
         routes.len() + 1,
