@@ -161,8 +161,12 @@ function __campusNextTask() {
     }
     packName.set(page, names);
   }
+  // A course page reads the excerpt its file carries with the reader's code
+  // at once, before it asks for its own chunk: the reader, asked first, brings
+  // the course page's pack (which holds the reader's pieces too).
+  const landingOf = (page) => packName.get(page === 'catalogue_data' ? 'course' : page);
   loader = loader.replace(EXPORT, (all, page, load) => {
-    const names = packName.get(page);
+    const names = landingOf(page);
     return names
       ? `export const __wasm_split_load_${page} = wrapAsyncCb(__campusLanding("${names[0]}", "${names[1]}", ${load}));`
       : all;
