@@ -28,7 +28,7 @@ import { MIME } from '../e2e/support/static-server.mjs';
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.ico',
   '.webmanifest', '.txt', '.csv', '.ics']);
 /** trunk's `filehash = true` names: the content hash makes them safe to cache forever. */
-const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/;
+const HASHED = /-[0-9a-f]{8,16}(?:_bg)?\.[a-z0-9]+$/;
 const NO_CACHE = new Set(['index.html', 'config.json', 'catalogue.json']);
 
 /** Cache-Control for a file path relative to the served root (posix separators). */
