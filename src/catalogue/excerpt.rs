@@ -186,6 +186,14 @@ mod tests {
             .catalogue
     }
 
+    fn parcours_with_modules(catalogue: &Catalogue) -> &Course {
+        catalogue
+            .courses
+            .iter()
+            .find(|c| !c.modules.is_empty())
+            .expect("a parcours with modules")
+    }
+
     fn read_back(excerpt: &CourseExcerpt) -> Parsed {
         let again = CourseExcerpt::from_json(&excerpt.to_json()).expect("an excerpt");
         Parsed::from_json(again.catalogue.get()).expect("a catalogue of the contract")
@@ -194,11 +202,7 @@ mod tests {
     #[test]
     fn a_parcours_carries_its_modules_and_similar_courses_as_the_catalogue_has_them() {
         let catalogue = sample();
-        let parcours = catalogue
-            .courses
-            .iter()
-            .find(|c| !c.modules.is_empty())
-            .expect("a parcours with modules");
+        let parcours = parcours_with_modules(&catalogue);
         let similar: Vec<String> = catalogue
             .courses
             .iter()
@@ -246,11 +250,7 @@ mod tests {
     #[test]
     fn a_module_carries_the_parcours_that_contain_it() {
         let catalogue = sample();
-        let parcours = catalogue
-            .courses
-            .iter()
-            .find(|c| !c.modules.is_empty())
-            .expect("a parcours with modules");
+        let parcours = parcours_with_modules(&catalogue);
         let module = &parcours.modules[0];
         let excerpt = CourseExcerpt::of(&catalogue, module, Vec::new(), 0, "catalogue.json")
             .expect("the module exists");

@@ -54,6 +54,22 @@ pub struct WallClock {
     pub second: u32,
 }
 
+impl WallClock {
+    /// The wall clock `secs` seconds (under a day) into the day `days` after
+    /// 1970-01-01.
+    pub fn at(days: i64, secs: u32) -> WallClock {
+        let (year, month, day) = civil_from_days(days);
+        WallClock {
+            year,
+            month,
+            day,
+            hour: secs / 3600,
+            minute: secs / 60 % 60,
+            second: secs % 60,
+        }
+    }
+}
+
 /// Why a timestamp was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimestampError(pub String);
@@ -180,16 +196,7 @@ impl Timestamp {
     /// The wall-clock time in the offset the data was written with.
     pub fn wall_clock(self) -> WallClock {
         let local = self.unix + i64::from(self.offset_minutes) * 60;
-        let (year, month, day) = civil_from_days(local.div_euclid(86_400));
-        let secs = local.rem_euclid(86_400) as u32;
-        WallClock {
-            year,
-            month,
-            day,
-            hour: secs / 3600,
-            minute: secs / 60 % 60,
-            second: secs % 60,
-        }
+        WallClock::at(local.div_euclid(86_400), local.rem_euclid(86_400) as u32)
     }
 
     /// UTC in iCalendar's basic format: `20270211T083000Z`.

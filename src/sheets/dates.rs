@@ -114,15 +114,7 @@ fn parse_date_time_text(t: &str) -> Option<(Civil, Option<i32>)> {
     // RFC 3339 as the contract writes it.
     if let Ok(ts) = t.parse::<crate::catalogue::time::Timestamp>() {
         let w = ts.wall_clock();
-        let c = Civil {
-            year: w.year,
-            month: w.month,
-            day: w.day,
-            hour: w.hour,
-            minute: w.minute,
-            second: w.second,
-        };
-        return Some((c, Some(ts.offset_minutes)));
+        return Some((w, Some(ts.offset_minutes)));
     }
     let (date, rest) = match t.split_once(['T', ' ']) {
         Some((d, r)) => (d, r.trim()),
@@ -182,16 +174,7 @@ pub fn from_serial(serial: f64) -> Option<Civil> {
     }
     let total = (serial * 86_400.0).round() as i64;
     let days = total.div_euclid(86_400) + days_from_civil(1899, 12, 30);
-    let secs = total.rem_euclid(86_400) as u32;
-    let (year, month, day) = civil_from_days(days);
-    Some(Civil {
-        year,
-        month,
-        day,
-        hour: secs / 3600,
-        minute: secs / 60 % 60,
-        second: secs % 60,
-    })
+    Some(Civil::at(days, total.rem_euclid(86_400) as u32))
 }
 
 /// An ISO date or date-time without offset (`2027-02-11`, `2027-02-11T09:30:00`,

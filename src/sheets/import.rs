@@ -205,13 +205,7 @@ pub fn import_workbook(
     };
     match Parsed::from_json(&json) {
         Ok(parsed) => {
-            report.courses = parsed.catalogue.courses.len();
-            report.sessions = parsed
-                .catalogue
-                .courses
-                .iter()
-                .map(|c| c.sessions.len())
-                .sum();
+            report.count_catalogue(&parsed.catalogue);
             map_parser_problems(
                 &parsed,
                 courses_sheet,

@@ -149,12 +149,6 @@ pub fn check_json(source: &str, text: &str) -> Report {
             Message::FieldDropped(d.problem),
         ));
     }
-    report.courses = parsed.catalogue.courses.len();
-    report.sessions = parsed
-        .catalogue
-        .courses
-        .iter()
-        .map(|c| c.sessions.len())
-        .sum();
+    report.count_catalogue(&parsed.catalogue);
     report
 }

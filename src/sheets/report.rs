@@ -169,6 +169,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// Counts the courses and sessions of the catalogue produced.
+    pub fn count_catalogue(&mut self, catalogue: &crate::catalogue::model::Catalogue) {
+        self.courses = catalogue.courses.len();
+        self.sessions = catalogue.courses.iter().map(|c| c.sessions.len()).sum();
+    }
+
     /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)

@@ -1,22 +1,9 @@
 //! A workbook as read from any format, before it means anything: sheets of
 //! rows of cells, each row with its number as the spreadsheet shows it.
 
-/// A date and time as a spreadsheet holds it: no offset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Civil {
-    /// Year.
-    pub year: i32,
-    /// Month, 1–12.
-    pub month: u32,
-    /// Day, 1–31.
-    pub day: u32,
-    /// Hour, 0–23.
-    pub hour: u32,
-    /// Minute, 0–59.
-    pub minute: u32,
-    /// Second, 0–59.
-    pub second: u32,
-}
+/// A date and time as a spreadsheet holds it: no offset (the catalogue's
+/// own wall-clock type).
+pub use crate::catalogue::time::WallClock as Civil;
 
 /// One cell's value.
 #[derive(Debug, Clone, PartialEq)]

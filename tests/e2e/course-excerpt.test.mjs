@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertAccessible, assertNoProblems, DIST, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, DIST, recordRequests, startApp, waitForApp } from './support/harness.mjs';
 import { bundledCatalogue, catalogue, course, frenchSpacing } from './support/fixtures.mjs';
 
 let app;
@@ -24,15 +24,6 @@ const EXCERPT = /<script type="application\/json" id="campus-course">([\s\S]*?)<
 const fileOf = (id) => readFileSync(join(DIST, 'formation', id, 'index.html'), 'utf8');
 const excerptOf = (id) => JSON.parse(fileOf(id).match(EXCERPT)[1]);
 
-/** Records which of the site's files `page` requests, by path from the site root. */
-function recordRequests(page) {
-  const paths = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.origin === new URL(app.url).origin) paths.push(url.pathname.slice(new URL(app.url).pathname.length));
-  });
-  return paths;
-}
 const fetchedCatalogue = (paths) => paths.filter((p) => p.startsWith('catalogue.json'));
 
 /** What a course page shows, from the live app or the page's own file. */
@@ -73,7 +64,7 @@ test('a course page takes over from its excerpt: what its file shows, without th
     const before = await shown(file, '#campus-static');
     await plain.close();
     const page = await app.newPage();
-    const paths = recordRequests(page);
+    const paths = recordRequests(page, app.url);
     await page.goto(`${app.url}formation/${c.id}/`);
     await waitForApp(page);
     await page.waitForLoadState('networkidle');
@@ -104,7 +95,7 @@ test('a course page takes over from its excerpt: what its file shows, without th
 
 test('the focus stays where it is when the whole catalogue arrives on a course page', async () => {
   const page = await app.newPage();
-  const paths = recordRequests(page);
+  const paths = recordRequests(page, app.url);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/catalogue.json', async (route) => { await held; await route.continue(); });
@@ -138,7 +129,7 @@ test('an excerpt that cannot serve gives way to the catalogue, and the page is t
   const expected = [frenchSpacing(PARCOURS.title)];
   for (const [name, excerpt] of Object.entries(cases)) {
     const page = await app.newPage();
-    const paths = recordRequests(page);
+    const paths = recordRequests(page, app.url);
     await serveWithExcerpt(page, PARCOURS.id, excerpt);
     await page.goto(`${app.url}formation/${PARCOURS.id}/`);
     await waitForApp(page);
@@ -155,7 +146,7 @@ test('a deployment with another catalogue, or an address that narrows the sessio
   // Another catalogue configured: the excerpt of the bundled one is not used.
   const other = catalogue([course(PARCOURS.id, { title: 'Le même identifiant, un autre catalogue' })]);
   const page = await app.newPage();
-  const paths = recordRequests(page);
+  const paths = recordRequests(page, app.url);
   await page.route('**/config.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify({ catalogue_url: 'donnees/autre.json' }) }));
   await page.route('**/donnees/autre.json', (route) =>
@@ -172,7 +163,7 @@ test('a deployment with another catalogue, or an address that narrows the sessio
     && new Set(c.sessions.map((s) => s.location?.region)).size >= 2 && Date.parse(c.sessions.at(-1).start) > Date.now());
   const region = withSessions.sessions.find((s) => s.location?.region).location.region;
   const narrowed = await app.newPage();
-  const narrowedPaths = recordRequests(narrowed);
+  const narrowedPaths = recordRequests(narrowed, app.url);
   await narrowed.goto(`${app.url}formation/${withSessions.id}/?region=${encodeURIComponent(region)}`);
   await waitForApp(narrowed);
   await narrowed.waitForLoadState('networkidle');

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertAccessible, assertNoProblems, DIST, startApp, waitForApp } from './support/harness.mjs';
+import { assertAccessible, assertNoProblems, DIST, recordRequests, startApp, waitForApp } from './support/harness.mjs';
 import { bundledCatalogue, catalogue, course, frenchSpacing } from './support/fixtures.mjs';
 
 let app;
@@ -19,15 +19,6 @@ const SUMMARY_ELEMENT = /<script type="application\/json" id="campus-summary">([
 /** The summary the build wrote into the home page. */
 const builtSummary = () => JSON.parse(HOME.match(SUMMARY_ELEMENT)[1]);
 
-/** Records which of the site's files `page` requests, by path from the site root. */
-function recordRequests(page) {
-  const paths = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.origin === new URL(app.url).origin) paths.push(url.pathname.slice(new URL(app.url).pathname.length));
-  });
-  return paths;
-}
 const fetchedCatalogue = (paths) => paths.filter((p) => p.startsWith('catalogue.json'));
 const fetchedReader = (paths) => paths.filter((p) => /^split_catalogue_data-[0-9a-f]+\.wasm$/.test(p));
 
@@ -57,7 +48,7 @@ function upcomingTitles(data, now) {
 
 test('the home page takes over from its summary: no catalogue, no code to read one, until a page needs it', async () => {
   const page = await app.newPage();
-  const paths = recordRequests(page);
+  const paths = recordRequests(page, app.url);
   await page.goto(app.url);
   await waitForApp(page);
   await page.waitForLoadState('networkidle');
@@ -90,7 +81,7 @@ test('a summary whose sessions have nearly all started gives way to the catalogu
   const day = Date.parse(summary.sessions.at(-2).start);
   const page = await app.newPage();
   await page.clock.setFixedTime(new Date(day));
-  const paths = recordRequests(page);
+  const paths = recordRequests(page, app.url);
   await page.goto(app.url);
   await waitForApp(page);
   await page.waitForSelector('#campus-app .campus-upcoming a');
@@ -106,7 +97,7 @@ test('a deployment whose config.json names another catalogue shows that one on t
     course('autre-a', { title: 'Formation de l’autre catalogue', domains: ['cybersecurite'] }),
   ]);
   const page = await app.newPage();
-  const paths = recordRequests(page);
+  const paths = recordRequests(page, app.url);
   await page.route('**/config.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify({ catalogue_url: 'donnees/autre.json' }) }));
   await page.route('**/donnees/autre.json', (route) =>
@@ -126,7 +117,7 @@ test('a summary that is not one, or another version, is not read: the catalogue 
   for (const bad of ['', 'pas du JSON', '{"version":1}', JSON.stringify({ ...builtSummary(), version: 99 }),
     JSON.stringify({ ...builtSummary(), sessions: 'beaucoup' }), '[]']) {
     const page = await app.newPage();
-    const paths = recordRequests(page);
+    const paths = recordRequests(page, app.url);
     await serveHomeWithSummary(page, bad);
     await page.goto(app.url);
     await waitForApp(page);

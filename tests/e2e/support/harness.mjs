@@ -118,6 +118,21 @@ export async function follow(page, href) {
   }, href);
 }
 
+/**
+ * Records which of the site's files `page` requests, by path from the site
+ * root `siteUrl` (`catalogue.json`, `pack_course_data-….wasm`): the array
+ * fills as the page goes.
+ */
+export function recordRequests(page, siteUrl) {
+  const site = new URL(siteUrl);
+  const paths = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === site.origin) paths.push(url.pathname.slice(site.pathname.length));
+  });
+  return paths;
+}
+
 /** Fails if the page logged an error, threw, or panicked (Rust panics log errors). */
 export function assertNoProblems(page) {
   assert.deepEqual(page.problems, [], `problems on ${page.url()}`);
