@@ -389,6 +389,17 @@ pub fn CoursePage(
             course_view(loaded.clone(), id.clone(), filters.get())
         }
     };
+    // The course's heading comes with its data: a route change that found
+    // none (the whole catalogue on its way) gives it the focus then.
+    let settled_id = id.clone();
+    Effect::new(move || {
+        if query
+            .with(|q| catalogue.for_course(&settled_id, q))
+            .is_some()
+        {
+            router.settle_focus();
+        }
+    });
     // The excerpt the page's file carries, or the whole catalogue once here
     // (`for_course`); until then the catalogue's loading or failure.
     let body = move || match query.with(|q| catalogue.for_course(&id, q)) {
