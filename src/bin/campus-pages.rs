@@ -10,8 +10,8 @@
 //!              [--catalogue dist/catalogue.json] [--config dist/config.json]
 //! ```
 //!
-//! Built with the `sheets` feature (as `npm run pages` builds it), the
-//! catalogue may also be the campus team's sheet (`.ods`, `.xlsx`, `.csv`):
+//! Built with the `sheets` feature (which it requires), the catalogue may
+//! also be the campus team's sheet (`.ods`, `.xlsx`, `.csv`):
 //! it is imported as `campus-catalogue import` does (`campus::sheets`), its
 //! report printed, and a sheet with errors stops the command before anything
 //! is written. The imported catalogue is written to `dist/catalogue.json`, the
@@ -75,7 +75,6 @@ fn read(path: &Path) -> Result<String, String> {
 
 /// The catalogue's JSON, and whether it came from a sheet (then it is to be
 /// written into the site).
-#[cfg(feature = "sheets")]
 fn read_catalogue(path: &Path, now: i64) -> Result<(String, bool), String> {
     use campus::sheets::{import::Options, messages::Outcome, read::is_sheet_path};
     if !is_sheet_path(path) {
@@ -102,24 +101,6 @@ fn read_catalogue(path: &Path, now: i64) -> Result<(String, bool), String> {
             path.display()
         )),
     }
-}
-
-/// Without the `sheets` feature, only JSON.
-#[cfg(not(feature = "sheets"))]
-fn read_catalogue(path: &Path, _now: i64) -> Result<(String, bool), String> {
-    let sheet = path.extension().is_some_and(|e| {
-        matches!(
-            e.to_string_lossy().to_ascii_lowercase().as_str(),
-            "ods" | "xlsx" | "csv"
-        )
-    });
-    if sheet {
-        return Err(format!(
-            "{}: a sheet needs campus-pages built with the `sheets` feature (npm run pages builds it so)",
-            path.display()
-        ));
-    }
-    Ok((read(path)?, false))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
