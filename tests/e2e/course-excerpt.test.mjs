@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertAccessible, assertNoProblems, DIST, recordRequests, startApp, waitForApp } from './support/harness.mjs';
-import { bundledCatalogue, catalogue, course, frenchSpacing } from './support/fixtures.mjs';
+import { bundledCatalogue, catalogue, course, frenchSpacing, serveOtherCatalogue } from './support/fixtures.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -147,10 +147,7 @@ test('a deployment with another catalogue, or an address that narrows the sessio
   const other = catalogue([course(PARCOURS.id, { title: 'Le même identifiant, un autre catalogue' })]);
   const page = await app.newPage();
   const paths = recordRequests(page, app.url);
-  await page.route('**/config.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ catalogue_url: 'donnees/autre.json' }) }));
-  await page.route('**/donnees/autre.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(other) }));
+  await serveOtherCatalogue(page, 'donnees/autre.json', other);
   await page.goto(`${app.url}formation/${PARCOURS.id}/`);
   await waitForApp(page);
   assert.equal((await page.textContent('#campus-app main h1')).trim(), 'Le même identifiant, un autre catalogue');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertAccessible, assertNoProblems, DIST, recordRequests, startApp, waitForApp } from './support/harness.mjs';
-import { bundledCatalogue, catalogue, course, frenchSpacing } from './support/fixtures.mjs';
+import { bundledCatalogue, catalogue, course, frenchSpacing, serveOtherCatalogue } from './support/fixtures.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -98,10 +98,7 @@ test('a deployment whose config.json names another catalogue shows that one on t
   ]);
   const page = await app.newPage();
   const paths = recordRequests(page, app.url);
-  await page.route('**/config.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ catalogue_url: 'donnees/autre.json' }) }));
-  await page.route('**/donnees/autre.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(other) }));
+  await serveOtherCatalogue(page, 'donnees/autre.json', other);
   await page.goto(app.url);
   await waitForApp(page);
   await page.waitForSelector('#campus-app .campus-upcoming a');

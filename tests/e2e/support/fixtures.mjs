@@ -60,6 +60,17 @@ export async function serveCatalogue(page, body, status = 200) {
   );
 }
 
+/**
+ * A deployment whose config.json names another catalogue: `url` (relative to
+ * the site root, as config.json writes it) answers `body`.
+ */
+export async function serveOtherCatalogue(page, url, body) {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ catalogue_url: url }) }));
+  await page.route(`**/${url}`, (route) =>
+    route.fulfill({ contentType: 'application/json', body: asText(body) }));
+}
+
 /** A response body: a string as is, anything else as JSON. */
 const asText = (body) => (typeof body === 'string' ? body : JSON.stringify(body));
 
