@@ -372,16 +372,18 @@ pub fn CoursePage(
     let router = use_router();
     let query = Memo::new(move |_| router.location().query);
     let filters = Memo::new(move |_| query.with(|q| CatalogueQuery::from_query_string(q).filters));
+    // The excerpt the page's file carries, or the whole catalogue once here
+    // (`for_course`); read by the title, the focus and the body alike.
+    let shown_id = id.clone();
+    let loaded = Signal::derive(move || query.with(|q| catalogue.for_course(&shown_id, q)));
     let title_id = id.clone();
-    use_page_title(
-        move |l| match query.with(|q| catalogue.for_course(&title_id, q)) {
-            Some(loaded) => loaded.explorer.position(&title_id).map_or_else(
-                || Text::CourseNotFound.get(l).to_owned(),
-                |p| loaded.explorer.catalogue.courses[p].title.clone(),
-            ),
-            None => Text::TitleCourse.get(l).to_owned(),
-        },
-    );
+    use_page_title(move |l| match loaded.get() {
+        Some(loaded) => loaded.explorer.position(&title_id).map_or_else(
+            || Text::CourseNotFound.get(l).to_owned(),
+            |p| loaded.explorer.catalogue.courses[p].title.clone(),
+        ),
+        None => Text::TitleCourse.get(l).to_owned(),
+    });
     // Badges and cards are rendered in one language: rebuilt on a switch.
     let shown = move |loaded: Arc<LoadedCatalogue>, id: String| {
         move || {
@@ -391,18 +393,13 @@ pub fn CoursePage(
     };
     // The course's heading comes with its data: a route change that found
     // none (the whole catalogue on its way) gives it the focus then.
-    let settled_id = id.clone();
     Effect::new(move || {
-        if query
-            .with(|q| catalogue.for_course(&settled_id, q))
-            .is_some()
-        {
+        if loaded.with(Option::is_some) {
             router.settle_focus();
         }
     });
-    // The excerpt the page's file carries, or the whole catalogue once here
-    // (`for_course`); until then the catalogue's loading or failure.
-    let body = move || match query.with(|q| catalogue.for_course(&id, q)) {
+    // Until the course's data is here, the catalogue's loading or failure.
+    let body = move || match loaded.get() {
         Some(loaded) => {
             view! { {skipped_notice(loaded.skipped)} {shown(loaded, id.clone())} }.into_any()
         }
