@@ -103,16 +103,33 @@ fn FilterPanel(
                 .into_iter()
                 .filter(|group| group.iter().any(|k| !facets.values(*k).is_empty()))
                 .map(|group| {
-                    let legend_id = format!("filtre-{}-legende", group_id(&group));
-                    let options = group
-                        .iter()
-                        .flat_map(|key| facets.values(*key).iter().cloned().enumerate().map(move |(index, value)| (*key, index, value)))
-                        .map(|(key, index, value)| {
-                            let id = checkbox_id(&value);
-                            let label_loaded = loaded.clone();
-                            let (checked, toggled, label) = (value.clone(), value.clone(), value);
-                            view! {
-                                <div class="fr-fieldset__element">
+                    let group_key = group_id(&group);
+                    let (toggle_id, options_id) =
+                        (format!("filtre-{group_key}-bouton"), format!("filtre-{group_key}-options"));
+                    // A group is folded, its options not built (the page's weight
+                    // is mostly its elements), until it is opened; one with a
+                    // value in force is open. Once the visitor has opened, closed
+                    // or ticked in it, their choice holds: unticking its last
+                    // value never folds the group under the keyboard's focus.
+                    let (touched, expanded) = (RwSignal::new(false), RwSignal::new(false));
+                    let keys = group.clone();
+                    let in_force = Memo::new(move |_| {
+                        active_filters.with(|a| a.iter().filter(|v| keys.contains(&v.key())).count())
+                    });
+                    let shown = move || if touched.get() { expanded.get() } else { in_force.get() > 0 };
+                    let legend = group_legend(&group);
+                    let options_loaded = loaded.clone();
+                    let options = move || {
+                        let loaded = options_loaded.clone();
+                        let facets = options_loaded.explorer.facet_index();
+                        group
+                            .iter()
+                            .flat_map(|key| facets.values(*key).iter().cloned().enumerate().map(move |(index, value)| (*key, index, value)))
+                            .map(|(key, index, value)| {
+                                let id = checkbox_id(&value);
+                                let label_loaded = loaded.clone();
+                                let (checked, toggled, label) = (value.clone(), value.clone(), value);
+                                view! {
                                     <div class="fr-checkbox-group fr-checkbox-group--sm">
                                         <input
                                             type="checkbox"
@@ -120,6 +137,8 @@ fn FilterPanel(
                                             name=key.url_key()
                                             prop:checked=move || active_filters.with(|a| a.contains(&checked))
                                             on:change=move |_| {
+                                                touched.set(true);
+                                                expanded.set(true);
                                                 go(router, &query.get_untracked().toggled(toggled.clone()), false);
                                             }
                                         />
@@ -134,18 +153,39 @@ fn FilterPanel(
                                             </span>
                                         </label>
                                     </div>
-                                </div>
-                            }
-                        })
-                        .collect_view();
-                    let labelled_by = legend_id.clone();
+                                }
+                            })
+                            .collect_view()
+                    };
+                    let labelled_by = toggle_id.clone();
+                    let toggle_controls = options_id.clone();
                     view! {
-                        <fieldset class="fr-fieldset" aria-labelledby=labelled_by>
-                            <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id=legend_id>
-                                {i18n.t(group_legend(&group))}
-                            </legend>
-                            {options}
-                        </fieldset>
+                        <h3 class="campus-filter-group">
+                            <button
+                                type="button"
+                                id=toggle_id
+                                class="campus-filter-group__toggle"
+                                aria-expanded=move || shown().to_string()
+                                // Only while its options exist (the checker and
+                                // assistive tools want a real target).
+                                aria-controls=move || shown().then(|| toggle_controls.clone())
+                                on:click=move |_| {
+                                    let open = !shown();
+                                    touched.set(true);
+                                    expanded.set(open);
+                                }
+                            >
+                                {move || match in_force.get() {
+                                    0 => i18n.t(legend)().to_owned(),
+                                    n => format!("{} ({n})", i18n.t(legend)()),
+                                }}
+                            </button>
+                        </h3>
+                        {move || shown().then(|| view! {
+                            <fieldset class="fr-fieldset campus-filter-options" id=options_id.clone() aria-labelledby=labelled_by.clone()>
+                                {options()}
+                            </fieldset>
+                        })}
                     }
                 })
                 .collect_view()}

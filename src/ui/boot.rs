@@ -241,14 +241,15 @@ pub fn reveal() {
             button.click();
         }
     }
-    // Boxes the visitor ticked or unticked (filters): the same box of the
-    // live app is clicked where its state differs, as if clicked there.
-    for (id, checked) in ticked {
-        let input = document
+    // Boxes the visitor ticked or unticked, filter groups unfolded or folded:
+    // the same control of the live app is clicked where its state differs,
+    // as if clicked there.
+    for (id, on) in ticked {
+        let control = document
             .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = input.filter(|i| i.checked() != checked) {
-            input.click();
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(control) = control.filter(|c| control_on(c) != on) {
+            control.click();
         }
     }
     if let Some(id) = focused_id {
@@ -256,19 +257,35 @@ pub fn reveal() {
     }
 }
 
-/// The checkboxes of the static content whose state the
-/// visitor changed (ids and states), read before the static content goes.
+/// The controls of the static content whose state the visitor changed
+/// (ids and states): checkboxes, and the filter groups' buttons that
+/// index.html marked `data-deplie` when clicked. Read before the static
+/// content goes.
 #[cfg(feature = "csr")]
 fn changed_ticks(document: &web_sys::Document) -> Vec<(String, bool)> {
     use wasm_bindgen::JsCast;
-    let Ok(inputs) = document.query_selector_all("#campus-static input[id][type=checkbox]") else {
+    let Ok(controls) = document.query_selector_all(
+        "#campus-static input[id][type=checkbox], #campus-static [id][data-deplie]",
+    ) else {
         return Vec::new();
     };
-    (0..inputs.length())
-        .filter_map(|i| inputs.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .filter(|input| input.checked() != input.default_checked())
-        .map(|input| (input.id(), input.checked()))
+    (0..controls.length())
+        .filter_map(|i| controls.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|c| {
+            c.dyn_ref::<web_sys::HtmlInputElement>()
+                .is_none_or(|input| input.checked() != input.default_checked())
+        })
+        .map(|c| (c.id(), control_on(&c)))
         .collect()
+}
+
+/// Whether a control is on: a checkbox ticked, a disclosure expanded.
+#[cfg(feature = "csr")]
+fn control_on(control: &web_sys::HtmlElement) -> bool {
+    match wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(control) {
+        Some(input) => input.checked(),
+        None => control.get_attribute("aria-expanded").as_deref() == Some("true"),
+    }
 }
 
 /// The bookmarks set or removed on the static page before the app started

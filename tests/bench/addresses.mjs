@@ -47,6 +47,7 @@ export async function addressesFromUse(root, catalogue, { executablePath = '/usr
     await page.fill('#recherche-texte', 'cyber');
     await until((u) => u.includes('q=cyber'));
     const domain = catalogue.domains.find((d) => d.id === 'cybersecurite') ?? catalogue.domains[0];
+    await page.click('#filtre-domaine-bouton');
     await page.click(`label[for="filtre-domaine-${domain.id}"]`);
     await until((u) => u.includes(`domaine=${domain.id}`));
     list.push({ name: 'search + domain', path: route() });

@@ -79,6 +79,7 @@ describe('an address taken from the address bar after use', () => {
     await page.fill('#recherche-texte', 'cyber');
     await page.waitForFunction(() => campusRoute.includes('q=cyber'));
     const domain = DATA.domains.find((d) => d.id === 'cybersecurite') ?? DATA.domains[0];
+    await page.click('#filtre-domaine-bouton');
     await page.click(`label[for="filtre-domaine-${domain.id}"]`);
     await page.waitForFunction((id) => campusRoute.includes(`domaine=${id}`), domain.id);
     const address = page.url();

@@ -136,6 +136,10 @@ describe('filters, tags, sort and pages', () => {
     const domain = DATA.domains[2];
     const n = DATA.courses.filter((c) => c.domains.includes(domain.id)).length;
     const boxId = `filtre-domaine-${encodeURIComponent(domain.id).replace(/%/g, '_')}`;
+    // Filter groups are folded, their options built when opened.
+    assert.equal(await page.locator(`#${boxId}`).count(), 0, 'a folded group has no boxes');
+    await page.click('#filtre-domaine-bouton');
+    assert.equal(await page.getAttribute('#filtre-domaine-bouton', 'aria-expanded'), 'true');
     const label = page.locator(`label[for="${boxId}"]`);
     assert.match(await label.textContent(), new RegExp(`\\(${n}\\)`));
     // DSFR hides the native box: a person clicks the label.
@@ -151,8 +155,10 @@ describe('filters, tags, sort and pages', () => {
     const otherLabel = await page.textContent(`label[for="filtre-domaine-${encodeURIComponent(other.id).replace(/%/g, '_')}"]`);
     assert.match(otherLabel, new RegExp(`\\(${otherCount}\\)`));
 
-    // Add a kind: results narrow to both.
+    // Add a kind: results narrow to both. The group says how many of its values are in force.
+    await page.click('#filtre-type-bouton');
     await page.click('label[for="filtre-type-module"]');
+    await page.waitForFunction(() => document.querySelector('#filtre-type-bouton')?.textContent.includes('(1)'));
     await page.waitForFunction(() => campusRoute.includes('type=module'));
     const both = DATA.courses.filter((c) => c.domains.includes(domain.id) && c.kind === 'module').length;
     assert.match(await heading(page), new RegExp(`^${both} formations?`));
@@ -228,8 +234,12 @@ describe('filters, tags, sort and pages', () => {
     assertNoProblems(page);
   });
 
-  test('keyboard only: Space toggles a filter and focus stays on it', async () => {
+  test('keyboard only: Enter unfolds a group, Space toggles a filter, focus stays on it and the group stays open', async () => {
     const page = await open('catalogue/');
+    await page.focus('#filtre-type-bouton');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#filtre-type-parcours');
+    assert.equal(await page.getAttribute('#filtre-type-bouton', 'aria-expanded'), 'true');
     await page.focus('#filtre-type-parcours');
     await page.keyboard.press('Space');
     await page.waitForFunction(() => campusRoute.includes('type=parcours'));
@@ -237,6 +247,14 @@ describe('filters, tags, sort and pages', () => {
     assert.equal(await page.isChecked('#filtre-type-parcours'), true);
     await page.keyboard.press('Space');
     await page.waitForFunction(() => !campusRoute.includes('type=parcours'));
+    // Its last value unticked, the group stays open under the focus.
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'filtre-type-parcours');
+    assert.equal(await page.getAttribute('#filtre-type-bouton', 'aria-expanded'), 'true');
+    await page.focus('#filtre-type-bouton');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('#filtre-type-parcours'));
+    assert.equal(await page.getAttribute('#filtre-type-bouton', 'aria-expanded'), 'false');
+    await assertAccessible(page, 'filter groups folded again');
     assertNoProblems(page);
   });
 
@@ -518,6 +536,7 @@ describe('English', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.match(await heading(page), /^\d[\d,]* trainings/);
     assert.match(await page.textContent('.campus-filters'), /Type of training/);
+    await page.click('#filtre-type-bouton');
     assert.match(await page.textContent('.campus-filters'), /Learning path/);
     await assertAccessible(page, 'catalogue in English');
     assertNoProblems(page);
@@ -532,6 +551,7 @@ describe('small screens', () => {
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await page.click('#filtre-type-bouton');
     await page.click('label[for="filtre-type-module"]');
     await page.waitForFunction(() => campusRoute.includes('type=module'));
     assert.match(await toggle.textContent(), /Masquer les filtres \(1\)/);

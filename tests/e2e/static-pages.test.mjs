@@ -255,7 +255,7 @@ test('a visitor who scrolled the static catalogue sees the same place after the 
     const before = await page.screenshot();
     const counts = await page.evaluate(() => ({
       cards: document.querySelectorAll('#campus-static .campus-results > li').length,
-      filters: document.querySelectorAll('#campus-static .campus-filters input[type=checkbox]').length,
+      filters: document.querySelectorAll('#campus-static .campus-filter-group__toggle').length,
     }));
     // What the live app holds at the moment it is shown (the swap's own task).
     await page.evaluate(() => {
@@ -264,7 +264,7 @@ test('a visitor who scrolled the static catalogue sees the same place after the 
         if (app && !app.hidden) {
           window.atSwap = {
             cards: app.querySelectorAll('.campus-results > li').length,
-            filters: app.querySelectorAll('.campus-filters input[type=checkbox]').length,
+            filters: app.querySelectorAll('.campus-filter-group__toggle').length,
           };
           observer.disconnect();
         }
