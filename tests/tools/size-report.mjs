@@ -26,8 +26,9 @@ export const LOADED_BY_THE_APP = Object.freeze([
   // carries (src/catalogue/summary.rs), and neither the catalogue nor the code
   // that reads it (a chunk) is fetched.
   'dsfr/fonts-latin/Marianne-Medium.woff2',
-  // The search box's placeholder is in italics (DSFR .fr-input::placeholder).
-  'dsfr/fonts-latin/Marianne-Regular_Italic.woff2',
+  // Not Marianne-Regular_Italic.woff2: the search box's placeholder, in
+  // italics (DSFR .fr-input::placeholder), is the regular face slanted
+  // (style/main.css).
   'dsfr/icons/editor/translate-2.svg',
   'dsfr/icons/arrows/arrow-down-s-line.svg',
   'dsfr/icons/arrows/arrow-right-line.svg',
