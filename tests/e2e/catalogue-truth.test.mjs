@@ -110,6 +110,7 @@ test('unknown filter values in the URL are dropped: no tag, all courses, a warni
 test('on a phone, "Voir les N formations" closes the filters and takes focus to the results', async () => {
   const page = await open('catalogue/', { viewport: { width: 390, height: 844 } });
   await page.click('button[aria-controls="filtres-contenu"]');
+  await page.click('#filtre-region-bouton');
   await page.click('label:has-text("Normandie")');
   const button = page.locator('.campus-see-results');
   await button.waitFor();
