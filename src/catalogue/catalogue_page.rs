@@ -11,13 +11,13 @@ use super::explore::{Dropped, Results};
 use super::export::courses_csv;
 use super::filters::{panel_groups, FilterKey, FilterValue};
 use super::loader::LoadedCatalogue;
-use super::query::{CatalogueQuery, Sort, UrlValue};
+use super::query::{catalogue_title, CatalogueQuery, Sort, UrlValue};
 use crate::i18n::{labels, Locale, Text};
 use crate::routes::{percent_encode, Route};
 use crate::ui::boot::use_deferred;
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
-use crate::ui::page::use_static_page_title;
+use crate::ui::page::use_page_title;
 use crate::ui::perf::measure;
 use crate::ui::router::{focus_element_by_id, use_router, Router};
 use crate::ui::search_bar::SearchBar;
@@ -617,9 +617,9 @@ fn CatalogueExplorer(loaded: Arc<LoadedCatalogue>, query: Memo<CatalogueQuery>) 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
-    use_static_page_title(Text::TitleCatalogue);
     let router = use_router();
     let query = Memo::new(move |_| CatalogueQuery::from_query_string(&router.location().query));
+    use_page_title(move |l| query.with(|q| catalogue_title(q, l)));
     view! {
         <div class="fr-container fr-my-7w">
             <h1>{i18n.t(Text::TitleCatalogue)}</h1>

@@ -202,18 +202,21 @@ fn announced_session(
     }
 }
 
-/// "12 mars 2027 · Lyon · Présentiel" (or "· À distance").
+/// "12 mars 2027 · Lyon · En présentiel", "12 mars 2027 · À distance".
 pub fn session_facts(s: &Session, l: crate::i18n::Locale) -> String {
-    let place = s
-        .place
-        .as_ref()
-        .map_or_else(|| Text::Online.get(l).to_owned(), |p| p.city.clone());
-    format!(
-        "{} · {} · {}",
-        labels::date(s.start, l),
-        place,
-        labels::format(s.format, l)
-    )
+    let city = s.place.as_ref().map(|p| p.city.as_str());
+    match labels::session_place(city, s.format, l) {
+        Some(place) => format!(
+            "{} · {place} · {}",
+            labels::date(s.start, l),
+            labels::format(s.format, l)
+        ),
+        None => format!(
+            "{} · {}",
+            labels::date(s.start, l),
+            labels::format(s.format, l)
+        ),
+    }
 }
 
 /// Shows `ready` once the catalogue is loaded; meanwhile a loading state, and on

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::components::{course_badges, skipped_notice, BookmarkButton, CourseCard, WithCatalogue};
 use super::excerpt::SIMILAR_COURSES;
 use super::export::is_full;
-use super::export::{file_name, session_ics};
+use super::export::{session_ics, session_ics_name};
 use super::filters::FilterValue;
 use super::loader::{use_catalogue, LoadedCatalogue};
 use super::model::{Course, Kind, Session};
@@ -59,7 +59,7 @@ fn session_item(course: &Course, session: &Session, registrable: bool) -> impl I
             i18n.locale_untracked(),
         );
         if let Err(e) = download(
-            &file_name(&ics_session.id, "ics"),
+            &session_ics_name(&ics_course.id, &ics_session),
             "text/calendar;charset=utf-8",
             &ics,
         ) {
@@ -75,7 +75,9 @@ fn session_item(course: &Course, session: &Session, registrable: bool) -> impl I
             <p class="fr-mb-1v">
                 {move || labels::format(format, i18n.locale())}
                 {move || {
-                    place.clone().map_or_else(|| format!(" · {}", Text::Online.get(i18n.locale())), |p| format!(" · {p}"))
+                    labels::session_place(place.as_deref(), format, i18n.locale())
+                        .map(|p| format!(" · {p}"))
+                        .unwrap_or_default()
                 }}
                 {move || match seats {
                     Some(0) => format!(" · {}", Text::Full.get(i18n.locale())),

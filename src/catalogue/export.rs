@@ -291,6 +291,18 @@ pub fn session_ics(course: &Course, session: &Session, stamp: i64, url: &str, l:
     out
 }
 
+/// The name of a session's calendar file: its course's id and its day
+/// (`module-cyber-ebios-rm-2027-03-12.ics`), which say what it is in a
+/// downloads folder (a session id does not).
+pub fn session_ics_name(course_id: &str, session: &Session) -> String {
+    let w = session.start.wall_clock();
+    let course: String = course_id.chars().take(69).collect();
+    file_name(
+        &format!("{course}-{:04}-{:02}-{:02}", w.year, w.month, w.day),
+        "ics",
+    )
+}
+
 /// A safe file name from a course or session id.
 pub fn file_name(stem: &str, extension: &str) -> String {
     let clean: String = stem
@@ -704,6 +716,27 @@ mod tests {
             assert!(line.len() <= 75);
         }
         assert_eq!(out.replace("\r\n ", "").trim_end(), "é".repeat(100));
+    }
+
+    #[test]
+    fn a_calendar_file_is_named_after_its_course_and_day() {
+        let s = session(
+            "s-module-cyber-ebios-rm-1",
+            "2027-03-12T23:30:00+01:00",
+            "2027-03-13T01:00:00+01:00",
+        );
+        // The day where the session is, not UTC's (22:30Z on the 12th).
+        assert_eq!(
+            session_ics_name("module-cyber-ebios-rm", &s),
+            "module-cyber-ebios-rm-2027-03-12.ics"
+        );
+        // A hostile id stays a file name, and the day is never cut off.
+        let name = session_ics_name(&format!("../{}", "x".repeat(200)), &s);
+        assert!(
+            name.ends_with("-2027-03-12.ics") && name.starts_with("---x"),
+            "{name}"
+        );
+        assert!(name.len() <= 84, "{name}");
     }
 
     #[test]

@@ -277,9 +277,53 @@ impl CatalogueQuery {
     }
 }
 
+/// The catalogue page's title for a query: what was searched first, so that
+/// a tab, a bookmark and the history say it (« cyber » – Catalogue des
+/// formations), and the page when it is not the first. A long search is cut
+/// at 60 characters.
+pub fn catalogue_title(q: &CatalogueQuery, l: crate::i18n::Locale) -> String {
+    use crate::i18n::Text;
+    let mut title = String::new();
+    let text = q.text.trim();
+    if !text.is_empty() {
+        let short: String = text.chars().take(60).collect();
+        let cut = if short.len() < text.len() { "…" } else { "" };
+        title.push_str(&l.quote(&format!("{short}{cut}")));
+        title.push_str(" – ");
+    }
+    title.push_str(Text::TitleCatalogue.get(l));
+    if q.page > 1 {
+        title.push_str(&format!(" – {} {}", Text::PageWord.get(l), q.page));
+    }
+    title
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_says_what_was_searched() {
+        use crate::i18n::Locale;
+        let q = |s: &str| CatalogueQuery::from_query_string(s);
+        assert_eq!(
+            catalogue_title(&q(""), Locale::Fr),
+            "Catalogue des formations"
+        );
+        assert_eq!(
+            catalogue_title(&q("q=cyber&page=2"), Locale::Fr),
+            "«\u{a0}cyber\u{a0}» – Catalogue des formations – Page 2"
+        );
+        assert_eq!(
+            catalogue_title(&q("q=cyber"), Locale::En),
+            "\u{201c}cyber\u{201d} – Training catalogue"
+        );
+        let long = catalogue_title(&q(&format!("q={}", "é".repeat(300))), Locale::Fr);
+        assert!(
+            long.contains(&format!("{}…", "é".repeat(60))) && !long.contains(&"é".repeat(61)),
+            "{long}"
+        );
+    }
 
     #[test]
     fn typed_toggles_keep_the_rest_and_go_back_to_page_one() {

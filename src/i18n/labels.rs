@@ -45,6 +45,18 @@ pub fn format(v: Format, l: Locale) -> &'static str {
     }
 }
 
+/// Where a session is, beside its format: its city; for a session without a
+/// place, "À distance" only when its format does not say so already (a hybrid
+/// one), else nothing ("12 mars 2027 · À distance", never "· À distance · À
+/// distance").
+pub fn session_place<'a>(city: Option<&'a str>, format: Format, l: Locale) -> Option<&'a str> {
+    match (city, format) {
+        (Some(city), _) => Some(city),
+        (None, Format::Distanciel | Format::ELearning) => None,
+        (None, _) => Some(Text::Online.get(l)),
+    }
+}
+
 /// Duration band label.
 pub fn duration_band(v: DurationBand, l: Locale) -> &'static str {
     match v {
@@ -328,6 +340,21 @@ mod tests {
 
     fn ts(s: &str) -> Timestamp {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_remote_session_says_so_once() {
+        use crate::catalogue::model::Format as F;
+        for l in [Locale::Fr, Locale::En] {
+            assert_eq!(session_place(None, F::Distanciel, l), None);
+            assert_eq!(session_place(None, F::ELearning, l), None);
+            assert_eq!(
+                session_place(None, F::Hybride, l),
+                Some(Text::Online.get(l))
+            );
+            assert_eq!(session_place(Some("Lyon"), F::Distanciel, l), Some("Lyon"));
+            assert_eq!(session_place(Some("Lyon"), F::Presentiel, l), Some("Lyon"));
+        }
     }
 
     #[test]

@@ -351,14 +351,44 @@ describe('course pages', () => {
       page.waitForEvent('download'),
       page.locator('.campus-session button:has-text("Ajouter à mon agenda")').first().click(),
     ]);
-    assert.match(download.suggestedFilename(), /\.ics$/);
+    // Named after the course and the session's day, not the session's id.
+    const first = [...upcoming].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0];
+    assert.equal(download.suggestedFilename(), `${withSessions.id}-${first.start.slice(0, 10)}.ics`);
     const ics = await readFile(await download.path(), 'utf8');
     assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
     assert.match(ics, /BEGIN:VEVENT\r\n/);
-    const first = [...upcoming].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0];
     const utc = new Date(first.start).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
     assert.ok(ics.includes(`DTSTART:${utc}`), `DTSTART:${utc} in\n${ics}`);
     await assertAccessible(page, 'course with sessions');
+    assertNoProblems(page);
+  });
+
+  test('a remote session says « À distance » once, on its card and on its page', async () => {
+    const remote = DATA.courses.find((c) => c.kind !== 'sur-mesure' && c.sessions.some((x) => isUpcoming(x) && x.format === 'distanciel' && !x.place));
+    assert.ok(remote, 'the bundled catalogue has a remote session without a place');
+    // Filtered on the format, each card announces a remote session.
+    const page = await open('catalogue/?format=distanciel');
+    const texts = async (selector) => (await page.locator(selector).allTextContents()).join('\n');
+    await page.waitForSelector('#campus-app .campus-course-card');
+    const cards = await texts('#campus-app .campus-course-card');
+    assert.match(cards, /Prochaine session\s:\s[^\n]*· À distance/);
+    assert.doesNotMatch(cards, /distance · À distance/);
+    await page.goto(app.url + `formation/${remote.id}/`);
+    await waitForApp(page);
+    const sessions = await texts('#campus-app .campus-session');
+    assert.match(sessions, /À distance/);
+    assert.doesNotMatch(sessions, /distance · À distance/);
+    assertNoProblems(page);
+  });
+
+  test('the tab title says what was searched and which page, as typed', async () => {
+    const page = await open('catalogue/');
+    assert.match(await page.title(), /^Catalogue des formations\b/);
+    await page.fill('#recherche-texte', 'cyber');
+    await page.waitForFunction(() => document.title.startsWith('«\u00a0cyber\u00a0» – Catalogue des formations'));
+    await page.goto(app.url + 'catalogue/?q=donn%C3%A9es&page=2');
+    await waitForApp(page);
+    await page.waitForFunction(() => document.title.startsWith('«\u00a0données\u00a0» – Catalogue des formations – Page 2'));
     assertNoProblems(page);
   });
 
