@@ -1,0 +1,67 @@
+//! The files named on the command line: files as given, folders as their
+//! `.json` files (not their subfolders), each read up to the size limit and
+//! no further, however large it says it is.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::collect::{Input, MAX_FILES, MAX_FILE_BYTES};
+use super::messages::Reason;
+
+/// The files to read, in the order given (a folder's files by name), and
+/// notes about the paths themselves (an empty folder, too many files).
+pub fn list(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, Reason)>) {
+    let mut files = Vec::new();
+    let mut notes = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = match std::fs::read_dir(path) {
+                Ok(dir) => dir
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.is_file()
+                            && p.extension()
+                                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                    })
+                    .collect(),
+                Err(e) => {
+                    notes.push((
+                        path.display().to_string(),
+                        Reason::Unreadable(e.kind().to_string()),
+                    ));
+                    continue;
+                }
+            };
+            found.sort();
+            if found.is_empty() {
+                notes.push((path.display().to_string(), Reason::EmptyFolder));
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    if files.len() > MAX_FILES {
+        let first_left = files[MAX_FILES].display().to_string();
+        files.truncate(MAX_FILES);
+        notes.push((first_left, Reason::TooManyFiles { max: MAX_FILES }));
+    }
+    (files, notes)
+}
+
+/// One file, read up to one byte past the limit (enough to know it is too
+/// large).
+pub fn read(path: &Path) -> Input {
+    let bytes = std::fs::File::open(path)
+        .and_then(|f| {
+            let mut bytes = Vec::new();
+            f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+            Ok(bytes)
+        })
+        .map_err(|e| Reason::Unreadable(e.kind().to_string()));
+    Input {
+        name: path.display().to_string(),
+        bytes,
+    }
+}
