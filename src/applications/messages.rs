@@ -283,7 +283,7 @@ impl Reason {
             Some(e) => {
                 let semi = l.pick("\u{a0};", ";");
                 let expected_word = crate::sheets::messages::Word::Expected.text(l);
-                format!("{what}{semi} {expected_word}{} {e}", l.colon())
+                format!("{what}{semi} {expected_word}{}{e}", l.colon())
             }
             None => what,
         }
@@ -381,5 +381,81 @@ impl Label {
             Label::Proposed => l.pick("Programme proposé", "Programme proposed"),
             Label::Closed => l.pick("Close", "Closed"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn samples() -> Vec<Reason> {
+        vec![
+            Reason::TooLarge { max_kib: 256 },
+            Reason::Unreadable("permission denied".into()),
+            Reason::NotText,
+            Reason::NotJson { line: 1, column: 2 },
+            Reason::NotAnObject,
+            Reason::ProgressFile,
+            Reason::Catalogue,
+            Reason::UnknownKind,
+            Reason::UnknownVersion {
+                found: "2".into(),
+                known: 1,
+            },
+            Reason::Altered {
+                checksum: "0".repeat(16),
+                actual: "1".repeat(16),
+            },
+            Reason::ChecksumMisplaced,
+            Reason::Missing {
+                member: "applicant".into(),
+            },
+            Reason::Unexpected {
+                member: "note".into(),
+            },
+            Reason::WrongType {
+                member: "consent".into(),
+                expected: WrongType::True,
+            },
+            Reason::AnswerRefused {
+                label: "Région".into(),
+                rule: "Choisissez une réponse proposée".into(),
+            },
+            Reason::NotAsMade {
+                member: "reference".into(),
+            },
+            Reason::NoChecksum,
+            Reason::SameTimeOtherContent {
+                other: "b.json".into(),
+            },
+            Reason::EmptyFolder,
+            Reason::TooManyFiles { max: 20_000 },
+        ]
+    }
+
+    /// Every reason reads as one French line, spaced as French writes it
+    /// (a no-break space before « : » and « ; », never two spaces).
+    #[test]
+    fn every_reason_is_one_well_spaced_line() {
+        for reason in samples() {
+            for l in Locale::ALL {
+                let line = reason.line(l);
+                assert!(!line.is_empty() && !line.contains('\n'), "{line}");
+                assert!(
+                    !line.contains("  ") && !line.contains(" \u{a0}") && !line.contains("\u{a0} "),
+                    "{line:?}"
+                );
+                if l == Locale::Fr {
+                    assert!(!line.contains(" :") && !line.contains(" ;"), "{line:?}");
+                }
+            }
+        }
+        assert_eq!(
+            Reason::NotAsMade {
+                member: "reference".into()
+            }
+            .line(Locale::Fr),
+            "«\u{a0}reference\u{a0}» n'est pas écrit comme le site l'écrit (modifié à la main\u{a0}?)\u{a0}; attendu\u{a0}: une candidature ou une demande sur mesure téléchargée depuis le site du campus"
+        );
     }
 }
