@@ -16,7 +16,7 @@ use campus::application::file::file_body;
 use campus::application::form::{FieldId as F, Form, FormId, REQUEST, TRAINER};
 use campus::application::payload::seal;
 use campus::applications::collect::{collect, Input, Status, MAX_FILE_BYTES};
-use campus::applications::messages::Reason;
+use campus::applications::messages::{ReadProblem, Reason};
 use campus::applications::sheet::sheets;
 use campus::catalogue::time::days_from_civil;
 use campus::i18n::application::option_label;
@@ -428,7 +428,7 @@ fn foreign_broken_and_hostile_files_are_refused_with_their_reason() {
     }));
     inputs.push(Input {
         name: "disparu.json".into(),
-        bytes: Err(Reason::Unreadable("not found".into())),
+        bytes: Err(Reason::Unreadable(ReadProblem::NotFound)),
     });
     let collection = collect(inputs);
     for (name, _, expected) in &cases {
@@ -605,10 +605,20 @@ fn the_command_reads_folders_and_says_what_it_did() {
     std::fs::write(&request, posted(&REQUEST, &mut r, "2026-12-01T10:00:00Z")).unwrap();
     let out = dir.0.join("candidatures.ods");
     let collect = Path::new("collect");
-    let (code, report) = run(&[collect, &inbox, &request, Path::new("--out"), &out]);
+    let missing = dir.0.join("disparu.json");
+    let device = Path::new("/dev/zero");
+    let (code, report) = run(&[
+        collect,
+        &inbox,
+        &request,
+        &missing,
+        device,
+        Path::new("--out"),
+        &out,
+    ]);
     assert_eq!(code, 0, "{report}");
     assert!(
-        report.starts_with("3 fichiers lus : 1 candidature, 1 demande sur mesure."),
+        report.starts_with("5 fichiers lus : 1 candidature, 1 demande sur mesure."),
         "{report}"
     );
     assert!(report.contains("Erreur · "), "{report}");
@@ -621,9 +631,17 @@ fn the_command_reads_folders_and_says_what_it_did() {
         report.contains("demande.json : sans somme de contrôle"),
         "{report}"
     );
-    assert!(report.contains("1 erreur, 1 avertissement."), "{report}");
+    assert!(report.contains("3 erreurs, 1 avertissement."), "{report}");
     assert!(report.contains("malgré les avertissements"), "{report}");
     assert!(!report.contains("notes.txt"));
+    assert!(
+        report.contains("fichier illisible (introuvable)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("fichier illisible (pas un fichier ordinaire)"),
+        "{report}"
+    );
     let mut book = calamine::open_workbook_auto(&out).expect("the spreadsheet");
     assert_eq!(book.worksheet_range("Candidatures").unwrap().height(), 2);
 

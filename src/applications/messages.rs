@@ -13,8 +13,8 @@ pub enum Reason {
     // Refusals: the file is left out.
     /// Larger than any form's file can be.
     TooLarge { max_kib: u64 },
-    /// The file could not be read (permissions, a folder that vanished).
-    Unreadable(String),
+    /// The file could not be read.
+    Unreadable(ReadProblem),
     /// Not UTF-8 text.
     NotText,
     /// Not JSON (where the parser stopped).
@@ -52,6 +52,39 @@ pub enum Reason {
     EmptyFolder,
     /// More files than the collector reads in one run.
     TooManyFiles { max: usize },
+}
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadProblem {
+    /// No such file (anymore).
+    NotFound,
+    /// Not allowed to read it.
+    Denied,
+    /// Not a regular file (a device, a pipe).
+    NotAFile,
+    /// Any other input/output error.
+    Other,
+}
+
+impl ReadProblem {
+    /// The problem of an input/output error.
+    pub fn of(error: &std::io::Error) -> ReadProblem {
+        match error.kind() {
+            std::io::ErrorKind::NotFound => ReadProblem::NotFound,
+            std::io::ErrorKind::PermissionDenied => ReadProblem::Denied,
+            _ => ReadProblem::Other,
+        }
+    }
+
+    fn text(self, l: Locale) -> &'static str {
+        match self {
+            ReadProblem::NotFound => l.pick("introuvable", "not found"),
+            ReadProblem::Denied => l.pick("accès refusé", "access denied"),
+            ReadProblem::NotAFile => l.pick("pas un fichier ordinaire", "not a regular file"),
+            ReadProblem::Other => l.pick("erreur de lecture", "read error"),
+        }
+    }
 }
 
 /// What a member should have been.
@@ -118,9 +151,9 @@ impl Reason {
             ),
             Reason::Unreadable(why) => (
                 if fr {
-                    format!("fichier illisible ({why})")
+                    format!("fichier illisible ({})", why.text(l))
                 } else {
-                    format!("unreadable file ({why})")
+                    format!("unreadable file ({})", why.text(l))
                 },
                 None,
             ),
@@ -391,7 +424,7 @@ mod tests {
     fn samples() -> Vec<Reason> {
         vec![
             Reason::TooLarge { max_kib: 256 },
-            Reason::Unreadable("permission denied".into()),
+            Reason::Unreadable(ReadProblem::Denied),
             Reason::NotText,
             Reason::NotJson { line: 1, column: 2 },
             Reason::NotAnObject,

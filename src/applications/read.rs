@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::collect::{Input, MAX_FILES, MAX_FILE_BYTES};
-use super::messages::Reason;
+use super::messages::{ReadProblem, Reason};
 
 /// The files to read, in the order given (a folder's files by name), and
 /// notes about the paths themselves (an empty folder, too many files).
@@ -28,7 +28,7 @@ pub fn list(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, Reason)>) {
                 Err(e) => {
                     notes.push((
                         path.display().to_string(),
-                        Reason::Unreadable(e.kind().to_string()),
+                        Reason::Unreadable(ReadProblem::of(&e)),
                     ));
                     continue;
                 }
@@ -51,17 +51,31 @@ pub fn list(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, Reason)>) {
 }
 
 /// One file, read up to one byte past the limit (enough to know it is too
-/// large).
+/// large). Only a regular file is opened: a pipe or a device named on the
+/// command line is refused, never waited on.
 pub fn read(path: &Path) -> Input {
+    let name = path.display().to_string();
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => {}
+        Ok(_) => {
+            return Input {
+                name,
+                bytes: Err(Reason::Unreadable(ReadProblem::NotAFile)),
+            }
+        }
+        Err(e) => {
+            return Input {
+                name,
+                bytes: Err(Reason::Unreadable(ReadProblem::of(&e))),
+            }
+        }
+    }
     let bytes = std::fs::File::open(path)
         .and_then(|f| {
             let mut bytes = Vec::new();
             f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
             Ok(bytes)
         })
-        .map_err(|e| Reason::Unreadable(e.kind().to_string()));
-    Input {
-        name: path.display().to_string(),
-        bytes,
-    }
+        .map_err(|e| Reason::Unreadable(ReadProblem::of(&e)));
+    Input { name, bytes }
 }
