@@ -132,7 +132,7 @@ pub fn collect(inputs: impl IntoIterator<Item = Input>) -> Collection {
         let kept_name = files[kept_index].name.clone();
         let mut others = Vec::new();
         for (index, other) in it {
-            if other.sent_key() == kept.sent_key() && other.payload != kept.payload {
+            if other.sent_key() == kept.sent_key() && other.content != kept.content {
                 let other = files[index].name.clone();
                 files[kept_index]
                     .reasons

@@ -55,9 +55,10 @@ pub struct Received {
     pub answers: Answers,
     /// Its checksum.
     pub check: Check,
-    /// The payload's text (the file without its checksum): two versions
-    /// with the same text are the same version.
-    pub payload: String,
+    /// The fingerprint (FNV-1a) of the payload's text, the file without its
+    /// checksum: two versions with the same one are the same version. Only
+    /// the fingerprint is kept, not the text: 10,000 files stay in memory.
+    pub content: String,
 }
 
 impl Received {
@@ -193,7 +194,7 @@ pub fn verify(text: &str) -> Result<Received, Reason> {
         language: locale,
         answers,
         check,
-        payload: payload_text,
+        content: crate::fingerprint::fnv1a_hex(payload_text.bytes()),
     })
 }
 
