@@ -667,3 +667,90 @@ fn the_command_reads_folders_and_says_what_it_did() {
     assert_eq!(run(&[collect, Path::new("--out"), &none]).0, 2, "no file");
     assert_eq!(run(&[Path::new("gather"), &request]).0, 2);
 }
+
+/// A newer version without a checksum wins by its time, as any newer
+/// version does, but the report says that an older one could be verified:
+/// a file edited by hand, its checksum removed and its time moved on, does
+/// not pass unseen.
+#[test]
+fn a_newer_unsigned_version_of_a_verified_one_is_warned_about() {
+    let mut d = trainer_draft(12);
+    let verified = downloaded(&TRAINER, &mut d, "2026-11-23T10:00:00Z");
+    let forged = posted(&TRAINER, &mut d, "2026-11-23T10:00:00Z")
+        .replace("2026-11-23T10:00:00Z", "2026-11-24T10:00:00Z")
+        .replace("Cheffe de produit", "Ministre");
+    let collection = collect(vec![
+        input("original.json", &verified),
+        input("suivant.json", &forged),
+    ]);
+    let entries = &collection.entries[&FormId::Trainer];
+    assert_eq!(entries[0].file, "suivant.json");
+    let kept = collection
+        .files
+        .iter()
+        .find(|f| f.name == "suivant.json")
+        .unwrap();
+    assert_eq!(
+        kept.reasons,
+        [
+            Reason::NoChecksum,
+            Reason::KeptUnsigned {
+                verified: "original.json".into()
+            }
+        ]
+    );
+}
+
+/// 10,000 files (distinct references, a tenth of them an older version of
+/// another, a tenth foreign) are gathered and written in bounded time.
+#[test]
+fn ten_thousand_files_are_gathered() {
+    let started = std::time::Instant::now();
+    let mut inputs = Vec::with_capacity(10_000);
+    for i in 0..10_000u32 {
+        let name = format!("f{i:05}.json");
+        if i % 10 == 9 {
+            inputs.push(input(&name, "{\"format\":\"autre chose\"}"));
+            continue;
+        }
+        let mut seed = [0u8; 24];
+        seed[16..20].copy_from_slice(&(i / 2 * 2).to_le_bytes());
+        seed[..4].copy_from_slice(&i.to_le_bytes());
+        let mut d = Draft::new(&TRAINER, seed, 0);
+        d.answers = trainer_draft(0).answers;
+        let at = format!("2026-11-{:02}T10:00:00Z", 1 + i % 2);
+        inputs.push(input(&name, &downloaded(&TRAINER, &mut d, &at)));
+    }
+    let collection = collect(inputs);
+    let kept = collection.count(FormId::Trainer);
+    // Files 2k and 2k+1 share a reference (the same bytes make it).
+    let refused = collection
+        .files
+        .iter()
+        .filter(|f| f.status == Status::Refused)
+        .count();
+    assert_eq!(refused, 1_000);
+    let older = collection
+        .files
+        .iter()
+        .filter(|f| matches!(f.status, Status::Older { .. }))
+        .count();
+    // 5,000 pairs: 1,000 with a foreign file (one kept), 4,000 of two
+    // versions (one kept, one older).
+    assert_eq!((kept, older), (5_000, 4_000));
+    let bytes = ods::write(&sheets(&collection, Locale::Fr)).unwrap();
+    let mut book = calamine::Ods::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.worksheet_range("Candidatures").unwrap().height(),
+        kept + 1
+    );
+    assert_eq!(
+        book.worksheet_range("Fichiers lus").unwrap().height(),
+        10_001
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}

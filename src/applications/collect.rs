@@ -131,7 +131,11 @@ pub fn collect(inputs: impl IntoIterator<Item = Input>) -> Collection {
         };
         let kept_name = files[kept_index].name.clone();
         let mut others = Vec::new();
+        let mut verified_other = None;
         for (index, other) in it {
+            if matches!(other.check, Check::Verified(_)) && verified_other.is_none() {
+                verified_other = Some(files[index].name.clone());
+            }
             if other.sent_key() == kept.sent_key() && other.content != kept.content {
                 let other = files[index].name.clone();
                 files[kept_index]
@@ -142,6 +146,11 @@ pub fn collect(inputs: impl IntoIterator<Item = Input>) -> Collection {
                 kept: kept_name.clone(),
             };
             others.push(files[index].name.clone());
+        }
+        if let (Check::Absent, Some(verified)) = (&kept.check, verified_other) {
+            files[kept_index]
+                .reasons
+                .push(Reason::KeptUnsigned { verified });
         }
         entries.entry(form).or_default().push(Entry {
             kept,

@@ -48,6 +48,9 @@ pub enum Reason {
     NoChecksum,
     /// Two versions of one reference, at the same time, with other content.
     SameTimeOtherContent { other: String },
+    /// The version kept has no checksum, an older one of the same reference
+    /// has a verified one (`verified`: its file).
+    KeptUnsigned { verified: String },
     /// A folder without any `.json` file.
     EmptyFolder,
     /// More files than the collector reads in one run.
@@ -121,6 +124,7 @@ impl Reason {
             self,
             Reason::NoChecksum
                 | Reason::SameTimeOtherContent { .. }
+                | Reason::KeptUnsigned { .. }
                 | Reason::EmptyFolder
                 | Reason::TooManyFiles { .. }
         )
@@ -291,6 +295,23 @@ impl Reason {
                 },
                 Some(t("à vérifier auprès de son auteur", "to check with its author")),
             ),
+            Reason::KeptUnsigned { verified } => (
+                if fr {
+                    format!(
+                        "version la plus récente, mais sans somme de contrôle, alors que {} en a une",
+                        q(verified)
+                    )
+                } else {
+                    format!(
+                        "the most recent version, but without a checksum, while {} has one",
+                        q(verified)
+                    )
+                },
+                Some(t(
+                    "à vérifier auprès de son auteur avant de s'y fier",
+                    "to check with its author before relying on it",
+                )),
+            ),
             Reason::EmptyFolder => (
                 t("dossier sans fichier .json", "folder without any .json file"),
                 None,
@@ -460,6 +481,9 @@ mod tests {
             Reason::NoChecksum,
             Reason::SameTimeOtherContent {
                 other: "b.json".into(),
+            },
+            Reason::KeptUnsigned {
+                verified: "a.json".into(),
             },
             Reason::EmptyFolder,
             Reason::TooManyFiles { max: 20_000 },
