@@ -632,7 +632,10 @@ fn the_command_reads_folders_and_says_what_it_did() {
         "{report}"
     );
     assert!(report.contains("3 erreurs, 1 avertissement."), "{report}");
-    assert!(report.contains("malgré les avertissements"), "{report}");
+    assert!(
+        report.contains("sans les fichiers refusés ci-dessus"),
+        "{report}"
+    );
     assert!(!report.contains("notes.txt"));
     assert!(
         report.contains("fichier illisible (introuvable)"),

@@ -107,9 +107,15 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let out = args.out.display().to_string();
+    let refused = collection
+        .files
+        .iter()
+        .any(|f| f.reasons.iter().any(|r| r.refuses()));
     let has_warnings =
         collection.files.iter().any(|f| !f.reasons.is_empty()) || !collection.notes.is_empty();
-    let outcome = if has_warnings {
+    let outcome = if refused {
+        Outcome::WrittenWithoutRefused(out)
+    } else if has_warnings {
         Outcome::WrittenWithWarnings(out)
     } else {
         Outcome::Written(out)
