@@ -1,7 +1,9 @@
 //! The collector (`campus-applications collect`) on files made by the app's
 //! own code (a draft's answers, `payload::seal`, `file::file_body`: what the
 //! review page downloads), plus tampered, duplicate, foreign and hostile
-//! ones; the spreadsheet it writes is read back with calamine.
+//! ones, and two files the real app downloaded in Chromium
+//! (tests/fixtures/received/); the spreadsheet it writes is read back with
+//! calamine.
 //! `cargo test --features sheets --test applications`.
 #![cfg(feature = "sheets")]
 
@@ -756,4 +758,60 @@ fn ten_thousand_files_are_gathered() {
         "{:?}",
         started.elapsed()
     );
+}
+
+/// Two files the real app downloaded in Chromium (the e2e journey of
+/// tests/e2e/applications-collect.test.mjs, saved on 2026-12-07 in
+/// tests/fixtures/received/): version 1 files as applicants hold them, which
+/// every later collector must still gather. Their hostile answers (a
+/// formula, a script tag) stay text.
+#[test]
+fn files_downloaded_by_the_real_app_are_gathered() {
+    let dir = Path::new("tests/fixtures/received");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let texts: Vec<(String, String)> = names
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(p).unwrap())
+        })
+        .collect();
+    assert_eq!(texts.len(), 2);
+    let mut inputs: Vec<Input> = texts.iter().map(|(n, t)| input(n, t)).collect();
+    let (first, first_text) = &texts[0];
+    inputs.push(input(
+        &format!("copie-{first}"),
+        &first_text.replace("Cheffe de produit", "Cheffe de produits"),
+    ));
+    let collection = collect(inputs);
+    for (name, _) in &texts {
+        let line = collection.files.iter().find(|f| f.name == *name).unwrap();
+        assert_eq!(line.status, Status::Kept, "{name}: {:?}", line.reasons);
+        assert!(line.reasons.is_empty(), "{name}: {:?}", line.reasons);
+        assert!(matches!(line.checksum, Some((_, true))), "{name}");
+    }
+    assert!(matches!(
+        collection.files[2].reasons[..],
+        [Reason::Altered { .. }]
+    ));
+    assert_eq!(collection.count(FormId::Trainer), 1);
+    assert_eq!(collection.count(FormId::Request), 1);
+    let book = {
+        let bytes = ods::write(&sheets(&collection, Locale::Fr)).unwrap();
+        let mut book = calamine::Ods::new(Cursor::new(bytes)).unwrap();
+        book.worksheet_range("Candidatures")
+            .unwrap()
+            .rows()
+            .map(<[Data]>::to_vec)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        cell(&book, 1, "Direction ou service"),
+        &Data::String("=HYPERLINK(\"https://evil.example\";\"clic\")".into())
+    );
+    assert!(text(cell(&book, 1, "Présentez votre parcours")).contains("<script>"));
 }
