@@ -275,6 +275,10 @@ fn the_apps_files_make_one_row_per_reference_in_the_forms_order_and_words() {
     );
     let line = file_row(files, "demande.json");
     assert_eq!(text(cell(files, line, "Statut")), "retenu");
+    assert_eq!(
+        text(cell(files, line, "Empreinte du fichier")),
+        campus::fingerprint::fnv1a_hex(asked.bytes())
+    );
     assert_eq!(text(cell(files, line, "Formulaire")), "Demandes sur mesure");
     assert_eq!(text(cell(files, line, "Raison")), "");
 }

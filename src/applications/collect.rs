@@ -53,7 +53,9 @@ pub struct FileLine {
     pub status: Status,
     /// The checksum it carries, and whether it matched (`None`: none read).
     pub checksum: Option<(String, bool)>,
-    /// The fingerprint of its bytes (FNV-1a), to tell two files apart.
+    /// The fingerprint of its bytes (FNV-1a of the whole file as read, up
+    /// to the size limit), to tell byte-identical copies from other files;
+    /// empty when it could not be read.
     pub fingerprint: String,
     /// Why it was refused, and any warning about it.
     pub reasons: Vec<Reason>,

@@ -192,6 +192,7 @@ fn files_sheet(
         Label::Form,
         Label::Reference,
         Label::Checksum,
+        Label::Fingerprint,
         Label::Reason,
     ];
     let mut rows = vec![header
@@ -217,6 +218,7 @@ fn files_sheet(
             }),
             f.reference.clone().map_or(OdsCell::Empty, OdsCell::Text),
             OdsCell::Text(checksum),
+            OdsCell::Text(f.fingerprint.clone()),
             OdsCell::Text(
                 f.reasons
                     .iter()
@@ -233,6 +235,7 @@ fn files_sheet(
             OdsCell::Empty,
             OdsCell::Empty,
             OdsCell::Empty,
+            OdsCell::Empty,
             OdsCell::Text(reason.line(l)),
         ]);
     }
@@ -244,6 +247,7 @@ fn files_sheet(
             column(4.0, false),
             column(2.5, false),
             column(5.0, false),
+            column(4.0, false),
             column(12.0, true),
         ],
         rows,
@@ -279,11 +283,10 @@ mod tests {
         }
         let h = headers(&crate::application::form::TRAINER, Locale::Fr);
         assert_eq!(&h[..4], ["Référence", "Déposée le (UTC)", "Prénom", "Nom"]);
-        assert!(
-            h.contains(&"Titre (Formation existante)".to_owned())
-                || h.iter().any(|x| x.starts_with("Titre (")),
-            "{h:?}"
-        );
+        for branch in ["formation-existante", "idee-programme"] {
+            let title = format!("Titre ({})", option_label(branch, Locale::Fr));
+            assert!(h.contains(&title), "{title}: {h:?}");
+        }
         assert!(
             h.contains(&"Expérience de formation (Votre expertise)".to_owned()),
             "{h:?}"

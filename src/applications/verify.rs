@@ -174,7 +174,9 @@ pub fn verify(text: &str) -> Result<Received, Reason> {
     draft.reference = reference.to_owned();
     draft.idempotency_key = key.to_owned();
     let rebuilt = payload(form, &draft, submitted_at, language).map_err(|invalid| {
-        let first = invalid[0];
+        let Some(first) = invalid.first() else {
+            return not_as_made("—");
+        };
         let field = field_of(form, first.field);
         Reason::AnswerRefused {
             label: field.map_or_else(|| first.field.to_string(), |f| f.label.fr.to_owned()),
