@@ -13,6 +13,8 @@
 #![recursion_limit = "256"]
 
 pub mod application;
+#[cfg(feature = "sheets")]
+pub mod applications;
 pub mod catalogue;
 pub mod config;
 pub mod embed;

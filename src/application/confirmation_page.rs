@@ -38,7 +38,7 @@ pub fn confirmation_step() -> impl IntoView {
             <li>
                 <button type="button" class="fr-btn fr-btn--secondary" on:click=move |_| {
                     if let Some(c) = &copy {
-                        let _ = download(&format!("{}-{file_ref}.json", form.file_stem), "application/json", c);
+                        let _ = download(&format!("{}-{file_ref}.json", form.file_stem), "application/json", &super::file::file_body(c));
                     }
                 }>{move || form.say(Text::DownloadJson, i18n.locale())}</button>
             </li>

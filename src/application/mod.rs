@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod draft;
+pub mod file;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod form;

@@ -81,7 +81,7 @@ fn hours_value(hundredths: u32) -> Value {
 
 /// Whether `t` is a UTC time as `Date.prototype.toISOString` writes it
 /// (`2026-11-23T10:00:00.000Z`, milliseconds optional).
-fn is_iso_utc(t: &str) -> bool {
+pub fn is_iso_utc(t: &str) -> bool {
     let b = t.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     let base = b.len() >= 20

@@ -211,7 +211,7 @@ pub fn review_step() -> impl IntoView {
             let _ = download(
                 &format!("{}-{reference}.json", form.file_stem),
                 "application/json",
-                &body,
+                &super::file::file_body(&body),
             );
         }
     };

@@ -626,6 +626,8 @@ pub enum Outcome {
     Written(String),
     /// Written, with warnings to read.
     WrittenWithWarnings(String),
+    /// Written, some files left out (the collector of received forms).
+    WrittenWithoutRefused(String),
     /// A check without errors.
     CheckPassed,
 }
@@ -648,6 +650,12 @@ impl Outcome {
             (Outcome::WrittenWithWarnings(p), Locale::En) => {
                 format!("Written: {p}, despite the warnings above (to be read).")
             }
+            (Outcome::WrittenWithoutRefused(p), Locale::Fr) => format!(
+                "Écrit\u{a0}: {p}, sans les fichiers refusés ci-dessus (demandez-les de nouveau à leurs auteurs)."
+            ),
+            (Outcome::WrittenWithoutRefused(p), Locale::En) => format!(
+                "Written: {p}, without the files refused above (ask their authors for them again)."
+            ),
             (Outcome::CheckPassed, Locale::Fr) => "Aucune erreur\u{a0}: publiable.".into(),
             (Outcome::CheckPassed, Locale::En) => "No error: ready to publish.".into(),
         }

@@ -146,8 +146,14 @@ fn list_condition(values: &[String]) -> String {
     format!("of:cell-content-is-in-list({})", items.join(";"))
 }
 
-fn content(sheets: &[OdsSheet]) -> String {
-    let mut out = String::with_capacity(1 << 20);
+/// Past this many bytes, the XML written so far is handed to `flush` (at the
+/// end of a row): a workbook of 10,000 rows is never held whole in memory.
+const FLUSH_BYTES: usize = 1 << 20;
+
+/// The content's XML: handed to `flush` a part at a time (each part is then
+/// cleared), the rest returned.
+fn content(sheets: &[OdsSheet], flush: &mut dyn FnMut(&mut String)) -> String {
+    let mut out = String::with_capacity(FLUSH_BYTES * 2);
     out.push_str(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     out.push_str(&format!(
         "<office:document-content {NAMESPACES} office:version=\"1.3\">"
@@ -251,6 +257,10 @@ fn content(sheets: &[OdsSheet]) -> String {
                 write_cell(cell, &style, &validation, &mut out);
             }
             out.push_str("</table:table-row>");
+            if out.len() >= FLUSH_BYTES {
+                flush(&mut out);
+                out.clear();
+            }
         }
         if sheet.blank_rows > 0 && validation_names.iter().any(Option::is_some) {
             out.push_str(&format!(
@@ -377,8 +387,19 @@ pub fn write(sheets: &[OdsSheet]) -> Result<Vec<u8>, String> {
     // The mimetype first and uncompressed, as ODF requires.
     zip.start_file("mimetype", stored).map_err(|e| err(&e))?;
     zip.write_all(MIMETYPE.as_bytes()).map_err(|e| err(&e))?;
+    zip.start_file("content.xml", deflated)
+        .map_err(|e| err(&e))?;
+    let mut failed = None;
+    let rest = content(sheets, &mut |part| {
+        if failed.is_none() {
+            failed = zip.write_all(part.as_bytes()).err();
+        }
+    });
+    if let Some(e) = failed {
+        return Err(err(&e));
+    }
+    zip.write_all(rest.as_bytes()).map_err(|e| err(&e))?;
     for (name, text) in [
-        ("content.xml", content(sheets)),
         ("styles.xml", styles()),
         ("settings.xml", settings(sheets)),
         ("META-INF/manifest.xml", manifest()),
@@ -393,6 +414,36 @@ pub fn write(sheets: &[OdsSheet]) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A large sheet is handed over in parts, each ending with a row, and
+    /// the parts make the whole: never all of it in memory at once.
+    #[test]
+    fn a_large_content_is_written_a_part_at_a_time() {
+        let row = vec![OdsCell::Text("x".repeat(1000)), OdsCell::Number(1.5)];
+        let sheet = OdsSheet {
+            name: "S".into(),
+            columns: vec![OdsColumn::default(); 2],
+            rows: vec![row; 3000],
+            blank_rows: 0,
+        };
+        let mut parts: Vec<String> = Vec::new();
+        let rest = content(std::slice::from_ref(&sheet), &mut |part| {
+            parts.push(part.clone())
+        });
+        assert!(parts.len() >= 2, "{} parts", parts.len());
+        for part in &parts {
+            assert!(part.len() < FLUSH_BYTES + 4096);
+            assert!(part.ends_with("</table:table-row>"));
+        }
+        let whole = parts.concat() + &rest;
+        assert_eq!(whole.matches("<table:table-row>").count(), 3000);
+        assert!(whole.ends_with("</office:document-content>"));
+        // And the file is one a reader opens, every row in it.
+        let bytes = write(&[sheet]).unwrap();
+        let mut book = calamine::Ods::new(Cursor::new(bytes)).unwrap();
+        use calamine::Reader;
+        assert_eq!(book.worksheet_range("S").unwrap().height(), 3000);
+    }
 
     #[test]
     fn spaces_tabs_and_specials_are_kept() {

@@ -76,7 +76,10 @@ describe('success only on proof of receipt', () => {
       const payload = JSON.parse(await readFile(await download.path(), 'utf8'));
       assert.ok(validatePayload(payload), JSON.stringify(validatePayload.errors));
       assert.equal(payload.idempotency_key, state.requests[0].key);
-      assert.equal(JSON.stringify(payload), state.requests[0].body, 'the bytes that were sent');
+      // The bytes that were sent, plus their checksum as the file's last member.
+      const text = await readFile(await download.path(), 'utf8');
+      const { body } = state.requests[0];
+      assert.equal(text, `${body.slice(0, -1)},"checksum":"${fnv1a(body)}"}`, 'the bytes that were sent');
       assert.match(await page.getAttribute('#echec-envoi a:has-text("Préparer le courriel")', 'href'), /^mailto:/);
       await assertAccessible(page, `review after a ${mode} answer`);
       assertNoProblems(page);

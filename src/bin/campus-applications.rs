@@ -1,0 +1,125 @@
+//! `campus-applications`: the campus team's side of the email path
+//! (`npm run applications -- …`, see docs/applications-collector.md).
+//!
+//! ```text
+//! campus-applications collect FILE_OR_FOLDER… --out FILE.ods [--lang en]
+//! ```
+//!
+//! Verifies every file (its checksum, the form's own rules) and writes one
+//! spreadsheet: a sheet per form, one row per reference (the version sent
+//! last), and the list of the files read with what became of each. The
+//! report goes to standard error. Exit status: 0 when the spreadsheet is
+//! written (refused files and warnings are in the report and the list);
+//! 1 when no file could be collected (nothing is written); 2 for a usage
+//! mistake or an output that cannot be written.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use campus::applications::{collect, read, report, sheet};
+use campus::i18n::Locale;
+use campus::sheets::messages::Outcome;
+use campus::sheets::ods;
+
+const USAGE: &str = "usage:
+  campus-applications collect FILE_OR_FOLDER… --out FILE.ods [--lang en]";
+
+struct Args {
+    paths: Vec<PathBuf>,
+    out: PathBuf,
+    lang: Locale,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut it = std::env::args_os().skip(1);
+    let command = it.next().ok_or(USAGE)?;
+    if command != "collect" {
+        return Err(format!("unknown command {command:?}\n{USAGE}"));
+    }
+    let (mut paths, mut out, mut lang) = (Vec::new(), None, Locale::Fr);
+    let mut options = true;
+    while let Some(arg) = it.next() {
+        let text = arg.to_string_lossy();
+        match text.as_ref() {
+            "--" if options => options = false,
+            "--out" | "-o" if options => {
+                out = Some(PathBuf::from(
+                    it.next().ok_or(format!("--out needs a value\n{USAGE}"))?,
+                ))
+            }
+            "--lang" if options => {
+                lang = match it
+                    .next()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .as_deref()
+                {
+                    Some("en") => Locale::En,
+                    Some("fr") => Locale::Fr,
+                    other => return Err(format!("unknown language {other:?} (fr or en)")),
+                }
+            }
+            "-h" | "--help" if options => return Err(USAGE.into()),
+            t if options && t.starts_with('-') => {
+                return Err(format!("unknown argument {t:?}\n{USAGE}"))
+            }
+            _ => paths.push(PathBuf::from(arg)),
+        }
+    }
+    let out = out.ok_or(format!(
+        "collect: where to write? (--out FILE.ods)\n{USAGE}"
+    ))?;
+    if paths.is_empty() {
+        return Err(format!("collect: which files?\n{USAGE}"));
+    }
+    Ok(Args { paths, out, lang })
+}
+
+/// Writes `bytes` to `path` whole or not at all: a temporary file beside it,
+/// then renamed.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let l = args.lang;
+    let (files, notes) = read::list(&args.paths);
+    let mut collection = collect::collect(files.iter().map(|p| read::read(p)));
+    collection.notes = notes;
+    if collection.is_empty() {
+        eprint!("{}", report::text(&collection, &Outcome::NothingWritten, l));
+        return ExitCode::from(1);
+    }
+    let written = ods::write(&sheet::sheets(&collection, l))
+        .and_then(|bytes| write_atomic(&args.out, &bytes));
+    if let Err(e) = written {
+        eprintln!("{e}");
+        return ExitCode::from(2);
+    }
+    let out = args.out.display().to_string();
+    let refused = collection
+        .files
+        .iter()
+        .any(|f| f.reasons.iter().any(|r| r.refuses()));
+    let has_warnings =
+        collection.files.iter().any(|f| !f.reasons.is_empty()) || !collection.notes.is_empty();
+    let outcome = if refused {
+        Outcome::WrittenWithoutRefused(out)
+    } else if has_warnings {
+        Outcome::WrittenWithWarnings(out)
+    } else {
+        Outcome::Written(out)
+    };
+    eprint!("{}", report::text(&collection, &outcome, l));
+    ExitCode::SUCCESS
+}
