@@ -12,6 +12,7 @@ use super::export::courses_csv;
 use super::filters::{panel_groups, FilterKey, FilterValue};
 use super::loader::LoadedCatalogue;
 use super::query::{catalogue_title, CatalogueQuery, Sort, UrlValue};
+use crate::application::form::CAMPUS_EMAIL;
 use crate::i18n::{labels, Locale, Text};
 use crate::routes::{percent_encode, Route};
 use crate::ui::boot::use_deferred;
@@ -461,6 +462,16 @@ fn ResultsPanel(
                 {corrected}
                 <p>{Text::NoResultsTry.get(l)}</p>
                 <ul>{items}</ul>
+                // A way forward when the catalogue has nothing: a programme
+                // built for a team, or a word with the campus team.
+                <p class="fr-mt-3w fr-mb-1w">{Text::NoResultsElsewhere.get(l)}</p>
+                <ul>
+                    <li><a class="fr-link" href=Route::request_href(None)>{Text::NoResultsAskTailorMade.get(l)}</a></li>
+                    <li>
+                        <a class="fr-link" href=format!("mailto:{CAMPUS_EMAIL}")>{Text::NoResultsWrite.get(l)}</a>
+                        {format!("{}{CAMPUS_EMAIL}", l.colon())}
+                    </li>
+                </ul>
             </div>
         }
     };

@@ -53,7 +53,7 @@ pub fn csv_cell(value: &str) -> String {
 }
 
 /// Number of columns of [`courses_csv`].
-pub const CSV_COLUMNS: usize = 16;
+pub const CSV_COLUMNS: usize = 17;
 
 /// Column headers of [`courses_csv`] in `l`.
 pub fn csv_headers(l: Locale) -> [&'static str; CSV_COLUMNS] {
@@ -69,6 +69,9 @@ pub fn csv_headers(l: Locale) -> [&'static str; CSV_COLUMNS] {
         l.pick("Durée (heures)", "Duration (hours)"),
         l.pick("Organisme", "Provider"),
         l.pick("Gratuit", "Free"),
+        // The spreadsheet's own column name (src/sheets/columns.rs): an
+        // export reads back into the team's template.
+        l.pick("Prix", "Price"),
         l.pick("Page de la formation", "Course page"),
         l.pick("Prochaine session", "Next session"),
         l.pick("Ville", "City"),
@@ -166,6 +169,7 @@ pub fn courses_csv(
                 if c.free { "yes" } else { "no" },
             )
             .to_owned(),
+            c.price.clone().unwrap_or_default(),
             course_link(base_url, &c.id),
             date,
             city,
@@ -432,7 +436,23 @@ mod tests {
         assert!(fr[3..].starts_with("Identifiant;Type;Titre;Résumé;Domaines;Niveau;Public;"));
         let en = courses_csv(&cat, &rows, BASE, Locale::En);
         assert!(en[3..].starts_with("Id;Type;Title;Summary;Domains;Level;Audience;Format;"));
-        assert!(en.contains(";Course page;Next session;City;Seats left;Registration\r\n"));
+        assert!(
+            en.contains(";Free;Price;Course page;Next session;City;Seats left;Registration\r\n")
+        );
+    }
+
+    #[test]
+    fn csv_says_a_paid_course_s_price() {
+        let mut cat = catalogue();
+        cat.courses[0].free = false;
+        cat.courses[0].price = Some("=390 € par participant".into());
+        let fr = &parse_csv(&courses_csv(&cat, &[(0, None)], BASE, Locale::Fr));
+        assert_eq!(fr[0][11], "Prix");
+        assert_eq!(fr[1][10..12], ["non", "'=390 € par participant"]);
+        cat.courses[0].price = None;
+        let en = &parse_csv(&courses_csv(&cat, &[(0, None)], BASE, Locale::En));
+        assert_eq!(en[0][11], "Price");
+        assert_eq!(en[1][11], "");
     }
 
     #[test]
@@ -512,7 +532,7 @@ mod tests {
             "https://host/formations/campus/formation/m-1/"
         );
         assert_eq!(
-            rows[1][11..],
+            rows[1][12..],
             [
                 link,
                 "2027-02-11 09:30",
@@ -523,7 +543,7 @@ mod tests {
         );
         // The session the caller chose, even a past one; online without a place.
         assert_eq!(
-            rows[2][11..],
+            rows[2][12..],
             [
                 link,
                 "2026-01-05 09:30",
@@ -534,7 +554,7 @@ mod tests {
         );
         // No session chosen, or an index out of range: session columns empty.
         for row in &rows[3..5] {
-            assert_eq!(row[11..], [link, "", "", "", ""]);
+            assert_eq!(row[12..], [link, "", "", "", ""]);
         }
     }
 
@@ -549,10 +569,10 @@ mod tests {
             BASE,
             Locale::Fr,
         ));
-        assert_eq!(fr[1][14..], ["Complet", ""]);
-        assert_eq!(fr[2][15], "");
+        assert_eq!(fr[1][15..], ["Complet", ""]);
+        assert_eq!(fr[2][16], "");
         let en = parse_csv(&courses_csv(&cat, &[(0, Some(1))], BASE, Locale::En));
-        assert_eq!(en[1][14..], ["Full", ""]);
+        assert_eq!(en[1][15..], ["Full", ""]);
     }
 
     #[test]

@@ -302,6 +302,9 @@ texts! {
     ResultsFor => "pour", "for";
     NoResultsTitle => "Aucune formation ne correspond à votre recherche.", "No training matches your search.";
     NoResultsTry => "Essayez plutôt\u{a0}:", "Try instead:";
+    NoResultsElsewhere => "Vous ne trouvez pas la formation qu'il vous faut\u{a0}?", "Not finding the training you need?";
+    NoResultsAskTailorMade => "Demander une formation sur mesure pour votre équipe", "Ask for a tailor-made programme for your team";
+    NoResultsWrite => "Écrire à l'équipe du campus", "Write to the campus team";
     DidYouMean => "Vouliez-vous dire", "Did you mean";
     QuoteOpen => "«\u{a0}", "\u{201c}";
     QuoteClose => "\u{a0}»", "\u{201d}";

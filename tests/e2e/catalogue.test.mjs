@@ -111,6 +111,10 @@ describe('search as you type', () => {
   test('no results suggests wider searches with their counts, which hold when followed', async () => {
     const page = await open('catalogue/?q=zzzzzz');
     assert.match(await page.textContent('.campus-no-results'), /Aucune formation ne correspond/);
+    // A way forward beyond the catalogue: a tailor-made request, the campus team.
+    assert.equal(await page.getAttribute('.campus-no-results a:has-text("Demander une formation sur mesure")', 'href'), 'sur-mesure/');
+    assert.equal(await page.getAttribute('.campus-no-results a:has-text("Écrire à l\'équipe du campus")', 'href'), 'mailto:campus@numerique.gouv.fr');
+    await assertAccessible(page, 'no results, with a way forward');
     const link = page.locator('.campus-no-results a').first();
     const text = await page.locator('.campus-no-results li').first().textContent();
     const announced = Number(text.match(/\((\d[\d\u202f]*) formations?\)/)[1].replace(/\u202f/g, ''));
@@ -438,7 +442,7 @@ describe('CSV export', () => {
     const bytes = await readFile(await download.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    assert.match(lines[0], /^Identifiant;Type;Titre;Résumé;/);
+    assert.match(lines[0], /^Identifiant;Type;Titre;Résumé;.*;Gratuit;Prix;Page de la formation;/);
     const formula = lines.find((l) => l.startsWith('m-formule'));
     assert.ok(formula.includes(`"'=HYPERLINK(""http://evil"")"`), formula);
     assert.ok(formula.includes(`;'+33 1 23 45;`), formula);
