@@ -49,7 +49,7 @@ pub fn format(v: Format, l: Locale) -> &'static str {
 /// place, "À distance" only when its format does not say so already (a hybrid
 /// one), else nothing ("12 mars 2027 · À distance", never "· À distance · À
 /// distance").
-pub fn session_place<'a>(city: Option<&'a str>, format: Format, l: Locale) -> Option<&'a str> {
+pub fn session_place(city: Option<&str>, format: Format, l: Locale) -> Option<&str> {
     match (city, format) {
         (Some(city), _) => Some(city),
         (None, Format::Distanciel | Format::ELearning) => None,
