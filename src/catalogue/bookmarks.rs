@@ -86,13 +86,18 @@ impl Bookmarks {
     }
 
     /// Adds the `ids` not bookmarked yet, after the others (can be undone).
-    /// Returns how many were added.
-    pub fn add_all(self, ids: &[&str]) -> usize {
-        let before = self.selection.with_untracked(Selection::len);
+    /// Returns how many were added, and how many new ones did not fit.
+    pub fn add_all(self, ids: &[&str]) -> (usize, usize) {
+        let (before, new) = self
+            .selection
+            .with_untracked(|s| (s.len(), s.new_among(ids.iter())));
         let after = self.selection.with_untracked(|s| s.merged_with(ids)).len();
         let added = after - before;
-        self.edit(EditKind::AddedShared(added), |s| *s = s.merged_with(ids));
-        added
+        let left_out = new.saturating_sub(added);
+        self.edit(EditKind::AddedShared { added, left_out }, |s| {
+            *s = s.merged_with(ids)
+        });
+        (added, left_out)
     }
 
     /// Replaces the selection with `ids` (can be undone). Returns whether it

@@ -96,6 +96,19 @@ impl Selection {
         self.ids.clear();
     }
 
+    /// How many of `ids` (distinct, valid) this selection does not have yet:
+    /// what merging them would add if there were room.
+    pub fn new_among<S: AsRef<str>>(&self, ids: impl IntoIterator<Item = S>) -> usize {
+        let mut seen = std::collections::HashSet::new();
+        ids.into_iter()
+            .filter(|id| {
+                let id = id.as_ref();
+                !id.is_empty() && id.len() <= MAX_ID_LEN && !self.contains(id)
+            })
+            .filter(|id| seen.insert(id.as_ref().to_owned()))
+            .count()
+    }
+
     /// This selection followed by the `ids` it does not have yet, in their
     /// order, within [`MAX_BOOKMARKS`].
     pub fn merged_with<S: AsRef<str>>(&self, ids: impl IntoIterator<Item = S>) -> Selection {
@@ -167,8 +180,13 @@ pub enum EditKind {
     Removed(String),
     /// The selection emptied (how many courses it had).
     Cleared(usize),
-    /// The new courses of a shared link added (how many).
-    AddedShared(usize),
+    /// The new courses of a shared link added.
+    AddedShared {
+        /// How many were added.
+        added: usize,
+        /// How many new ones did not fit under [`MAX_BOOKMARKS`].
+        left_out: usize,
+    },
     /// The selection replaced by a shared link's courses (how many).
     Replaced(usize),
     /// An edit undone: nothing more to undo.
@@ -300,6 +318,26 @@ mod tests {
 
     fn sel(ids: &[&str]) -> Selection {
         Selection::from_ids(ids)
+    }
+
+    #[test]
+    fn what_a_full_selection_leaves_out_is_counted() {
+        let mut s = Selection::default();
+        for i in 0..450 {
+            s.add(&format!("mine-{i}"));
+        }
+        let link: Vec<String> = (0..300)
+            .map(|i| format!("link-{i}"))
+            .chain(["mine-1".into(), "link-1".into(), String::new()])
+            .collect();
+        assert_eq!(
+            s.new_among(&link),
+            300,
+            "known, repeated and empty ids are not new"
+        );
+        let merged = s.merged_with(&link);
+        assert_eq!(merged.len() - s.len(), 50);
+        assert_eq!(s.new_among(&link) - (merged.len() - s.len()), 250);
     }
 
     #[test]

@@ -126,9 +126,15 @@ fn SharedCourses(ids: Vec<String>, catalogue: Arc<LoadedCatalogue>) -> impl Into
     let (add_ids, replace_ids) = (ids.clone(), ids.clone());
     let add = move |_| {
         let list: Vec<&str> = add_ids.iter().map(String::as_str).collect();
-        let added = bookmarks.add_all(&list);
+        let (added, left_out) = bookmarks.add_all(&list);
         let seq = bookmarks.edit_seq_untracked();
-        info.set((added == 0).then_some((seq, Text::SharedNothingNew)));
+        // Nothing added is no edit (no notice of its own): say why.
+        let why = match (added, left_out) {
+            (0, 0) => Some(Text::SharedNothingNew),
+            (0, _) => Some(Text::SharedSelectionFull),
+            _ => None,
+        };
+        info.set(why.map(|t| (seq, t)));
     };
     let replace = move |_| {
         let list: Vec<&str> = replace_ids.iter().map(String::as_str).collect();

@@ -456,6 +456,9 @@ texts! {
     SharedNothingNew =>
         "Ces formations sont déjà toutes dans votre sélection.",
         "These trainings are all already in your selection.";
+    SharedSelectionFull =>
+        "Votre sélection est pleine (500\u{a0}formations au plus)\u{a0}: retirez-en pour ajouter celles de ce lien.",
+        "Your selection is full (500 trainings at most): remove some to add those of this link.";
     SharedSameAsOwn =>
         "Votre sélection contient déjà exactement ces formations.",
         "Your selection already holds exactly these trainings.";

@@ -87,14 +87,28 @@ pub fn edit_notice(kind: &EditKind, title: Option<&str>, l: Locale) -> String {
                 courses_count(*n, l)
             )
         }
-        (EditKind::AddedShared(n), Locale::Fr) => format!(
+        (EditKind::AddedShared { added, left_out: 0 }, Locale::Fr) => format!(
             "{} {} à votre sélection.",
-            courses_count(*n, l),
-            if *n > 1 { "ajoutées" } else { "ajoutée" }
+            courses_count(*added, l),
+            if *added > 1 { "ajoutées" } else { "ajoutée" }
         ),
-        (EditKind::AddedShared(n), Locale::En) => {
-            format!("{} added to your selection.", courses_count(*n, l))
+        (EditKind::AddedShared { added, left_out }, Locale::Fr) => format!(
+            "{} {} à votre sélection\u{a0}; {} n'y {} pas (une sélection compte {}\u{a0}formations au plus).",
+            courses_count(*added, l),
+            if *added > 1 { "ajoutées" } else { "ajoutée" },
+            courses_count(*left_out, l),
+            if *left_out > 1 { "tiennent" } else { "tient" },
+            group_thousands(MAX_BOOKMARKS, l),
+        ),
+        (EditKind::AddedShared { added, left_out: 0 }, Locale::En) => {
+            format!("{} added to your selection.", courses_count(*added, l))
         }
+        (EditKind::AddedShared { added, left_out }, Locale::En) => format!(
+            "{} added to your selection; {} more did not fit (a selection holds at most {} trainings).",
+            courses_count(*added, l),
+            group_thousands(*left_out, l),
+            group_thousands(MAX_BOOKMARKS, l),
+        ),
         (EditKind::Replaced(1), Locale::Fr) => {
             "Votre sélection a été remplacée par la formation de ce lien.".to_owned()
         }
@@ -118,12 +132,22 @@ pub fn edit_notice(kind: &EditKind, title: Option<&str>, l: Locale) -> String {
 mod tests {
     use super::*;
 
-    const ALL_KINDS: [EditKind; 8] = [
+    const ALL_KINDS: [EditKind; 9] = [
         EditKind::Removed(String::new()),
         EditKind::Cleared(1),
         EditKind::Cleared(3),
-        EditKind::AddedShared(1),
-        EditKind::AddedShared(1200),
+        EditKind::AddedShared {
+            added: 1,
+            left_out: 0,
+        },
+        EditKind::AddedShared {
+            added: 1200,
+            left_out: 0,
+        },
+        EditKind::AddedShared {
+            added: 50,
+            left_out: 250,
+        },
         EditKind::Replaced(1),
         EditKind::Replaced(2),
         EditKind::Restored,
@@ -173,7 +197,14 @@ mod tests {
             "Votre sélection a été vidée\u{a0}: 3 formations retirées."
         );
         assert_eq!(
-            edit_notice(&EditKind::AddedShared(1), None, Locale::Fr),
+            edit_notice(
+                &EditKind::AddedShared {
+                    added: 1,
+                    left_out: 0
+                },
+                None,
+                Locale::Fr
+            ),
             "1 formation ajoutée à votre sélection."
         );
         assert_eq!(
@@ -222,7 +253,27 @@ mod tests {
         }
         assert!(over_limit(Locale::Fr).contains("500\u{a0}formations"));
         assert_eq!(
-            edit_notice(&EditKind::AddedShared(1200), None, Locale::En),
+            edit_notice(&EditKind::AddedShared { added: 50, left_out: 250 }, None, Locale::Fr),
+            "50 formations ajoutées à votre sélection\u{a0}; 250 formations n'y tiennent pas (une sélection compte 500\u{a0}formations au plus)."
+        );
+        assert_eq!(
+            edit_notice(&EditKind::AddedShared { added: 50, left_out: 250 }, None, Locale::En),
+            "50 trainings added to your selection; 250 more did not fit (a selection holds at most 500 trainings)."
+        );
+        // The full selection's text says the limit there is.
+        let max = group_thousands(MAX_BOOKMARKS, Locale::Fr);
+        assert!(crate::i18n::Text::SharedSelectionFull
+            .get(Locale::Fr)
+            .contains(&format!("{max}\u{a0}formations")));
+        assert_eq!(
+            edit_notice(
+                &EditKind::AddedShared {
+                    added: 1200,
+                    left_out: 0
+                },
+                None,
+                Locale::En
+            ),
             "1,200 trainings added to your selection."
         );
     }

@@ -272,6 +272,27 @@ describe('the share link', () => {
     assertNoProblems(page);
   });
 
+  test('adding a link to an almost full selection says how many did not fit; to a full one, why nothing was added', async () => {
+    const page = await app.newPage();
+    const own = Array.from({ length: 450 }, (_, i) => `ancienne-${i}`);
+    const link = DATA.courses.map((c) => c.id);
+    assert.ok(link.length > 50, 'more courses in the link than room left');
+    await openWith(page, shareQuery(link), own);
+    await page.click('#selection-ajouter');
+    await page.waitForSelector('#selection-annonce >> text=/50 formations ajoutées à votre sélection/');
+    const notice = await page.textContent('#selection-annonce');
+    assert.match(notice, new RegExp(`${link.length - 50} formations n'y tiennent pas \\(une sélection compte 500\u00a0formations au plus\\)`));
+    assert.equal((await stored(page)).length, 500);
+    await assertAccessible(page, 'shared link partly added');
+
+    // Full: nothing added, and the notice says why (not "already all there").
+    await openWith(page, shareQuery(link.slice(60)), [...own, ...link.slice(0, 50)]);
+    await page.click('#selection-ajouter');
+    await page.waitForSelector('text=Votre sélection est pleine (500\u00a0formations au plus)');
+    assert.equal(await page.locator('text=Ces formations sont déjà toutes dans votre sélection.').count(), 0);
+    assertNoProblems(page);
+  });
+
   test('a huge link (10,000 ids, 100 KB) is read up to the limit, quickly', async () => {
     const page = await app.newPage();
     const ids = [A.id, B.id, C.id, ...Array.from({ length: 9_997 }, (_, i) => `inconnu-${i}`)];
