@@ -11,6 +11,7 @@ use super::loader::{use_catalogue, CatalogueState, LoadError, LoadedCatalogue};
 use super::model::{Course, Format, Kind, Session};
 use super::query::{CatalogueQuery, Filters};
 use super::search::{highlight, Matcher};
+use super::selection::MAX_BOOKMARKS;
 use crate::i18n::typography::french_spacing;
 use crate::i18n::{labels, Text};
 use crate::routes::Route;
@@ -44,11 +45,15 @@ pub fn BookmarkButton(
     let bookmarks = use_bookmarks();
     let check_id: Arc<str> = id.as_str().into();
     let saved = Signal::derive(move || bookmarks.contains(&check_id));
+    // A full selection takes no more: the button says so instead of doing
+    // nothing.
+    let full = Signal::derive(move || !saved.get() && bookmarks.len() >= MAX_BOOKMARKS);
     // Labels are fixed for this render: lists are rebuilt when the language changes.
     let l = i18n.locale_untracked();
-    let (add, remove) = (
+    let (add, remove, full_text) = (
         Text::AddToSelection.get(l),
         Text::RemoveFromSelection.get(l),
+        Text::SelectionFull.get(l),
     );
     let colon = l.colon();
     view! {
@@ -59,10 +64,15 @@ pub fn BookmarkButton(
             class=("fr-icon-bookmark-line", move || !saved.get())
             class=("fr-icon-bookmark-fill", move || saved.get())
             aria-pressed=move || saved.get().to_string()
+            aria-disabled=move || full.get().then_some("true")
             title=move || format!("{}{colon}{}", if saved.get() { remove } else { add }, title)
             on:click=move |_| bookmarks.toggle(&id)
         >
-            {move || if saved.get() { remove } else { add }}
+            {move || match (saved.get(), full.get()) {
+                (true, _) => remove,
+                (false, true) => full_text,
+                (false, false) => add,
+            }}
         </button>
     }
 }

@@ -332,6 +332,9 @@ texts! {
     Free => "Gratuit", "Free";
     Paid => "Payant", "Paid";
     AddToSelection => "Ajouter à ma sélection", "Add to my selection";
+    SelectionFull =>
+        "Sélection pleine (500\u{a0}formations au plus)\u{a0}: retirez-en une pour ajouter",
+        "Selection full (500 trainings at most): remove one to add";
     RemoveFromSelection => "Retirer de ma sélection", "Remove from my selection";
     NavSelection => "Ma sélection", "My selection";
 

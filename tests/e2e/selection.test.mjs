@@ -293,6 +293,27 @@ describe('the share link', () => {
     assertNoProblems(page);
   });
 
+  test('at 500 bookmarks a bookmark button says the selection is full instead of doing nothing', async () => {
+    const page = await app.newPage();
+    const own = Array.from({ length: 500 }, (_, i) => `ancienne-${i}`);
+    await openWith(page, 'catalogue/', own);
+    const button = page.locator('#campus-app [data-favori]').first();
+    await button.waitFor();
+    assert.match(await button.textContent(), /Sélection pleine \(500\u00a0formations au plus\)/);
+    assert.equal(await button.getAttribute('aria-disabled'), 'true');
+    await button.click();
+    assert.equal((await stored(page)).length, 500, 'nothing added');
+    await assertAccessible(page, 'selection full');
+    // One removed elsewhere (another tab): the buttons offer to add again.
+    await page.evaluate(([key, ids]) => {
+      localStorage.setItem(key, JSON.stringify(ids));
+      window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(ids), storageArea: localStorage }));
+    }, [KEY, own.slice(1)]);
+    await page.waitForFunction(() => document.querySelector('#campus-app [data-favori]')?.textContent.includes('Ajouter à ma sélection'));
+    assert.equal(await button.getAttribute('aria-disabled'), null);
+    assertNoProblems(page);
+  });
+
   test('a huge link (10,000 ids, 100 KB) is read up to the limit, quickly', async () => {
     const page = await app.newPage();
     const ids = [A.id, B.id, C.id, ...Array.from({ length: 9_997 }, (_, i) => `inconnu-${i}`)];
