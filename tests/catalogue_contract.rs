@@ -80,7 +80,10 @@ fn the_sample_catalogue_gives_every_course_a_next_step_and_a_price() {
     // With no session to come (long after the sample's dates), each kind of
     // course still has a next step, and never a registration.
     let later = 4_102_444_800; // 2100-01-01
-    let steps: Vec<_> = courses.iter().map(|c| next_step(c, &[], later)).collect();
+    let steps: Vec<_> = courses
+        .iter()
+        .map(|c| next_step(c, &[], later, "campus@numerique.gouv.fr"))
+        .collect();
     assert!(steps
         .iter()
         .all(|s| !matches!(s, NextStep::Register { .. })));

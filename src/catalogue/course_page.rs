@@ -15,6 +15,7 @@ use super::model::{Course, Kind, Session};
 use super::next_step::{mailto, next_step, NextStep};
 use super::query::{CatalogueQuery, Filters};
 use super::time::session_schedule_text;
+use crate::application::form::CAMPUS_EMAIL;
 use crate::i18n::typography::french_spacing;
 use crate::i18n::{labels, Locale, Text};
 use crate::routes::Route;
@@ -161,12 +162,20 @@ fn next_step_view(course: &Course, step: NextStep<'_>, l: Locale) -> impl IntoVi
             </li>
         }
     });
+    let team = step.offers_team_request().then(|| {
+        view! {
+            <li>
+                <a class="fr-btn fr-btn--secondary" href=Route::request_href(Some(&course.id))>{Text::CtaAskForTeam.get(l)}</a>
+            </li>
+        }
+    });
     view! {
         <div class="campus-next-step">
             {note}
             <ul class="fr-btns-group fr-btns-group--inline-md">
                 <li>{primary}</li>
                 {secondary}
+                {team}
             </ul>
         </div>
     }
@@ -254,7 +263,7 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
         .filters;
     let all_upcoming = course.upcoming_sessions(now).count();
     let kept = explorer.matching_sessions(&course, &wanted);
-    let next = next_step_view(&course, next_step(&course, &kept, now), l);
+    let next = next_step_view(&course, next_step(&course, &kept, now, CAMPUS_EMAIL), l);
     let upcoming: Vec<Session> = kept.into_iter().cloned().collect();
     let narrowed = (wanted != Filters::default() && upcoming.len() < all_upcoming).then(|| {
         let all_href = Route::Course(course.id.clone()).href();

@@ -46,6 +46,9 @@ pub enum WriteReason {
     ToRegister,
     /// An e-learning course without an access link.
     ToGetAccess,
+    /// Every upcoming session is full: an agent asks for a place (a waiting
+    /// list, the next dates), not for a programme for a team.
+    AllFull,
 }
 
 /// Why the next step is to ask for the course.
@@ -55,8 +58,6 @@ pub enum AskReason {
     SurMesure,
     /// No upcoming session (and not self-paced).
     NoUpcomingSession,
-    /// Every upcoming session is full.
-    AllFull,
     /// Sessions have seats, but neither a registration link nor a contact.
     NoRegistrationLink,
     /// An e-learning course with neither an access link nor a contact.
@@ -74,8 +75,15 @@ pub enum AskReason {
 ///    registered for; failing that, the first such upcoming session of all;
 /// 4. sessions with seats but no link, or an e-learning course without an
 ///    access link: write to the `contact`, if there is one;
-/// 5. otherwise the course is asked for (all full, no session, no link).
-pub fn next_step<'a>(course: &'a Course, kept: &[&'a Session], now: i64) -> NextStep<'a> {
+/// 5. every upcoming session full: write for a place, to the `contact` or
+///    else to the campus team (`fallback_email`);
+/// 6. otherwise the course is asked for (no session, no link).
+pub fn next_step<'a>(
+    course: &'a Course,
+    kept: &[&'a Session],
+    now: i64,
+    fallback_email: &'a str,
+) -> NextStep<'a> {
     if course.kind == Kind::SurMesure {
         return NextStep::AskForIt {
             why: AskReason::SurMesure,
@@ -122,9 +130,12 @@ pub fn next_step<'a>(course: &'a Course, kept: &[&'a Session], now: i64) -> Next
         (false, true, None) => NextStep::AskForIt {
             why: AskReason::NoAccessLink,
         },
-        (false, false, _) if course.upcoming_sessions(now).next().is_some() => NextStep::AskForIt {
-            why: AskReason::AllFull,
-        },
+        (false, false, contact) if course.upcoming_sessions(now).next().is_some() => {
+            NextStep::Write {
+                email: contact.unwrap_or(fallback_email),
+                why: WriteReason::AllFull,
+            }
+        }
         (false, false, _) => NextStep::AskForIt {
             why: AskReason::NoUpcomingSession,
         },
@@ -135,10 +146,24 @@ impl NextStep<'_> {
     /// The address a secondary "write to the training team" link goes to:
     /// the course's contact, unless writing is already the main step.
     pub fn secondary_contact<'c>(&self, course: &'c Course) -> Option<&'c str> {
+        // (A full course's secondary step is the request for a team:
+        // [`NextStep::offers_team_request`].)
         match self {
             NextStep::Write { .. } => None,
             _ => course.contact.as_deref(),
         }
+    }
+
+    /// Whether the page also offers to ask for the course for a team (the
+    /// request form), beside writing for a place in a full session.
+    pub fn offers_team_request(&self) -> bool {
+        matches!(
+            self,
+            NextStep::Write {
+                why: WriteReason::AllFull,
+                ..
+            }
+        )
     }
 }
 
@@ -206,6 +231,7 @@ mod tests {
     }
 
     const CONTACT: &str = r#","contact":"equipe@numerique.gouv.fr""#;
+    const CAMPUS: &str = "campus@numerique.gouv.fr";
 
     #[test]
     fn a_sur_mesure_programme_is_always_asked_for_even_with_open_sessions() {
@@ -215,7 +241,7 @@ mod tests {
             CONTACT,
             &[session("s1", 10, "Normandie", Some(8), true)],
         );
-        let step = next_step(&c, &all(&c), now());
+        let step = next_step(&c, &all(&c), now(), CAMPUS);
         assert_eq!(
             step,
             NextStep::AskForIt {
@@ -234,12 +260,15 @@ mod tests {
             &[],
         );
         assert_eq!(
-            next_step(&c, &all(&c), now()),
+            next_step(&c, &all(&c), now(), CAMPUS),
             NextStep::StartElearning {
                 url: "https://campus.numerique.gouv.fr/e/1"
             }
         );
-        assert_eq!(next_step(&c, &all(&c), now()).secondary_contact(&c), None);
+        assert_eq!(
+            next_step(&c, &all(&c), now(), CAMPUS).secondary_contact(&c),
+            None
+        );
     }
 
     #[test]
@@ -256,7 +285,7 @@ mod tests {
                 session("later", 6, "Normandie", Some(5), true),
             ],
         );
-        match next_step(&c, &all(&c), now()) {
+        match next_step(&c, &all(&c), now(), CAMPUS) {
             NextStep::Register {
                 session,
                 url,
@@ -282,7 +311,7 @@ mod tests {
                 session("nor", 9, "Normandie", Some(5), true),
             ],
         );
-        let register = |kept: &[&Session]| match next_step(&c, kept, now()) {
+        let register = |kept: &[&Session]| match next_step(&c, kept, now(), CAMPUS) {
             NextStep::Register {
                 session,
                 outside_filters,
@@ -297,7 +326,7 @@ mod tests {
     }
 
     #[test]
-    fn full_past_or_missing_sessions_are_asked_for() {
+    fn a_full_course_is_written_for_a_place_and_the_past_or_missing_asked_for() {
         let full = course(
             "parcours",
             "presentiel",
@@ -308,10 +337,27 @@ mod tests {
                 session("b", 4, "Occitanie", Some(0), true),
             ],
         );
+        let step = next_step(&full, &all(&full), now(), CAMPUS);
         assert_eq!(
-            next_step(&full, &all(&full), now()),
-            NextStep::AskForIt {
-                why: AskReason::AllFull
+            step,
+            NextStep::Write {
+                email: "equipe@numerique.gouv.fr",
+                why: WriteReason::AllFull
+            }
+        );
+        assert!(step.offers_team_request());
+        // Without a contact of its own: the campus team.
+        let full_no_contact = course(
+            "module",
+            "presentiel",
+            "",
+            &[session("a", 3, "Normandie", Some(0), true)],
+        );
+        assert_eq!(
+            next_step(&full_no_contact, &all(&full_no_contact), now(), CAMPUS),
+            NextStep::Write {
+                email: CAMPUS,
+                why: WriteReason::AllFull
             }
         );
         let past = course(
@@ -323,7 +369,7 @@ mod tests {
         let none = course("module", "hybride", CONTACT, &[]);
         for c in [&past, &none] {
             assert_eq!(
-                next_step(c, &all(c), now()),
+                next_step(c, &all(c), now(), CAMPUS),
                 NextStep::AskForIt {
                     why: AskReason::NoUpcomingSession
                 }
@@ -335,7 +381,7 @@ mod tests {
     fn without_a_link_the_team_is_written_to_or_the_course_asked_for() {
         let sessions = [session("s", 5, "Normandie", Some(5), false)];
         let with = course("module", "presentiel", CONTACT, &sessions);
-        let step = next_step(&with, &all(&with), now());
+        let step = next_step(&with, &all(&with), now(), CAMPUS);
         assert_eq!(
             step,
             NextStep::Write {
@@ -346,14 +392,14 @@ mod tests {
         assert_eq!(step.secondary_contact(&with), None, "not offered twice");
         let without = course("module", "presentiel", "", &sessions);
         assert_eq!(
-            next_step(&without, &all(&without), now()),
+            next_step(&without, &all(&without), now(), CAMPUS),
             NextStep::AskForIt {
                 why: AskReason::NoRegistrationLink
             }
         );
         let elearning = course("module", "e-learning", CONTACT, &[]);
         assert_eq!(
-            next_step(&elearning, &[], now()),
+            next_step(&elearning, &[], now(), CAMPUS),
             NextStep::Write {
                 email: "equipe@numerique.gouv.fr",
                 why: WriteReason::ToGetAccess
@@ -367,7 +413,7 @@ mod tests {
             &[],
         );
         assert_eq!(
-            next_step(&hostile, &[], now()),
+            next_step(&hostile, &[], now(), CAMPUS),
             NextStep::AskForIt {
                 why: AskReason::NoAccessLink
             }
@@ -383,7 +429,7 @@ mod tests {
             &[],
         );
         assert_eq!(
-            next_step(&c, &[], now()),
+            next_step(&c, &[], now(), CAMPUS),
             NextStep::AskForIt {
                 why: AskReason::NoUpcomingSession
             }

@@ -286,6 +286,10 @@ pub fn next_step(step: &NextStep, l: Locale) -> String {
                 .replace("{place}", place)
         }
         NextStep::StartElearning { .. } => Text::CtaStartElearning.get(l).to_owned(),
+        NextStep::Write {
+            why: WriteReason::AllFull,
+            ..
+        } => Text::CtaAskForPlace.get(l).to_owned(),
         NextStep::Write { .. } => Text::CtaWrite.get(l).to_owned(),
         NextStep::AskForIt { .. } => Text::CtaAskForIt.get(l).to_owned(),
     }
@@ -308,10 +312,13 @@ pub fn next_step_note(step: &NextStep, l: Locale) -> Option<&'static str> {
             why: WriteReason::ToGetAccess,
             ..
         } => Text::StepWriteToGetAccess,
+        NextStep::Write {
+            why: WriteReason::AllFull,
+            ..
+        } => Text::StepAllFull,
         NextStep::AskForIt { why } => match why {
             AskReason::SurMesure => Text::StepSurMesure,
             AskReason::NoUpcomingSession => Text::StepNoUpcomingSession,
-            AskReason::AllFull => Text::StepAllFull,
             AskReason::NoRegistrationLink => Text::StepNoRegistrationLink,
             AskReason::NoAccessLink => Text::StepNoAccessLink,
         },
@@ -391,7 +398,7 @@ mod tests {
                 "format":"distanciel","registration_url":"https://a.fr/"}]}]}"#;
         let mut course = Parsed::from_json(json).unwrap().catalogue.courses.remove(0);
         let sessions: Vec<_> = course.sessions.iter().collect();
-        let step = decide(&course, &sessions, 0);
+        let step = decide(&course, &sessions, 0, "");
         assert_eq!(
             next_step(&step, Locale::Fr),
             "S'inscrire à la session du 1er mars 2030 (Lyon)"
@@ -401,12 +408,12 @@ mod tests {
             "Register for the 1 March 2030 session (Lyon)"
         );
         assert_eq!(next_step_note(&step, Locale::Fr), None);
-        let remote = decide(&course, &sessions[1..], 0);
+        let remote = decide(&course, &sessions[1..], 0, "");
         assert_eq!(
             next_step(&remote, Locale::Fr),
             "S'inscrire à la session du 12 mars 2030 (à distance)"
         );
-        let elsewhere = decide(&course, &[], 0);
+        let elsewhere = decide(&course, &[], 0, "");
         assert!(next_step_note(&elsewhere, Locale::Fr)
             .unwrap()
             .starts_with("Aucune session correspondant à votre recherche"));

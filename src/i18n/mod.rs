@@ -380,6 +380,8 @@ texts! {
     CtaStartElearning => "Commencer la formation en ligne", "Start the online training";
     CtaAskForIt => "Demander cette formation", "Request this training";
     CtaWrite => "Écrire à l'équipe pédagogique", "Write to the training team";
+    CtaAskForPlace => "Demander une place", "Ask for a place";
+    CtaAskForTeam => "Demander une session pour une équipe", "Request a session for a team";
     MailSubject => "Formation «\u{a0}{title}\u{a0}»", "Training \u{201c}{title}\u{201d}";
     StepOutsideFilters =>
         "Aucune session correspondant à votre recherche n'a de places disponibles\u{a0}: voici la prochaine session ouverte.",
@@ -394,8 +396,8 @@ texts! {
         "Aucune session n'est programmée pour le moment\u{a0}: demandez cette formation pour vous ou pour votre équipe.",
         "No session is scheduled at the moment: request this training for yourself or your team.";
     StepAllFull =>
-        "Toutes les sessions à venir sont complètes\u{a0}: demandez une nouvelle session.",
-        "Every upcoming session is full: request a new session.";
+        "Toutes les sessions à venir sont complètes\u{a0}: écrivez pour demander une place (liste d'attente, prochaines dates). Pour former toute une équipe, demandez une session sur mesure.",
+        "Every upcoming session is full: write to ask for a place (waiting list, next dates). To train a whole team, request a tailor-made session.";
     StepNoRegistrationLink =>
         "L'inscription en ligne n'est pas ouverte pour ces sessions\u{a0}: faites votre demande.",
         "Online registration is not open for these sessions: send a request.";
@@ -693,6 +695,8 @@ mod tests {
             Text::CtaStartElearning,
             Text::CtaAskForIt,
             Text::CtaWrite,
+            Text::CtaAskForPlace,
+            Text::CtaAskForTeam,
             Text::MailSubject,
             Text::StepOutsideFilters,
             Text::StepElearning,

@@ -160,13 +160,17 @@ describe('the bundled catalogue: one next step per kind of course', () => {
     assertNoProblems(page);
   });
 
-  test('a course whose sessions are all full is asked for', async () => {
+  test('a course whose sessions are all full lets an agent ask for a place, and a manager for a team', async () => {
     const c = bundled('a course whose upcoming sessions are all full', (x) => live(x) && upcoming(x).length > 0 && !upcoming(x).some(hasSeats));
     const page = await openCourse(c.id);
     const main = await mainButton(page);
-    assert.equal(await text(main), 'Demander cette formation');
-    assert.equal(await main.getAttribute('href'), `sur-mesure/?formation=${c.id}`);
-    assert.match(await text(page.locator('.campus-next-step')), /Toutes les sessions à venir sont complètes/);
+    // One agent wants a place: written to the course's team (else the campus's).
+    assert.equal(await text(main), 'Demander une place');
+    assert.match(await main.getAttribute('href'), new RegExp(`^mailto:${(c.contact ?? 'campus@numerique.gouv.fr').replace(/[.]/g, '\\.')}\\?subject=`));
+    assert.match(await text(page.locator('.campus-next-step')), /Toutes les sessions à venir sont complètes\u00a0: écrivez pour demander une place/);
+    // A manager's team: the request form, about this course, as a secondary step.
+    const team = page.locator('.campus-next-step a:has-text("Demander une session pour une équipe")');
+    assert.equal(await team.getAttribute('href'), `sur-mesure/?formation=${c.id}`);
     assert.equal(await page.locator('main a:has-text("S\'inscrire")').count(), 0);
     await assertAccessible(page, 'course with full sessions');
     assertNoProblems(page);
