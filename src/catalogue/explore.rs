@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::export::is_full;
 use super::facets::{FacetBuilder, FacetCounts, FacetIndex};
 use super::filters::{FilterValue, Filters};
-use super::model::{Catalogue, Course, Kind, Session};
+use super::model::{Catalogue, Course, Format, Kind, Session};
 use super::query::{CatalogueQuery, Sort};
 use super::search::{IndexBuilder, IndexFinisher, Matcher, SearchIndex, SearchableText};
 use super::sort;
@@ -84,12 +84,26 @@ fn kind_search_label(kind: super::model::Kind) -> &'static str {
     }
 }
 
+/// The words an agent types for a format ("e-learning", "en ligne",
+/// "présentiel", "distanciel"…): searched as the course's and its upcoming
+/// sessions' formats, beside their places.
+fn format_search_terms(format: Format) -> &'static [&'static str] {
+    match format {
+        Format::ELearning => &["e-learning", "en ligne", "elearning"],
+        Format::Distanciel => &["à distance", "distanciel", "en ligne", "visioconférence"],
+        Format::Presentiel => &["présentiel", "en présentiel"],
+        Format::Hybride => &["hybride", "présentiel", "à distance"],
+    }
+}
+
 /// The domain labels and places of a course, as searched: the labels of its
-/// domains (`labels` maps ids to labels) and its sessions' distinct cities and
-/// regions, in order.
+/// domains (`labels` maps ids to labels), then the distinct cities and regions
+/// of its sessions still to come at `now` (a past session in Lyon never
+/// answers "Lyon") and the words of its formats, in order.
 fn search_extras<'c>(
     labels: &'c HashMap<String, String>,
     c: &'c Course,
+    now: i64,
 ) -> (Vec<&'c str>, Vec<&'c str>) {
     let domains = c
         .domains
@@ -97,12 +111,18 @@ fn search_extras<'c>(
         .filter_map(|d| labels.get(d.as_str()).map(String::as_str))
         .collect();
     let mut places: Vec<&str> = Vec::new();
-    for place in c.sessions.iter().filter_map(|s| s.place.as_ref()) {
-        for text in [place.city.as_str(), place.region.as_str()] {
-            if !places.contains(&text) {
-                places.push(text);
-            }
+    let mut add = |text: &'c str| {
+        if !places.contains(&text) {
+            places.push(text);
         }
+    };
+    for place in c.upcoming_sessions(now).filter_map(|s| s.place.as_ref()) {
+        add(place.city.as_str());
+        add(place.region.as_str());
+    }
+    let formats = std::iter::once(c.format).chain(c.upcoming_sessions(now).map(|s| s.format));
+    for format in formats {
+        format_search_terms(format).iter().for_each(|t| add(t));
     }
     (domains, places)
 }
@@ -136,11 +156,11 @@ fn domain_labels(catalogue: &Catalogue) -> HashMap<String, String> {
 /// The search index of `catalogue`: each course's own texts, plus the labels of
 /// its domains, its kind label, the cities and regions of its sessions, and the
 /// catalogue's synonyms. (Public for the benchmark, which measures exactly this.)
-pub fn build_search_index(catalogue: &Catalogue) -> SearchIndex {
+pub fn build_search_index(catalogue: &Catalogue, now: i64) -> SearchIndex {
     let labels = domain_labels(catalogue);
     let mut builder = IndexBuilder::new();
     for c in &catalogue.courses {
-        let extras = search_extras(&labels, c);
+        let extras = search_extras(&labels, c, now);
         builder.add(searchable(c, &extras));
     }
     builder.finish().with_synonyms(&catalogue.synonyms)
@@ -336,7 +356,7 @@ impl ExplorerBuilder {
         match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Texts(mut builder) => {
                 for c in &all[self.next..end] {
-                    let extras = search_extras(&self.labels, c);
+                    let extras = search_extras(&self.labels, c, self.now);
                     builder.add(searchable(c, &extras));
                 }
                 // Room for the rest, once a sample tells how much.
@@ -1165,7 +1185,7 @@ mod tests {
         assert_eq!(one_shot.title_rank, title_rank);
         assert_eq!(
             one_shot.search_index(),
-            &build_search_index(&catalogue),
+            &build_search_index(&catalogue, NOW),
             "the sliced index is the one-shot index"
         );
         assert_eq!(one_shot.facets, FacetIndex::build(&catalogue, NOW));
@@ -1565,6 +1585,48 @@ mod tests {
             ]}}"#
         );
         Explorer::new(Parsed::from_json(&json).unwrap().catalogue, NOW)
+    }
+
+    /// The ids a search for `text` finds, in order.
+    fn found(ex: &Explorer, text: &str) -> Vec<String> {
+        let results = ex.run(&CatalogueQuery {
+            text: text.into(),
+            ..CatalogueQuery::default()
+        });
+        results
+            .all
+            .iter()
+            .map(|&d| ex.catalogue.courses[d as usize].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn places_are_searched_in_sessions_to_come_and_formats_by_their_words() {
+        // 2026-11-20: one course was in Lyon in 2025 and is now online only.
+        let json = r#"{"version":1,"updated":"2026-11-20","domains":[{"id":"data","label":"Data","description":"D."}],
+            "synonyms":[["ia","intelligence artificielle","ai","artificial intelligence"]],
+            "courses":[
+              {"id":"past-lyon","kind":"module","title":"Alpha","summary":"S.","description":"D.","domains":["data"],"level":"decouverte","audience":["tous-agents"],"format":"e-learning","duration_hours":3,"provider":"DINUM","free":true,"objectives":[],"prerequisites":[],
+               "sessions":[{"id":"p1","start":"2025-03-03T09:30:00+01:00","end":"2025-03-03T12:30:00+01:00","format":"presentiel","location":{"city":"Lyon","region":"Auvergne-Rhône-Alpes"}}]},
+              {"id":"lyon","kind":"module","title":"Beta","summary":"S.","description":"D.","domains":["data"],"level":"decouverte","audience":["tous-agents"],"format":"presentiel","duration_hours":3,"provider":"DINUM","free":true,"objectives":[],"prerequisites":[],
+               "sessions":[{"id":"l1","start":"2030-03-03T09:30:00+01:00","end":"2030-03-03T12:30:00+01:00","format":"presentiel","location":{"city":"Lyon","region":"Auvergne-Rhône-Alpes"}}]},
+              {"id":"ia","kind":"module","title":"L'intelligence artificielle au bureau","summary":"S.","description":"D.","domains":["data"],"level":"decouverte","audience":["tous-agents"],"format":"distanciel","duration_hours":3,"provider":"DINUM","free":true,"objectives":[],"prerequisites":[],"sessions":[]}
+            ]}"#;
+        let ex = Explorer::new(Parsed::from_json(json).unwrap().catalogue, NOW);
+        assert_eq!(
+            found(&ex, "Lyon"),
+            ["lyon"],
+            "a past session's city does not answer"
+        );
+        assert_eq!(found(&ex, "e-learning"), ["past-lyon"]);
+        assert_eq!(found(&ex, "en ligne"), ["past-lyon", "ia"]);
+        assert_eq!(found(&ex, "présentiel"), ["lyon"]);
+        assert_eq!(found(&ex, "distanciel"), ["ia"]);
+        assert_eq!(
+            found(&ex, "AI"),
+            ["ia"],
+            "English for IA, through the catalogue's synonyms"
+        );
     }
 
     fn regions(values: &[&str]) -> Filters {

@@ -42,7 +42,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 /// The index the app builds (`Explorer::new`): the very same function.
 fn build_index(catalogue: &Catalogue) -> SearchIndex {
-    campus::catalogue::explore::build_search_index(catalogue)
+    campus::catalogue::explore::build_search_index(catalogue, 1_795_000_000)
 }
 
 /// Runs `step` until it returns `true`: (total ms, longest step ms).

@@ -202,7 +202,7 @@ export async function build() {
     ],
     // Equivalent terms agents type for one another (acronyms, English words).
     synonyms: [
-      ['ia', 'intelligence artificielle'],
+      ['ia', 'intelligence artificielle', 'ai', 'artificial intelligence'],
       ['open data', 'données ouvertes', 'ouverture des données'],
       ['rgpd', 'données personnelles'],
       ['cyber', 'cybersécurité'],
