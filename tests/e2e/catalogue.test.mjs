@@ -108,6 +108,32 @@ describe('search as you type', () => {
     assertNoProblems(page);
   });
 
+  test('formats are found by the words agents type, places only through sessions to come, « AI » as IA', async () => {
+    const count = async (page, q) => {
+      await page.fill('#recherche-texte', q);
+      await page.waitForFunction((q) => campusRoute.includes('q=' + encodeURIComponent(q).replace(/%20/g, '+')) || campusRoute.includes('q=' + encodeURIComponent(q)), q);
+      await page.waitForSelector('#resultats');
+      const text = await heading(page);
+      return text.startsWith('Aucune') ? 0 : Number(text.match(/^(\d[\d\u202f]*)/)[1].replace(/\u202f/g, ''));
+    };
+    const page = await open('catalogue/');
+    const elearning = DATA.courses.filter((c) => c.format === 'e-learning').length;
+    assert.ok(elearning > 0);
+    assert.ok((await count(page, 'e-learning')) >= elearning, 'every e-learning course answers « e-learning »');
+    assert.ok((await count(page, 'présentiel')) > 0);
+    assert.ok((await count(page, 'en ligne')) >= elearning);
+    assert.ok((await count(page, 'AI')) > 0, '« AI » finds the IA courses');
+    // Lyon: no course whose Lyon sessions are all past (and whose texts do not say Lyon).
+    await count(page, 'Lyon');
+    const ids = await page.$$eval('#campus-app .campus-results .fr-card__title a', (as) => as.map((a) => decodeURIComponent(a.getAttribute('href').replace(/^formation\//, '').replace(/\/.*$/, ''))));
+    for (const id of ids) {
+      const c = byId.get(id);
+      const inText = /lyon/i.test([c.title, c.summary, c.description, ...(c.objectives ?? [])].join(' '));
+      assert.ok(inText || c.sessions.some((x) => isUpcoming(x) && /lyon/i.test(x.location?.city ?? '')), `${id} answers « Lyon » only through a past session`);
+    }
+    assertNoProblems(page);
+  });
+
   test('no results suggests wider searches with their counts, which hold when followed', async () => {
     const page = await open('catalogue/?q=zzzzzz');
     assert.match(await page.textContent('.campus-no-results'), /Aucune formation ne correspond/);
