@@ -147,8 +147,11 @@ pub fn CourseCard(
     );
     let when_loaded = catalogue.clone();
     let when_course = course.clone();
-    let when =
-        move || filters.with(|f| announced_session(&when_loaded.explorer, &when_course, f, l));
+    let when = move || {
+        filters.with(|f| {
+            matcher.with(|m| announced_session(&when_loaded.explorer, &when_course, f, m, l))
+        })
+    };
     let title_link = view! { <a href=href>{title}</a> };
     let title_view = if heading == 2 {
         view! { <h2 class="fr-card__title" lang=move || i18n.content_lang()>{title_link}</h2> }
@@ -193,14 +196,15 @@ pub fn course_href(id: &str, filters: &Filters) -> String {
 }
 
 /// "Prochaine session : 12 mars 2027 · Lyon · Présentiel", from the sessions
-/// the filters keep, with seats left.
+/// the filters keep, with seats left: one in a place the search names first.
 fn announced_session(
     explorer: &Explorer,
     course: &Course,
     filters: &Filters,
+    matcher: &Matcher,
     l: crate::i18n::Locale,
 ) -> String {
-    match explorer.next_open_session(course, filters) {
+    match explorer.announced_session(course, filters, matcher) {
         // A sur-mesure programme is built for a team: it has no session to join.
         _ if course.kind == Kind::SurMesure => Text::OnRequestShort.get(l).to_owned(),
         Some(s) => format!("{} {}", Text::NextSessionLabel.get(l), session_facts(s, l)),

@@ -1070,6 +1070,28 @@ impl Explorer {
             .find(|s| !is_full(s))
     }
 
+    /// The session a card announces: [`Self::next_open_session`], but one in
+    /// a place the search names first ("Lyon" announces the Lyon session, not
+    /// an earlier one in Orléans).
+    pub fn announced_session<'a>(
+        &self,
+        course: &'a Course,
+        filters: &Filters,
+        matcher: &Matcher,
+    ) -> Option<&'a Session> {
+        let open: Vec<&Session> = self
+            .matching_sessions(course, filters)
+            .into_iter()
+            .filter(|s| !is_full(s))
+            .collect();
+        let named = |s: &&&Session| {
+            s.place
+                .as_ref()
+                .is_some_and(|p| matcher.names_place(&p.city) || matcher.names_place(&p.region))
+        };
+        open.iter().find(named).or(open.first()).copied()
+    }
+
     /// Filter values the URL (or a widget attribute) names but this catalogue
     /// does not offer: unknown domain ids and regions. The catalogue view
     /// drops them (no tag, no empty result) and warns in the console.
@@ -1598,6 +1620,39 @@ mod tests {
             .iter()
             .map(|&d| ex.catalogue.courses[d as usize].id.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_card_announces_the_session_in_the_place_searched() {
+        let ex = regional();
+        let a = &ex.catalogue.courses[0];
+        let none = Filters::default();
+        let soonest = ex.announced_session(a, &none, &ex.run(&CatalogueQuery::default()).matcher);
+        assert_eq!(
+            soonest.map(|s| s.id.as_str()),
+            Some("s2"),
+            "s1 is full: the next open one"
+        );
+        for (text, session) in [
+            ("alpha rouen", "s3"),
+            ("normandie", "s3"),
+            ("rou", "s3"),
+            ("montpellier", "s2"),
+            ("alpha", "s2"),
+        ] {
+            let matcher = ex
+                .run(&CatalogueQuery {
+                    text: text.into(),
+                    ..CatalogueQuery::default()
+                })
+                .matcher;
+            assert_eq!(
+                ex.announced_session(a, &none, &matcher)
+                    .map(|s| s.id.as_str()),
+                Some(session),
+                "{text}"
+            );
+        }
     }
 
     #[test]

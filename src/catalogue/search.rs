@@ -248,6 +248,16 @@ impl Matcher {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+
+    /// Whether the query names `place` (a city or a region): each of its
+    /// folded words is matched ("lyon", "saint denis", "lyo" while typing).
+    pub fn names_place(&self, place: &str) -> bool {
+        let folded = super::text::fold(place);
+        let mut words = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        !self.is_empty() && words.clone().next().is_some() && words.all(|w| self.matches(w))
+    }
 }
 
 /// One searchable word of a query, and how it may match.
