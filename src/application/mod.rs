@@ -7,6 +7,7 @@ pub mod draft;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod form;
+pub mod grist;
 pub mod journey;
 pub mod payload;
 pub mod receipt;
