@@ -3,6 +3,7 @@
 //! (browser only).
 
 pub mod answers;
+pub mod demarches;
 pub mod draft;
 #[cfg(test)]
 pub(crate) mod fixtures;
