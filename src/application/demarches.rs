@@ -88,7 +88,12 @@ fn rank(field: &Field, key: &str) -> u8 {
 /// The link to `url` prefilled from the frozen `payload` through `fields`
 /// (our field → DS key), within [`MAX_LINK`], and what is left out. `None`
 /// if the payload is not a JSON object.
-pub fn hand_off(form: &Form, payload: &str, url: &str, fields: &BTreeMap<FieldId, String>) -> Option<HandOff> {
+pub fn hand_off(
+    form: &Form,
+    payload: &str,
+    url: &str,
+    fields: &BTreeMap<FieldId, String>,
+) -> Option<HandOff> {
     let payload: Value = serde_json::from_str(payload).ok()?;
     payload.as_object()?;
     // Every answered question, in the form's order.
@@ -119,7 +124,11 @@ pub fn hand_off(form: &Form, payload: &str, url: &str, fields: &BTreeMap<FieldId
         let many = matches!(field.input, Input::AnyOf(_));
         let mut part = String::new();
         for value in params {
-            let sep = if link.contains('?') || !part.is_empty() { '&' } else { '?' };
+            let sep = if link.contains('?') || !part.is_empty() {
+                '&'
+            } else {
+                '?'
+            };
             part.push(sep);
             part.push_str(&name);
             if many {
@@ -197,7 +206,12 @@ mod tests {
     fn identity_then_choices_then_short_then_long_texts() {
         let out = hand_off(&REQUEST, &frozen(|_| {}), URL, &all_fields()).unwrap();
         assert!(out.left.is_empty(), "{:?}", out.left);
-        let keys: Vec<&str> = out.link.split(['?', '&']).skip(1).map(|p| p.split('=').next().unwrap()).collect();
+        let keys: Vec<&str> = out
+            .link
+            .split(['?', '&'])
+            .skip(1)
+            .map(|p| p.split('=').next().unwrap())
+            .collect();
         assert_eq!(
             keys,
             [
@@ -216,9 +230,13 @@ mod tests {
                 "champ_requestneed",
             ]
         );
-        assert!(out.link.starts_with(&format!("{URL}?identite_prenom=Dominique&identite_nom=Lef%C3%A8vre&")));
+        assert!(out.link.starts_with(&format!(
+            "{URL}?identite_prenom=Dominique&identite_nom=Lef%C3%A8vre&"
+        )));
         // Choices by their French text, numbers by their digits, a ticked box as true.
-        assert!(out.link.contains("&champ_requesteradministration=Minist%C3%A8re%20de%20la%20Culture&"));
+        assert!(out
+            .link
+            .contains("&champ_requesteradministration=Minist%C3%A8re%20de%20la%20Culture&"));
         assert!(out.link.contains("&champ_requestteamsize=12&"));
         assert!(out.link.contains("&champ_requestconsent=true&"));
     }
@@ -237,7 +255,11 @@ mod tests {
             format!("{URL}?champ_Q2hhbXAtMTIz=Former%20l%27%C3%A9quipe%20%C3%A0%20la%20conduite%20de%20produit.")
         );
         assert!(out.left.iter().all(|l| l.key.is_none()));
-        let periods = out.left.iter().find(|l| l.field == FieldId::RequestPeriods).unwrap();
+        let periods = out
+            .left
+            .iter()
+            .find(|l| l.field == FieldId::RequestPeriods)
+            .unwrap();
         assert!(periods.text.contains(", "), "{}", periods.text);
         // In the form's order.
         assert_eq!(out.left[0].field, FieldId::RequesterFirstName);
@@ -264,8 +286,15 @@ mod tests {
         for (len, fits) in [(room, true), (room + 1, false)] {
             let payload = with_text(FieldId::RequestPlace, &"x".repeat(len));
             let out = hand_off(&REQUEST, &payload, URL, &fields).unwrap();
-            assert_eq!(out.link.len(), if fits { MAX_LINK } else { URL.len() }, "{len}");
-            assert_eq!(out.left.iter().any(|l| l.field == FieldId::RequestPlace), !fits);
+            assert_eq!(
+                out.link.len(),
+                if fits { MAX_LINK } else { URL.len() },
+                "{len}"
+            );
+            assert_eq!(
+                out.left.iter().any(|l| l.field == FieldId::RequestPlace),
+                !fits
+            );
         }
     }
 
@@ -273,9 +302,17 @@ mod tests {
     fn hostile_values_and_keys_are_encoded() {
         let hostile = "a&champ_X=1#frag +=%\n\u{200b}<script>e\u{301}";
         let payload = frozen(|d| {
-            d.answers.0.insert(FieldId::RequestPlace, Answer::Text(hostile.into()));
+            d.answers
+                .0
+                .insert(FieldId::RequestPlace, Answer::Text(hostile.into()));
         });
-        let out = hand_off(&REQUEST, &payload, URL, &map(&[(FieldId::RequestPlace, "champ_Q2g=")])).unwrap();
+        let out = hand_off(
+            &REQUEST,
+            &payload,
+            URL,
+            &map(&[(FieldId::RequestPlace, "champ_Q2g=")]),
+        )
+        .unwrap();
         let query = out.link.strip_prefix(URL).unwrap();
         assert_eq!(
             query,
@@ -283,7 +320,8 @@ mod tests {
         );
         // NFD stays as typed (e + combining accent): three bytes more than é.
         assert!(query.ends_with("e%CC%81"));
-        let decoded = crate::routes::percent_decode_with(query.split_once('=').unwrap().1, false).unwrap();
+        let decoded =
+            crate::routes::percent_decode_with(query.split_once('=').unwrap().1, false).unwrap();
         assert_eq!(decoded, hostile);
         assert!(hand_off(&REQUEST, "null", URL, &BTreeMap::new()).is_none());
     }
@@ -292,12 +330,27 @@ mod tests {
     fn yes_no_is_true_or_false_and_an_empty_choice_list_is_not_sent() {
         let form = &crate::application::form::TRAINER;
         let mut draft = Draft::new(form, [1; 24], 0);
-        draft.answers = crate::application::fixtures::complete_answers(crate::application::form::ProposalKind::Idea);
+        draft.answers = crate::application::fixtures::complete_answers(
+            crate::application::form::ProposalKind::Idea,
+        );
         let payload = payload(form, &draft, "2026-12-07T10:00:00.000Z", "en").unwrap();
-        let informed = payload["availability"]["manager_informed"].as_str().unwrap().to_owned();
-        let out = hand_off(form, &payload.to_string(), URL, &map(&[(FieldId::ManagerInformed, "champ_M")])).unwrap();
+        let informed = payload["availability"]["manager_informed"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let out = hand_off(
+            form,
+            &payload.to_string(),
+            URL,
+            &map(&[(FieldId::ManagerInformed, "champ_M")]),
+        )
+        .unwrap();
         assert_eq!(out.link, format!("{URL}?champ_M={}", informed == "oui"));
-        let field = form.fields.iter().find(|f| f.id == FieldId::Domains).unwrap();
+        let field = form
+            .fields
+            .iter()
+            .find(|f| f.id == FieldId::Domains)
+            .unwrap();
         assert_eq!(values(field, &Value::Array(vec![])), None);
     }
 }

@@ -33,13 +33,16 @@ pub enum StepId {
     Need,
     /// Check your answers, consent, submit.
     Review,
+    /// The hand-off to démarches simplifiées: the prefilled link, and the
+    /// answers to copy there (a form sent by `demarches-simplifiees`).
+    HandOff,
     /// Reference number and next steps.
     Confirmation,
 }
 
 impl StepId {
     /// Every step.
-    pub const ALL: [StepId; 8] = [
+    pub const ALL: [StepId; 9] = [
         StepId::You,
         StepId::Expertise,
         StepId::Proposal,
@@ -47,6 +50,7 @@ impl StepId {
         StepId::Requester,
         StepId::Need,
         StepId::Review,
+        StepId::HandOff,
         StepId::Confirmation,
     ];
 
@@ -81,8 +85,21 @@ impl StepId {
             StepId::Need => ("besoin", "need", tr("Votre besoin", "Your need")),
             // The two closing steps are titled by their form (see `Form`).
             StepId::Review => ("verification", "", tr("", "")),
+            StepId::HandOff => (
+                "demarches-simplifiees",
+                "",
+                tr(
+                    "Continuer sur démarches simplifiées",
+                    "Continue on démarches simplifiées",
+                ),
+            ),
             StepId::Confirmation => ("confirmation", "", tr("", "")),
         }
+    }
+
+    /// Whether it ends the journey (shown for a form this tab finished).
+    pub const fn is_ending(self) -> bool {
+        matches!(self, StepId::HandOff | StepId::Confirmation)
     }
 
     /// URL segment (`#/candidature/{slug}`).
@@ -291,10 +308,11 @@ pub struct Form {
 impl Form {
     /// Every step of the journey: the questions, the review, the confirmation.
     pub fn steps(&self) -> impl Iterator<Item = StepId> + '_ {
-        self.questions
-            .iter()
-            .copied()
-            .chain([StepId::Review, StepId::Confirmation])
+        self.questions.iter().copied().chain([
+            StepId::Review,
+            StepId::HandOff,
+            StepId::Confirmation,
+        ])
     }
 
     /// Whether `step` is a step of this form.
@@ -350,6 +368,27 @@ impl Form {
     /// The name of its progress file.
     pub fn progress_file(&self) -> String {
         format!("{}-campus-progression.json", self.file_stem)
+    }
+
+    /// The name of the file it downloads (`candidature-{reference}.json`).
+    pub fn file_name(&self, reference: &str) -> String {
+        format!("{}-{reference}.json", self.file_stem)
+    }
+
+    /// The prepared email to `address` (French, as the team works): its
+    /// subject names the reference, its body the file to attach, since a
+    /// `mailto:` link cannot attach one.
+    pub fn mailto(&self, address: &str, reference: &str) -> String {
+        let subject = self.mail_subject.fr.replace("{ref}", reference);
+        let body = self
+            .say(Text::MailBody, Locale::Fr)
+            .replace("{file_json}", &self.file_name(reference))
+            .replace("{ref}", reference);
+        format!(
+            "mailto:{address}?subject={}&body={}",
+            crate::routes::percent_encode(&subject),
+            crate::routes::percent_encode(&body)
+        )
     }
 
     /// Whether `id` is one of its fields.

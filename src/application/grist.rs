@@ -51,7 +51,11 @@ fn value_of<'p>(form: &Form, payload: &'p Value, field: &Field) -> Option<&'p Va
 /// in its column (multiple choices as a Grist choice list `["L", …]`,
 /// numbers as numbers, text as text), plus the [`META_COLUMNS`]. `None` if
 /// the payload is not a JSON object.
-pub fn record_body(form: &Form, payload: &str, columns: &BTreeMap<FieldId, String>) -> Option<String> {
+pub fn record_body(
+    form: &Form,
+    payload: &str,
+    columns: &BTreeMap<FieldId, String>,
+) -> Option<String> {
     let payload: Value = serde_json::from_str(payload).ok()?;
     payload.as_object()?;
     let mut fields = Map::new();
@@ -106,9 +110,9 @@ fn column_type(input: Input) -> (&'static str, &'static [&'static str]) {
 /// per field (its id, its French question as label, its Grist type, and the
 /// choices of a choice or choice list column).
 pub fn table_definition(form: &Form, table: &str, columns: &BTreeMap<FieldId, String>) -> Value {
-    let meta = META_COLUMNS.iter().map(|id| {
-        json!({ "id": id, "fields": { "label": id, "type": "Text" } })
-    });
+    let meta = META_COLUMNS
+        .iter()
+        .map(|id| json!({ "id": id, "fields": { "label": id, "type": "Text" } }));
     let fields = form.fields.iter().map(|field| {
         let (kind, choices) = column_type(field.input);
         let mut fields = json!({ "label": field.label.fr, "type": kind });
@@ -158,7 +162,8 @@ mod tests {
     fn the_frozen_payload_becomes_one_row_in_its_columns() {
         let columns: BTreeMap<_, _> = [(FieldId::Email, "Courriel".to_owned())].into();
         let payload = frozen(&TRAINER);
-        let body: Value = serde_json::from_str(&record_body(&TRAINER, &payload, &columns).unwrap()).unwrap();
+        let body: Value =
+            serde_json::from_str(&record_body(&TRAINER, &payload, &columns).unwrap()).unwrap();
         let sent: Value = serde_json::from_str(&payload).unwrap();
         let row = &body["records"][0]["fields"];
         assert_eq!(body["records"].as_array().unwrap().len(), 1);
@@ -171,7 +176,10 @@ mod tests {
         // Multiple choices as a Grist choice list; numbers stay numbers.
         let domains = row["domains"].as_array().unwrap();
         assert_eq!(domains[0], "L");
-        assert_eq!(&domains[1..], sent["expertise"]["domains"].as_array().unwrap().as_slice());
+        assert_eq!(
+            &domains[1..],
+            sent["expertise"]["domains"].as_array().unwrap().as_slice()
+        );
         assert!(row["years_experience"].is_number());
         // Every column of the row is one the table defines.
         let table = table_definition(&TRAINER, "Candidatures", &columns);
@@ -202,7 +210,9 @@ mod tests {
         let payload = payload(&REQUEST, &draft, "2026-12-07T10:00:00.000Z", "fr")
             .unwrap()
             .to_string();
-        let body: Value = serde_json::from_str(&record_body(&REQUEST, &payload, &BTreeMap::new()).unwrap()).unwrap();
+        let body: Value =
+            serde_json::from_str(&record_body(&REQUEST, &payload, &BTreeMap::new()).unwrap())
+                .unwrap();
         assert_eq!(body["records"][0]["fields"]["request_need"], hostile);
     }
 
@@ -228,7 +238,13 @@ mod tests {
         assert_eq!(judge(&html, 0), Err(SendError::NotJson));
         assert_eq!(judge(&ok(200, ""), 0), Err(SendError::Empty));
         assert_eq!(
-            judge(&ok(403, r#"{"error":"Credentials not supported for cross-origin requests"}"#), 0),
+            judge(
+                &ok(
+                    403,
+                    r#"{"error":"Credentials not supported for cross-origin requests"}"#
+                ),
+                0
+            ),
             Err(SendError::Status(403))
         );
         assert_eq!(judge(&ok(500, "{}"), 0), Err(SendError::Status(500)));
@@ -265,7 +281,8 @@ mod tests {
         assert_eq!(find("request_need")["label"], "Décrivez votre besoin");
         let periods = find("request_periods");
         assert_eq!(periods["type"], "ChoiceList");
-        let options: Value = serde_json::from_str(periods["widgetOptions"].as_str().unwrap()).unwrap();
+        let options: Value =
+            serde_json::from_str(periods["widgetOptions"].as_str().unwrap()).unwrap();
         assert!(!options["choices"].as_array().unwrap().is_empty());
         assert_eq!(find("request_format")["type"], "Choice");
         assert_eq!(

@@ -9,7 +9,7 @@ use super::validation::{applies, check_step};
 /// The step after `step` in `form` (the review after the last question).
 pub fn next(form: &Form, step: StepId) -> StepId {
     match step {
-        StepId::Review | StepId::Confirmation => step,
+        StepId::Review | StepId::HandOff | StepId::Confirmation => step,
         _ => form
             .questions
             .iter()
@@ -23,7 +23,7 @@ pub fn next(form: &Form, step: StepId) -> StepId {
 /// The step the back link leads to (`None` on the first step).
 pub fn previous(form: &Form, step: StepId) -> Option<StepId> {
     match step {
-        StepId::Confirmation => None,
+        StepId::HandOff | StepId::Confirmation => None,
         StepId::Review => form.questions.last().copied(),
         _ => form
             .questions
@@ -47,7 +47,7 @@ pub fn first_incomplete(form: &Form, answers: &Answers) -> Option<StepId> {
 /// shown for a form this tab has sent, see [`resolve`].)
 pub fn can_visit(form: &Form, step: StepId, answers: &Answers) -> bool {
     match step {
-        StepId::Confirmation => false,
+        StepId::HandOff | StepId::Confirmation => false,
         StepId::Review => first_incomplete(form, answers).is_none(),
         _ => {
             form.questions.contains(&step)
@@ -101,8 +101,8 @@ pub enum Decision {
 pub fn resolve(form: &Form, step: StepId, state: JourneyState<'_>) -> Decision {
     let first = step == form.first_step();
     match (step, state.draft) {
-        (StepId::Confirmation, _) if state.sent_here => Decision::Show,
-        (StepId::Confirmation, Some(answers)) => Decision::Redirect(redirect(form, step, answers)),
+        (s, _) if s.is_ending() && state.sent_here => Decision::Show,
+        (s, Some(answers)) if s.is_ending() => Decision::Redirect(redirect(form, step, answers)),
         (_, None) if first && !state.closed && !state.sent_here => Decision::StartAndShow,
         // Just sent from this tab: its confirmation, not an empty start.
         (_, None) if state.sent_here => Decision::Redirect(StepId::Confirmation),

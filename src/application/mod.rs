@@ -22,6 +22,8 @@ pub mod confirmation_page;
 #[cfg(feature = "browser")]
 pub mod fields;
 #[cfg(feature = "browser")]
+pub mod handoff_page;
+#[cfg(feature = "browser")]
 pub mod notices;
 #[cfg(feature = "browser")]
 pub mod review_page;

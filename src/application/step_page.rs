@@ -236,6 +236,7 @@ pub fn StepPage(
         (decision.get() == Decision::Show).then(|| match step {
             StepId::Review => review_step().into_any(),
             StepId::Confirmation => confirmation_step().into_any(),
+            StepId::HandOff => super::handoff_page::handoff_step().into_any(),
             _ => question_step(step, returning).into_any(),
         })
     };

@@ -23,6 +23,24 @@ pub struct Sent {
     pub reference: String,
     /// The payload that was sent, as JSON.
     pub payload: String,
+    /// Where it went (absent in what older versions stored: the receiver).
+    #[serde(default)]
+    pub to: SentTo,
+}
+
+/// Where a finished form went: what its confirmation says comes next.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SentTo {
+    /// Received by the campus team (the receiver, or Grist with the id of
+    /// the row it created).
+    #[default]
+    Campus,
+    /// Grist's row.
+    Grist(u64),
+    /// Downloaded, to attach to an email to this address.
+    Email(String),
+    /// To continue and submit on démarches simplifiées: not sent yet.
+    Demarches,
 }
 
 /// The draft of one form. Its draft (or the tombstone of the last one) is
@@ -190,9 +208,10 @@ impl Drafts {
         self.sent.get()
     }
 
-    /// Records the application as received by the campus: its confirmation in
-    /// this tab, a tombstone for the other tabs, no draft.
-    pub fn finish(self, payload: String) {
+    /// Records the form as finished (received by the campus, or handed to the
+    /// applicant to email or to submit on démarches simplifiées): its
+    /// confirmation in this tab, a tombstone for the other tabs, no draft.
+    pub fn finish(self, payload: String, to: SentTo) {
         let Some(reference) = self
             .draft
             .with_untracked(|d| d.as_ref().map(|d| d.reference.clone()))
@@ -202,6 +221,7 @@ impl Drafts {
         let sent = Sent {
             reference: reference.clone(),
             payload,
+            to,
         };
         if let Some(s) = window().session_storage().ok().flatten() {
             let _ = s.set_item(
