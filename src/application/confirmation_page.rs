@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::form::StepId;
 use super::storage::{use_drafts, use_form, SentTo};
+use crate::i18n::back_office::Ending;
 use crate::i18n::{document_title, Text};
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
@@ -29,7 +30,7 @@ pub fn confirmation_step() -> impl IntoView {
     let title = move || {
         let l = i18n.locale();
         if by_email {
-            form.say(Text::EmailNextTitle, l)
+            form.fill(Ending::EmailNextTitle.get(l), l)
         } else {
             form.step_title(StepId::Confirmation).get(l).to_owned()
         }
@@ -54,10 +55,10 @@ pub fn confirmation_step() -> impl IntoView {
             let l = i18n.locale();
             match &email {
                 Some(address) => form
-                    .say(Text::EmailNextText, l)
+                    .fill(Ending::EmailNextText.get(l), l)
                     .replace("{file_json}", &file)
                     .replace("{email}", address),
-                None => form.say(Text::ReceivedText, l),
+                None => form.fill(Ending::ReceivedText.get(l), l),
             }
         }
     };
@@ -76,7 +77,7 @@ pub fn confirmation_step() -> impl IntoView {
             <p>{what}</p>
             <p>{i18n.t(Text::ConfirmationReference)} {move || i18n.locale().colon()} <strong class="campus-reference">{reference.clone()}</strong></p>
             {row.map(|row| view! {
-                <p>{i18n.t(Text::GristRow)} {move || i18n.locale().colon()} <strong class="campus-grist-row">{row}</strong></p>
+                <p>{move || Ending::GristRow.get(i18n.locale())} {move || i18n.locale().colon()} <strong class="campus-grist-row">{row}</strong></p>
             })}
         </div>
         <p>{move || form.next_steps.get(i18n.locale())}</p>
@@ -87,7 +88,7 @@ pub fn confirmation_step() -> impl IntoView {
                     if let Some(c) = &copy {
                         let _ = download(&file_ref, "application/json", c);
                     }
-                }>{move || if by_email { Text::DownloadAgain.get(i18n.locale()).replace("{file_json}", &file) } else { form.say(Text::DownloadJson, i18n.locale()) }}</button>
+                }>{move || if by_email { Ending::DownloadAgain.get(i18n.locale()).replace("{file_json}", &file) } else { form.say(Text::DownloadJson, i18n.locale()) }}</button>
             </li>
             <li>
                 <button type="button" class="fr-btn fr-btn--tertiary" on:click=move |_| {

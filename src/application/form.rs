@@ -1,6 +1,6 @@
 //! The campus's forms as data: the trainer application and the sur-mesure
 //! request. A [`Form`] row holds everything a journey needs (its steps, its
-//! fields, its storage keys, its words, its endpoint, its schema); a [`Field`]
+//! fields, its storage keys, its words, its schema (where it goes is `config::Config::destination`)); a [`Field`]
 //! row holds every behaviour of a question — when it is shown, when it is
 //! required, its limits, its label and hint, its browser autocomplete token,
 //! whether it looks up similar catalogue courses. One step engine (views,
@@ -13,6 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::back_office::Ending;
 use crate::i18n::{Locale, Text};
 
 /// A step of a form. Question steps belong to one form; the review and the
@@ -275,8 +276,6 @@ pub struct Form {
     pub file_stem: &'static str,
     /// The JSON Schema of its payload, next to `index.html`.
     pub schema: &'static str,
-    /// Where its payload is `POST`ed (`None`: download and email).
-    pub endpoint: fn(&crate::config::Config) -> Option<&str>,
     /// Whether it is open only while the trainer call is.
     pub gated_by_call: bool,
     /// The field prefilled from `?formation=<course id>` on its start page.
@@ -342,8 +341,12 @@ impl Form {
     /// A message shared by every form, in its words: `{noun}`, `{a_noun}` and
     /// `{file}` (its progress file's name) are filled in.
     pub fn say(&self, text: Text, l: Locale) -> String {
-        text.get(l)
-            .replace("{noun}", self.noun.get(l))
+        self.fill(text.get(l), l)
+    }
+
+    /// `text` in its words: [`Form::say`] for any text.
+    pub fn fill(&self, text: &str, l: Locale) -> String {
+        text.replace("{noun}", self.noun.get(l))
             .replace("{a_noun}", self.a_noun.get(l))
             .replace("{file}", &self.progress_file())
     }
@@ -381,7 +384,7 @@ impl Form {
     pub fn mailto(&self, address: &str, reference: &str) -> String {
         let subject = self.mail_subject.fr.replace("{ref}", reference);
         let body = self
-            .say(Text::MailBody, Locale::Fr)
+            .fill(Ending::MailBody.get(Locale::Fr), Locale::Fr)
             .replace("{file_json}", &self.file_name(reference))
             .replace("{ref}", reference);
         format!(
@@ -414,7 +417,6 @@ pub const TRAINER: Form = Form {
     progress_format: "campus-candidature-brouillon",
     file_stem: "candidature",
     schema: "application.schema.json",
-    endpoint: |c| c.applications_endpoint.as_deref(),
     gated_by_call: true,
     course_field: None,
     noun: tr("candidature", "application"),
@@ -451,7 +453,6 @@ pub const REQUEST: Form = Form {
     progress_format: "campus-demande-brouillon",
     file_stem: "demande-sur-mesure",
     schema: "request.schema.json",
-    endpoint: |c| c.requests_endpoint.as_deref(),
     gated_by_call: false,
     course_field: Some(FieldId::RequestCourse),
     noun: tr("demande", "request"),
@@ -1376,6 +1377,21 @@ mod tests {
         for l in Locale::ALL {
             assert!(EMAIL_HINT.get(l).ends_with(EXAMPLE_EMAIL.get(l)));
         }
+    }
+
+    #[test]
+    fn the_prepared_email_names_the_file_to_attach() {
+        let href = REQUEST.mailto("equipe@campus.gouv.fr", "K7M2QX9P");
+        let decoded = crate::routes::percent_decode_with(&href, false).unwrap();
+        assert!(decoded.starts_with(
+            "mailto:equipe@campus.gouv.fr?subject=Demande de formation sur mesure K7M2QX9P&body="
+        ));
+        assert!(
+            decoded.contains("le fichier demande-sur-mesure-K7M2QX9P.json"),
+            "{decoded}"
+        );
+        assert!(!decoded.contains("ci-joint"));
+        assert!(!href["mailto:".len()..].contains(['\n', ' ']), "{href}");
     }
 
     #[test]

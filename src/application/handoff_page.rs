@@ -11,6 +11,7 @@ use super::demarches::hand_off;
 use super::form::field;
 use super::storage::{use_drafts, use_form};
 use crate::config::Destination;
+use crate::i18n::back_office::Ending;
 use crate::i18n::{document_title, Text};
 use crate::ui::config::use_config;
 use crate::ui::download::download;
@@ -42,7 +43,7 @@ pub fn handoff_step() -> impl IntoView {
     let config = use_config();
     Effect::new(move |_| {
         let l = i18n.locale();
-        document().set_title(&document_title(&form.say(Text::DsTitle, l), l));
+        document().set_title(&document_title(&form.fill(Ending::DsTitle.get(l), l), l));
     });
     let sent = drafts.sent();
     let reference = sent
@@ -71,13 +72,13 @@ pub fn handoff_step() -> impl IntoView {
             .enumerate()
             .map(|(i, left)| {
                 let label = field(left.field).label.get(l);
-                let target = left.key.unwrap_or_else(|| Text::DsNoField.get(l).to_owned());
+                let target = left.key.unwrap_or_else(|| Ending::DsNoField.get(l).to_owned());
                 let text = left.text;
                 let copy = text.clone();
                 let status = move || {
                     copied.get().and_then(|(at, ok)| {
                         (at == i).then(|| {
-                            if ok { Text::Copied } else { Text::CopyFailed }.get(i18n.locale())
+                            if ok { Ending::Copied } else { Ending::CopyFailed }.get(i18n.locale())
                         })
                     })
                 };
@@ -85,7 +86,7 @@ pub fn handoff_step() -> impl IntoView {
                     <div class="campus-review-row">
                         <dt>
                             {label}
-                            <span class="fr-hint-text">{Text::DsField.get(l)} {l.colon()} {target}</span>
+                            <span class="fr-hint-text">{Ending::DsField.get(l)} {l.colon()} {target}</span>
                         </dt>
                         <dd class="campus-review-value">{text}</dd>
                         <dd>
@@ -99,7 +100,7 @@ pub fn handoff_step() -> impl IntoView {
                                     copied.set(Some((i, ok)));
                                 });
                             }>
-                                {Text::Copy.get(l)}
+                                {Ending::Copy.get(l)}
                                 <span class="fr-sr-only">" " {label}</span>
                             </button>
                             <p class="fr-text--sm fr-mb-0" role="status">{status}</p>
@@ -110,26 +111,30 @@ pub fn handoff_step() -> impl IntoView {
             .collect_view();
         let left = (!rows.is_empty()).then(|| {
             view! {
-                <h2 class="fr-h4 fr-mt-5w">{Text::DsLeftTitle.get(l)}</h2>
-                <p>{Text::DsLeftText.get(l)}</p>
+                <h2 class="fr-h4 fr-mt-5w">{Ending::DsLeftTitle.get(l)}</h2>
+                <p>{Ending::DsLeftText.get(l)}</p>
                 <dl class="campus-review" id="reponses-a-recopier">{rows}</dl>
             }
         });
-        let title = format!("{} - {}", Text::DsContinue.get(l), Text::DsNewTab.get(l));
+        let title = format!(
+            "{} - {}",
+            Ending::DsContinue.get(l),
+            Ending::DsNewTab.get(l)
+        );
         Some(view! {
-            <p>{Text::DsLinkText.get(l)}</p>
+            <p>{Ending::DsLinkText.get(l)}</p>
             <p>
                 <a class="fr-btn" id="continuer-ds" href=out.link target="_blank" rel="noopener" title=title>
-                    {Text::DsContinue.get(l)}
+                    {Ending::DsContinue.get(l)}
                 </a>
             </p>
             {left}
         })
     };
     view! {
-        <h1>{move || form.say(Text::DsTitle, i18n.locale())}</h1>
+        <h1>{move || form.fill(Ending::DsTitle.get(i18n.locale()), i18n.locale())}</h1>
         <div class="fr-alert fr-alert--warning fr-mb-4w" id="pas-encore-envoyee">
-            <p>{move || form.say(Text::DsNotSent, i18n.locale())}</p>
+            <p>{move || form.fill(Ending::DsNotSent.get(i18n.locale()), i18n.locale())}</p>
             <p>{i18n.t(Text::ConfirmationReference)} {move || i18n.locale().colon()} <strong class="campus-reference">{reference.clone()}</strong></p>
         </div>
         {body}

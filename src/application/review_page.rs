@@ -24,6 +24,7 @@ use super::submit::{send, sleep};
 use super::validation::Invalid;
 use crate::config::Destination;
 use crate::i18n::application::option_label;
+use crate::i18n::back_office::Ending;
 use crate::i18n::{Locale, Text};
 use crate::routes::Route;
 use crate::ui::clock::now_rfc3339;
@@ -67,7 +68,7 @@ fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> Strin
         SendError::NotJson => Text::SubmitFailedNotJson,
         SendError::Empty => Text::SubmitFailedEmpty,
         SendError::NoEcho => Text::SubmitFailedNoEcho,
-        SendError::NoRowId => Text::SubmitFailedNoRowId,
+        SendError::NoRowId => return form.fill(Ending::SubmitFailedNoRowId.get(l), l),
         SendError::OtherReference(_) => Text::SubmitFailedOtherReference,
         SendError::Blocked => Text::SubmitFailedBlocked,
         SendError::Busy { .. } => Text::SubmitFailedBusy,
@@ -415,7 +416,7 @@ pub fn review_step() -> impl IntoView {
             >
                 <p class="fr-mt-3w" role="status" id="etat-envoi">{status}</p>
                 <button type="submit" id="envoyer" class="fr-btn" aria-disabled=move || busy().then_some("true")>
-                    {move || if busy() { i18n.t(Text::Sending)() } else if matches!(progress.get(), Progress::Failed(_)) { i18n.t(Text::SubmitRetry)() } else if matches!(destination(), Some(Destination::DemarchesSimplifiees { .. })) { i18n.t(Text::DsContinue)() } else { form.submit.get(i18n.locale()) }}
+                    {move || if busy() { i18n.t(Text::Sending)() } else if matches!(progress.get(), Progress::Failed(_)) { i18n.t(Text::SubmitRetry)() } else if matches!(destination(), Some(Destination::DemarchesSimplifiees { .. })) { Ending::DsContinue.get(i18n.locale()) } else { form.submit.get(i18n.locale()) }}
                 </button>
             </Show>
         </form>

@@ -5,6 +5,7 @@
 //! without both translations does not compile.
 
 pub mod application;
+pub mod back_office;
 pub mod labels;
 pub mod pages;
 pub mod selection;
@@ -504,43 +505,8 @@ texts! {
     SubmitRetry => "Réessayer l'envoi", "Try sending again";
     NoEndpointTitle => "Envoi par courriel", "Sending by email";
     NoEndpointText =>
-        "Ce site n'envoie pas les {noun}s lui-même. Téléchargez votre {noun}, puis envoyez le fichier à {email} en pièce jointe d'un courriel (le courriel préparé ne peut pas joindre le fichier lui-même).",
-        "This site does not send {noun}s itself. Download your {noun}, then attach the file to an email to {email} (the prepared email cannot attach the file itself).";
-    MailBody =>
-        "Bonjour,\n\nJe joins à ce courriel ma {noun}, le fichier {file_json} (référence {ref}).\n\nCordialement",
-        "Hello,\n\nI attach my {noun} to this email: the file {file_json} (reference {ref}).\n\nKind regards";
-    EmailNextTitle => "Dernière étape\u{a0}: envoyer votre {noun} par courriel", "Last step: email your {noun}";
-    EmailNextText =>
-        "Votre {noun} n'est pas encore envoyée. Joignez le fichier {file_json}, téléchargé sur votre appareil, à un courriel adressé à {email}\u{a0}: un courriel préparé depuis ce site ne peut pas joindre de fichier, ajoutez-le vous-même. L'équipe du campus reçoit votre {noun} avec ce courriel.",
-        "Your {noun} is not sent yet. Attach the file {file_json}, downloaded to your device, to an email to {email}: an email prepared from this site cannot attach a file, add it yourself. The campus team receives your {noun} with that email.";
-    DownloadAgain => "Télécharger à nouveau le fichier {file_json}", "Download the file {file_json} again";
-    ReceivedText =>
-        "L'équipe du campus a bien reçu votre {noun}.",
-        "The campus team has received your {noun}.";
-    GristRow => "Numéro de ligne dans le tableau de l'équipe", "Row number in the team's table";
-    DsContinue => "Continuer sur démarches simplifiées", "Continue on démarches simplifiées";
-    DsTitle => "Dernière étape\u{a0}: déposer votre {noun} sur démarches simplifiées", "Last step: submit your {noun} on démarches simplifiées";
-    DsNewTab => "nouvel onglet", "new tab";
-    DsNotSent =>
-        "Votre {noun} n'est pas encore envoyée. Elle ne parvient à l'équipe du campus qu'une fois le dossier déposé sur démarches simplifiées, le service de l'État qui la reçoit.",
-        "Your {noun} is not sent yet. It reaches the campus team only once the file is submitted on démarches simplifiées, the State's service that receives it.";
-    DsLinkText =>
-        "Le lien ouvre un dossier prérempli avec vos réponses. Vérifiez-le, complétez-le puis déposez-le sur démarches simplifiées.",
-        "The link opens a file prefilled with your answers. Check it, complete it, then submit it on démarches simplifiées.";
-    DsLeftTitle => "Réponses à recopier sur démarches simplifiées", "Answers to copy on démarches simplifiées";
-    DsLeftText =>
-        "Ces réponses ne tiennent pas dans le lien prérempli (limité à 2\u{a0}000\u{a0}caractères)\u{a0}: copiez chacune dans le champ indiqué.",
-        "These answers do not fit in the prefilled link (limited to 2,000 characters): copy each into the field shown.";
-    DsField => "Champ sur démarches simplifiées", "Field on démarches simplifiées";
-    DsNoField => "aucun champ prévu, à ajouter en message sur votre dossier", "no field for it: add it as a message on your file";
-    Copy => "Copier", "Copy";
-    Copied => "Copié", "Copied";
-    CopyFailed =>
-        "Copie impossible\u{a0}: sélectionnez le texte et copiez-le vous-même.",
-        "Could not copy: select the text and copy it yourself.";
-    SubmitFailedNoRowId =>
-        "Le tableau de l'équipe du campus a répondu sans le numéro de la ligne créée\u{a0}: rien ne prouve que votre {noun} a été reçue.",
-        "The campus team's table answered without the number of the row it created: nothing proves your {noun} was received.";
+        "Ce site n'envoie pas les {noun}s lui-même. Téléchargez votre {noun}, puis joignez ce fichier à un courriel pour {email}.",
+        "This site does not send {noun}s itself. Download your {noun}, then attach the file to an email to {email}.";
     DownloadJson => "Télécharger ma {noun} (JSON)", "Download my {noun} (JSON)";
     PrepareEmail => "Préparer le courriel", "Prepare the email";
     Print => "Imprimer ou enregistrer en PDF", "Print or save as PDF";
