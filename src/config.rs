@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -34,7 +35,7 @@ pub struct Config {
     /// The `forms` member as given: where each form goes. Read, per form, by
     /// [`Config::destination`] (only the form pages need it, so its checks
     /// stay out of the start-up path).
-    pub forms: Option<Value>,
+    pub forms: Option<Arc<Value>>,
 }
 
 impl Default for Config {
@@ -65,14 +66,29 @@ pub enum ConfigWarning {
         /// What was wrong.
         reason: &'static str,
     },
-    /// A form's destination (`forms.{form}…`) cannot work: that form falls
-    /// back to download and email.
-    FormRefused {
-        /// The key at fault, e.g. `forms.candidature.columns.foo`.
-        key: String,
-        /// What was wrong.
-        reason: &'static str,
-    },
+}
+
+/// A form's destination (`forms.{form}…`) cannot work: that form falls back
+/// to download and email. Said as a console warning by the form's pages
+/// (apart from [`ConfigWarning`], said at start-up, so that its words stay
+/// in the forms' chunk).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormRefused {
+    /// The key at fault, e.g. `forms.candidature.columns.foo`.
+    pub key: String,
+    /// What was wrong.
+    pub reason: &'static str,
+}
+
+impl fmt::Display for FormRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let FormRefused { key, reason } = self;
+        let form = key.split('.').nth(1).unwrap_or_default();
+        write!(
+            f,
+            "{CONFIG_URL}: `{key}` {reason}; the form {form} falls back to download and email"
+        )
+    }
 }
 
 impl fmt::Display for ConfigWarning {
@@ -93,13 +109,6 @@ impl fmt::Display for ConfigWarning {
             ConfigWarning::InvalidField { field, reason } => {
                 write!(f, "{CONFIG_URL}: `{field}` {reason}; using its default")
             }
-            ConfigWarning::FormRefused { key, reason } => {
-                let form = key.split('.').nth(1).unwrap_or_default();
-                write!(
-                    f,
-                    "{CONFIG_URL}: `{key}` {reason}; the form {form} falls back to download and email"
-                )
-            }
         }
     }
 }
@@ -110,14 +119,14 @@ impl Config {
     pub fn parse(text: &str) -> (Config, Vec<ConfigWarning>) {
         let mut warnings = Vec::new();
         let mut config = Config::default();
-        let value: Value = match serde_json::from_str(text) {
+        let mut value: Value = match serde_json::from_str(text) {
             Ok(value) => value,
             Err(err) => {
                 warnings.push(ConfigWarning::NotJson(err.to_string()));
                 return (config, warnings);
             }
         };
-        let Some(object) = value.as_object() else {
+        let Some(object) = value.as_object_mut() else {
             warnings.push(ConfigWarning::NotAnObject);
             return (config, warnings);
         };
@@ -161,7 +170,7 @@ impl Config {
             }),
         }
 
-        config.forms = object.get("forms").cloned();
+        config.forms = object.remove("forms").map(Arc::new);
         (config, warnings)
     }
 
@@ -171,18 +180,18 @@ impl Config {
     /// downloaded and emailed to the campus team. A refused `forms.{slug}`
     /// never falls back to the older key: the form goes by email, so that a
     /// deployment's mistake shows instead of sending somewhere unexpected.
-    pub fn destination(&self, form: FormId) -> (Destination, Option<ConfigWarning>) {
+    pub fn destination(&self, form: FormId) -> (Destination, Option<FormRefused>) {
         let slug = form.form().slug;
         let email = || Destination::Email {
             address: CAMPUS_EMAIL.to_owned(),
         };
-        let entry = match &self.forms {
+        let entry = match self.forms.as_deref() {
             Some(Value::Object(forms)) => forms.get(slug).filter(|v| !v.is_null()),
             Some(Value::Null) | None => None,
             Some(_) => {
                 return (
                     email(),
-                    Some(ConfigWarning::FormRefused {
+                    Some(FormRefused {
                         key: format!("forms.{slug}"),
                         reason: "cannot be read: `forms` is not an object",
                     }),
@@ -204,7 +213,7 @@ impl Config {
             Ok(to) => (to, None),
             Err((key, reason)) => (
                 email(),
-                Some(ConfigWarning::FormRefused {
+                Some(FormRefused {
                     key: format!("forms.{slug}{key}"),
                     reason,
                 }),
