@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -32,10 +31,10 @@ pub struct Config {
     /// Host origins (`https://www.interieur.gouv.fr`) allowed to show the
     /// application form in a widget. Empty: the form is never shown framed.
     pub embed_origins: Vec<String>,
-    /// The `forms` member as given: where each form goes. Read, per form, by
-    /// [`Config::destination`] (only the form pages need it, so its checks
-    /// stay out of the start-up path).
-    pub forms: Option<Arc<Value>>,
+    /// The text of `config.json` when it has a `forms` member (where each
+    /// form goes), read per form by [`Config::destination`]: only the form
+    /// pages need it, so reading it stays out of the start-up path.
+    pub forms_source: Option<String>,
 }
 
 impl Default for Config {
@@ -45,7 +44,7 @@ impl Default for Config {
             applications_endpoint: None,
             requests_endpoint: None,
             embed_origins: Vec::new(),
-            forms: None,
+            forms_source: None,
         }
     }
 }
@@ -119,14 +118,14 @@ impl Config {
     pub fn parse(text: &str) -> (Config, Vec<ConfigWarning>) {
         let mut warnings = Vec::new();
         let mut config = Config::default();
-        let mut value: Value = match serde_json::from_str(text) {
+        let value: Value = match serde_json::from_str(text) {
             Ok(value) => value,
             Err(err) => {
                 warnings.push(ConfigWarning::NotJson(err.to_string()));
                 return (config, warnings);
             }
         };
-        let Some(object) = value.as_object_mut() else {
+        let Some(object) = value.as_object() else {
             warnings.push(ConfigWarning::NotAnObject);
             return (config, warnings);
         };
@@ -170,7 +169,9 @@ impl Config {
             }),
         }
 
-        config.forms = object.remove("forms").map(Arc::new);
+        if object.contains_key("forms") {
+            config.forms_source = Some(text.to_owned());
+        }
         (config, warnings)
     }
 
@@ -185,7 +186,11 @@ impl Config {
         let email = || Destination::Email {
             address: CAMPUS_EMAIL.to_owned(),
         };
-        let entry = match self.forms.as_deref() {
+        let document = self
+            .forms_source
+            .as_deref()
+            .and_then(|text| serde_json::from_str::<Value>(text).ok());
+        let entry = match document.as_ref().and_then(|d| d.get("forms")) {
             Some(Value::Object(forms)) => forms.get(slug).filter(|v| !v.is_null()),
             Some(Value::Null) | None => None,
             Some(_) => {

@@ -18,7 +18,7 @@ pub fn confirmation_step() -> impl IntoView {
     let form = use_form();
     let drafts = use_drafts();
     let sent = drafts.sent();
-    let to = sent.as_ref().map(|s| s.to.clone()).unwrap_or_default();
+    let to = sent.as_ref().map(|s| s.to()).unwrap_or_default();
     if to == SentTo::Demarches {
         return super::handoff_page::handoff_step().into_any();
     }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::answers::Answer;
 use super::draft::{reconcile, Closed, ClosedHow, Draft, Stored};
 use super::form::{FieldId, Form, FormId, StepId};
+pub use super::journey::SentTo;
 use super::payload::seal;
 use super::validation::Invalid;
 use crate::ui::clock::{now_ms, random_bytes};
@@ -23,24 +24,17 @@ pub struct Sent {
     pub reference: String,
     /// The payload that was sent, as JSON.
     pub payload: String,
-    /// Where it went (absent in what older versions stored: the receiver).
+    /// Where it went, as [`SentTo::to_stored`] writes it (absent in what
+    /// older versions stored: the receiver).
     #[serde(default)]
-    pub to: SentTo,
+    to: String,
 }
 
-/// Where a finished form went: what its confirmation says comes next.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum SentTo {
-    /// Received by the campus team (the receiver, or Grist with the id of
-    /// the row it created).
-    #[default]
-    Campus,
-    /// Grist's row.
-    Grist(u64),
-    /// Downloaded, to attach to an email to this address.
-    Email(String),
-    /// To continue and submit on démarches simplifiées: not sent yet.
-    Demarches,
+impl Sent {
+    /// Where it went.
+    pub fn to(&self) -> SentTo {
+        SentTo::from_stored(&self.to)
+    }
 }
 
 /// The draft of one form. Its draft (or the tombstone of the last one) is
@@ -221,7 +215,7 @@ impl Drafts {
         let sent = Sent {
             reference: reference.clone(),
             payload,
-            to,
+            to: to.to_stored(),
         };
         if let Some(s) = window().session_storage().ok().flatten() {
             let _ = s.set_item(

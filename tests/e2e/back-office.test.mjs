@@ -158,7 +158,7 @@ describe('Grist', () => {
     test(`a ${mode} answer is a failure said plainly; the draft is kept; a retry succeeds`, async () => {
       grist.state.reset();
       grist.state.queue = [mode];
-      const page = await open({ candidature: gristConfig() });
+      const page = await open({ candidature: gristConfig() }, { allowConsole: [/status of (500|429)/] });
       await completeUpToReview(page, 'aide-construction');
       await page.click('label[for="f-consent"]');
       await page.click('#envoyer');
@@ -206,7 +206,7 @@ describe('démarches simplifiées', () => {
   const dsConfig = () => ({ 'sur-mesure': { to: 'demarches-simplifiees', url: `${ds.url}/commencer/campus-sur-mesure`, fields } });
   const HOSTILE = '&identite_nom=X#=cmd|\' /C calc\'!A0 +@-\u200b';
 
-  test('the review continues on DS with a prefilled link; nothing is left; the page says it is not sent yet', async () => {
+  test('the review continues on DS with a prefilled link; nothing is left; the page says it is not sent yet', async (t) => {
     ds.state.visits.length = 0;
     const page = await open(dsConfig(), { route: 'sur-mesure/' });
     await requestToReview(page, async (p) => {
@@ -221,6 +221,7 @@ describe('démarches simplifiées', () => {
     assert.equal(await page.locator('#reponses-a-recopier').count(), 0, 'everything fits');
     const link = await page.getAttribute('#continuer-ds', 'href');
     assert.ok(link.length <= 2000, `${link.length}`);
+    t.diagnostic(`the sample request's DS link: ${link.length} characters`);
     const query = new URL(link).searchParams;
     assert.equal(query.get('identite_prenom'), 'Dominique');
     assert.equal(query.get('identite_nom'), 'Lefèvre');
