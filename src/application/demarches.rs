@@ -101,6 +101,11 @@ pub fn hand_off(
         .fields
         .iter()
         .filter_map(|field| {
+            // The consent is the campus's own: DS asks for its own, so it
+            // is neither sent nor listed unless the configuration maps it.
+            if field.id == form.consent && !fields.contains_key(&field.id) {
+                return None;
+            }
             let value = if field.step == StepId::Review {
                 payload.get("consent")?
             } else {
@@ -255,6 +260,7 @@ mod tests {
             format!("{URL}?champ_Q2hhbXAtMTIz=Former%20l%27%C3%A9quipe%20%C3%A0%20la%20conduite%20de%20produit.")
         );
         assert!(out.left.iter().all(|l| l.key.is_none()));
+        assert!(out.left.iter().all(|l| l.field != FieldId::RequestConsent));
         let periods = out
             .left
             .iter()
