@@ -204,7 +204,8 @@ describe('démarches simplifiées', () => {
     request_place: 'champ_Q2hhbXAtOQ==',
   };
   const dsConfig = () => ({ 'sur-mesure': { to: 'demarches-simplifiees', url: `${ds.url}/commencer/campus-sur-mesure`, fields } });
-  const HOSTILE = '&identite_nom=X#=cmd|\' /C calc\'!A0 +@-\u200b';
+  // A zero-width space inside (the form trims the ones at the edges).
+  const HOSTILE = '&identite_nom=X#=cmd|\' /C\u200b calc\'!A0 +@-e\u0301';
 
   test('the review continues on DS with a prefilled link; nothing is left; the page says it is not sent yet', async (t) => {
     ds.state.visits.length = 0;

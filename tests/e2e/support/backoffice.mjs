@@ -16,7 +16,7 @@
 //   state.requests: { headers, body, mode, status }; state.rows: the stored fields.
 //
 // démarches simplifiées: GET /commencer/{path}?… answers a page "Dossier prérempli";
-// state.visits records each URL as the browser sent it (and its length); a URL
+// state.visits records each such URL as the browser sent it (and its length); a URL
 // longer than 2,000 characters (DS's MAX_PREFILL_LINK_LENGTH) answers 414.
 import { createServer } from 'node:http';
 
@@ -110,9 +110,9 @@ export async function startGrist({ shareKey = 'cle-formulaire-1', table = 'Candi
 export async function startDemarches() {
   const state = { visits: [] };
   const server = await listen((req, res) => {
-    state.visits.push({ url: req.url, length: req.url.length });
     const path = req.url.split('?')[0];
-    if (!path.startsWith('/commencer/')) return res.writeHead(404).end();
+    if (!path.startsWith('/commencer/')) return res.writeHead(404).end(); // e.g. /favicon.ico
+    state.visits.push({ url: req.url, length: req.url.length });
     if (req.url.length > 2000) return res.writeHead(414, { 'content-type': 'text/plain' }).end('URI too long');
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
