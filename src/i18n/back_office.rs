@@ -33,7 +33,7 @@ pub enum Ending {
     DsLinkText,
     /// « Réponses à recopier sur démarches simplifiées »
     DsLeftTitle,
-    /// « Ces réponses ne tiennent pas dans le lien prérempli (limité »
+    /// « Ces réponses ne sont pas dans le lien prérempli (limité »
     DsLeftText,
     /// « Champ sur démarches simplifiées »
     DsField,
@@ -125,8 +125,8 @@ impl Ending {
                 "Answers to copy on démarches simplifiées",
             ),
             Ending::DsLeftText => (
-                "Ces réponses ne tiennent pas dans le lien prérempli (limité à 2\u{a0}000\u{a0}caractères)\u{a0}: copiez chacune dans le champ indiqué.",
-                "These answers do not fit in the prefilled link (limited to 2,000 characters): copy each into the field shown.",
+                "Ces réponses ne sont pas dans le lien prérempli (trop longues pour ses 2\u{a0}000\u{a0}caractères, ou sans champ prévu sur la démarche)\u{a0}: copiez chacune dans le champ indiqué.",
+                "These answers are not in the prefilled link (too long for its 2,000 characters, or with no field on the démarche): copy each into the field shown.",
             ),
             Ending::DsField => (
                 "Champ sur démarches simplifiées",
