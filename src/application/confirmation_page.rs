@@ -1,10 +1,13 @@
-//! The confirmation of a form sent from this tab: its reference, what
-//! happens next, a copy to download, print.
+//! The ending of a form finished from this tab, by where it went: received by
+//! the campus team (its reference, Grist's row id), or still to email (the
+//! file to attach, the address), or to submit on démarches simplifiées (the
+//! hand-off page). A copy to download, print.
 
 use leptos::prelude::*;
 
 use super::form::StepId;
-use super::storage::{use_drafts, use_form};
+use super::storage::{use_drafts, use_form, SentTo};
+use crate::i18n::back_office::Ending;
 use crate::i18n::{document_title, Text};
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
@@ -14,33 +17,78 @@ pub fn confirmation_step() -> impl IntoView {
     let i18n = use_i18n();
     let form = use_form();
     let drafts = use_drafts();
-    Effect::new(move |_| {
-        let l = i18n.locale();
-        document().set_title(&document_title(
-            form.step_title(StepId::Confirmation).get(l),
-            l,
-        ));
-    });
     let sent = drafts.sent();
+    let to = sent.as_ref().map(|s| s.to()).unwrap_or_default();
+    if to == SentTo::Demarches {
+        return super::handoff_page::handoff_step().into_any();
+    }
+    let email = match &to {
+        SentTo::Email(address) => Some(address.clone()),
+        _ => None,
+    };
+    let by_email = email.is_some();
+    let title = move || {
+        let l = i18n.locale();
+        if by_email {
+            form.fill(Ending::EmailNextTitle.get(l), l)
+        } else {
+            form.step_title(StepId::Confirmation).get(l).to_owned()
+        }
+    };
+    Effect::new(move |_| {
+        document().set_title(&document_title(&title(), i18n.locale()));
+    });
     let reference = sent
         .as_ref()
         .map(|s| s.reference.clone())
         .unwrap_or_default();
+    let file = form.file_name(&reference);
     let copy = sent.map(|s| s.payload);
-    let file_ref = reference.clone();
+    let file_ref = file.clone();
+    let row = match to {
+        SentTo::Grist(row) => Some(row),
+        _ => None,
+    };
+    let what = {
+        let (email, file) = (email.clone(), file.clone());
+        move || {
+            let l = i18n.locale();
+            match &email {
+                Some(address) => form
+                    .fill(Ending::EmailNextText.get(l), l)
+                    .replace("{file_json}", &file)
+                    .replace("{email}", address),
+                None => form.fill(Ending::ReceivedText.get(l), l),
+            }
+        }
+    };
+    let mail = email.map(|address| {
+        let href = form.mailto(&address, &reference);
+        view! { <li><a class="fr-btn" href=href>{i18n.t(Text::PrepareEmail)}</a></li> }
+    });
+    let kind = if by_email {
+        "fr-alert--info"
+    } else {
+        "fr-alert--success"
+    };
     view! {
-        <div class="fr-alert fr-alert--success fr-mb-4w">
-            <h1 class="fr-alert__title">{move || form.step_title(StepId::Confirmation).get(i18n.locale())}</h1>
-            <p>{i18n.t(Text::ConfirmationReference)} {move || i18n.locale().colon()} <strong class="campus-reference">{reference}</strong></p>
+        <div class=format!("fr-alert {kind} fr-mb-4w")>
+            <h1 class="fr-alert__title">{title}</h1>
+            <p>{what}</p>
+            <p>{i18n.t(Text::ConfirmationReference)} {move || i18n.locale().colon()} <strong class="campus-reference">{reference.clone()}</strong></p>
+            {row.map(|row| view! {
+                <p>{move || Ending::GristRow.get(i18n.locale())} {move || i18n.locale().colon()} <strong class="campus-grist-row">{row}</strong></p>
+            })}
         </div>
         <p>{move || form.next_steps.get(i18n.locale())}</p>
         <ul class="fr-btns-group fr-btns-group--inline-md">
+            {mail}
             <li>
-                <button type="button" class="fr-btn fr-btn--secondary" on:click=move |_| {
+                <button type="button" class="fr-btn fr-btn--secondary" id="telecharger-copie" on:click=move |_| {
                     if let Some(c) = &copy {
-                        let _ = download(&format!("{}-{file_ref}.json", form.file_stem), "application/json", &super::file::file_body(c));
+                        let _ = download(&file_ref, "application/json", &super::file::file_body(c));
                     }
-                }>{move || form.say(Text::DownloadJson, i18n.locale())}</button>
+                }>{move || if by_email { Ending::DownloadAgain.get(i18n.locale()).replace("{file_json}", &file) } else { form.say(Text::DownloadJson, i18n.locale()) }}</button>
             </li>
             <li>
                 <button type="button" class="fr-btn fr-btn--tertiary" on:click=move |_| {
@@ -49,4 +97,5 @@ pub fn confirmation_step() -> impl IntoView {
             </li>
         </ul>
     }
+    .into_any()
 }

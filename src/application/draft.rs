@@ -236,7 +236,7 @@ impl Draft {
         if self.started_at < 0 || self.updated_at < 0 || self.edited.values().any(|t| *t < 0) {
             return Err(Damage::Times);
         }
-        if !form.has_step(self.step.0) || self.step.0 == StepId::Confirmation {
+        if !form.has_step(self.step.0) || self.step.0.is_ending() {
             return Err(Damage::Step);
         }
         for (id, answer) in &self.answers.0 {

@@ -1,6 +1,6 @@
 //! The campus's forms as data: the trainer application and the sur-mesure
 //! request. A [`Form`] row holds everything a journey needs (its steps, its
-//! fields, its storage keys, its words, its endpoint, its schema); a [`Field`]
+//! fields, its storage keys, its words, its schema (where it goes is `config::Config::destination`)); a [`Field`]
 //! row holds every behaviour of a question — when it is shown, when it is
 //! required, its limits, its label and hint, its browser autocomplete token,
 //! whether it looks up similar catalogue courses. One step engine (views,
@@ -13,6 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::back_office::Ending;
 use crate::i18n::{Locale, Text};
 
 /// A step of a form. Question steps belong to one form; the review and the
@@ -33,13 +34,16 @@ pub enum StepId {
     Need,
     /// Check your answers, consent, submit.
     Review,
+    /// The hand-off to démarches simplifiées: the prefilled link, and the
+    /// answers to copy there (a form sent by `demarches-simplifiees`).
+    HandOff,
     /// Reference number and next steps.
     Confirmation,
 }
 
 impl StepId {
     /// Every step.
-    pub const ALL: [StepId; 8] = [
+    pub const ALL: [StepId; 9] = [
         StepId::You,
         StepId::Expertise,
         StepId::Proposal,
@@ -47,6 +51,7 @@ impl StepId {
         StepId::Requester,
         StepId::Need,
         StepId::Review,
+        StepId::HandOff,
         StepId::Confirmation,
     ];
 
@@ -81,8 +86,21 @@ impl StepId {
             StepId::Need => ("besoin", "need", tr("Votre besoin", "Your need")),
             // The two closing steps are titled by their form (see `Form`).
             StepId::Review => ("verification", "", tr("", "")),
+            StepId::HandOff => (
+                "demarches-simplifiees",
+                "",
+                tr(
+                    "Continuer sur démarches simplifiées",
+                    "Continue on démarches simplifiées",
+                ),
+            ),
             StepId::Confirmation => ("confirmation", "", tr("", "")),
         }
+    }
+
+    /// Whether it ends the journey (shown for a form this tab finished).
+    pub const fn is_ending(self) -> bool {
+        matches!(self, StepId::HandOff | StepId::Confirmation)
     }
 
     /// URL segment (`#/candidature/{slug}`).
@@ -258,8 +276,6 @@ pub struct Form {
     pub file_stem: &'static str,
     /// The JSON Schema of its payload, next to `index.html`.
     pub schema: &'static str,
-    /// Where its payload is `POST`ed (`None`: download and email).
-    pub endpoint: fn(&crate::config::Config) -> Option<&str>,
     /// Whether it is open only while the trainer call is.
     pub gated_by_call: bool,
     /// The field prefilled from `?formation=<course id>` on its start page.
@@ -291,10 +307,11 @@ pub struct Form {
 impl Form {
     /// Every step of the journey: the questions, the review, the confirmation.
     pub fn steps(&self) -> impl Iterator<Item = StepId> + '_ {
-        self.questions
-            .iter()
-            .copied()
-            .chain([StepId::Review, StepId::Confirmation])
+        self.questions.iter().copied().chain([
+            StepId::Review,
+            StepId::HandOff,
+            StepId::Confirmation,
+        ])
     }
 
     /// Whether `step` is a step of this form.
@@ -324,8 +341,12 @@ impl Form {
     /// A message shared by every form, in its words: `{noun}`, `{a_noun}` and
     /// `{file}` (its progress file's name) are filled in.
     pub fn say(&self, text: Text, l: Locale) -> String {
-        text.get(l)
-            .replace("{noun}", self.noun.get(l))
+        self.fill(text.get(l), l)
+    }
+
+    /// `text` in its words: [`Form::say`] for any text.
+    pub fn fill(&self, text: &str, l: Locale) -> String {
+        text.replace("{noun}", self.noun.get(l))
             .replace("{a_noun}", self.a_noun.get(l))
             .replace("{file}", &self.progress_file())
     }
@@ -352,6 +373,27 @@ impl Form {
         format!("{}-campus-progression.json", self.file_stem)
     }
 
+    /// The name of the file it downloads (`candidature-{reference}.json`).
+    pub fn file_name(&self, reference: &str) -> String {
+        format!("{}-{reference}.json", self.file_stem)
+    }
+
+    /// The prepared email to `address` (French, as the team works): its
+    /// subject names the reference, its body the file to attach, since a
+    /// `mailto:` link cannot attach one.
+    pub fn mailto(&self, address: &str, reference: &str) -> String {
+        let subject = self.mail_subject.fr.replace("{ref}", reference);
+        let body = self
+            .fill(Ending::MailBody.get(Locale::Fr), Locale::Fr)
+            .replace("{file_json}", &self.file_name(reference))
+            .replace("{ref}", reference);
+        format!(
+            "mailto:{address}?subject={}&body={}",
+            crate::routes::percent_encode(&subject),
+            crate::routes::percent_encode(&body)
+        )
+    }
+
     /// Whether `id` is one of its fields.
     pub fn has_field(&self, id: FieldId) -> bool {
         self.fields.iter().any(|f| f.id == id)
@@ -375,7 +417,6 @@ pub const TRAINER: Form = Form {
     progress_format: "campus-candidature-brouillon",
     file_stem: "candidature",
     schema: "application.schema.json",
-    endpoint: |c| c.applications_endpoint.as_deref(),
     gated_by_call: true,
     course_field: None,
     noun: tr("candidature", "application"),
@@ -412,7 +453,6 @@ pub const REQUEST: Form = Form {
     progress_format: "campus-demande-brouillon",
     file_stem: "demande-sur-mesure",
     schema: "request.schema.json",
-    endpoint: |c| c.requests_endpoint.as_deref(),
     gated_by_call: false,
     course_field: Some(FieldId::RequestCourse),
     noun: tr("demande", "request"),
@@ -1337,6 +1377,21 @@ mod tests {
         for l in Locale::ALL {
             assert!(EMAIL_HINT.get(l).ends_with(EXAMPLE_EMAIL.get(l)));
         }
+    }
+
+    #[test]
+    fn the_prepared_email_names_the_file_to_attach() {
+        let href = REQUEST.mailto("equipe@campus.gouv.fr", "K7M2QX9P");
+        let decoded = crate::routes::percent_decode_with(&href, false).unwrap();
+        assert!(decoded.starts_with(
+            "mailto:equipe@campus.gouv.fr?subject=Demande de formation sur mesure K7M2QX9P&body="
+        ));
+        assert!(
+            decoded.contains("le fichier demande-sur-mesure-K7M2QX9P.json"),
+            "{decoded}"
+        );
+        assert!(!decoded.contains("ci-joint"));
+        assert!(!href["mailto:".len()..].contains(['\n', ' ']), "{href}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::validation::{applies, check_step};
 /// The step after `step` in `form` (the review after the last question).
 pub fn next(form: &Form, step: StepId) -> StepId {
     match step {
-        StepId::Review | StepId::Confirmation => step,
+        StepId::Review | StepId::HandOff | StepId::Confirmation => step,
         _ => form
             .questions
             .iter()
@@ -23,7 +23,7 @@ pub fn next(form: &Form, step: StepId) -> StepId {
 /// The step the back link leads to (`None` on the first step).
 pub fn previous(form: &Form, step: StepId) -> Option<StepId> {
     match step {
-        StepId::Confirmation => None,
+        StepId::HandOff | StepId::Confirmation => None,
         StepId::Review => form.questions.last().copied(),
         _ => form
             .questions
@@ -47,7 +47,7 @@ pub fn first_incomplete(form: &Form, answers: &Answers) -> Option<StepId> {
 /// shown for a form this tab has sent, see [`resolve`].)
 pub fn can_visit(form: &Form, step: StepId, answers: &Answers) -> bool {
     match step {
-        StepId::Confirmation => false,
+        StepId::HandOff | StepId::Confirmation => false,
         StepId::Review => first_incomplete(form, answers).is_none(),
         _ => {
             form.questions.contains(&step)
@@ -70,6 +70,44 @@ pub fn redirect(form: &Form, step: StepId, answers: &Answers) -> StepId {
     }
 }
 
+/// Where a finished form went: what its ending says comes next.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum SentTo {
+    /// Received by the campus team's receiver.
+    #[default]
+    Campus,
+    /// Received in the campus team's Grist table, as this row.
+    Grist(u64),
+    /// Downloaded, to attach to an email to this address: not sent yet.
+    Email(String),
+    /// To continue and submit on démarches simplifiées: not sent yet.
+    Demarches,
+}
+
+impl SentTo {
+    /// As this tab keeps it (`sessionStorage`): `campus`, `grist:{row}`,
+    /// `email:{address}`, `demarches`.
+    pub fn to_stored(&self) -> String {
+        match self {
+            SentTo::Campus => "campus".to_owned(),
+            SentTo::Grist(row) => format!("grist:{row}"),
+            SentTo::Email(address) => format!("email:{address}"),
+            SentTo::Demarches => "demarches".to_owned(),
+        }
+    }
+
+    /// Reads [`SentTo::to_stored`]'s text; anything else (older versions
+    /// stored nothing) is the receiver.
+    pub fn from_stored(text: &str) -> SentTo {
+        match text.split_once(':') {
+            Some(("grist", row)) => row.parse().map_or(SentTo::Campus, SentTo::Grist),
+            Some(("email", address)) => SentTo::Email(address.to_owned()),
+            _ if text == "demarches" => SentTo::Demarches,
+            _ => SentTo::Campus,
+        }
+    }
+}
+
 /// What the journey knows when a step page opens.
 #[derive(Debug, Clone, Copy)]
 pub struct JourneyState<'a> {
@@ -77,6 +115,9 @@ pub struct JourneyState<'a> {
     pub draft: Option<&'a Answers>,
     /// Whether this tab has just sent an application (its confirmation exists).
     pub sent_here: bool,
+    /// Where the form this tab finished shows: the hand-off page of one
+    /// continued on démarches simplifiées, else the confirmation.
+    pub ending: StepId,
     /// Whether the last application was closed (sent or discarded, here or in
     /// another tab) and no new one was started: a step page then never starts
     /// one by itself.
@@ -101,11 +142,11 @@ pub enum Decision {
 pub fn resolve(form: &Form, step: StepId, state: JourneyState<'_>) -> Decision {
     let first = step == form.first_step();
     match (step, state.draft) {
-        (StepId::Confirmation, _) if state.sent_here => Decision::Show,
-        (StepId::Confirmation, Some(answers)) => Decision::Redirect(redirect(form, step, answers)),
+        (s, _) if s.is_ending() && state.sent_here => Decision::Show,
+        (s, Some(answers)) if s.is_ending() => Decision::Redirect(redirect(form, step, answers)),
         (_, None) if first && !state.closed && !state.sent_here => Decision::StartAndShow,
         // Just sent from this tab: its confirmation, not an empty start.
-        (_, None) if state.sent_here => Decision::Redirect(StepId::Confirmation),
+        (_, None) if state.sent_here => Decision::Redirect(state.ending),
         (_, None) => Decision::ToStart,
         (_, Some(answers)) if can_visit(form, step, answers) => Decision::Show,
         (_, Some(answers)) => Decision::Redirect(redirect(form, step, answers)),
@@ -179,6 +220,7 @@ mod tests {
         let state = JourneyState {
             draft: None,
             sent_here: false,
+            ending: StepId::Confirmation,
             closed: false,
         };
         assert_eq!(
@@ -213,12 +255,27 @@ mod tests {
     }
 
     #[test]
+    fn where_a_form_went_round_trips_through_storage() {
+        for to in [
+            SentTo::Campus,
+            SentTo::Grist(42),
+            SentTo::Email("a:b@c.fr".into()),
+            SentTo::Demarches,
+        ] {
+            assert_eq!(SentTo::from_stored(&to.to_stored()), to);
+        }
+        assert_eq!(SentTo::from_stored(""), SentTo::Campus);
+        assert_eq!(SentTo::from_stored("grist:x"), SentTo::Campus);
+    }
+
+    #[test]
     fn resolve_is_the_one_guard() {
         let empty = Answers::default();
         let full = complete();
         let state = |draft, sent_here| JourneyState {
             draft,
             sent_here,
+            ending: StepId::Confirmation,
             closed: false,
         };
         // No draft: the first step starts one; any other step goes to the start.
@@ -246,6 +303,20 @@ mod tests {
         assert_eq!(
             resolve(&TRAINER, StepId::Confirmation, state(Some(&full), false)),
             Decision::Redirect(StepId::Review)
+        );
+        // Continued on démarches simplifiées: its hand-off page is its ending.
+        let handed = JourneyState {
+            ending: StepId::HandOff,
+            ..state(None, true)
+        };
+        assert_eq!(
+            resolve(&TRAINER, StepId::Review, handed),
+            Decision::Redirect(StepId::HandOff)
+        );
+        assert_eq!(resolve(&TRAINER, StepId::HandOff, handed), Decision::Show);
+        assert_eq!(
+            resolve(&TRAINER, StepId::HandOff, state(None, false)),
+            Decision::ToStart
         );
         // A draft: guarded deep links.
         assert_eq!(

@@ -3,11 +3,13 @@
 //! (browser only).
 
 pub mod answers;
+pub mod demarches;
 pub mod draft;
 pub mod file;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod form;
+pub mod grist;
 pub mod journey;
 pub mod payload;
 pub mod receipt;
@@ -20,6 +22,8 @@ pub mod application_page;
 pub mod confirmation_page;
 #[cfg(feature = "browser")]
 pub mod fields;
+#[cfg(feature = "browser")]
+pub mod handoff_page;
 #[cfg(feature = "browser")]
 pub mod notices;
 #[cfg(feature = "browser")]

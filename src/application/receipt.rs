@@ -41,6 +41,9 @@ pub enum SendError {
     Empty,
     /// JSON that does not echo this application's reference or key.
     NoEcho,
+    /// Grist answered without the id of the row it created: nothing proves
+    /// the row exists.
+    NoRowId,
     /// JSON that acknowledges another application: its reference, when it
     /// is one this app makes (anything else is not repeated to the user).
     OtherReference(Option<String>),
@@ -63,6 +66,26 @@ pub enum SendError {
 
 /// Judges the receiver's answer for the application `reference`/`key`.
 pub fn judge(r: &Response<'_>, reference: &str, key: &str, now_unix: i64) -> Result<(), SendError> {
+    let value = judge_json(r, now_unix)?;
+    // The reference is the echo; the key stands in for it only when the
+    // receiver does not return a reference. A wrong reference is never proof.
+    match value.get("reference") {
+        Some(r) if r.as_str() == Some(reference) => Ok(()),
+        Some(other) => Err(SendError::OtherReference(
+            other
+                .as_str()
+                .filter(|o| crate::application::draft::valid_reference(o))
+                .map(str::to_owned),
+        )),
+        None if value.get("idempotency_key").and_then(|v| v.as_str()) == Some(key) => Ok(()),
+        None => Err(SendError::NoEcho),
+    }
+}
+
+/// The JSON body of a `2xx` answer, or what else the answer was: a
+/// redirect, busy (`429`/`503` with `Retry-After`), another status, an empty
+/// or non-JSON body. Shared by the receiver contract and Grist.
+pub fn judge_json(r: &Response<'_>, now_unix: i64) -> Result<serde_json::Value, SendError> {
     if r.redirected || (300..400).contains(&r.status) {
         return Err(SendError::Redirected);
     }
@@ -87,22 +110,9 @@ pub fn judge(r: &Response<'_>, reference: &str, key: &str, now_unix: i64) -> Res
     if r.body.trim().is_empty() {
         return Err(SendError::Empty);
     }
-    let value: serde_json::Value = match serde_json::from_str(r.body) {
-        Ok(v) if json_type => v,
-        _ => return Err(SendError::NotJson),
-    };
-    // The reference is the echo; the key stands in for it only when the
-    // receiver does not return a reference. A wrong reference is never proof.
-    match value.get("reference") {
-        Some(r) if r.as_str() == Some(reference) => Ok(()),
-        Some(other) => Err(SendError::OtherReference(
-            other
-                .as_str()
-                .filter(|o| crate::application::draft::valid_reference(o))
-                .map(str::to_owned),
-        )),
-        None if value.get("idempotency_key").and_then(|v| v.as_str()) == Some(key) => Ok(()),
-        None => Err(SendError::NoEcho),
+    match serde_json::from_str(r.body) {
+        Ok(v) if json_type => Ok(v),
+        _ => Err(SendError::NotJson),
     }
 }
 

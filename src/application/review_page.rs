@@ -3,7 +3,12 @@
 //! freezes it in the draft, sends one request at a time whatever fires the
 //! submit, honours `Retry-After` (one automatic retry when the wait is short),
 //! and on any failure keeps everything and offers the download and email
-//! fallback right there.
+//! fallback right there. Where the form goes is the configuration's
+//! [`Destination`]: the receiver or Grist (sent from here), démarches
+//! simplifiées (the applicant continues there, see `handoff_page`), or email
+//! (download, then email). Downloading and preparing the email pass the
+//! same check as sending (complete answers, consent), and either ends the
+//! form in email mode: its confirmation says what is left to do.
 
 use leptos::prelude::*;
 
@@ -14,10 +19,12 @@ use super::journey::{previous, review_rows};
 use super::notices::{error_summary, storage_warning, SUMMARY_ID};
 use super::receipt::SendError;
 use super::step_page::use_step_title;
-use super::storage::{use_drafts, use_form};
+use super::storage::{use_drafts, use_form, SentTo};
 use super::submit::{send, sleep};
 use super::validation::Invalid;
+use crate::config::Destination;
 use crate::i18n::application::option_label;
+use crate::i18n::back_office::Ending;
 use crate::i18n::{Locale, Text};
 use crate::routes::Route;
 use crate::ui::clock::now_rfc3339;
@@ -61,6 +68,7 @@ fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> Strin
         SendError::NotJson => Text::SubmitFailedNotJson,
         SendError::Empty => Text::SubmitFailedEmpty,
         SendError::NoEcho => Text::SubmitFailedNoEcho,
+        SendError::NoRowId => return form.fill(Ending::SubmitFailedNoRowId.get(l), l),
         SendError::OtherReference(_) => Text::SubmitFailedOtherReference,
         SendError::Blocked => Text::SubmitFailedBlocked,
         SendError::Busy { .. } => Text::SubmitFailedBusy,
@@ -107,6 +115,7 @@ fn failure_detail(error: &SendError) -> String {
         SendError::NotJson => "2xx without a JSON body".into(),
         SendError::Empty => "2xx with an empty body".into(),
         SendError::NoEcho => "JSON without the reference".into(),
+        SendError::NoRowId => "JSON without records[0].id".into(),
         SendError::OtherReference(_) => "JSON with another reference".into(),
         SendError::Blocked => "blocked by the page's CSP".into(),
         SendError::Busy { status, .. } | SendError::Status(status) => format!("HTTP {status}"),
@@ -151,16 +160,26 @@ pub fn review_step() -> impl IntoView {
         }
     };
 
-    let sending = Action::new_local(move |input: &(String, String, String, String)| {
-        let (endpoint, body, key, reference) = input.clone();
+    // Where this form goes; a refused configuration is said once on the console.
+    let destination = move || config.get().map(|c| c.destination(form.id).0);
+    Effect::new(move |_| {
+        if let Some((_, Some(warning))) = config.get().map(|c| c.destination(form.id)) {
+            web_sys::console::warn_1(&format!("[campus] {warning}").into());
+        }
+    });
+
+    // (url, body sent, frozen payload, key, reference, to Grist)
+    type Sending = (String, String, String, String, String, bool);
+    let sending = Action::new_local(move |input: &Sending| {
+        let (endpoint, body, frozen, key, reference, grist) = input.clone();
         async move {
             let mut auto_retries = 1;
             loop {
                 progress.set(Progress::Sending);
-                match send(&endpoint, &body, &key, &reference).await {
-                    Ok(()) => {
+                match send(&endpoint, &body, &key, &reference, grist).await {
+                    Ok(to) => {
                         progress.set(Progress::Idle);
-                        drafts.finish(body);
+                        drafts.finish(frozen, to);
                         router.navigate(
                             &Route::FormStep(form.id, StepId::Confirmation).href(),
                             false,
@@ -194,27 +213,38 @@ pub fn review_step() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let Some(endpoint) = config
-            .get()
-            .and_then(|c| (form.endpoint)(&c).map(str::to_owned))
-        else {
+        let Some(to) = destination() else {
             return;
         };
         let Some((body, key, reference)) = prepare() else {
             return;
         };
-        sending.dispatch_local((endpoint, body, key, reference));
+        let (url, sent, grist) = match to {
+            Destination::Endpoint { url } => (url, body.clone(), false),
+            Destination::Grist {
+                server,
+                share_key,
+                table,
+                columns,
+            } => match super::grist::record_body(form, &body, &columns) {
+                Some(row) => (
+                    super::grist::records_url(&server, &share_key, &table),
+                    row,
+                    true,
+                ),
+                None => return,
+            },
+            Destination::DemarchesSimplifiees { .. } => {
+                drafts.finish(body, SentTo::Demarches);
+                router.navigate(&Route::FormStep(form.id, StepId::HandOff).href(), false);
+                return;
+            }
+            Destination::Email { .. } => return,
+        };
+        sending.dispatch_local((url, sent, body, key, reference, grist));
     };
-    let has_endpoint = move || config.get().is_some_and(|c| (form.endpoint)(&c).is_some());
-    let download_json = move || {
-        if let Some((body, _, reference)) = prepare() {
-            let _ = download(
-                &format!("{}-{reference}.json", form.file_stem),
-                "application/json",
-                &super::file::file_body(&body),
-            );
-        }
-    };
+    let has_endpoint =
+        move || destination().is_some_and(|to| !matches!(to, Destination::Email { .. }));
     // Where the email goes: a request about a course whose catalogue entry
     // names a contact goes to that contact; anything else to the campus team.
     let catalogue = crate::catalogue::loader::use_catalogue();
@@ -232,27 +262,51 @@ pub fn review_step() -> impl IntoView {
                         .and_then(|course| course.contact.clone())
                 })
             })
+            .or_else(|| match destination() {
+                Some(Destination::Email { address }) => Some(address),
+                _ => None,
+            })
             .unwrap_or_else(|| CAMPUS_EMAIL.to_owned())
     });
+    // Downloading and preparing the email pass the same check as sending;
+    // either ends the form in email mode (after the browser has acted on
+    // the click: the link's own mailto opens first).
+    let finish_by_email = move |body: String| {
+        let to = SentTo::Email(recipient.get_untracked());
+        set_timeout(
+            move || {
+                drafts.finish(body, to);
+                router.navigate(
+                    &Route::FormStep(form.id, StepId::Confirmation).href(),
+                    false,
+                );
+            },
+            std::time::Duration::ZERO,
+        );
+    };
+    let download_json = move || {
+        if let Some((body, _, reference)) = prepare() {
+            let _ = download(
+                &form.file_name(&reference),
+                "application/json",
+                &super::file::file_body(&body),
+            );
+            finish_by_email(body);
+        }
+    };
+    let on_mail = move |ev: leptos::ev::MouseEvent| match prepare() {
+        Some((body, ..)) => finish_by_email(body),
+        None => ev.prevent_default(),
+    };
     let mail_href = move || {
         let reference = drafts.with(|d| d.map(|d| d.reference.clone()).unwrap_or_default());
-        let subject = form.mail_subject.fr.replace("{ref}", &reference);
-        let body = format!(
-            "Bonjour,\n\nVeuillez trouver ci-joint ma {} (référence {reference}).\n\nCordialement",
-            form.noun.fr
-        );
-        format!(
-            "mailto:{}?subject={}&body={}",
-            recipient.get(),
-            crate::routes::percent_encode(&subject),
-            crate::routes::percent_encode(&body)
-        )
+        form.mailto(&recipient.get(), &reference)
     };
     let fallback = move || {
         view! {
             <ul class="fr-btns-group fr-btns-group--inline-md">
                 <li><button type="button" class="fr-btn fr-btn--secondary" id="telecharger-candidature" on:click=move |_| download_json()>{move || form.say(Text::DownloadJson, i18n.locale())}</button></li>
-                <li><a class="fr-btn fr-btn--tertiary" href=mail_href>{i18n.t(Text::PrepareEmail)}</a></li>
+                <li><a class="fr-btn fr-btn--tertiary" href=mail_href on:click=on_mail>{i18n.t(Text::PrepareEmail)}</a></li>
             </ul>
         }
     };
@@ -362,7 +416,7 @@ pub fn review_step() -> impl IntoView {
             >
                 <p class="fr-mt-3w" role="status" id="etat-envoi">{status}</p>
                 <button type="submit" id="envoyer" class="fr-btn" aria-disabled=move || busy().then_some("true")>
-                    {move || if busy() { i18n.t(Text::Sending)() } else if matches!(progress.get(), Progress::Failed(_)) { i18n.t(Text::SubmitRetry)() } else { form.submit.get(i18n.locale()) }}
+                    {move || if busy() { i18n.t(Text::Sending)() } else if matches!(progress.get(), Progress::Failed(_)) { i18n.t(Text::SubmitRetry)() } else if matches!(destination(), Some(Destination::DemarchesSimplifiees { .. })) { Ending::DsContinue.get(i18n.locale()) } else { form.submit.get(i18n.locale()) }}
                 </button>
             </Show>
         </form>

@@ -198,7 +198,12 @@ pub fn StepPage(
     // The journey's one decision for this step, from the draft and this tab's
     // sent application; re-decided when either changes (another tab may send).
     let decision = Memo::new(move |_| {
-        let sent_here = drafts.sent().is_some();
+        let sent = drafts.sent();
+        let sent_here = sent.is_some();
+        let ending = match sent.map(|s| s.to()) {
+            Some(super::storage::SentTo::Demarches) => StepId::HandOff,
+            _ => StepId::Confirmation,
+        };
         let closed = drafts.closed().is_some();
         drafts.with(|d| {
             resolve(
@@ -207,6 +212,7 @@ pub fn StepPage(
                 JourneyState {
                     draft: d.map(|d| &d.answers),
                     sent_here,
+                    ending,
                     closed,
                 },
             )
@@ -236,6 +242,7 @@ pub fn StepPage(
         (decision.get() == Decision::Show).then(|| match step {
             StepId::Review => review_step().into_any(),
             StepId::Confirmation => confirmation_step().into_any(),
+            StepId::HandOff => super::handoff_page::handoff_step().into_any(),
             _ => question_step(step, returning).into_any(),
         })
     };

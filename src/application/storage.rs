@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::answers::Answer;
 use super::draft::{reconcile, Closed, ClosedHow, Draft, Stored};
 use super::form::{FieldId, Form, FormId, StepId};
+pub use super::journey::SentTo;
 use super::payload::seal;
 use super::validation::Invalid;
 use crate::ui::clock::{now_ms, random_bytes};
@@ -23,6 +24,17 @@ pub struct Sent {
     pub reference: String,
     /// The payload that was sent, as JSON.
     pub payload: String,
+    /// Where it went, as [`SentTo::to_stored`] writes it (absent in what
+    /// older versions stored: the receiver).
+    #[serde(default)]
+    to: String,
+}
+
+impl Sent {
+    /// Where it went.
+    pub fn to(&self) -> SentTo {
+        SentTo::from_stored(&self.to)
+    }
 }
 
 /// The draft of one form. Its draft (or the tombstone of the last one) is
@@ -190,9 +202,10 @@ impl Drafts {
         self.sent.get()
     }
 
-    /// Records the application as received by the campus: its confirmation in
-    /// this tab, a tombstone for the other tabs, no draft.
-    pub fn finish(self, payload: String) {
+    /// Records the form as finished (received by the campus, or handed to the
+    /// applicant to email or to submit on démarches simplifiées): its
+    /// confirmation in this tab, a tombstone for the other tabs, no draft.
+    pub fn finish(self, payload: String, to: SentTo) {
         let Some(reference) = self
             .draft
             .with_untracked(|d| d.as_ref().map(|d| d.reference.clone()))
@@ -202,6 +215,7 @@ impl Drafts {
         let sent = Sent {
             reference: reference.clone(),
             payload,
+            to: to.to_stored(),
         };
         if let Some(s) = window().session_storage().ok().flatten() {
             let _ = s.set_item(

@@ -1,30 +1,44 @@
-//! Sending the application: `POST` of the frozen JSON body to
-//! `applications_endpoint` with its `Idempotency-Key`, redirects not followed,
-//! a time limit, and the answer judged by the receiver contract
-//! (`receipt::judge`). Every browser call that can throw is checked: a failure
-//! is a typed [`SendError`], never an exception.
+//! Sending the application: `POST` of the frozen JSON body to the form's
+//! receiver with its `Idempotency-Key` (judged by the receiver contract,
+//! `receipt::judge`), or of its row to Grist without credentials nor extra
+//! headers (judged by `grist::judge`); redirects not followed, a time limit.
+//! Every browser call that can throw is checked: a failure is a typed
+//! [`SendError`], never an exception.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::receipt::{endpoint_allowed, judge, Response, SendError};
+use super::storage::SentTo;
 use crate::ui::clock::now_unix;
 use crate::ui::fetch::request_deadline;
 
 /// How long to wait for the receiver before calling it a failure.
 pub const TIMEOUT_MS: i32 = 15_000;
 
-/// Sends `body` once and judges the answer.
-pub async fn send(endpoint: &str, body: &str, key: &str, reference: &str) -> Result<(), SendError> {
+/// Sends `body` once to `endpoint` and judges the answer: with `grist`, a
+/// row to Grist (no credentials, no `Idempotency-Key`: Grist's CORS allows
+/// neither); else the receiver contract.
+pub async fn send(
+    endpoint: &str,
+    body: &str,
+    key: &str,
+    reference: &str,
+    grist: bool,
+) -> Result<SentTo, SendError> {
     let (guard, signal, fired) = request_deadline(TIMEOUT_MS);
     let headers = web_sys::Headers::new().map_err(|_| SendError::Internal)?;
     headers
         .set("Content-Type", "application/json")
         .map_err(|_| SendError::Internal)?;
-    headers
-        .set("Idempotency-Key", key)
-        .map_err(|_| SendError::Internal)?;
     let init = web_sys::RequestInit::new();
+    if grist {
+        init.set_credentials(web_sys::RequestCredentials::Omit);
+    } else {
+        headers
+            .set("Idempotency-Key", key)
+            .map_err(|_| SendError::Internal)?;
+    }
     init.set_method("POST");
     init.set_headers(&headers);
     init.set_body(&body.into());
@@ -69,18 +83,18 @@ pub async fn send(endpoint: &str, body: &str, key: &str, reference: &str) -> Res
         }
     };
     drop(guard);
-    judge(
-        &Response {
-            status: response.status(),
-            redirected,
-            content_type: content_type.as_deref(),
-            retry_after: retry_after.as_deref(),
-            body: &text,
-        },
-        reference,
-        key,
-        now_unix(),
-    )
+    let answer = Response {
+        status: response.status(),
+        redirected,
+        content_type: content_type.as_deref(),
+        retry_after: retry_after.as_deref(),
+        body: &text,
+    };
+    if grist {
+        super::grist::judge(&answer, now_unix()).map(SentTo::Grist)
+    } else {
+        judge(&answer, reference, key, now_unix()).map(|()| SentTo::Campus)
+    }
 }
 
 /// The address of this page.

@@ -5,6 +5,7 @@
 //! without both translations does not compile.
 
 pub mod application;
+pub mod back_office;
 pub mod labels;
 pub mod pages;
 pub mod selection;
@@ -515,8 +516,8 @@ texts! {
     SubmitRetry => "Réessayer l'envoi", "Try sending again";
     NoEndpointTitle => "Envoi par courriel", "Sending by email";
     NoEndpointText =>
-        "Ce site n'envoie pas les {noun}s lui-même. Téléchargez votre {noun}, puis envoyez-la à {email} avec le courriel préparé.",
-        "This site does not send {noun}s itself. Download your {noun}, then send it to {email} with the prepared email.";
+        "Ce site n'envoie pas les {noun}s lui-même. Téléchargez votre {noun}, puis joignez ce fichier à un courriel pour {email}.",
+        "This site does not send {noun}s itself. Download your {noun}, then attach the file to an email to {email}.";
     DownloadJson => "Télécharger ma {noun} (JSON)", "Download my {noun} (JSON)";
     PrepareEmail => "Préparer le courriel", "Prepare the email";
     Print => "Imprimer ou enregistrer en PDF", "Print or save as PDF";

@@ -71,7 +71,9 @@ describe('success only on proof of receipt', () => {
       assert.equal(await page.locator('.campus-reference').count(), 0, 'no confirmation');
       const draft = await storedDraft(page);
       assert.equal(draft.answers.first_name, 'Camille', 'the draft is kept');
-      // The fallback is right there: the same frozen payload, downloadable.
+      // The fallback is right there: the same frozen payload, downloadable,
+      // and the prepared email (either ends the form in email mode).
+      assert.match(await page.getAttribute('#echec-envoi a:has-text("Préparer le courriel")', 'href'), /^mailto:/);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#echec-envoi #telecharger-candidature')]);
       const payload = JSON.parse(await readFile(await download.path(), 'utf8'));
       assert.ok(validatePayload(payload), JSON.stringify(validatePayload.errors));
@@ -80,8 +82,8 @@ describe('success only on proof of receipt', () => {
       const text = await readFile(await download.path(), 'utf8');
       const { body } = state.requests[0];
       assert.equal(text, `${body.slice(0, -1)},"checksum":"${fnv1a(body)}"}`, 'the bytes that were sent');
-      assert.match(await page.getAttribute('#echec-envoi a:has-text("Préparer le courriel")', 'href'), /^mailto:/);
-      await assertAccessible(page, `review after a ${mode} answer`);
+      await page.waitForSelector('h1:has-text("Dernière étape")');
+      await assertAccessible(page, `email confirmation after a ${mode} answer`);
       assertNoProblems(page);
     });
   }
