@@ -7,6 +7,7 @@
 //! `sheets` feature.
 
 pub mod collect;
+pub mod grist_table;
 pub mod messages;
 pub mod read;
 pub mod report;

@@ -22,7 +22,8 @@ use campus::sheets::messages::Outcome;
 use campus::sheets::ods;
 
 const USAGE: &str = "usage:
-  campus-applications collect FILE_OR_FOLDER… --out FILE.ods [--lang en]";
+  campus-applications collect FILE_OR_FOLDER… --out FILE.ods [--lang en]
+  campus-applications grist-table --form candidature|sur-mesure [--config config.json] [--table ID] --out FILE.json";
 
 struct Args {
     paths: Vec<PathBuf>,
@@ -84,7 +85,57 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// `grist-table`: writes the body that creates a form's Grist table, and
+/// says the one request that sends it.
+fn grist_table() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(2).collect();
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .map(String::as_str)
+    };
+    let (Some(form), Some(out)) = (value("--form"), value("--out")) else {
+        eprintln!("grist-table: --form and --out are needed\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let config = match value("--config").map(std::fs::read_to_string).transpose() {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("grist-table: --config: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let table = match campus::applications::grist_table::grist_table(
+        config.as_deref(),
+        form,
+        value("--table"),
+    ) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("grist-table: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let text = serde_json::to_string_pretty(&table.body).unwrap_or_default();
+    if let Err(e) = write_atomic(Path::new(out), text.as_bytes()) {
+        eprintln!("{e}");
+        return ExitCode::from(2);
+    }
+    let server = table
+        .server
+        .as_deref()
+        .unwrap_or("https://grist.numerique.gouv.fr");
+    println!(
+        "Écrit\u{a0}: {out}. Créez la table dans votre document Grist (clé d'API\u{a0}: Profil > Clé d'API\u{a0}; identifiant du document\u{a0}: Paramètres du document)\u{a0}:\n  curl -X POST -H \"Authorization: Bearer $GRIST_API_KEY\" -H \"Content-Type: application/json\" --data @{out} {server}/api/docs/ID_DU_DOCUMENT/tables"
+    );
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("grist-table") {
+        return grist_table();
+    }
     let args = match parse_args() {
         Ok(args) => args,
         Err(e) => {
