@@ -20,6 +20,7 @@ use campus::applications::{collect, read, report, sheet};
 use campus::i18n::Locale;
 use campus::sheets::messages::Outcome;
 use campus::sheets::ods;
+use campus::sheets::output::write_atomic;
 
 const USAGE: &str = "usage:
   campus-applications collect FILE_OR_FOLDER… --out FILE.ods [--lang en]
@@ -73,16 +74,6 @@ fn parse_args() -> Result<Args, String> {
         return Err(format!("collect: which files?\n{USAGE}"));
     }
     Ok(Args { paths, out, lang })
-}
-
-/// Writes `bytes` to `path` whole or not at all: a temporary file beside it,
-/// then renamed.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `grist-table`: writes the body that creates a form's Grist table, and

@@ -12,7 +12,7 @@
 //! writes the template. Errors write nothing and exit with status 1; a usage
 //! mistake exits with status 2.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use campus::catalogue::model::Parsed;
@@ -20,6 +20,7 @@ use campus::catalogue::time::civil_from_days;
 use campus::i18n::Locale;
 use campus::sheets::import::{Imported, Options};
 use campus::sheets::messages::Outcome;
+use campus::sheets::output::write_atomic;
 use campus::sheets::{check_json, export, import_path};
 
 const USAGE: &str = "usage:
@@ -83,16 +84,6 @@ fn today() -> String {
         .map_or(0, |d| d.as_secs() / 86_400) as i64;
     let (y, m, d) = civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Writes `bytes` to `path` whole or not at all: a temporary file beside it,
-/// then renamed.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn options(args: &Args) -> Result<Options, String> {

@@ -12,7 +12,8 @@
 //! values), [`durations`], [`dates`], [`limits`], [`zipguard`] and [`scan`]
 //! (hostile files), [`read`] (files into a [`table::Workbook`]), [`import`]
 //! (a workbook into the contract), [`export`] and [`ods`] (the template),
-//! [`report`] and [`messages`] (the report and its texts).
+//! [`report`] and [`messages`] (the report and its texts), [`output`] (the
+//! files written).
 
 // A refusal (`Err(Problem)`) happens at most once a file, on its way to the
 // report: its size is no cost worth boxing for.
@@ -29,6 +30,7 @@ pub mod labels;
 pub mod limits;
 pub mod messages;
 pub mod ods;
+pub mod output;
 pub mod read;
 pub mod report;
 pub mod scan;
