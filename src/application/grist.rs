@@ -199,6 +199,77 @@ mod tests {
         assert!(record_body(&TRAINER, "{", &columns).is_none());
     }
 
+    /// Every free-text answer of `form` made hostile (a formula, a query
+    /// string, markup, quotes, NFD), each different; what the payload says.
+    fn all_hostile(form: &Form) -> (String, Vec<(FieldId, String)>) {
+        let mut d = draft(form);
+        let mut set = Vec::new();
+        for (i, field) in form.fields.iter().enumerate() {
+            if matches!(field.input, Input::Text | Input::LongText)
+                && !d.answers.text(field.id).is_empty()
+            {
+                let hostile =
+                    format!("=HYPERLINK(\"http://x\")+@-&champ_{i}=1#f <b>\"q\"</b> e\u{301} {i}");
+                d.answers.set_text(field.id, &hostile);
+                set.push((field.id, hostile));
+            }
+        }
+        let payload = payload(form, &d, "2026-12-07T10:00:00.000Z", "fr")
+            .unwrap_or_else(|e| panic!("{:?} refused: {e:?}", form.id));
+        (payload.to_string(), set)
+    }
+
+    #[test]
+    fn every_free_text_answer_hostile_reaches_its_column_and_its_link_as_typed() {
+        for form in [&TRAINER, &REQUEST] {
+            let (payload, set) = all_hostile(form);
+            assert!(
+                set.len() >= 4,
+                "{:?}: {} hostile answers",
+                form.id,
+                set.len()
+            );
+            let row: Value =
+                serde_json::from_str(&record_body(form, &payload, &BTreeMap::new()).unwrap())
+                    .unwrap();
+            let fields: BTreeMap<FieldId, String> = set
+                .iter()
+                .enumerate()
+                .map(|(i, (id, _))| (*id, format!("champ_Q{i}")))
+                .collect();
+            let out = crate::application::demarches::hand_off(
+                form,
+                &payload,
+                "https://ds.example/commencer/x",
+                &fields,
+            )
+            .unwrap();
+            let query = out.link.split_once('?').map_or("", |(_, q)| q);
+            let sent: Vec<(String, String)> = query
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .map(|(k, v)| {
+                    let decode = |x: &str| crate::routes::percent_decode_with(x, false).unwrap();
+                    (decode(k), decode(v))
+                })
+                .collect();
+            for (i, (id, hostile)) in set.iter().enumerate() {
+                assert_eq!(
+                    row["records"][0]["fields"][id.as_str()],
+                    Value::from(hostile.as_str()),
+                    "{id}"
+                );
+                let key = format!("champ_Q{i}");
+                let in_link = sent.iter().any(|(k, v)| *k == key && v == hostile);
+                let left = out.left.iter().any(|l| l.field == *id);
+                assert!(
+                    in_link != left,
+                    "{id}: in the link as typed, or listed to copy (exactly one)"
+                );
+            }
+        }
+    }
+
     #[test]
     fn hostile_answers_travel_as_json_text() {
         let mut draft = draft(&REQUEST);
