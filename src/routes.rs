@@ -44,6 +44,10 @@ pub enum Route {
 }
 
 impl Route {
+    /// The start of the sur-mesure request (`sur-mesure/`), as the menu
+    /// links it.
+    pub const REQUEST_START: Route = Route::FormStart(FormId::Request);
+
     /// The catalogue with a query string (without `?`), e.g. a deep link to a
     /// filtered view.
     pub fn catalogue_href(query: &str) -> String {

@@ -1201,10 +1201,11 @@ pub const REQUEST_FIELDS: &[Field] = &[
     ),
 ];
 
-/// The campus team's address: where applications and requests are emailed
-/// when the site does not send them itself (a request about a course goes to
-/// the course's own contact, when the catalogue names one).
-pub const CAMPUS_EMAIL: &str = "campus@numerique.gouv.fr";
+/// The campus team's address (its home is [`crate::i18n::CAMPUS_EMAIL`]):
+/// where applications and requests are emailed when the site does not send
+/// them itself (a request about a course goes to the course's own contact,
+/// when the catalogue names one).
+pub use crate::i18n::CAMPUS_EMAIL;
 
 /// The one example address of the site (hints and error messages).
 pub const EXAMPLE_EMAIL: Tr = tr(

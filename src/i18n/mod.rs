@@ -11,6 +11,10 @@ pub mod pages;
 pub mod selection;
 pub mod typography;
 
+/// The campus team's address: in the footer of every page, and where forms
+/// are emailed when the site does not send them itself.
+pub const CAMPUS_EMAIL: &str = "campus@numerique.gouv.fr";
+
 use std::fmt;
 
 /// A language the interface is available in. French first: it is the default.
@@ -138,6 +142,8 @@ texts! {
     NavHome => "Accueil", "Home";
     NavCatalogue => "Catalogue des formations", "Training catalogue";
     NavTrainerCall => "Devenir formateur", "Become a trainer";
+    NavRequest => "Formation sur mesure", "Tailor-made training";
+    FooterContact => "Nous écrire", "Write to us";
     NavApplication => "Candidater", "Apply";
     NewWindow => "nouvelle fenêtre", "new window";
 
@@ -200,6 +206,7 @@ texts! {
     HomeExploreLink => "Explorer le catalogue", "Explore the catalogue";
     HomeTrainerTitle => "Transmettre vos compétences", "Share your skills";
     HomeTrainerLink => "Découvrir l'appel à formateurs", "Read the call for trainers";
+    HomeRequestLink => "Demander une formation sur mesure", "Request a tailor-made training";
 
     // --- Placeholders of pages that later work fills -------------------------------
     CatalogueIntro =>

@@ -7,7 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{labels, selection, Locale, Text};
+use crate::i18n::{labels, selection, Locale, Text, CAMPUS_EMAIL};
 use crate::routes::{anchor_href, Route};
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
@@ -154,10 +154,11 @@ fn LanguageSwitch(
 }
 
 /// Entries of the main navigation, in order.
-const NAV_ENTRIES: [(Route, Text); 4] = [
+const NAV_ENTRIES: [(Route, Text); 5] = [
     (Route::Home, Text::NavHome),
     (Route::Catalogue, Text::NavCatalogue),
     (Route::Selection, Text::NavSelection),
+    (Route::REQUEST_START, Text::NavRequest),
     (Route::TrainerCall, Text::NavTrainerCall),
 ];
 
@@ -344,6 +345,11 @@ pub fn Footer() -> impl IntoView {
                     </div>
                     <div class="fr-footer__content">
                         <p class="fr-footer__content-desc">{i18n.t(Text::FooterDescription)}</p>
+                        // The campus team's address, on every page.
+                        <p class="fr-footer__content-desc">
+                            {i18n.t(Text::FooterContact)} {move || i18n.locale().colon()}
+                            <a href=format!("mailto:{CAMPUS_EMAIL}")>{CAMPUS_EMAIL}</a>
+                        </p>
                         <ul class="fr-footer__content-list">
                             {FOOTER_GOV_LINKS
                                 .into_iter()

@@ -171,6 +171,28 @@ test('on a small screen the menu button opens the navigation, and a link closes 
   assertNoProblems(page);
 });
 
+test('the campus team is reachable from every page: its address in the footer, the tailor-made request in the menu and on the home page', async () => {
+  const page = await app.newPage();
+  await page.goto(app.url + 'catalogue/');
+  await waitForApp(page);
+  assert.equal(await page.getAttribute('footer a[href^="mailto:"]', 'href'), 'mailto:campus@numerique.gouv.fr');
+  assert.match(await page.textContent('footer'), /Nous écrire\u00a0:\s*campus@numerique\.gouv\.fr/);
+  await page.click('#navigation-principale a:has-text("Formation sur mesure")');
+  await page.waitForFunction(() => campusRoute === 'sur-mesure/');
+  assert.equal(await page.getAttribute('#navigation-principale a:has-text("Formation sur mesure")', 'aria-current'), 'page');
+  await page.goto(app.url);
+  await waitForApp(page);
+  assert.equal(await page.getAttribute('main a:has-text("Demander une formation sur mesure")', 'href'), 'sur-mesure/');
+  // The same in English.
+  await page.click('header .fr-header__tools .fr-translate__btn');
+  await page.click('header .fr-header__tools .fr-translate__language[lang="en"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await page.textContent('footer'), /Write to us:\s*campus@numerique\.gouv\.fr/);
+  assert.ok(await page.$('#navigation-principale a:has-text("Tailor-made training")'));
+  await assertAccessible(page, 'home with the contact and the request in English');
+  assertNoProblems(page);
+});
+
 describe('config.json', () => {
   test('is fetched next to index.html, under the sub-path', async () => {
     const page = await app.newPage();
