@@ -14,6 +14,9 @@ pub mod typography;
 /// The campus team's address: in the footer of every page, and where forms
 /// are emailed when the site does not send them itself.
 pub const CAMPUS_EMAIL: &str = "campus@numerique.gouv.fr";
+/// [`CAMPUS_EMAIL`] as a link (written out: the footer of every page costs
+/// no formatting code).
+pub const CAMPUS_MAILTO: &str = "mailto:campus@numerique.gouv.fr";
 
 use std::fmt;
 
@@ -143,7 +146,7 @@ texts! {
     NavCatalogue => "Catalogue des formations", "Training catalogue";
     NavTrainerCall => "Devenir formateur", "Become a trainer";
     NavRequest => "Formation sur mesure", "Tailor-made training";
-    FooterContact => "Nous écrire", "Write to us";
+    FooterContact => "Nous écrire\u{a0}:", "Write to us:";
     NavApplication => "Candidater", "Apply";
     NewWindow => "nouvelle fenêtre", "new window";
 
@@ -206,7 +209,6 @@ texts! {
     HomeExploreLink => "Explorer le catalogue", "Explore the catalogue";
     HomeTrainerTitle => "Transmettre vos compétences", "Share your skills";
     HomeTrainerLink => "Découvrir l'appel à formateurs", "Read the call for trainers";
-    HomeRequestLink => "Demander une formation sur mesure", "Request a tailor-made training";
 
     // --- Placeholders of pages that later work fills -------------------------------
     CatalogueIntro =>
@@ -340,9 +342,7 @@ texts! {
     Free => "Gratuit", "Free";
     Paid => "Payant", "Paid";
     AddToSelection => "Ajouter à ma sélection", "Add to my selection";
-    SelectionFull =>
-        "Sélection pleine (500\u{a0}formations au plus)\u{a0}: retirez-en une pour ajouter",
-        "Selection full (500 trainings at most): remove one to add";
+    SelectionFull => "Sélection pleine (500\u{a0}au plus)", "Selection full (500 at most)";
     RemoveFromSelection => "Retirer de ma sélection", "Remove from my selection";
     NavSelection => "Ma sélection", "My selection";
 
@@ -688,6 +688,11 @@ mod tests {
                 assert_ne!(fr, en, "{key:?} is not translated");
             }
         }
+    }
+
+    #[test]
+    fn the_campus_link_is_its_address() {
+        assert_eq!(CAMPUS_MAILTO, format!("mailto:{CAMPUS_EMAIL}"));
     }
 
     #[test]

@@ -265,6 +265,9 @@ mod tests {
         assert!(crate::i18n::Text::SharedSelectionFull
             .get(Locale::Fr)
             .contains(&format!("{max}\u{a0}formations")));
+        assert!(crate::i18n::Text::SelectionFull
+            .get(Locale::Fr)
+            .contains(&format!("{max}\u{a0}au plus")));
         assert_eq!(
             edit_notice(
                 &EditKind::AddedShared {

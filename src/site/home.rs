@@ -168,11 +168,6 @@ pub fn HomePage() -> impl IntoView {
             <ul class="fr-btns-group fr-btns-group--inline-md">
                 <li><a class="fr-btn" href=Route::Catalogue.href()>{i18n.t(Text::HomeExploreLink)}</a></li>
                 <li>
-                    <a class="fr-btn fr-btn--secondary" href=Route::request_href(None)>
-                        {i18n.t(Text::HomeRequestLink)}
-                    </a>
-                </li>
-                <li>
                     <a class="fr-btn fr-btn--secondary" href=Route::TrainerCall.href()>
                         {i18n.t(Text::HomeTrainerLink)}
                     </a>

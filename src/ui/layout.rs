@@ -7,7 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{labels, selection, Locale, Text, CAMPUS_EMAIL};
+use crate::i18n::{labels, selection, Locale, Text, CAMPUS_EMAIL, CAMPUS_MAILTO};
 use crate::routes::{anchor_href, Route};
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
@@ -347,8 +347,8 @@ pub fn Footer() -> impl IntoView {
                         <p class="fr-footer__content-desc">{i18n.t(Text::FooterDescription)}</p>
                         // The campus team's address, on every page.
                         <p class="fr-footer__content-desc">
-                            {i18n.t(Text::FooterContact)} {move || i18n.locale().colon()}
-                            <a href=format!("mailto:{CAMPUS_EMAIL}")>{CAMPUS_EMAIL}</a>
+                            {i18n.t(Text::FooterContact)} " "
+                            <a href=CAMPUS_MAILTO>{CAMPUS_EMAIL}</a>
                         </p>
                         <ul class="fr-footer__content-list">
                             {FOOTER_GOV_LINKS

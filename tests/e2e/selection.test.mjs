@@ -299,7 +299,7 @@ describe('the share link', () => {
     await openWith(page, 'catalogue/', own);
     const button = page.locator('#campus-app [data-favori]').first();
     await button.waitFor();
-    assert.match(await button.textContent(), /Sélection pleine \(500\u00a0formations au plus\)/);
+    assert.match(await button.textContent(), /Sélection pleine \(500\u00a0au plus\)/);
     assert.equal(await button.getAttribute('aria-disabled'), 'true');
     // (Playwright waits for an aria-disabled button to be enabled: a person clicks anyway.)
     await button.click({ force: true });
