@@ -923,10 +923,10 @@ impl Explorer {
                 all = keys.into_iter().map(|key| key as u32).collect();
             }
             // The session the card announces: the filters' own (region,
-            // format), with seats left.
+            // format), with seats left, in a place the search names first.
             Sort::NextSession => sort::sort_by_cached_key(&mut all, |&d| {
                 let next = self
-                    .next_open_session(&courses[d as usize], &query.filters)
+                    .announced_session(&courses[d as usize], &query.filters, &matcher)
                     .map(|s| s.start.unix);
                 (next.is_none(), next, self.title_rank[d as usize])
             }),
@@ -1058,8 +1058,8 @@ impl Explorer {
         sessions
     }
 
-    /// The session a card announces: the first of [`Self::matching_sessions`]
-    /// that still has seats (unknown counts as available).
+    /// The first of [`Self::matching_sessions`] that still has seats (unknown
+    /// counts as available).
     pub fn next_open_session<'a>(
         &self,
         course: &'a Course,
@@ -1070,9 +1070,9 @@ impl Explorer {
             .find(|s| !is_full(s))
     }
 
-    /// The session a card announces: [`Self::next_open_session`], but one in
-    /// a place the search names first ("Lyon" announces the Lyon session, not
-    /// an earlier one in Orléans).
+    /// The session a card announces and the next-session sort orders by:
+    /// [`Self::next_open_session`], but one in a place the search names first
+    /// ("Lyon" announces the Lyon session, not an earlier one in Orléans).
     pub fn announced_session<'a>(
         &self,
         course: &'a Course,
@@ -1633,6 +1633,39 @@ mod tests {
             Some("s2"),
             "s1 is full: the next open one"
         );
+        // The next-session sort orders by the same session: searching "lyon",
+        // c1 is announced (and sorted) at its Lyon date, after c2's.
+        let session = |id: &str, day: u32, city: &str| {
+            format!(
+                r#"{{"id":"{id}","start":"2030-03-{day:02}T09:30:00+01:00","end":"2030-03-{day:02}T12:30:00+01:00","format":"presentiel","location":{{"city":"{city}","region":"R"}}}}"#
+            )
+        };
+        let course = |id: &str, sessions: &[String]| {
+            format!(
+                r#"{{"id":"{id}","kind":"module","title":"Gamma {id}","summary":"S.","description":"D.","domains":["data"],"level":"decouverte","audience":["tous-agents"],"format":"presentiel","duration_hours":3,"provider":"DINUM","free":true,"objectives":[],"prerequisites":[],"sessions":[{}]}}"#,
+                sessions.join(",")
+            )
+        };
+        let json = format!(
+            r#"{{"version":1,"updated":"2026-11-20","domains":[{{"id":"data","label":"Data","description":"D."}}],"courses":[{},{}]}}"#,
+            course("c1", &[session("p", 5, "Paris"), session("l", 20, "Lyon")]),
+            course("c2", &[session("m", 10, "Lyon")]),
+        );
+        let two = Explorer::new(Parsed::from_json(&json).unwrap().catalogue, NOW);
+        let sorted = |text: &str| -> Vec<String> {
+            let q = CatalogueQuery {
+                text: text.into(),
+                sort: Sort::NextSession,
+                ..CatalogueQuery::default()
+            };
+            two.run(&q)
+                .all
+                .iter()
+                .map(|&d| two.catalogue.courses[d as usize].id.clone())
+                .collect()
+        };
+        assert_eq!(sorted("gamma"), ["c1", "c2"]);
+        assert_eq!(sorted("gamma lyon"), ["c2", "c1"]);
         for (text, session) in [
             ("alpha rouen", "s3"),
             ("normandie", "s3"),

@@ -252,11 +252,15 @@ impl Matcher {
     /// Whether the query names `place` (a city or a region): each of its
     /// folded words is matched ("lyon", "saint denis", "lyo" while typing).
     pub fn names_place(&self, place: &str) -> bool {
+        // No search (most cards, and the sort without text): no folding.
+        if self.is_empty() {
+            return false;
+        }
         let folded = super::text::fold(place);
         let mut words = folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty());
-        !self.is_empty() && words.clone().next().is_some() && words.all(|w| self.matches(w))
+        words.clone().next().is_some() && words.all(|w| self.matches(w))
     }
 }
 
