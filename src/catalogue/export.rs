@@ -183,7 +183,7 @@ pub fn courses_csv(
 }
 
 /// Escapes an iCalendar TEXT value (RFC 5545 §3.3.11).
-fn ical_text(value: &str) -> String {
+pub fn ical_text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
@@ -231,6 +231,56 @@ const UID_DOMAIN: &str = "campus.numerique.gouv.fr";
 /// or one that cannot be read day by day (overnight, more than a month: see
 /// [`session_days`]), stays one event with UID `{session-id}@…`.
 pub fn session_ics(course: &Course, session: &Session, stamp: i64, url: &str, l: Locale) -> String {
+    calendar(&[], &session_events(course, session, stamp, url, l))
+}
+
+/// Several sessions in one iCalendar document (a selection's sessions, a
+/// calendar feed): each `(course, session, url)` gives the events
+/// [`session_ics`] gives it. `header` lines come after the standard ones,
+/// e.g. a feed's name and refresh interval (RFC 7986 `NAME`,
+/// `REFRESH-INTERVAL`), already formatted (`NAME:…`, values escaped with
+/// [`ical_text`]).
+pub fn sessions_ics(
+    sessions: &[(&Course, &Session, String)],
+    header: &[String],
+    stamp: i64,
+    l: Locale,
+) -> String {
+    let events: Vec<String> = sessions
+        .iter()
+        .flat_map(|(course, session, url)| session_events(course, session, stamp, url, l))
+        .collect();
+    calendar(header, &events)
+}
+
+/// A `VCALENDAR` around `events` (content lines, unfolded), folded.
+fn calendar(header: &[String], events: &[String]) -> String {
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Campus du numérique public//Catalogue//FR",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    .into_iter()
+    .chain(header.iter().map(String::as_str))
+    .chain(events.iter().map(String::as_str))
+    .chain(["END:VCALENDAR"])
+    {
+        fold_line(line, &mut out);
+    }
+    out
+}
+
+/// The `VEVENT` content lines of `session` (see [`session_ics`]), unfolded.
+fn session_events(
+    course: &Course,
+    session: &Session,
+    stamp: i64,
+    url: &str,
+    l: Locale,
+) -> Vec<String> {
     let stamp = Timestamp {
         unix: stamp,
         offset_minutes: 0,
@@ -250,13 +300,7 @@ pub fn session_ics(course: &Course, session: &Session, stamp: i64, url: &str, l:
         description.push_str(l.pick("\nInscription\u{a0}: ", "\nRegistration: "));
         description.push_str(reg);
     }
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//Campus du numérique public//Catalogue//FR".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
-    ];
+    let mut lines = Vec::new();
     let count = days.len();
     for (i, day) in days.iter().enumerate() {
         let (uid, summary) = if count > 1 {
@@ -287,12 +331,7 @@ pub fn session_ics(course: &Course, session: &Session, stamp: i64, url: &str, l:
             "END:VEVENT".to_owned(),
         ]);
     }
-    lines.push("END:VCALENDAR".to_owned());
-    let mut out = String::new();
-    for line in lines {
-        fold_line(&line, &mut out);
-    }
-    out
+    lines
 }
 
 /// The name of a session's calendar file: its course's id and its day
