@@ -169,3 +169,31 @@ fn agents_find_what_they_mean() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// A short word with a typo is a whole word with a typo, not the beginning of
+/// another: "excel" finds the spreadsheet course that names Excel, never the
+/// courses that say "exclure" or "exceptions" (two of them in their
+/// description, where a card cannot show why it was found).
+#[test]
+fn short_words_do_not_match_other_words_through_a_typo() {
+    let text = std::fs::read_to_string("public/catalogue.json").unwrap();
+    let parsed = Parsed::from_json(&text).unwrap();
+    let explorer = Explorer::new(parsed.catalogue, 1_795_000_000);
+    let found = |query: &str| -> Vec<String> {
+        let results = explorer.run(&CatalogueQuery {
+            text: query.into(),
+            ..CatalogueQuery::default()
+        });
+        results
+            .all
+            .iter()
+            .map(|&d| explorer.catalogue.courses[d as usize].id.clone())
+            .collect()
+    };
+    assert_eq!(found("excel"), ["module-ent-tableur-avance"]);
+    assert_eq!(found("Excel"), ["module-ent-tableur-avance"]);
+    // A typo in a whole short word still counts ("exel" is too short; "exccel" is not).
+    assert_eq!(found("exccel"), ["module-ent-tableur-avance"]);
+    // Long words keep typos within a prefix, for search as you type.
+    assert!(found("kubrenet").contains(&"module-cloud-conteneurs-kubernetes".to_owned()));
+}

@@ -11,8 +11,9 @@
 //! - as a **prefix** (search as you type), for words of three letters or more,
 //!   and for two-letter words only while they are being typed: the last word of
 //!   the query, not followed by a space ("ia" finds "IaaS", "ia cloud" does not);
-//! - within **one typo** (insertion, deletion, substitution or swap) of a prefix,
-//!   for words of five letters or more.
+//! - within **one typo** (insertion, deletion, substitution or swap), for words
+//!   of five letters or more: of a whole word (or its plural) for words of five
+//!   or six letters, of a prefix for longer ones (still being typed).
 //!
 //! A single letter, and a word of up to three letters typed in capitals (an
 //! acronym: "IA", "RH", "UX"), match whole words only. Every query word must
@@ -151,6 +152,12 @@ static SCORES: [[f32; 256]; 4] = {
 
 /// Query words shorter than this get no typo tolerance ("one typo on longer words").
 pub const MIN_TYPO_LEN: usize = 5;
+/// Query words shorter than this take a typo on a whole vocabulary word only,
+/// never on the beginning of a longer one: one edit from the first five or six
+/// letters of a word is too loose ("excel" would find "exclure" and
+/// "exceptions"), while a longer word being typed keeps its typos
+/// ("kubrenet" finds "kubernetes").
+const MIN_PREFIX_TYPO_LEN: usize = 7;
 /// Query words of at most this many letters, typed in capitals, are acronyms:
 /// whole words only.
 pub const MAX_ACRONYM_LEN: usize = 3;
@@ -829,9 +836,17 @@ impl SearchIndex {
                     continue;
                 }
                 let term = &self.terms[t];
-                if term.len() + 1 >= w.len()
-                    && within_one_edit_of_prefix(w.as_bytes(), term.as_bytes())
-                {
+                let near = if w.len() >= MIN_PREFIX_TYPO_LEN {
+                    term.len() + 1 >= w.len()
+                        && within_one_edit_of_prefix(w.as_bytes(), term.as_bytes())
+                } else {
+                    // A short word: the whole term (or its plural) within one edit.
+                    let singular = term.strip_suffix(['s', 'x']).unwrap_or(term);
+                    [&**term, singular]
+                        .iter()
+                        .any(|t| edit_distance_within(w.as_bytes(), t.as_bytes(), 1).is_some())
+                };
+                if near {
                     out.push((t, TYPO));
                     typo_terms.insert(term.clone());
                 }
