@@ -197,3 +197,38 @@ fn short_words_do_not_match_other_words_through_a_typo() {
     // Long words keep typos within a prefix, for search as you type.
     assert!(found("kubrenet").contains(&"module-cloud-conteneurs-kubernetes".to_owned()));
 }
+
+/// A course taught in another language than French is found by that
+/// language's name, in French or English; French finds no course by it.
+#[test]
+fn courses_taught_in_english_are_found_by_the_word() {
+    let text = std::fs::read_to_string("public/catalogue.json").unwrap();
+    let parsed = Parsed::from_json(&text).unwrap();
+    let taught_in_english: Vec<String> = parsed
+        .catalogue
+        .courses
+        .iter()
+        .filter(|c| {
+            c.languages()
+                .contains(&campus::catalogue::model::Language::En)
+        })
+        .map(|c| c.id.clone())
+        .collect();
+    assert!(taught_in_english.contains(&"module-libre-ospo".to_owned()));
+    let explorer = Explorer::new(parsed.catalogue, 1_795_000_000);
+    for query in ["anglais", "English", "en anglais"] {
+        let results = explorer.run(&CatalogueQuery {
+            text: query.into(),
+            ..CatalogueQuery::default()
+        });
+        let mut found: Vec<String> = results
+            .all
+            .iter()
+            .map(|&d| explorer.catalogue.courses[d as usize].id.clone())
+            .collect();
+        found.sort();
+        let mut expected = taught_in_english.clone();
+        expected.sort();
+        assert_eq!(found, expected, "{query}");
+    }
+}

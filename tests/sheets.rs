@@ -271,6 +271,7 @@ fn an_edited_template_names_formations_row_12_thematiques_and_imports_once_corre
         "Oui",
         "",
         "",
+        "",
         "Importer un tableur",
         "",
         "",

@@ -122,10 +122,13 @@ fn key_facts(course: &Course, l: Locale) -> impl IntoView {
     let eligibility = course.eligibility.clone().map(|text| {
         view! { <div><dt>{Text::FactEligibility.get(l)}</dt> <dd>{text}</dd></div> }
     });
+    let languages = labels::languages_fact(course, l)
+        .map(|(heading, value)| view! { <div><dt>{heading}</dt> <dd>{value}</dd></div> });
     view! {
         <dl class="campus-key-facts fr-mb-2w">
             <div><dt>{Text::FactAudience.get(l)}</dt> <dd>{audience}</dd></div>
             {eligibility}
+            {languages}
             <div><dt>{Text::FactPrice.get(l)}</dt> <dd>{labels::price(course, l)}</dd></div>
         </dl>
     }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::export::is_full;
 use super::facets::{FacetBuilder, FacetCounts, FacetIndex};
 use super::filters::{FilterValue, Filters};
-use super::model::{Catalogue, Course, Format, Kind, Session};
+use super::model::{Catalogue, Course, Format, Kind, Language, Session};
 use super::query::{CatalogueQuery, Sort};
 use super::search::{IndexBuilder, IndexFinisher, Matcher, SearchIndex, SearchableText};
 use super::sort;
@@ -96,10 +96,24 @@ fn format_search_terms(format: Format) -> &'static [&'static str] {
     }
 }
 
+/// The words an agent types for a course's language ("anglais", "english"),
+/// searched beside its places. French, the campus's language and that of
+/// nearly every course, has none: "français" would find the whole catalogue.
+fn language_search_terms(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::Fr => &[],
+        Language::En => &["anglais", "english", "en anglais", "in english"],
+        Language::De => &["allemand", "german", "deutsch"],
+        Language::Es => &["espagnol", "spanish", "español"],
+        Language::It => &["italien", "italian", "italiano"],
+    }
+}
+
 /// The domain labels and places of a course, as searched: the labels of its
 /// domains (`labels` maps ids to labels), then the distinct cities and regions
 /// of its sessions still to come at `now` (a past session in Lyon never
-/// answers "Lyon") and the words of its formats, in order.
+/// answers "Lyon"), the words of its formats and of its languages other
+/// than French, in order.
 fn search_extras<'c>(
     labels: &'c HashMap<String, String>,
     c: &'c Course,
@@ -123,6 +137,9 @@ fn search_extras<'c>(
     let formats = std::iter::once(c.format).chain(c.upcoming_sessions(now).map(|s| s.format));
     for format in formats {
         format_search_terms(format).iter().for_each(|t| add(t));
+    }
+    for language in c.languages() {
+        language_search_terms(*language).iter().for_each(|t| add(t));
     }
     (domains, places)
 }

@@ -81,6 +81,53 @@ pub enum Format {
     Hybride,
 }
 
+/// A language a course is taught in (its ISO 639-1 code in the catalogue).
+/// A course that names none is taught in French ([`Course::languages`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// `fr`.
+    Fr,
+    /// `en`.
+    En,
+    /// `de`.
+    De,
+    /// `es`.
+    Es,
+    /// `it`.
+    It,
+}
+
+impl Language {
+    /// Every language, in the order of the catalogue's documentation.
+    pub const ALL: [Language; 5] = [
+        Language::Fr,
+        Language::En,
+        Language::De,
+        Language::Es,
+        Language::It,
+    ];
+
+    /// Its code in the catalogue (`fr`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+            Language::De => "de",
+            Language::Es => "es",
+            Language::It => "it",
+        }
+    }
+
+    /// The language of `code` (ISO 639-1, any case, spaces around ignored).
+    pub fn from_code(code: &str) -> Option<Language> {
+        let code = code.trim();
+        Language::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+}
+
 /// Where an in-person session takes place.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Place {
@@ -170,7 +217,12 @@ pub struct Course {
     /// that are not `free`.
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub price: Option<String>,
-    /// The four fields above as written, whatever their type, until they are
+    /// The languages it is taught in, as the catalogue names them (none: French,
+    /// see [`Course::languages`]). Checked like the four fields above: a value
+    /// that is not a list of known codes is dropped with a note.
+    #[serde(skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Language>,
+    /// The fields above as written, whatever their type, until they are
     /// checked (read in the same pass as the course, then emptied).
     #[serde(default, rename = "contact", skip_serializing)]
     unchecked_contact: Option<serde_json::Value>,
@@ -180,6 +232,8 @@ pub struct Course {
     unchecked_eligibility: Option<serde_json::Value>,
     #[serde(default, rename = "price", skip_serializing)]
     unchecked_price: Option<serde_json::Value>,
+    #[serde(default, rename = "languages", skip_serializing)]
+    unchecked_languages: Option<serde_json::Value>,
 }
 
 /// A key figure of the year ("21 000" / "agents formés en 2024").
@@ -334,6 +388,8 @@ pub enum FieldProblem {
     TooLong(usize),
     /// `access_url` on a course whose format is not e-learning.
     NotElearning,
+    /// `languages` that is not a list of known language codes.
+    NotLanguages,
 }
 
 impl fmt::Display for FieldProblem {
@@ -345,6 +401,9 @@ impl fmt::Display for FieldProblem {
             FieldProblem::TooLong(max) => write!(f, "longer than {max} characters"),
             FieldProblem::NotElearning => {
                 f.write_str("only read on courses whose format is e-learning")
+            }
+            FieldProblem::NotLanguages => {
+                f.write_str("not a list of language codes among fr, en, de, es, it")
             }
         }
     }
@@ -544,7 +603,40 @@ fn check_extras(course: &mut Course, index: usize) -> Vec<DroppedField> {
         "price",
         optional_text(course.unchecked_price.take(), limited(MAX_PRICE_CHARS)),
     );
+    course.languages = match languages(course.unchecked_languages.take()) {
+        Ok(list) => list,
+        Err(problem) => {
+            dropped.push(DroppedField {
+                index,
+                id,
+                field: "languages",
+                problem,
+            });
+            Vec::new()
+        }
+    };
     dropped
+}
+
+/// The `languages` of a course as written: absent, `null` or `[]` is none;
+/// else a list of known codes (repeats counted once, in order).
+fn languages(value: Option<serde_json::Value>) -> Result<Vec<Language>, FieldProblem> {
+    let items = match value {
+        None | Some(serde_json::Value::Null) => return Ok(Vec::new()),
+        Some(serde_json::Value::Array(items)) => items,
+        Some(_) => return Err(FieldProblem::NotLanguages),
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let language = item
+            .as_str()
+            .and_then(Language::from_code)
+            .ok_or(FieldProblem::NotLanguages)?;
+        if !out.contains(&language) {
+            out.push(language);
+        }
+    }
+    Ok(out)
 }
 
 fn sanitize_links(course: &mut Course) {
@@ -1002,6 +1094,21 @@ impl Catalogue {
 }
 
 impl Course {
+    /// The languages it is taught in: those the catalogue names, else French.
+    pub fn languages(&self) -> &[Language] {
+        if self.languages.is_empty() {
+            &[Language::Fr]
+        } else {
+            &self.languages
+        }
+    }
+
+    /// Whether it is taught in French only (what the French interface need
+    /// not say).
+    pub fn french_only(&self) -> bool {
+        self.languages() == [Language::Fr]
+    }
+
     /// Sessions that start at or after `now` (unix seconds), soonest first.
     pub fn upcoming_sessions(&self, now: i64) -> impl Iterator<Item = &Session> {
         self.sessions.iter().filter(move |s| s.start.unix >= now)
@@ -1242,6 +1349,58 @@ mod tests {
         let old = Parsed::from_json(&doc(&course("m1", "module", ""))).unwrap();
         assert!(old.dropped.is_empty() && old.skipped.is_empty());
         assert_eq!(old.catalogue.courses[0].contact, None);
+    }
+
+    #[test]
+    fn languages_are_read_as_known_codes_and_anything_else_dropped_with_a_note() {
+        let text = doc(&[
+            course("none", "module", ""),
+            course("en", "module", r#", "languages": ["en"]"#),
+            course("both", "module", r#", "languages": [" FR", "en", "fr"]"#),
+            course("empty", "module", r#", "languages": []"#),
+            course("null", "module", r#", "languages": null"#),
+            course("unknown", "module", r#", "languages": ["fr", "klingon"]"#),
+            course("text", "module", r#", "languages": "en""#),
+            course("number", "module", r#", "languages": [1]"#),
+            course("markup", "module", r#", "languages": ["<b>en</b>"]"#),
+        ]
+        .join(","));
+        let parsed = Parsed::from_json(&text).unwrap();
+        assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+        let c = &parsed.catalogue.courses;
+        let langs = |i: usize| c[i].languages().to_vec();
+        assert_eq!(langs(0), [Language::Fr], "none named: French");
+        assert!(c[0].french_only());
+        assert_eq!(langs(1), [Language::En]);
+        assert!(!c[1].french_only());
+        assert_eq!(
+            langs(2),
+            [Language::Fr, Language::En],
+            "once each, in order"
+        );
+        assert_eq!(langs(3), [Language::Fr]);
+        assert_eq!(langs(4), [Language::Fr]);
+        for dropped in &c[5..9] {
+            assert_eq!(dropped.languages(), [Language::Fr], "{}", dropped.id);
+        }
+        let dropped: Vec<(&str, &str)> = parsed
+            .dropped
+            .iter()
+            .map(|d| (d.id.as_str(), d.field))
+            .collect();
+        assert_eq!(
+            dropped,
+            [
+                ("unknown", "languages"),
+                ("text", "languages"),
+                ("number", "languages"),
+                ("markup", "languages")
+            ]
+        );
+        // Written back as read: the codes, and nothing for none.
+        let json = serde_json::to_string(&c[2]).unwrap();
+        assert!(json.contains(r#""languages":["fr","en"]"#), "{json}");
+        assert!(!serde_json::to_string(&c[0]).unwrap().contains("languages"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (The values themselves are stable ids; see `catalogue::model`.)
 
 use super::{Locale, Text};
-use crate::catalogue::model::{Audience, Course, Format, Kind, Level};
+use crate::catalogue::model::{Audience, Course, Format, Kind, Language, Level};
 use crate::catalogue::next_step::{AskReason, NextStep, WriteReason};
 use crate::catalogue::query::{DurationBand, Sort};
 use crate::catalogue::time::{days_from_civil, Timestamp};
@@ -23,6 +23,46 @@ pub fn level(v: Level, l: Locale) -> &'static str {
         Level::Intermediaire => l.pick("Intermédiaire", "Intermediate"),
         Level::Expert => l.pick("Expert", "Expert"),
     }
+}
+
+/// Language label, as a value ("Anglais", "English").
+pub fn language(v: Language, l: Locale) -> &'static str {
+    match v {
+        Language::Fr => l.pick("Français", "French"),
+        Language::En => l.pick("Anglais", "English"),
+        Language::De => l.pick("Allemand", "German"),
+        Language::Es => l.pick("Espagnol", "Spanish"),
+        Language::It => l.pick("Italien", "Italian"),
+    }
+}
+
+/// The course page's line on the languages a course is taught in: its
+/// heading and value ("Langue d'enseignement", "Anglais"), or `None` when
+/// there is nothing to say — a French-only course under the French
+/// interface. Under the English interface it is always said, French
+/// included: the reader may not follow a course in French.
+pub fn languages_fact(course: &Course, l: Locale) -> Option<(&'static str, String)> {
+    if l == Locale::Fr && course.french_only() {
+        return None;
+    }
+    let languages = course.languages();
+    let heading = match (languages.len(), l) {
+        (1, Locale::Fr) => "Langue d'enseignement",
+        (_, Locale::Fr) => "Langues d'enseignement",
+        (_, Locale::En) => "Taught in",
+    };
+    // French writes languages in lower case within a phrase ("Français et
+    // anglais"); English capitalises them.
+    let value = languages
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match (i, l) {
+            (0, _) | (_, Locale::En) => language(*v, l).to_owned(),
+            _ => language(*v, l).to_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join(l.pick(" et ", " and "));
+    Some((heading, value))
 }
 
 /// Audience label.
@@ -441,6 +481,44 @@ mod tests {
         assert_eq!(
             mail_subject("Data", Locale::En),
             "Training \u{201c}Data\u{201d}"
+        );
+    }
+
+    #[test]
+    fn the_language_is_said_when_the_reader_needs_it() {
+        use crate::catalogue::model::Parsed;
+        let course = |languages: &str| {
+            let json = format!(
+                r#"{{"version":1,"domains":[{{"id":"d","label":"D"}}],"courses":[
+                {{"id":"c","kind":"module","title":"T","summary":"S","description":"D","domains":["d"],
+                 "level":"expert","audience":["managers"],"format":"hybride","duration_hours":7,
+                 "provider":"P","free":true{languages}}}]}}"#
+            );
+            Parsed::from_json(&json)
+                .unwrap()
+                .catalogue
+                .courses
+                .remove(0)
+        };
+        let french = course("");
+        assert_eq!(languages_fact(&french, Locale::Fr), None);
+        assert_eq!(
+            languages_fact(&french, Locale::En),
+            Some(("Taught in", "French".into()))
+        );
+        let english = course(r#","languages":["en"]"#);
+        assert_eq!(
+            languages_fact(&english, Locale::Fr),
+            Some(("Langue d'enseignement", "Anglais".into()))
+        );
+        let both = course(r#","languages":["fr","en"]"#);
+        assert_eq!(
+            languages_fact(&both, Locale::Fr),
+            Some(("Langues d'enseignement", "Français et anglais".into()))
+        );
+        assert_eq!(
+            languages_fact(&both, Locale::En),
+            Some(("Taught in", "French and English".into()))
         );
     }
 

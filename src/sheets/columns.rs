@@ -37,6 +37,8 @@ pub enum Field {
     Price,
     /// `eligibility`.
     Eligibility,
+    /// `languages`.
+    Languages,
     /// `objectives`.
     Objectives,
     /// `prerequisites`.
@@ -118,6 +120,8 @@ pub enum Choices {
     YesNo,
     /// Domain labels (several, separated by commas).
     Domains,
+    /// Languages (several, separated by commas).
+    Languages,
 }
 
 /// One column of a sheet.
@@ -284,6 +288,15 @@ pub const COURSES: &[Column] = &[
         Field::Eligibility,
         "Conditions d'accès",
         "Qui peut s'inscrire (ou demander un programme sur mesure), 300 caractères au plus.",
+    ),
+    also(
+        choice(
+            Field::Languages,
+            "Langues",
+            Choices::Languages,
+            "Les langues dans lesquelles la formation est dispensée, séparées par des virgules\u{a0}: Français, Anglais, Allemand, Espagnol, Italien (ou fr, en, de, es, it). Vide\u{a0}: Français.",
+        ),
+        &["Langue", "Langue d'enseignement", "Langues d'enseignement", "Languages", "Language"],
     ),
     col(
         Field::Objectives,

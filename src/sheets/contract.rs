@@ -70,6 +70,9 @@ pub struct OutCourse {
     /// Eligibility text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eligibility: Option<String>,
+    /// Language codes (none: French).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<&'static str>,
     /// Objectives.
     pub objectives: Vec<String>,
     /// Prerequisites.

@@ -6,7 +6,7 @@
 use super::columns::{Choices, Column, Field, SheetId, SheetSpec, GUIDE, SHEETS};
 use super::dates::paris_offset;
 use super::durations::format_hours;
-use super::labels::{self, Labelled, AUDIENCES, FORMATS, KINDS, LEVELS, NO, YES};
+use super::labels::{self, Labelled, AUDIENCES, FORMATS, KINDS, LANGUAGES, LEVELS, NO, YES};
 use super::limits;
 use super::ods::{OdsCell, OdsColumn, OdsSheet};
 use super::table::Civil;
@@ -76,6 +76,13 @@ fn course_cell(catalogue: &Catalogue, c: &Course, field: Field) -> OdsCell {
         Field::Free => text(if c.free { YES } else { NO }),
         Field::Price => opt(&c.price),
         Field::Eligibility => opt(&c.eligibility),
+        Field::Languages => text(
+            c.languages
+                .iter()
+                .map(|l| l.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         Field::Objectives => text(c.objectives.join("\n")),
         Field::Prerequisites => text(c.prerequisites.join("\n")),
         Field::Modules => text(c.modules.join(", ")),
@@ -111,6 +118,7 @@ fn choices(catalogue: &Catalogue, choices: Choices) -> Option<Vec<String>> {
         Choices::Kind => owned(labels::all(&KINDS)),
         Choices::Level => owned(labels::all(&LEVELS)),
         Choices::Audience => owned(labels::all(&AUDIENCES)),
+        Choices::Languages => owned(labels::all(&LANGUAGES)),
         Choices::Format => owned(labels::all(&FORMATS)),
         Choices::YesNo => owned(vec![YES, NO]),
         Choices::Domains => Some(catalogue.domains.iter().map(|d| d.label.clone()).collect()),
@@ -152,7 +160,10 @@ fn sheet(catalogue: &Catalogue, spec: &SheetSpec, rows: Vec<Vec<OdsCell>>) -> Od
             .map(|c| OdsColumn {
                 width_cm: width(c),
                 list: choices(catalogue, c.choices),
-                strict: !matches!(c.choices, Choices::Domains | Choices::Audience),
+                strict: !matches!(
+                    c.choices,
+                    Choices::Domains | Choices::Audience | Choices::Languages
+                ),
                 wrap: width(c) >= 9.0,
             })
             .collect(),

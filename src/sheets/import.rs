@@ -10,7 +10,7 @@ use super::contract::{hours_number, slug, OutCatalogue, OutCourse, OutPlace, Out
 use super::dates::{parse_date_time, rfc3339};
 use super::durations::{parse_hours, rounded_hours};
 use super::headers::Headers;
-use super::labels::{self, find, id_of, AUDIENCES, FORMATS, KINDS, LEVELS};
+use super::labels::{self, find, id_of, AUDIENCES, FORMATS, KINDS, LANGUAGES, LEVELS};
 use super::messages::Message;
 use super::report::{Place, Problem, Report, Severity};
 use super::scan::{NoteKind, SheetScan};
@@ -494,6 +494,25 @@ fn read_courses(
         if audience.is_empty() {
             audience.push(id_of(&AUDIENCES, Audience::TousAgents));
         }
+        let mut languages: Vec<&'static str> = Vec::new();
+        for value in split_list(&h.text(row, Field::Languages)) {
+            match find(&LANGUAGES, &value) {
+                Some(l) => {
+                    let id = id_of(&LANGUAGES, l);
+                    if !languages.contains(&id) {
+                        languages.push(id);
+                    }
+                }
+                None => problems.push(Problem::warning(
+                    place(Field::Languages),
+                    Some(value),
+                    Message::UnknownLabel {
+                        expected: labels::all(&LANGUAGES).join(", "),
+                        fallback: None,
+                    },
+                )),
+            }
+        }
 
         // Domains by label or id; an unknown one stays as written, for the
         // parser to refuse the course (the rule is the app's).
@@ -591,6 +610,7 @@ fn read_courses(
             free,
             price: non_blank(h.text(row, Field::Price)),
             eligibility: non_blank(h.text(row, Field::Eligibility)),
+            languages,
             objectives: split_lines(&h.text(row, Field::Objectives)),
             prerequisites: split_lines(&h.text(row, Field::Prerequisites)),
             modules,
@@ -883,6 +903,7 @@ fn map_parser_problems(
             "contact" => (Field::Contact, course.contact.clone()),
             "access_url" => (Field::AccessUrl, course.access_url.clone()),
             "eligibility" => (Field::Eligibility, course.eligibility.clone()),
+            "languages" => (Field::Languages, Some(course.languages.join(", "))),
             _ => (Field::Price, course.price.clone()),
         };
         // A contact read from a mailto: link sits in the link's column.

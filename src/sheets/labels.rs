@@ -8,7 +8,7 @@
 //! Cycle or a Programme is a series of them, a `parcours`. Its Modalité "En
 //! ligne" is remote (`distanciel`); "En ligne" with "Présentiel" is `hybride`.
 
-use crate::catalogue::model::{Audience, Format, Kind, Level};
+use crate::catalogue::model::{Audience, Format, Kind, Language, Level};
 use crate::catalogue::text::fold;
 use crate::i18n::{labels, Locale};
 
@@ -115,6 +115,35 @@ pub const AUDIENCES: [Label<Audience>; 4] = [
     },
 ];
 
+/// The languages a course is taught in.
+pub const LANGUAGES: [Label<Language>; 5] = [
+    Label {
+        value: Language::Fr,
+        id: "fr",
+        aliases: &["francais", "french", "fra", "fre"],
+    },
+    Label {
+        value: Language::En,
+        id: "en",
+        aliases: &["anglais", "english", "eng"],
+    },
+    Label {
+        value: Language::De,
+        id: "de",
+        aliases: &["allemand", "german", "deutsch", "deu", "ger"],
+    },
+    Label {
+        value: Language::Es,
+        id: "es",
+        aliases: &["espagnol", "spanish", "espanol", "spa"],
+    },
+    Label {
+        value: Language::It,
+        id: "it",
+        aliases: &["italien", "italian", "italiano", "ita"],
+    },
+];
+
 /// The formats.
 pub const FORMATS: [Label<Format>; 4] = [
     Label {
@@ -165,6 +194,11 @@ impl Labelled for Level {
 impl Labelled for Audience {
     fn label(self) -> &'static str {
         labels::audience(self, Locale::Fr)
+    }
+}
+impl Labelled for Language {
+    fn label(self) -> &'static str {
+        labels::language(self, Locale::Fr)
     }
 }
 impl Labelled for Format {
@@ -243,6 +277,10 @@ mod tests {
         );
         assert_eq!(find(&KINDS, "Webinaire\u{a0}?"), Some(Kind::Module));
         assert_eq!(find(&KINDS, "Colloque"), None);
+        assert_eq!(find(&LANGUAGES, "anglais"), Some(Language::En));
+        assert_eq!(find(&LANGUAGES, " EN "), Some(Language::En));
+        assert_eq!(find(&LANGUAGES, "Franc\u{327}ais"), Some(Language::Fr));
+        assert_eq!(find(&LANGUAGES, "klingon"), None);
         assert_eq!(yes_no(" OUI "), Some(true));
         assert_eq!(yes_no("peut-être"), None);
     }

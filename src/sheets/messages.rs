@@ -547,6 +547,12 @@ fn expected_field(problem: FieldProblem, fr: bool) -> String {
         (FieldProblem::NotElearning, false) => {
             "an access link only for an e-learning course".into()
         }
+        (FieldProblem::NotLanguages, true) => {
+            "des langues parmi Français, Anglais, Allemand, Espagnol, Italien".into()
+        }
+        (FieldProblem::NotLanguages, false) => {
+            "languages among French, English, German, Spanish, Italian".into()
+        }
     }
 }
 

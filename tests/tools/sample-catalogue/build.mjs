@@ -148,6 +148,7 @@ export function validate(doc) {
     if (!c.free && !(typeof c.price === 'string' && c.price.trim())) errors.push(`${c.id}: a paid course states its price`);
     if (c.price !== undefined && (typeof c.price !== 'string' || c.price.length > 120)) errors.push(`${c.id}: price`);
     if (c.eligibility !== undefined && (typeof c.eligibility !== 'string' || c.eligibility.length > 300)) errors.push(`${c.id}: eligibility`);
+    if (c.languages !== undefined && !(Array.isArray(c.languages) && c.languages.length && c.languages.every((l) => ['fr', 'en', 'de', 'es', 'it'].includes(l)))) errors.push(`${c.id}: languages`);
     for (const k of ['price', 'eligibility']) {
       // French typography: a no-break space before : ; ! ? and the euro sign,
       // a narrow one between thousands.

@@ -122,6 +122,7 @@ export default {
       format: 'e-learning',
       duration_hours: 2.5,
       provider: 'UNESCO',
+      languages: ['fr', 'en'],
       free: true,
       access_url: "https://campus.numerique.gouv.fr/e-learning/gouvernance-des-communs",
       objectives: [
@@ -138,13 +139,15 @@ export default {
       kind: 'module',
       title: 'Mettre en place un bureau du logiciel libre (OSPO)',
       summary: "Missions, organisation et outils d'un open source program office, à partir de l'expérience de la Commission européenne et d'administrations nationales.",
-      description: "Un open source program office, ou OSPO, est l'équipe qui définit et anime la politique d'une organisation en matière de logiciels libres : usage, contribution, publication, conformité des licences, relations avec les communautés. La Commission européenne s'est dotée d'un tel bureau dans le cadre de sa stratégie open source et a adopté en décembre 2021 des règles facilitant la publication de ses propres logiciels. Ce module part de cette expérience pour vous aider à concevoir le vôtre.\n\nLa classe virtuelle décrit les missions typiques d'un OSPO et les différentes manières de le rattacher : auprès de la direction du numérique, du secrétariat général ou d'une direction métier. Vous examinez les outils dont il a besoin, comme une politique de contribution, un processus d'ouverture des codes, un inventaire des dépendances et des indicateurs de suivi, ainsi que les ressources de l'observatoire européen de l'open source sur la plateforme Joinup.\n\nDes responsables d'OSPO d'administrations européennes témoignent de leurs premiers mois : ce qui a fonctionné, les résistances rencontrées, les alliés à mobiliser. Vous repartez avec une trame de lettre de mission adaptable à votre organisation.",
+      description: "Un open source program office, ou OSPO, est l'équipe qui définit et anime la politique d'une organisation en matière de logiciels libres : usage, contribution, publication, conformité des licences, relations avec les communautés. La Commission européenne s'est dotée d'un tel bureau dans le cadre de sa stratégie open source et a adopté en décembre 2021 des règles facilitant la publication de ses propres logiciels. Ce module part de cette expérience pour vous aider à concevoir le vôtre.\n\nLa classe virtuelle décrit les missions typiques d'un OSPO et les différentes manières de le rattacher : auprès de la direction du numérique, du secrétariat général ou d'une direction métier. Vous examinez les outils dont il a besoin, comme une politique de contribution, un processus d'ouverture des codes, un inventaire des dépendances et des indicateurs de suivi, ainsi que les ressources de l'observatoire européen de l'open source sur la plateforme Joinup.\n\nDes responsables d'OSPO d'administrations européennes témoignent de leurs premiers mois : ce qui a fonctionné, les résistances rencontrées, les alliés à mobiliser. Vous repartez avec une trame de lettre de mission adaptable à votre organisation.\n\nLa classe virtuelle se déroule en anglais, langue de travail de l'équipe de la Commission ; les supports sont fournis en anglais et en français.",
       level: 'expert',
       audience: ['agents-numerique', 'managers'],
       format: 'distanciel',
       duration_hours: 3.5,
       provider: 'Commission européenne',
       free: true,
+      // Given by the Commission's OSPO in English, its working language.
+      languages: ['en'],
       objectives: [
         "Décrire les missions d'un open source program office",
         'Choisir un positionnement et un périmètre adaptés à son organisation',
