@@ -47,9 +47,9 @@ pub fn languages_fact(course: &Course, l: Locale) -> Option<(&'static str, Strin
     }
     let languages = course.languages();
     let heading = match (languages.len(), l) {
-        (1, Locale::Fr) => "Langue d'enseignement",
-        (_, Locale::Fr) => "Langues d'enseignement",
-        (_, Locale::En) => "Taught in",
+        (1, Locale::Fr) => "Langue d'enseignement\u{a0}:",
+        (_, Locale::Fr) => "Langues d'enseignement\u{a0}:",
+        (_, Locale::En) => "Taught in:",
     };
     // French writes languages in lower case within a phrase ("Français et
     // anglais"); English capitalises them.
@@ -504,21 +504,21 @@ mod tests {
         assert_eq!(languages_fact(&french, Locale::Fr), None);
         assert_eq!(
             languages_fact(&french, Locale::En),
-            Some(("Taught in", "French".into()))
+            Some(("Taught in:", "French".into()))
         );
         let english = course(r#","languages":["en"]"#);
         assert_eq!(
             languages_fact(&english, Locale::Fr),
-            Some(("Langue d'enseignement", "Anglais".into()))
+            Some(("Langue d'enseignement\u{a0}:", "Anglais".into()))
         );
         let both = course(r#","languages":["fr","en"]"#);
         assert_eq!(
             languages_fact(&both, Locale::Fr),
-            Some(("Langues d'enseignement", "Français et anglais".into()))
+            Some(("Langues d'enseignement\u{a0}:", "Français et anglais".into()))
         );
         assert_eq!(
             languages_fact(&both, Locale::En),
-            Some(("Taught in", "French and English".into()))
+            Some(("Taught in:", "French and English".into()))
         );
     }
 

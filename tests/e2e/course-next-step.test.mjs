@@ -303,6 +303,27 @@ describe('everywhere', () => {
     assertNoProblems(en);
   });
 
+  test('the language a course is taught in: said in English always, in French when it is not French only', async () => {
+    const english = bundled('a course taught in English', (x) => (x.languages ?? []).join() === 'en');
+    const french = bundled('a course with no language (French)', (x) => !x.languages);
+    const facts = async (id, locale) => {
+      const page = await openCourse(id, { locale });
+      if (locale) await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const t = await text(page.locator('.campus-key-facts'));
+      assertNoProblems(page);
+      return { page, t };
+    };
+    const fr = await facts(english.id);
+    assert.match(fr.t, /Langue d'enseignement\u00a0: Anglais/);
+    await assertAccessible(fr.page, 'course taught in English, French interface');
+    assert.doesNotMatch((await facts(french.id)).t, /Langue/, 'a French course says nothing in French');
+    assert.match((await facts(english.id, 'en')).t, /Taught in: English/);
+    assert.match((await facts(french.id, 'en')).t, /Taught in: French/);
+    // The static page, before the app starts, says the same.
+    const res = await fetch(`${app.url}formation/${english.id}/`);
+    assert.match(await res.text(), /Langue d'enseignement/);
+  });
+
   test('on a 390 px phone the next step fits, comes before the presentation, and is reachable', async () => {
     const c = bundled('a sur-mesure programme', (x) => x.kind === 'sur-mesure');
     const page = await openCourse(c.id, { viewport: { width: 390, height: 844 } });
