@@ -66,6 +66,15 @@ pub fn full_site_href(route: &Route) -> String {
     crate::ui::router::absolute(&route.href())
 }
 
+/// The full site's address of the page being shown, its own query included
+/// (the course a tailor-made request is about: `sur-mesure/?formation=…`),
+/// the widget's keys left out.
+fn full_site_page_href(route: &Route) -> String {
+    let router = crate::ui::router::use_router();
+    let query = untrack(move || router.location().query);
+    crate::ui::router::absolute(&crate::routes::with_query(route.href(), &query))
+}
+
 /// Downloads the progress file of the current draft.
 pub fn download_progress() {
     let drafts = use_drafts();
@@ -201,7 +210,7 @@ pub fn FormGuard(
     let form = use_form();
     let config = crate::ui::config::use_config();
     let ancestors = frame_ancestors();
-    let href = full_site_href(&route);
+    let href = full_site_page_href(&route);
     move || match &ancestors {
         None => children().into_any(),
         Some(ancestors) => match config.get() {

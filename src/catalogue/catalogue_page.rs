@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::components::{CourseCard, WithCatalogue};
+use super::components::{CourseCard, WidgetSelectionLink, WithCatalogue};
 use super::explore::{Dropped, Results};
 use super::export::courses_csv;
 use super::filters::{panel_groups, FilterKey, FilterValue};
@@ -631,10 +631,13 @@ pub fn CataloguePage() -> impl IntoView {
     let router = use_router();
     let query = Memo::new(move |_| CatalogueQuery::from_query_string(&router.location().query));
     use_page_title(move |l| query.with(|q| catalogue_title(q, l)));
+    // A course page's way back leads to this catalogue as it is.
+    Effect::new(move || router.remember_catalogue(query.with(|q| q.to_query_string())));
     view! {
         <div class="fr-container fr-my-7w">
             <h1>{i18n.t(Text::TitleCatalogue)}</h1>
             <p class="fr-text--lead">{i18n.t(Text::CatalogueIntro)}</p>
+            <WidgetSelectionLink />
             <WithCatalogue ready=move |loaded| view! { <CatalogueExplorer loaded=loaded query=query /> } />
         </div>
     }

@@ -11,7 +11,7 @@ use super::loader::{use_catalogue, CatalogueState, LoadError, LoadedCatalogue};
 use super::model::{Course, Format, Kind, Session};
 use super::query::{CatalogueQuery, Filters};
 use super::search::{highlight, Matcher};
-use super::selection::MAX_BOOKMARKS;
+use super::selection::{share_href, MAX_BOOKMARKS};
 use crate::i18n::typography::french_spacing;
 use crate::i18n::{labels, Text};
 use crate::routes::Route;
@@ -74,6 +74,36 @@ pub fn BookmarkButton(
                 (false, false) => add,
             }}
         </button>
+    }
+}
+
+/// In a compact widget, which has no header: « Ma sélection (n) » once
+/// something is bookmarked, so that the visitor sees what they keep. Where
+/// the widget's links open the full site, the link carries the selection
+/// (a shared selection's address): the full site's storage is not the
+/// widget's.
+#[component]
+pub fn WidgetSelectionLink() -> impl IntoView {
+    let params = crate::embed::widget::read_params();
+    let shown = params.embedded && params.compact;
+    let new_tab = params.links == crate::embed::params::LinkMode::NewTab;
+    let bookmarks = use_bookmarks();
+    let i18n = use_i18n();
+    move || {
+        (shown && !bookmarks.is_empty()).then(|| {
+            let href = if new_tab {
+                bookmarks.with_ids(|ids| share_href(ids))
+            } else {
+                Route::Selection.href()
+            };
+            view! {
+                <p class="fr-mt-1w">
+                    <a class="fr-link fr-icon-bookmark-fill fr-link--icon-left" id="widget-selection" href=href>
+                        {format!("{} ({})", Text::NavSelection.get(i18n.locale()), bookmarks.len())}
+                    </a>
+                </p>
+            }
+        })
     }
 }
 

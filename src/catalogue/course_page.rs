@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::components::{course_badges, skipped_notice, BookmarkButton, CourseCard, WithCatalogue};
+use super::components::{
+    course_badges, skipped_notice, BookmarkButton, CourseCard, WidgetSelectionLink, WithCatalogue,
+};
 use super::excerpt::SIMILAR_COURSES;
 use super::export::is_full;
 use super::export::{session_ics, session_ics_name};
@@ -324,12 +326,20 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
     let (hours, format, level) = (course.duration_hours, course.format, course.level);
     let provider = course.provider.clone();
     let facts = key_facts(&course, l);
+    // In a widget the way back is its catalogue as the visitor left it (the
+    // host's domain, their search), and the campus's home page, which would
+    // open inside the host's page, is not offered.
+    let in_widget = crate::embed::widget::read_params().embedded;
+    let home = (!in_widget).then(|| {
+        view! { <li><a class="fr-breadcrumb__link" href=Route::Home.href()>{i18n.t(Text::NavHome)}</a></li> }
+    });
+    let catalogue_href = use_router().catalogue_return_href();
 
     view! {
         <nav class="fr-breadcrumb" aria-label="fil d'Ariane">
             <ol class="fr-breadcrumb__list">
-                <li><a class="fr-breadcrumb__link" href=Route::Home.href()>{i18n.t(Text::NavHome)}</a></li>
-                <li><a class="fr-breadcrumb__link" href=Route::Catalogue.href()>{i18n.t(Text::NavCatalogue)}</a></li>
+                {home}
+                <li><a class="fr-breadcrumb__link" href=catalogue_href>{i18n.t(Text::NavCatalogue)}</a></li>
                 <li><a class="fr-breadcrumb__link" aria-current="page" lang=lang>{title.clone()}</a></li>
             </ol>
         </nav>
@@ -340,6 +350,7 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
         {next}
         <ul class="fr-tags-group fr-mt-3w" aria-label=i18n.t(Text::DomainsLabel)>{domains}</ul>
         <BookmarkButton id=course.id.clone() title=title.clone() />
+        <WidgetSelectionLink />
         <div class="fr-grid-row fr-grid-row--gutters fr-mt-3w">
             <div class="fr-col-12 fr-col-md-8">
                 <h2 class="fr-h4">{i18n.t(Text::About)}</h2>

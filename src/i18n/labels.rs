@@ -514,7 +514,10 @@ mod tests {
         let both = course(r#","languages":["fr","en"]"#);
         assert_eq!(
             languages_fact(&both, Locale::Fr),
-            Some(("Langues d'enseignement\u{a0}:", "Français et anglais".into()))
+            Some((
+                "Langues d'enseignement\u{a0}:",
+                "Français et anglais".into()
+            ))
         );
         assert_eq!(
             languages_fact(&both, Locale::En),

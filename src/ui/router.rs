@@ -28,6 +28,9 @@ pub struct Router {
     /// The widget's keys of the first address (`embed=1&origin=…`), kept in
     /// every address the widget moves to, so that a reload stays a widget.
     sticky: StoredValue<String>,
+    /// The query of the catalogue page last shown in this document: where
+    /// a course page's way back leads (a widget's domain, the visitor's search).
+    catalogue_query: StoredValue<String>,
 }
 
 impl Router {
@@ -52,6 +55,18 @@ impl Router {
     /// button is then gone.
     pub fn focus_when_settled(self) {
         self.focus_pending.set_value(true);
+    }
+
+    /// Remembers the query of the catalogue page being shown.
+    pub fn remember_catalogue(self, query: String) {
+        self.catalogue_query.set_value(query);
+    }
+
+    /// The catalogue as it was last shown in this document (its search,
+    /// filters and page), or the whole catalogue.
+    pub fn catalogue_return_href(self) -> String {
+        self.catalogue_query
+            .with_value(|q| Route::catalogue_href(q))
     }
 
     /// Called when a page that was still arriving has rendered: gives it the
@@ -166,6 +181,7 @@ pub fn provide_router() -> Router {
         arrival_focus,
         focus_pending: StoredValue::new(false),
         sticky: StoredValue::new(sticky),
+        catalogue_query: StoredValue::new(String::new()),
     };
     provide_context(router);
     #[cfg(feature = "csr")]

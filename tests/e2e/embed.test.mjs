@@ -288,6 +288,89 @@ test('the sur-mesure request widget: about the course it names, its form inside,
   const guarded = (await frameOf(unlisted, 'widget-request')).frame;
   await guarded.locator('main a[target="_blank"][href*="/sur-mesure/"]').waitFor();
   assert.equal(await guarded.locator('main form, main button:has-text("Commencer ma demande")').count(), 0);
+  // The full site's request is about the same course, and is no widget.
+  const full = new URL(await guarded.locator('main a[target="_blank"][href*="/sur-mesure/"]').getAttribute('href'));
+  assert.equal(full.search, '?formation=sur-mesure-cyber-exercice-comex');
+  const opened = await app.newPage();
+  await opened.goto(full.href);
+  await opened.waitForSelector('main h1');
+  assert.match(await opened.textContent('main'), /Exercice de crise cyber|sur-mesure-cyber-exercice-comex/i, 'the request names its course');
+});
+
+test('in a catalogue widget: the way back from a course is the widget\'s catalogue, never the campus home; the selection can be seen', async () => {
+  const page = await openHost('ministere.html');
+  const { frame } = await frameOf(page, 'widget-catalogue');
+  const w = widget(page, 'widget-catalogue');
+  await frame.waitForSelector('.campus-results');
+  await w.locator('#recherche-texte').fill('crise');
+  await frame.waitForFunction(() => document.querySelector('#resultats').textContent.includes('crise'));
+  const catalogueAddress = await frame.evaluate(() => location.search);
+  // Nothing bookmarked: no selection link yet.
+  assert.equal(await frame.locator('#widget-selection').count(), 0);
+  await w.locator('.campus-results button[data-favori]').first().click();
+  await w.locator('#widget-selection').waitFor();
+  assert.equal(await frame.textContent('#widget-selection'), 'Ma sélection (1)');
+
+  await w.locator('.campus-results .fr-card__title a').first().click();
+  await frame.waitForFunction(() => /\/formation\/[^/]+\/$/.test(location.pathname));
+  await frame.waitForSelector('.fr-breadcrumb');
+  const crumbs = await frame.locator('.fr-breadcrumb a').allTextContents();
+  assert.deepEqual(crumbs.slice(0, 1), ['Catalogue'], `no « Accueil » in a widget: ${crumbs}`);
+  assert.equal(await frame.textContent('#widget-selection'), 'Ma sélection (1)', 'the course page shows it too');
+  await w.locator('.fr-breadcrumb a:has-text("Catalogue")').click();
+  await frame.waitForFunction(() => /\/catalogue\/$/.test(location.pathname));
+  await frame.waitForSelector('.campus-results');
+  const back = new URLSearchParams(await frame.evaluate(() => location.search));
+  const before = new URLSearchParams(catalogueAddress);
+  assert.equal(back.get('domaine'), 'cybersecurite', 'the widget\'s domain is kept');
+  assert.equal(back.get('q'), before.get('q'), 'and the search');
+  assert.equal(await frame.isChecked('#filtre-domaine-cybersecurite'), true);
+
+  // « Ma sélection » opens the widget's own selection, with the course in it.
+  await w.locator('#widget-selection').click();
+  await frame.waitForFunction(() => /\/ma-selection\/$/.test(location.pathname));
+  await frame.waitForSelector('main .campus-course-card, main .fr-card');
+  assert.equal(await frame.locator('main .fr-card').count(), 1);
+  await axeInFrame(frame, 'selection in widget');
+  assertNoProblems(page);
+});
+
+test('on the full site, a course page leads back to the catalogue as the visitor left it', async () => {
+  const page = await app.newPage();
+  await page.goto(`${app.url}catalogue/?q=donn%C3%A9es&domaine=data&page=2`);
+  await page.waitForSelector('.campus-results .fr-card__title a');
+  await page.locator('.campus-results .fr-card__title a').first().click();
+  await page.waitForFunction(() => /\/formation\/[^/]+\/$/.test(location.pathname));
+  const crumbs = await page.locator('.fr-breadcrumb a').allTextContents();
+  assert.deepEqual(crumbs.slice(0, 2), ['Accueil', 'Catalogue']);
+  const href = await page.getAttribute('.fr-breadcrumb a:has-text("Catalogue")', 'href');
+  const back = new URLSearchParams(href.split('?')[1] ?? '');
+  assert.equal(back.get('q'), 'données');
+  assert.equal(back.get('domaine'), 'data');
+  // A course page opened first (a shared link) leads to the whole catalogue.
+  const fresh = await app.newPage();
+  await fresh.goto(`${app.url}formation/${COURSE}/`);
+  await fresh.waitForSelector('.fr-breadcrumb');
+  assert.match(await fresh.getAttribute('.fr-breadcrumb a:has-text("Catalogue")', 'href'), /catalogue\/$/);
+  assertNoProblems(page);
+});
+
+test('a compact widget whose links open the full site carries its selection there', async () => {
+  const page = await openHost('onglet.html');
+  const { frame } = await frameOf(page, 'widget-newtab-catalogue');
+  const w = widget(page, 'widget-newtab-catalogue');
+  await frame.waitForSelector('.campus-results');
+  const ids = await frame.locator('.campus-results button[data-favori]').evaluateAll((b) => b.slice(0, 2).map((x) => x.dataset.favori));
+  for (const id of ids) await w.locator(`.campus-results button[data-favori="${id}"]`).click();
+  await w.locator('#widget-selection').waitFor();
+  assert.equal(await frame.textContent('#widget-selection'), 'Ma sélection (2)');
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), w.locator('#widget-selection').click()]);
+  await popup.waitForLoadState();
+  const url = new URL(popup.url());
+  assert.ok(url.pathname.endsWith('/ma-selection/'), url.href);
+  assert.deepEqual(url.searchParams.get('ids')?.split(','), ids, 'the selection travels in the address');
+  assert.equal(url.searchParams.get('embed'), null, 'the full site, not the widget');
+  assertNoProblems(page);
 });
 
 describe('options', () => {
