@@ -393,6 +393,44 @@ describe('course pages', () => {
     assertNoProblems(page);
   });
 
+  test('a catalogue built for the test: a past Lyon session never answers « Lyon »; the card announces the Lyon session', async () => {
+    const at = (day, city, region) => ({
+      id: `s-${city}-${day}`,
+      start: `${day}T09:30:00+01:00`,
+      end: `${day}T17:00:00+01:00`,
+      format: 'presentiel',
+      location: { city, region },
+      seats_left: 5,
+      registration_url: 'https://example.gouv.fr/inscription',
+    });
+    const data = catalogue([
+      // Lyon only in the past; Orléans to come.
+      course('passe', { title: 'Product owner dans le service public', sessions: [at('2024-03-12', 'Lyon', 'Auvergne-Rhône-Alpes'), at('2031-01-11', 'Orléans', 'Centre-Val de Loire')] }),
+      // Paris first, Lyon later: the card says Lyon when Lyon is searched.
+      course('lyon', { title: 'Contribuer à un logiciel libre', sessions: [at('2030-05-04', 'Paris', 'Île-de-France'), at('2030-09-14', 'Lyon', 'Auvergne-Rhône-Alpes')] }),
+      // Full in Lyon: found, and the card says so.
+      course('complet', { title: 'Gestion de crise', sessions: [{ ...at('2030-06-01', 'Lyon', 'Auvergne-Rhône-Alpes'), seats_left: 0 }] }),
+      // Taught in English.
+      course('anglais', { title: 'Open source program office', languages: ['en'], sessions: [] }),
+    ]);
+    const page = await app.newPage();
+    await serveCatalogue(page, data);
+    await page.goto(app.url + 'catalogue/?q=Lyon');
+    await waitForApp(page);
+    await page.waitForSelector('#campus-app .campus-course-card');
+    const titles = await resultTitles(page);
+    assert.ok(!titles.includes('Product owner dans le service public'), `a past Lyon session answers nothing: ${titles}`);
+    assert.ok(titles.includes('Contribuer à un logiciel libre'), `${titles}`);
+    const card = page.locator('#campus-app .campus-course-card', { hasText: 'Contribuer à un logiciel libre' });
+    assert.match(await card.textContent(), /Lyon/, 'the card announces the session in the place searched');
+    assert.doesNotMatch(await card.textContent(), /Paris/);
+    // The course taught in English is found by the word, in French and English.
+    await page.goto(app.url + 'catalogue/?q=anglais');
+    await page.waitForSelector('#campus-app .campus-course-card');
+    assert.deepEqual(await resultTitles(page), ['Open source program office']);
+    assertNoProblems(page);
+  });
+
   test('a remote session says « À distance » once, on its card and on its page', async () => {
     const remote = DATA.courses.find((c) => c.kind !== 'sur-mesure' && c.sessions.some((x) => isUpcoming(x) && x.format === 'distanciel' && !x.place));
     assert.ok(remote, 'the bundled catalogue has a remote session without a place');
