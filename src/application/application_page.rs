@@ -11,6 +11,7 @@ use super::notices::{closed_notice, download_progress, storage_warning};
 use super::storage::{use_drafts, use_form};
 use super::trainer_call_page::known_call_status;
 use crate::catalogue::loader::CatalogueState;
+use crate::i18n::forms::FormText;
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
@@ -183,11 +184,11 @@ pub fn FormStartPage() -> impl IntoView {
             return None;
         };
         let text = match why {
-            Refusal::File(ImportError::TooLarge) => Text::ProgressTooLarge,
-            Refusal::File(ImportError::NotProgressFile) => Text::ProgressNotFile,
-            Refusal::File(ImportError::NewerVersion(_)) => Text::ProgressNewer,
-            Refusal::File(ImportError::Damaged) => Text::ProgressDamaged,
-            Refusal::Unreadable => Text::ProgressUnreadable,
+            Refusal::File(ImportError::TooLarge) => FormText::ProgressTooLarge,
+            Refusal::File(ImportError::NotProgressFile) => FormText::ProgressNotFile,
+            Refusal::File(ImportError::NewerVersion(_)) => FormText::ProgressNewer,
+            Refusal::File(ImportError::Damaged) => FormText::ProgressDamaged,
+            Refusal::Unreadable => FormText::ProgressUnreadable,
         };
         Some(view! {
             <div class="fr-alert fr-alert--error fr-mb-3w" id="progression-refusee" role="alert" data-essai=judged.get()>
@@ -211,10 +212,10 @@ pub fn FormStartPage() -> impl IntoView {
                         fallback=move || {
                             move || match start_state() {
                                 StartState::Open => view! {
-                                    <p>{form.say(Text::ApplicationNotStarted, i18n.locale())}</p>
+                                    <p>{form.say(FormText::ApplicationNotStarted, i18n.locale())}</p>
                                     {move || about_title.get().map(|title| view! {
                                         <p id="formation-concernee">
-                                            {i18n.t(Text::RequestAboutCourse)} " " <strong>{title}</strong>
+                                            {i18n.t(FormText::RequestAboutCourse)} " " <strong>{title}</strong>
                                         </p>
                                     })}
                                     <button type="button" class="fr-btn campus-needs-app" on:click=start>{form.start.get(i18n.locale())}</button>
@@ -236,20 +237,20 @@ pub fn FormStartPage() -> impl IntoView {
                         }
                     >
                         <div class="fr-callout campus-needs-app">
-                            <p class="fr-callout__text">{move || form.say(Text::ResumeIntro, i18n.locale())}</p>
+                            <p class="fr-callout__text">{move || form.say(FormText::ResumeIntro, i18n.locale())}</p>
                             {move || other_course().map(|(current, wanted)| {
                                 let l = i18n.locale();
                                 let now = if current.is_empty() {
-                                    Text::RequestInProgressNoCourse.get(l).to_owned()
+                                    FormText::RequestInProgressNoCourse.get(l).to_owned()
                                 } else {
-                                    Text::RequestInProgressAbout.get(l).replace("{course}", &current)
+                                    FormText::RequestInProgressAbout.get(l).replace("{course}", &current)
                                 };
                                 view! {
                                     <div id="autre-formation" class="fr-mb-3w">
                                         <p>{now}</p>
-                                        <p>{Text::RequestSwitchQuestion.get(l).replace("{course}", &wanted)}</p>
+                                        <p>{FormText::RequestSwitchQuestion.get(l).replace("{course}", &wanted)}</p>
                                         <button type="button" class="fr-btn fr-btn--secondary" id="changer-formation" on:click=switch_course>
-                                            {Text::RequestSwitchCourse.get(l)}
+                                            {FormText::RequestSwitchCourse.get(l)}
                                         </button>
                                     </div>
                                 }
@@ -258,7 +259,7 @@ pub fn FormStartPage() -> impl IntoView {
                                 <li><a class="fr-btn" href=resume_href>{move || form.resume.get(i18n.locale())}</a></li>
                                 <li>
                                     <button type="button" class="fr-btn fr-btn--secondary" on:click=save_progress>
-                                        {i18n.t(Text::DownloadProgress)}
+                                        {i18n.t(FormText::DownloadProgress)}
                                     </button>
                                 </li>
                                 <li>
@@ -269,23 +270,23 @@ pub fn FormStartPage() -> impl IntoView {
                                         aria-controls="confirmer-suppression"
                                         on:click=move |_| confirming.set(true)
                                     >
-                                        {i18n.t(Text::DiscardDraft)}
+                                        {i18n.t(FormText::DiscardDraft)}
                                     </button>
                                 </li>
                             </ul>
                             <div id="confirmer-suppression">
                                 {move || confirming.get().then(|| view! {
-                                    <p class="fr-text--bold">{i18n.t(Text::DiscardConfirm)}</p>
+                                    <p class="fr-text--bold">{i18n.t(FormText::DiscardConfirm)}</p>
                                     <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
                                         <li>
                                             <button type="button" class="fr-btn fr-btn--sm" on:click=move |_| {
                                                 drafts.discard();
                                                 confirming.set(false);
-                                            }>{i18n.t(Text::DiscardDraft)}</button>
+                                            }>{i18n.t(FormText::DiscardDraft)}</button>
                                         </li>
                                         <li>
                                             <button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" on:click=move |_| confirming.set(false)>
-                                                {i18n.t(Text::Back)}
+                                                {i18n.t(FormText::Back)}
                                             </button>
                                         </li>
                                     </ul>
@@ -294,7 +295,7 @@ pub fn FormStartPage() -> impl IntoView {
                         </div>
                     </Show>
                     <div class="fr-upload-group fr-mt-5w campus-needs-app">
-                        <label class="fr-label" for="progression">{i18n.t(Text::LoadProgress)}</label>
+                        <label class="fr-label" for="progression">{i18n.t(FormText::LoadProgress)}</label>
                         <input class="fr-upload" type="file" id="progression" accept=".json,application/json" on:change=load_progress />
                     </div>
                 </div>
@@ -321,7 +322,7 @@ fn sur_mesure_examples() -> impl IntoView {
             .collect();
         (!examples.is_empty()).then(|| {
             view! {
-                <p>{i18n.t(Text::RequestExamples)}</p>
+                <p>{i18n.t(FormText::RequestExamples)}</p>
                 <ul class="fr-mb-4w">
                     {examples
                         .into_iter()

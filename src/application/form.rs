@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::back_office::Ending;
-use crate::i18n::{Locale, Text};
+use crate::i18n::{Locale, Text, Texts};
 
 /// A step of a form. Question steps belong to one form; the review and the
 /// confirmation end every form.
@@ -340,7 +340,7 @@ impl Form {
 
     /// A message shared by every form, in its words: `{noun}`, `{a_noun}` and
     /// `{file}` (its progress file's name) are filled in.
-    pub fn say(&self, text: Text, l: Locale) -> String {
+    pub fn say(&self, text: impl Texts, l: Locale) -> String {
         self.fill(text.get(l), l)
     }
 
@@ -1250,6 +1250,7 @@ pub fn field_by_str(id: &str) -> Option<&'static Field> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::forms::FormText;
 
     #[test]
     fn every_id_has_exactly_one_row_and_rows_are_well_formed() {
@@ -1358,16 +1359,27 @@ mod tests {
             "Your request could not be sent"
         );
         assert!(REQUEST
-            .say(Text::ProgressNotFile, l)
+            .say(FormText::ProgressNotFile, l)
             .contains("demande-sur-mesure-campus-progression.json"));
         // No placeholder is left in any message of any form.
         for form in FormId::ALL.map(FormId::form) {
-            for text in Text::ALL {
-                for l in Locale::ALL {
-                    let said = form.say(*text, l);
-                    for p in ["{noun}", "{a_noun}", "{file}"] {
-                        assert!(!said.contains(p), "{text:?}");
-                    }
+            let texts = Text::ALL.iter().map(|t| {
+                (
+                    format!("{t:?}"),
+                    form.say(*t, Locale::Fr),
+                    form.say(*t, Locale::En),
+                )
+            });
+            let form_texts = FormText::ALL.iter().map(|t| {
+                (
+                    format!("{t:?}"),
+                    form.say(*t, Locale::Fr),
+                    form.say(*t, Locale::En),
+                )
+            });
+            for (key, fr, en) in texts.chain(form_texts) {
+                for p in ["{noun}", "{a_noun}", "{file}"] {
+                    assert!(!fr.contains(p) && !en.contains(p), "{key}");
                 }
             }
         }

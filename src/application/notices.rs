@@ -12,6 +12,7 @@ use super::storage::{use_drafts, use_form};
 use super::validation::Invalid;
 use crate::embed::params::form_allowed_in_frame;
 use crate::i18n::application::error_message;
+use crate::i18n::forms::FormText;
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::download::download;
@@ -53,7 +54,7 @@ pub fn error_summary(errors: Signal<Vec<Invalid>>) -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="fr-alert fr-alert--error fr-mb-4w" id=SUMMARY_ID tabindex="-1" role="alert">
-                    <h2 class="fr-alert__title">{Text::ErrorSummaryTitle.get(l)}</h2>
+                    <h2 class="fr-alert__title">{FormText::ErrorSummaryTitle.get(l)}</h2>
                     <ul>{items}</ul>
                 </div>
             }
@@ -97,20 +98,20 @@ pub fn storage_warning() -> impl IntoView {
     move || {
         drafts.problem().map(|problem| {
             let text = match problem {
-                StorageError::Unavailable => Text::StorageDenied,
-                StorageError::Full | StorageError::NotKept => Text::StorageFull,
+                StorageError::Unavailable => FormText::StorageDenied,
+                StorageError::Full | StorageError::NotKept => FormText::StorageFull,
             };
             let has_draft = drafts.with(|d| d.is_some());
             view! {
                 <div class="fr-alert fr-alert--warning fr-mb-4w" id="stockage-impossible" role="alert">
-                    <h2 class="fr-alert__title">{i18n.t(Text::StorageProblemTitle)}</h2>
+                    <h2 class="fr-alert__title">{i18n.t(FormText::StorageProblemTitle)}</h2>
                     <p>{i18n.t(text)}</p>
-                    <p>{i18n.t(Text::StorageAdvice)}</p>
+                    <p>{i18n.t(FormText::StorageAdvice)}</p>
                     <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mt-2w">
                         {has_draft.then(|| view! {
                             <li>
                                 <button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" on:click=move |_| download_progress()>
-                                    {i18n.t(Text::DownloadProgress)}
+                                    {i18n.t(FormText::DownloadProgress)}
                                 </button>
                             </li>
                         })}
@@ -132,9 +133,9 @@ pub fn saved_line() -> impl IntoView {
     let drafts = use_drafts();
     move || {
         let text = if drafts.problem().is_none() {
-            Text::DraftSaved
+            FormText::DraftSaved
         } else {
-            Text::DraftNotSaved
+            FormText::DraftNotSaved
         };
         view! { <p class="fr-text--sm" id="etat-brouillon">{i18n.t(text)}</p> }
     }
@@ -151,8 +152,8 @@ pub fn closed_notice() -> impl IntoView {
             return None;
         }
         let text = match closed.how {
-            ClosedHow::Sent => Text::SentElsewhere,
-            ClosedHow::Discarded => Text::DiscardedElsewhere,
+            ClosedHow::Sent => FormText::SentElsewhere,
+            ClosedHow::Discarded => FormText::DiscardedElsewhere,
         };
         let message = drafts
             .form()
@@ -218,8 +219,8 @@ pub fn FormGuard(
             Some(c) if form_allowed_in_frame(ancestors, &c.embed_origins) => children().into_any(),
             Some(_) => view! {
                 <div class="fr-container fr-my-5w">
-                    <h1 class="fr-h3">{i18n.t(Text::FramedFormTitle)}</h1>
-                    <p>{form.say(Text::FramedFormText, i18n.locale())}</p>
+                    <h1 class="fr-h3">{i18n.t(FormText::FramedFormTitle)}</h1>
+                    <p>{form.say(FormText::FramedFormText, i18n.locale())}</p>
                     <ExternalLink href=href.clone() label=Text::ContinueFullSite class="fr-btn" />
                 </div>
             }

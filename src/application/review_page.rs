@@ -25,6 +25,7 @@ use super::validation::Invalid;
 use crate::config::Destination;
 use crate::i18n::application::option_label;
 use crate::i18n::back_office::Ending;
+use crate::i18n::forms::FormText;
 use crate::i18n::{Locale, Text};
 use crate::routes::Route;
 use crate::ui::clock::now_rfc3339;
@@ -62,25 +63,25 @@ fn duration_text(seconds: u32) -> String {
 /// What the failure alert says for `error`.
 fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> String {
     let text = match error {
-        SendError::Network => Text::SubmitFailedNetwork,
-        SendError::Timeout => Text::SubmitFailedTimeout,
-        SendError::Redirected => Text::SubmitFailedRedirected,
-        SendError::NotJson => Text::SubmitFailedNotJson,
-        SendError::Empty => Text::SubmitFailedEmpty,
-        SendError::NoEcho => Text::SubmitFailedNoEcho,
+        SendError::Network => FormText::SubmitFailedNetwork,
+        SendError::Timeout => FormText::SubmitFailedTimeout,
+        SendError::Redirected => FormText::SubmitFailedRedirected,
+        SendError::NotJson => FormText::SubmitFailedNotJson,
+        SendError::Empty => FormText::SubmitFailedEmpty,
+        SendError::NoEcho => FormText::SubmitFailedNoEcho,
         SendError::NoRowId => return form.fill(Ending::SubmitFailedNoRowId.get(l), l),
-        SendError::OtherReference(_) => Text::SubmitFailedOtherReference,
-        SendError::Blocked => Text::SubmitFailedBlocked,
-        SendError::Busy { .. } => Text::SubmitFailedBusy,
-        SendError::Status(code) if *code < 500 => Text::SubmitFailedRefused,
-        SendError::Status(_) => Text::SubmitFailedServer,
-        SendError::Internal => Text::SubmitFailedInternal,
+        SendError::OtherReference(_) => FormText::SubmitFailedOtherReference,
+        SendError::Blocked => FormText::SubmitFailedBlocked,
+        SendError::Busy { .. } => FormText::SubmitFailedBusy,
+        SendError::Status(code) if *code < 500 => FormText::SubmitFailedRefused,
+        SendError::Status(_) => FormText::SubmitFailedServer,
+        SendError::Internal => FormText::SubmitFailedInternal,
     };
     let mut out = form.say(text, l);
     if let SendError::OtherReference(other) = error {
         let named = other
             .as_deref()
-            .unwrap_or(Text::SubmitFailedOtherReferenceUnnamed.get(l));
+            .unwrap_or(FormText::SubmitFailedOtherReferenceUnnamed.get(l));
         out = out.replace("{ref}", named);
     }
     match error {
@@ -89,7 +90,7 @@ fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> Strin
             ..
         } => {
             out.push(' ');
-            out.push_str(Text::SubmitRetryNow.get(l));
+            out.push_str(FormText::SubmitRetryNow.get(l));
         }
         SendError::Busy {
             retry_after: Some(s),
@@ -97,7 +98,7 @@ fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> Strin
         } => {
             out.push(' ');
             out.push_str(
-                &Text::SubmitWaitFor
+                &FormText::SubmitWaitFor
                     .get(l)
                     .replace("{d}", &duration_text(*s)),
             );
@@ -324,7 +325,7 @@ pub fn review_step() -> impl IntoView {
                     .into_iter()
                     .map(|row| {
                         let value = row.answer.as_ref().map_or_else(
-                            || Text::NotProvided.get(l).to_owned(),
+                            || FormText::NotProvided.get(l).to_owned(),
                             |a| answer_text(row.field, a, l),
                         );
                         let href = format!(
@@ -338,7 +339,7 @@ pub fn review_step() -> impl IntoView {
                                 <dd class="campus-review-value">{value}</dd>
                                 <dd>
                                     <a class="fr-link" href=href>
-                                        {Text::ChangeAnswer.get(l)}
+                                        {FormText::ChangeAnswer.get(l)}
                                         <span class="fr-sr-only">" " {row.field.label.get(l)}</span>
                                     </a>
                                 </dd>
@@ -359,10 +360,12 @@ pub fn review_step() -> impl IntoView {
         match progress.get() {
             Progress::Waiting(s) => Some(format!(
                 "{} {}",
-                Text::SubmitFailedBusy.get(l),
-                Text::SubmitAutoRetry.get(l).replace("{n}", &s.to_string())
+                FormText::SubmitFailedBusy.get(l),
+                FormText::SubmitAutoRetry
+                    .get(l)
+                    .replace("{n}", &s.to_string())
             )),
-            Progress::Sending => Some(Text::Sending.get(l).to_owned()),
+            Progress::Sending => Some(FormText::Sending.get(l).to_owned()),
             _ => None,
         }
     };
@@ -377,7 +380,7 @@ pub fn review_step() -> impl IntoView {
     );
     view! {
         <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-mb-3w" href=back.href()>
-            {i18n.t(Text::Back)}
+            {i18n.t(FormText::Back)}
         </a>
         <h1>{move || form.step_title(StepId::Review).get(i18n.locale())}</h1>
         {storage_warning()}
@@ -391,7 +394,7 @@ pub fn review_step() -> impl IntoView {
                         <p>{failure_text(form, &e, l)}</p>
                         <p class="fr-text--sm">{Text::CatalogueErrorDetail.get(l)} " " {failure_detail(&e)}</p>
                         <p class="fr-mt-2w">{
-                            let kept = if e == SendError::Blocked { Text::SubmitKeptNoRetry } else { Text::SubmitKept };
+                            let kept = if e == SendError::Blocked { FormText::SubmitKeptNoRetry } else { FormText::SubmitKept };
                             form.say(kept, l).replace("{email}", &recipient.get())
                         }</p>
                         {fallback()}
@@ -403,20 +406,20 @@ pub fn review_step() -> impl IntoView {
         {sections}
         <form novalidate class="fr-mt-5w" on:submit=on_submit>
             {consent_fields}
-            <p class="fr-mt-1w"><a class="fr-link" href=Route::PersonalData.href() target="_blank" rel="noopener">{i18n.t(Text::ConsentPrivacyLink)}</a></p>
+            <p class="fr-mt-1w"><a class="fr-link" href=Route::PersonalData.href() target="_blank" rel="noopener">{i18n.t(FormText::ConsentPrivacyLink)}</a></p>
             <Show
                 when=has_endpoint
                 fallback=move || view! {
                     <div class="fr-callout fr-mt-3w">
-                        <h2 class="fr-callout__title fr-h5">{i18n.t(Text::NoEndpointTitle)}</h2>
-                        <p class="fr-callout__text">{move || form.say(Text::NoEndpointText, i18n.locale()).replace("{email}", &recipient.get())}</p>
+                        <h2 class="fr-callout__title fr-h5">{i18n.t(FormText::NoEndpointTitle)}</h2>
+                        <p class="fr-callout__text">{move || form.say(FormText::NoEndpointText, i18n.locale()).replace("{email}", &recipient.get())}</p>
                         {fallback()}
                     </div>
                 }
             >
                 <p class="fr-mt-3w" role="status" id="etat-envoi">{status}</p>
                 <button type="submit" id="envoyer" class="fr-btn" aria-disabled=move || busy().then_some("true")>
-                    {move || if busy() { i18n.t(Text::Sending)() } else if matches!(progress.get(), Progress::Failed(_)) { i18n.t(Text::SubmitRetry)() } else if matches!(destination(), Some(Destination::DemarchesSimplifiees { .. })) { Ending::DsContinue.get(i18n.locale()) } else { form.submit.get(i18n.locale()) }}
+                    {move || if busy() { i18n.t(FormText::Sending)() } else if matches!(progress.get(), Progress::Failed(_)) { i18n.t(FormText::SubmitRetry)() } else if matches!(destination(), Some(Destination::DemarchesSimplifiees { .. })) { Ending::DsContinue.get(i18n.locale()) } else { form.submit.get(i18n.locale()) }}
                 </button>
             </Show>
         </form>

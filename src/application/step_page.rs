@@ -14,7 +14,8 @@ use super::review_page::review_step;
 use super::storage::{use_drafts, use_form};
 use super::validation::{applies, check_step, Invalid};
 use crate::catalogue::loader::use_catalogue;
-use crate::i18n::{document_title, Text};
+use crate::i18n::document_title;
+use crate::i18n::forms::FormText;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
@@ -34,13 +35,13 @@ fn stepper(form: &'static Form, step: StepId) -> impl IntoView {
             <h1 class="fr-stepper__title">
                 {move || form.step_title(step).get(i18n.locale())}
                 <span class="fr-stepper__state">
-                    {move || Text::StepOf.get(i18n.locale()).replace("{n}", &n.to_string()).replace("{total}", &total.to_string())}
+                    {move || FormText::StepOf.get(i18n.locale()).replace("{n}", &n.to_string()).replace("{total}", &total.to_string())}
                 </span>
             </h1>
             <div class="fr-stepper__steps" data-fr-current-step=n.to_string() data-fr-steps=total.to_string()></div>
             {next_step.map(|s| view! {
                 <p class="fr-stepper__details">
-                    <span class="fr-text--bold">{i18n.t(Text::NextStepLabel)}</span>
+                    <span class="fr-text--bold">{i18n.t(FormText::NextStepLabel)}</span>
                     " "
                     {move || form.step_title(s).get(i18n.locale())}
                 </p>
@@ -85,7 +86,7 @@ fn similar_courses(field: FieldId) -> impl IntoView {
         (!courses.is_empty()).then(|| {
             view! {
                 <div class="fr-callout fr-mb-3w campus-similar" aria-live="polite">
-                    <p class="fr-callout__text fr-text--sm">{i18n.t(Text::MaybeExists)}</p>
+                    <p class="fr-callout__text fr-text--sm">{i18n.t(FormText::MaybeExists)}</p>
                     <ul>
                         {courses
                             .into_iter()
@@ -152,7 +153,7 @@ fn question_step(step: StepId, returning: bool) -> impl IntoView {
     view! {
         {back.map(|b| view! {
             <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-mb-3w" href=Route::FormStep(form.id, b).href()>
-                {i18n.t(Text::Back)}
+                {i18n.t(FormText::Back)}
             </a>
         })}
         {stepper(form, step)}
@@ -161,7 +162,7 @@ fn question_step(step: StepId, returning: bool) -> impl IntoView {
         {saved_line()}
         <form novalidate on:submit=on_submit>
             {fields}
-            <button type="submit" id="continuer" class="fr-btn fr-mt-3w">{i18n.t(Text::Continue)}</button>
+            <button type="submit" id="continuer" class="fr-btn fr-mt-3w">{i18n.t(FormText::Continue)}</button>
         </form>
     }
 }
@@ -175,7 +176,7 @@ pub fn use_step_title(step: StepId, errors: Signal<Vec<Invalid>>) {
         let prefix = if errors.with(Vec::is_empty) {
             ""
         } else {
-            Text::ErrorTitlePrefix.get(l)
+            FormText::ErrorTitlePrefix.get(l)
         };
         let page = format!(
             "{prefix}{} - {}",

@@ -6,6 +6,7 @@
 
 pub mod application;
 pub mod back_office;
+pub mod forms;
 pub mod labels;
 pub mod pages;
 pub mod selection;
@@ -101,19 +102,19 @@ impl fmt::Display for Locale {
 
 /// Declares the [`Text`] keys with their French and English strings side by side.
 macro_rules! texts {
-    ($( $(#[$doc:meta])* $key:ident => $fr:expr, $en:expr; )*) => {
-        /// A UI string id. Look it up with [`Text::get`].
+    ($(#[$attr:meta])* enum $name:ident; $( $(#[$doc:meta])* $key:ident => $fr:expr, $en:expr; )*) => {
+        $(#[$attr])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Text {
+        pub enum $name {
             $( $(#[$doc])* #[doc = concat!("«\u{a0}", $fr, "\u{a0}»")] $key, )*
         }
 
-        impl Text {
+        impl $name {
             /// Every key, for completeness tests.
-            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
 
             /// The string for this key in `locale`.
-            pub fn get(self, locale: Locale) -> &'static str {
+            pub fn get(self, locale: $crate::i18n::Locale) -> &'static str {
                 // A table in the key order, rather than a `match`: a lookup
                 // instead of some 540 arms of code (9 kB of wasm) in the
                 // main module. `self as usize` is always a row.
@@ -123,10 +124,29 @@ macro_rules! texts {
                     .map_or("", |row| row[locale as usize])
             }
         }
+
+        impl $crate::i18n::Texts for $name {
+            fn get(self, locale: $crate::i18n::Locale) -> &'static str {
+                $name::get(self, locale)
+            }
+        }
     };
+}
+pub(crate) use texts;
+
+/// A table of interface texts, French and English for each key: [`Text`],
+/// the one every page carries, and the tables of one chunk of pages (such as
+/// [`forms::FormText`]), whose texts travel with that chunk's code.
+pub trait Texts: Copy + Send + Sync + 'static {
+    /// The text of this key in `locale`.
+    fn get(self, locale: Locale) -> &'static str;
 }
 
 texts! {
+    /// A UI string id. Look it up with [`Text::get`].
+    enum Text;
+    ContinueFullSite => "Continuer sur le site du Campus", "Continue on the Campus site";
+    CourseChecking => "Chargement de la formation concernée…", "Loading the training concerned…";
     // --- Service identity -------------------------------------------------------
     ServiceName => "Campus du numérique public", "Campus du numérique public";
     ServiceTagline => "Les formations au numérique des agents publics",
@@ -147,7 +167,6 @@ texts! {
     NavTrainerCall => "Devenir formateur", "Become a trainer";
     NavRequest => "Formation sur mesure", "Tailor-made training";
     FooterContact => "Nous écrire\u{a0}:", "Write to us:";
-    NavApplication => "Candidater", "Apply";
     NewWindow => "nouvelle fenêtre", "new window";
 
     // --- Footer ------------------------------------------------------------------
@@ -172,9 +191,6 @@ texts! {
     TitleTrainerCall => "Devenir formateur ou formatrice", "Become a trainer";
     TitleApplication => "Candidature des formateurs bénévoles", "Volunteer trainer application";
     TitleRequest => "Demander une formation sur mesure", "Request a tailor-made programme";
-    RequestExamples =>
-        "Exemples de programmes sur mesure déjà construits avec des administrations\u{a0}:",
-        "Examples of tailor-made programmes already built with administrations:";
     TitleAccessibility => "Déclaration d'accessibilité", "Accessibility statement";
     TitleLegalNotice => "Mentions légales", "Legal notice";
     TitlePersonalData => "Données personnelles", "Personal data";
@@ -202,10 +218,6 @@ texts! {
          de l'État aux compétences numériques\u{a0}: 21\u{a0}000 agents et 190 cadres dirigeants formés en 2024.",
         "Launched on 9 January 2024 by DINUM, the Campus du numérique public trains State \
          employees in digital skills: 21,000 employees and 190 senior executives trained in 2024.";
-    HomeExploreTitle => "Trouver une formation", "Find a training";
-    HomeExploreText =>
-        "Parcours, modules et programmes sur mesure dans 9 domaines, de la cybersécurité au numérique responsable.",
-        "Learning paths, modules and tailor-made programmes in 9 fields, from cybersecurity to sustainable IT.";
     HomeExploreLink => "Explorer le catalogue", "Explore the catalogue";
     HomeTrainerTitle => "Transmettre vos compétences", "Share your skills";
     HomeTrainerLink => "Découvrir l'appel à formateurs", "Read the call for trainers";
@@ -214,7 +226,6 @@ texts! {
     CatalogueIntro =>
         "Recherchez parmi les parcours, modules et programmes sur mesure du campus.",
         "Search the campus's learning paths, modules and tailor-made programmes.";
-    CourseIntro => "Identifiant de la formation\u{a0}:", "Training identifier:";
     TrainerCallIntro =>
         "Agent public, vous maîtrisez un sujet numérique\u{a0}? Formez vos collègues\u{a0}: vous développerez \
          vos compétences de leadership et de mentorat, serez reconnu pour votre expertise et \
@@ -226,21 +237,6 @@ texts! {
     CallChecking =>
         "Vérification de l'état de l'appel à formateurs bénévoles…",
         "Checking whether the call for volunteer trainers is open…";
-    CourseChecking => "Chargement de la formation concernée…", "Loading the training concerned…";
-    RequestAboutCourse => "Votre demande portera sur la formation\u{a0}:", "Your request will be about the training:";
-    RequestInProgressAbout =>
-        "Votre demande en cours porte sur la formation «\u{a0}{course}\u{a0}».",
-        "Your request in progress is about the training \u{201c}{course}\u{201d}.";
-    RequestInProgressNoCourse =>
-        "Votre demande en cours ne porte sur aucune formation du catalogue.",
-        "Your request in progress is not about any catalogue training.";
-    RequestSwitchQuestion =>
-        "Elle peut porter sur «\u{a0}{course}\u{a0}»\u{a0}; vos autres réponses sont gardées.",
-        "It can be about \u{201c}{course}\u{201d}; your other answers are kept.";
-    RequestSwitchCourse =>
-        "Faire porter ma demande sur cette formation",
-        "Make my request about this training";
-    ComingSoon => "Cette page sera bientôt disponible.", "This page will be available soon.";
 
     // --- Not found (DSFR error page pattern) ----------------------------------------
     NotFoundCode => "Erreur 404", "Error 404";
@@ -490,135 +486,12 @@ texts! {
     Optional => "(facultatif)", "(optional)";
     SelectAnOption => "Sélectionner une option", "Select an option";
     CharactersMax => "caractères maximum", "characters maximum";
-    StepOf => "Étape {n} sur {total}", "Step {n} of {total}";
-    NextStepLabel => "Étape suivante\u{a0}:", "Next step:";
-    Continue => "Continuer", "Continue";
-    Back => "Retour", "Back";
-    ErrorSummaryTitle => "Il y a un problème", "There is a problem";
-    ErrorTitlePrefix => "Erreur\u{a0}: ", "Error: ";
-    ResumeIntro =>
-        "Vous avez {a_noun} en cours dans ce navigateur. Reprenez-la là où vous l'avez laissée.",
-        "You have {a_noun} in progress in this browser. Pick it up where you left it.";
-    DiscardDraft => "Supprimer ce brouillon", "Discard this draft";
-    DiscardConfirm => "Supprimer définitivement le brouillon\u{a0}?", "Discard the draft for good?";
-    DraftSaved =>
-        "Vos réponses sont enregistrées dans ce navigateur à chaque saisie.",
-        "Your answers are saved in this browser as you type.";
-    ApplicationNotStarted =>
-        "Vous n'avez pas encore commencé de {noun}.",
-        "You have not started {a_noun} yet.";
-    MaybeExists => "Cette formation existe peut-être déjà\u{a0}:", "This training may already exist:";
 
-    ChangeAnswer => "Modifier", "Change";
-    NotProvided => "Non renseigné", "Not provided";
-    ConsentPrivacyLink => "Lire la politique de données personnelles", "Read the personal data policy";
-    Sending => "Envoi en cours…", "Sending…";
     SubmitFailedTitle => "Votre {noun} n'a pas pu être envoyée", "Your {noun} could not be sent";
-    SubmitFailedNetwork =>
-        "Le serveur n'a pas répondu. Vos réponses sont conservées\u{a0}: réessayez dans un instant.",
-        "The server did not answer. Your answers are kept: try again in a moment.";
-    SubmitFailedServer =>
-        "Le serveur a refusé l'envoi. Vos réponses sont conservées\u{a0}: réessayez, ou téléchargez votre {noun} et envoyez-la par courriel.",
-        "The server refused the {noun}. Your answers are kept: try again, or download your {noun} and send it by email.";
-    SubmitRetry => "Réessayer l'envoi", "Try sending again";
-    NoEndpointTitle => "Envoi par courriel", "Sending by email";
-    NoEndpointText =>
-        "Ce site n'envoie pas les {noun}s lui-même. Téléchargez votre {noun}, puis joignez ce fichier à un courriel pour {email}.",
-        "This site does not send {noun}s itself. Download your {noun}, then attach the file to an email to {email}.";
     DownloadJson => "Télécharger ma {noun} (JSON)", "Download my {noun} (JSON)";
     PrepareEmail => "Préparer le courriel", "Prepare the email";
     Print => "Imprimer ou enregistrer en PDF", "Print or save as PDF";
     ConfirmationReference => "Votre numéro de référence", "Your reference number";
-    DownloadProgress => "Télécharger ma progression", "Download my progress";
-    LoadProgress => "Reprendre depuis un fichier de progression", "Resume from a progress file";
-    ProgressTooLarge =>
-        "Ce fichier est trop volumineux pour être une progression de {noun} (512\u{a0}Ko au plus). Il n'a pas été lu.",
-        "This file is too large to be a progress file (512 KB at most). It was not read.";
-    ProgressNotFile =>
-        "Ce fichier n'est pas un fichier de progression de {noun} du Campus. Choisissez le fichier «\u{a0}{file}\u{a0}» que vous avez téléchargé.",
-        "This file is not a Campus {noun} progress file. Choose the file \"{file}\" you downloaded.";
-    ProgressNewer =>
-        "Ce fichier de progression vient d'une version plus récente du site. Rechargez la page pour obtenir la dernière version, puis réessayez.",
-        "This progress file comes from a newer version of the site. Reload the page to get the latest version, then try again.";
-    ProgressDamaged =>
-        "Ce fichier de progression est endommagé ou a été modifié\u{a0}: il n'a pas été chargé. Votre brouillon actuel n'a pas changé.",
-        "This progress file is damaged or was modified: it was not loaded. Your current draft has not changed.";
-    ProgressUnreadable =>
-        "Ce fichier n'a pas pu être lu. Réessayez, ou choisissez un autre fichier.",
-        "This file could not be read. Try again, or choose another file.";
-    ProgressLoaded => "Votre progression a été chargée.", "Your progress was loaded.";
-    StorageProblemTitle =>
-        "Vos réponses ne peuvent pas être enregistrées dans ce navigateur",
-        "Your answers cannot be saved in this browser";
-    StorageDenied =>
-        "Ce navigateur refuse l'enregistrement à ce site (réglages de confidentialité, ou formulaire intégré dans un autre site). Si vous fermez ou rechargez la page, vos réponses seront perdues.",
-        "This browser does not let this site save anything (privacy settings, or a form embedded in another site). If you close or reload the page, your answers will be lost.";
-    StorageFull =>
-        "L'espace de stockage de ce navigateur est plein\u{a0}: vos dernières réponses ne sont pas enregistrées. Si vous fermez ou rechargez la page, elles seront perdues.",
-        "This browser's storage is full: your latest answers are not saved. If you close or reload the page, they will be lost.";
-    StorageAdvice =>
-        "Téléchargez votre progression pour la garder, puis reprenez-la plus tard depuis ce fichier.",
-        "Download your progress to keep it, then resume later from that file.";
-    ContinueFullSite => "Continuer sur le site du Campus", "Continue on the Campus site";
-    DraftNotSaved =>
-        "Vos réponses ne sont pas enregistrées dans ce navigateur (voir l'avertissement ci-dessus).",
-        "Your answers are not saved in this browser (see the warning above).";
-    SentElsewhere =>
-        "Cette {noun} (référence {ref}) a déjà été envoyée depuis ce navigateur\u{a0}: elle n'est plus modifiable. Vous pouvez en commencer une nouvelle.",
-        "This {noun} (reference {ref}) was already sent from this browser: it can no longer be changed. You can start a new one.";
-    DiscardedElsewhere =>
-        "Le brouillon de {noun} (référence {ref}) a été supprimé.",
-        "The {noun} draft (reference {ref}) was discarded.";
-    SubmitFailedTimeout =>
-        "Le serveur n'a pas répondu à temps. Votre {noun} est peut-être arrivée\u{a0}: réessayez, elle ne sera pas enregistrée deux fois.",
-        "The server did not answer in time. Your {noun} may have arrived: try again, it will not be stored twice.";
-    SubmitFailedRedirected =>
-        "Le service de réception a redirigé l'envoi (souvent vers une page de connexion)\u{a0}: rien ne prouve que votre {noun} a été reçue.",
-        "The receiving service redirected the request (often to a login page): nothing proves your {noun} was received.";
-    SubmitFailedNotJson =>
-        "Le service de réception a répondu par une page au lieu d'un accusé de réception\u{a0}: rien ne prouve que votre {noun} a été reçue.",
-        "The receiving service answered with a page instead of an acknowledgement: nothing proves your {noun} was received.";
-    SubmitFailedEmpty =>
-        "Le service de réception a répondu sans accusé de réception (réponse vide)\u{a0}: rien ne prouve que votre {noun} a été reçue.",
-        "The receiving service answered without an acknowledgement (empty answer): nothing proves your {noun} was received.";
-    SubmitFailedOtherReference =>
-        "Le service de réception a accusé réception d'une autre {noun} ({ref})\u{a0}: rien ne prouve que votre {noun} a été reçue.",
-        "The receiving service acknowledged another {noun} ({ref}): nothing proves your {noun} was received.";
-    SubmitFailedOtherReferenceUnnamed =>
-        "une autre référence",
-        "another reference";
-    SubmitFailedBlocked =>
-        "La politique de sécurité de ce site lui interdit d'envoyer votre {noun} à l'adresse de réception configurée. Ce n'est pas un problème de réseau\u{a0}: réessayer ne changera rien.",
-        "This site's security policy forbids sending your {noun} to the configured receiving address. This is not a network problem: trying again will not help.";
-    SubmitRetryNow => "Vous pouvez réessayer dès maintenant.", "You can try again now.";
-    SubmitFailedNoEcho =>
-        "Le service de réception a répondu sans confirmer votre numéro de référence\u{a0}: rien ne prouve que votre {noun} a été reçue.",
-        "The receiving service answered without confirming your reference number: nothing proves your {noun} was received.";
-    SubmitFailedBusy =>
-        "Le service de réception est momentanément surchargé.",
-        "The receiving service is busy for the moment.";
-    SubmitAutoRetry =>
-        "Nouvel essai automatique dans {n}\u{a0}s…",
-        "Trying again automatically in {n} s…";
-    SubmitWaitFor => "Réessayez dans {d}.", "Try again in {d}.";
-    SubmitFailedRefused =>
-        "Le service de réception a refusé l'envoi.",
-        "The receiving service refused the {noun}.";
-    SubmitFailedInternal =>
-        "L'envoi n'a pas pu être préparé.",
-        "The request could not be prepared.";
-    SubmitKept =>
-        "Vos réponses sont conservées. Vous pouvez réessayer, ou télécharger votre {noun} et l'envoyer par courriel à {email}\u{a0}:",
-        "Your answers are kept. You can try again, or download your {noun} and send it by email to {email}:";
-    SubmitKeptNoRetry =>
-        "Vos réponses sont conservées. Téléchargez votre {noun} et envoyez-la par courriel à {email}\u{a0}:",
-        "Your answers are kept. Download your {noun} and send it by email to {email}:";
-    FramedFormTitle =>
-        "Le formulaire s'ouvre sur le site du Campus",
-        "The form opens on the Campus site";
-    FramedFormText =>
-        "Pour protéger votre {noun}, ce formulaire ne s'affiche pas dans ce site. Continuez sur le site du Campus du numérique public.",
-        "To protect your {noun}, this form is not shown inside this site. Continue on the Campus du numérique public site.";
 
     // --- Trainer call ------------------------------------------------------------------
     CallGainsTitle => "Ce que vous y gagnez", "What you gain";
@@ -654,14 +527,34 @@ pub fn document_title(page: &str, locale: Locale) -> String {
 mod tests {
     use super::*;
 
+    /// Every key of every table made by `texts!`, named, with its texts.
+    fn every_key() -> Vec<(String, &'static str, &'static str)> {
+        fn rows<K: Texts + std::fmt::Debug>(
+            all: &[K],
+        ) -> Vec<(String, &'static str, &'static str)> {
+            all.iter()
+                .map(|k| (format!("{k:?}"), k.get(Locale::Fr), k.get(Locale::En)))
+                .collect()
+        }
+        let mut out = rows(Text::ALL);
+        out.extend(rows(forms::FormText::ALL));
+        out
+    }
+
     #[test]
     fn every_text_exists_in_both_locales() {
-        for key in Text::ALL {
-            for locale in Locale::ALL {
-                let text = key.get(locale);
-                assert!(!text.trim().is_empty(), "{key:?} is empty in {locale}");
-                assert!(!text.contains('<'), "{key:?} in {locale} looks like markup");
+        for (key, fr, en) in every_key() {
+            for text in [fr, en] {
+                assert!(!text.trim().is_empty(), "{key} is empty");
+                assert!(!text.contains('<'), "{key} looks like markup");
             }
+        }
+    }
+
+    #[test]
+    fn each_table_reads_its_own_rows() {
+        for (i, key) in forms::FormText::ALL.iter().enumerate() {
+            assert_eq!(*key as usize, i);
         }
     }
 
@@ -682,10 +575,9 @@ mod tests {
     #[test]
     fn sentences_are_translated() {
         // Long strings identical in both languages are forgotten translations.
-        for key in Text::ALL {
-            let (fr, en) = (key.get(Locale::Fr), key.get(Locale::En));
+        for (key, fr, en) in every_key() {
             if fr.len() > 40 {
-                assert_ne!(fr, en, "{key:?} is not translated");
+                assert_ne!(fr, en, "{key} is not translated");
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Locale, Text};
+use crate::i18n::{Locale, Texts};
 use crate::ui::storage;
 
 /// Where the chosen language is remembered across visits.
@@ -41,7 +41,7 @@ impl I18n {
     }
 
     /// A reactive getter for `key` in the current language, for use in views.
-    pub fn t(self, key: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn t<K: Texts>(self, key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || key.get(self.locale.get())
     }
 }

@@ -1,0 +1,56 @@
+//! The interface's text tables hold only texts the interface shows: every key
+//! of [`Text`] and of the chunks' tables is named somewhere in `src/` outside
+//! the table that defines it. A key left behind by a removed view fails here.
+
+use campus::i18n::forms::FormText;
+use campus::i18n::Text;
+
+/// Every `.rs` file under `dir`, but `skip`.
+fn sources(dir: &std::path::Path, skip: &[&str], out: &mut String) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, skip, out);
+        } else if path.extension().is_some_and(|e| e == "rs")
+            && !skip.iter().any(|s| path.ends_with(s))
+        {
+            out.push_str(&std::fs::read_to_string(&path).unwrap());
+            out.push('\n');
+        }
+    }
+}
+
+/// Whether `code` names `table::key` as a whole path (not `OtherTable::key`,
+/// not `table::keyLonger`).
+fn names(code: &str, table: &str, key: &str) -> bool {
+    let path = format!("{table}::{key}");
+    code.match_indices(&path).any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        let after = code[at + path.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+#[test]
+fn every_text_key_is_used() {
+    let mut code = String::new();
+    sources(
+        std::path::Path::new("src"),
+        &["i18n/mod.rs", "i18n/forms.rs"],
+        &mut code,
+    );
+    let mut unused: Vec<String> = Text::ALL
+        .iter()
+        .map(|k| format!("{k:?}"))
+        .filter(|k| !names(&code, "Text", k))
+        .collect();
+    unused.extend(
+        FormText::ALL
+            .iter()
+            .map(|k| format!("{k:?}"))
+            .filter(|k| !names(&code, "FormText", k))
+            .map(|k| format!("FormText::{k}")),
+    );
+    assert!(unused.is_empty(), "unused text keys: {unused:?}");
+}
