@@ -117,10 +117,17 @@ async function precache() {
           continue;
         }
       }
-      const response = await fetch(url, { cache: 'no-cache' });
-      if (!cacheable(response)) throw new Error(`campus offline: ${path} answered ${response.status}`);
-      const buffer = await response.arrayBuffer();
-      if ((await hashOf(buffer)) !== hash) throw new Error(`campus offline: ${path} is not this deployment's`);
+      // The browser's HTTP cache first (the first page's files are there),
+      // the server itself when that copy is not this deployment's.
+      let response;
+      let buffer;
+      for (const mode of ['default', 'reload']) {
+        response = await fetch(url, { cache: mode });
+        if (!cacheable(response)) throw new Error(`campus offline: ${path} answered ${response.status}`);
+        buffer = await response.arrayBuffer();
+        if ((await hashOf(buffer)) === hash) break;
+        if (mode === 'reload') throw new Error(`campus offline: ${path} is not this deployment's`);
+      }
       await cache.put(url, stored(buffer, response));
     }
   };

@@ -8,8 +8,9 @@
 // has loaded and the browser is idle): every page's file except the course
 // folders (formation/{id}/: the generic course page renders any course from
 // catalogue.json, and the courses visited online are kept as they are
-// visited), the code (the main module, every chunk and pack, their JS), the
-// CSS and what it names (fonts, icons), config.json and catalogue.json. The
+// visited), the code (the main module, every chunk, their JS), the CSS and
+// what it names (the Latin subsets of the fonts, icons), config.json and
+// catalogue.json. The
 // packs (wasm-split.mjs) are not downloaded: the worker assembles them from
 // the chunks it keeps.
 //
@@ -86,6 +87,10 @@ export function precacheList(dir) {
     for (const m of text.matchAll(/url\(\s*["']?([^"')?#]+)/g)) {
       if (/^(data:|https?:|\/)/.test(m[1])) continue;
       const target = posix.normalize(posix.join(posix.dirname(file), m[1]));
+      // Fonts: the Latin subsets only, in woff2 (what every browser with
+      // service workers takes): the full DSFR files only serve glyphs outside
+      // them, which a system font shows offline.
+      if (target.endsWith('.woff') || target.startsWith('dsfr/fonts/')) continue;
       if (!target.startsWith('..') && files.includes(target)) add(target);
     }
   }
