@@ -10,6 +10,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { precacheSizes } from './offline.mjs';
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const br = (buf) =>
@@ -108,13 +109,19 @@ export function measure(dir) {
     const page = f.replace(/^pack_([a-z]+(?:_data)?)-.*$/, '$1').replace(/_data$/, ' (with the catalogue reader)');
     perChunk[page] = w.gz + files.reduce((sum, name) => sum + (gzOf.get(name) ?? 0), 0);
   }
+  // What the offline worker keeps (tests/tools/offline.mjs): fetched after the
+  // first page has loaded, once the browser is idle, never with Save-Data; not
+  // part of the first page, reported apart.
+  const precache = existsSync(join(dir, 'sw.js')) ? precacheSizes(dir) : null;
   return {
     wasm: w,
     chunks,
     perChunk,
     rows,
     total,
+    precache,
     sizes: {
+      ...(precache ? { precache_files: precache.files, precache_raw: precache.raw, precache_brotli: precache.br } : {}),
       wasm_raw: w.raw,
       wasm_gzip: w.gz,
       wasm_brotli: w.br,
@@ -180,6 +187,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(`  ${r.path.padEnd(44)} ${kb(r.raw)} ${kb(r.gz)} ${kb(r.br)}`);
   }
   console.log(`  ${'TOTAL'.padEnd(44)} ${kb(total.raw)} ${kb(total.gz)} ${kb(total.br)}`);
+  if (m.precache) {
+    const p = m.precache;
+    console.log('offline precache (sw.js, after the first page has loaded and the browser is idle; not with Save-Data):');
+    console.log(`  ${`${p.files} files, brotli 11 except fonts`.padEnd(44)} ${kb(p.raw)} ${''.padStart(11)} ${kb(p.br)}`);
+    console.log(`  ${'sw.js'.padEnd(44)} ${''.padStart(11)} ${''.padStart(11)} ${kb(p.worker_br)}`);
+  }
   // The report never fails the build: the budget test of `npm test` does.
   try {
     console.log('budgets (tests/budgets.json, 1 kB = 1000 bytes):');

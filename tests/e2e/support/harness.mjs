@@ -44,12 +44,19 @@ export async function startApp({ base = BASE, root = DIST, handlers = {}, host }
      * A fresh page (own context, so own localStorage) that records problems.
      * `allowConsole` lists regexps of console errors/warnings a test expects.
      */
-    async newPage({ allowConsole = [], locale = 'fr-FR', viewport, context: shared, javaScriptEnabled = true } = {}) {
+    /**
+     * Service workers are blocked unless `serviceWorkers: 'allow'`: the offline
+     * worker (docs/offline.md) would otherwise answer the requests of a test's
+     * later pages, out of reach of its page.route() fakes (tests/e2e/offline.test.mjs
+     * tests it).
+     */
+    async newPage({ allowConsole = [], locale = 'fr-FR', viewport, context: shared, javaScriptEnabled = true, serviceWorkers = 'block' } = {}) {
       const context =
         shared ??
         (await browser.newContext({
           locale,
           javaScriptEnabled,
+          serviceWorkers,
           viewport: viewport ?? { width: 1280, height: 900 },
           // axe-core is injected as a script tag; a strict CSP must not block it.
           bypassCSP: true,
