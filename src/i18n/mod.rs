@@ -6,6 +6,7 @@
 
 pub mod application;
 pub mod back_office;
+pub mod feeds;
 pub mod labels;
 pub mod pages;
 pub mod selection;
