@@ -2,6 +2,7 @@
 //! of [`Text`] and of the chunks' tables is named somewhere in `src/` outside
 //! the table that defines it. A key left behind by a removed view fails here.
 
+use campus::i18n::feeds::FeedText;
 use campus::i18n::forms::FormText;
 use campus::i18n::Text;
 
@@ -37,7 +38,7 @@ fn every_text_key_is_used() {
     let mut code = String::new();
     sources(
         std::path::Path::new("src"),
-        &["i18n/mod.rs", "i18n/forms.rs"],
+        &["i18n/mod.rs", "i18n/forms.rs", "i18n/feeds.rs"],
         &mut code,
     );
     let mut unused: Vec<String> = Text::ALL
@@ -51,6 +52,13 @@ fn every_text_key_is_used() {
             .map(|k| format!("{k:?}"))
             .filter(|k| !names(&code, "FormText", k))
             .map(|k| format!("FormText::{k}")),
+    );
+    unused.extend(
+        FeedText::ALL
+            .iter()
+            .map(|k| format!("{k:?}"))
+            .filter(|k| !names(&code, "FeedText", k))
+            .map(|k| format!("FeedText::{k}")),
     );
     assert!(unused.is_empty(), "unused text keys: {unused:?}");
 }

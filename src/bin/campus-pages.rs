@@ -1,6 +1,8 @@
 //! `campus-pages`: writes the static pages of a built site (see
 //! `campus::static_site`): one `index.html` per page a visitor can land on,
-//! each course included, then `sitemap.xml` and `robots.txt`. It reads the
+//! each course included, then `sitemap.xml` and `robots.txt`, the calendar
+//! feeds (`calendriers/`, `campus::catalogue::feeds`) and the Atom feed
+//! (`nouveautes.atom`, `campus::catalogue::atom`). It reads the
 //! catalogue given (by default the site's own `catalogue.json`), so that a
 //! deployment regenerates its pages whenever its catalogue changes, without
 //! recompiling the app.
@@ -23,7 +25,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
+use campus::catalogue::atom::{atom_feed, ATOM_PATH};
 use campus::catalogue::explore::Explorer;
+use campus::catalogue::feeds::{calendar_feeds, FEEDS_DIR};
 use campus::catalogue::loader::LoadedCatalogue;
 use campus::catalogue::model::Parsed;
 use campus::config::Config;
@@ -202,12 +206,23 @@ fn run() -> Result<(), String> {
         write(&args.dist.join(name), &xml)?;
     }
     write(&args.dist.join("robots.txt"), &robots_txt(&site))?;
+    // The calendar feeds and the Atom feed, from the same catalogue.
+    let feeds_dir = args.dist.join(FEEDS_DIR);
+    remove_dir(&feeds_dir)?;
+    let feeds = calendar_feeds(&catalogue.explorer.catalogue, site.as_str(), now);
+    for feed in &feeds {
+        write(&args.dist.join(&feed.path), &feed.ics)?;
+    }
+    write(
+        &args.dist.join(ATOM_PATH),
+        &atom_feed(&catalogue.explorer.catalogue, site.as_str(), now),
+    )?;
     if from_sheet {
         // The catalogue the live app loads is the one the pages show.
         write(&args.dist.join("catalogue.json"), &catalogue_json)?;
     }
     println!(
-        "campus-pages: {} pages ({} courses{}) for {} in {} ms",
+        "campus-pages: {} pages ({} courses{}), {} calendar feeds and {ATOM_PATH} for {} in {} ms",
         routes.len() + 1,
         routes.len() - fixed,
         if unfiled > 0 {
@@ -215,6 +230,7 @@ fn run() -> Result<(), String> {
         } else {
             String::new()
         },
+        feeds.len(),
         site.as_str(),
         started.elapsed().as_millis()
     );

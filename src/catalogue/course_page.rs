@@ -11,6 +11,7 @@ use super::components::{
 use super::excerpt::SIMILAR_COURSES;
 use super::export::is_full;
 use super::export::{session_ics, session_ics_name};
+use super::feeds::{course_feed_path, has_course_feed, webcal};
 use super::filters::FilterValue;
 use super::loader::{use_catalogue, LoadedCatalogue};
 use super::model::{Course, Kind, Session};
@@ -26,7 +27,7 @@ use crate::ui::download::download;
 use crate::ui::external_link::ExternalLink;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_page_title;
-use crate::ui::router::use_router;
+use crate::ui::router::{absolute, use_router};
 
 fn link_to(course: &Course) -> impl IntoView {
     view! { <a class="fr-link" href=Route::Course(course.id.clone()).href()>{course.title.clone()}</a> }
@@ -111,6 +112,33 @@ fn session_item(course: &Course, session: &Session, registrable: bool) -> impl I
             })}
         </li>
     }
+}
+
+/// The links to follow the course's sessions in a calendar: its feed
+/// (`catalogue::feeds`, written by `campus-pages`) as a `webcal:`
+/// subscription, on the site's absolute address, and as a file to download.
+/// Only for a course with a feed, and whose folder the pages were written
+/// for (a course added since has no feed yet).
+fn subscribe_links(course: &Course, l: Locale) -> Option<impl IntoView> {
+    use crate::i18n::feeds::FeedText;
+    let written = !Route::Course(course.id.clone()).href().contains('?');
+    let path = course_feed_path(&course.id).filter(|_| written && has_course_feed(course))?;
+    let subscription = webcal(&absolute(&path)).map(|href| {
+        view! {
+            <li>
+                <a class="fr-btn fr-btn--sm fr-btn--secondary fr-btn--icon-left fr-icon-calendar-line" href=href>
+                    {FeedText::Subscribe.get(l)}
+                </a>
+            </li>
+        }
+    });
+    Some(view! {
+        <p class="fr-mt-3w fr-mb-1w">{FeedText::Hint.get(l)}</p>
+        <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-btns-group--icon-left">
+            {subscription}
+            <li><a class="fr-btn fr-btn--sm fr-btn--tertiary" href=path download="">{FeedText::Download.get(l)}</a></li>
+        </ul>
+    })
 }
 
 /// Who the course is for, who may attend, and its price, stated plainly.
@@ -298,7 +326,8 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
         }
         .into_any()
     };
-    let sessions = view! { {narrowed} {sessions} };
+    let subscribe = subscribe_links(&course, l);
+    let sessions = view! { {narrowed} {sessions} {subscribe} };
     // A course page's excerpt carries the similar courses the whole
     // catalogue ranks (it holds too few courses to rank them itself).
     let similar = match &loaded.excerpt {

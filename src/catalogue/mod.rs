@@ -1,10 +1,12 @@
 //! The catalogue explorer: the course model, parsing, search, filters and exports
 //! (pure, tested natively), and its pages (browser only).
 
+pub mod atom;
 pub mod excerpt;
 pub mod explore;
 pub mod export;
 pub mod facets;
+pub mod feeds;
 pub mod filters;
 pub mod model;
 pub mod next_step;

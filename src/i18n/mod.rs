@@ -6,6 +6,7 @@
 
 pub mod application;
 pub mod back_office;
+pub mod feeds;
 pub mod forms;
 pub mod labels;
 pub mod pages;
@@ -538,6 +539,7 @@ mod tests {
         }
         let mut out = rows(Text::ALL);
         out.extend(rows(forms::FormText::ALL));
+        out.extend(rows(feeds::FeedText::ALL));
         out
     }
 

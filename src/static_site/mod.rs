@@ -178,6 +178,12 @@ pub fn page_html(
         "<link rel=\"canonical\" href=\"{}\" />",
         escape_html(&site.page(&head.static_path))
     ));
+    // Feed readers find the catalogue's Atom feed from any page.
+    elements.push_str(&format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\" />",
+        escape_html(crate::catalogue::atom::ATOM_TITLE),
+        escape_html(&site.page(crate::catalogue::atom::ATOM_PATH))
+    ));
     elements.push_str(&format!(
         "<meta name=\"campus-data\" content=\"{}\" />",
         head.data.as_str()
