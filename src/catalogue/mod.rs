@@ -15,6 +15,7 @@ pub mod selection;
 pub mod sort;
 pub mod summary;
 pub mod synthetic;
+pub mod takeaway;
 pub mod text;
 pub mod time;
 
