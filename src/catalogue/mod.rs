@@ -34,4 +34,6 @@ pub mod selection_page;
 #[cfg(feature = "browser")]
 pub mod selection_parts;
 #[cfg(feature = "browser")]
+pub mod selection_takeaway;
+#[cfg(feature = "browser")]
 pub mod shared_selection;

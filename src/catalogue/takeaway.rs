@@ -7,6 +7,7 @@ use super::model::{Course, Format, Kind, Session};
 use super::selection::read_segment;
 use super::time::{session_days, session_schedule_text};
 use crate::i18n::selection::Takeaway;
+use crate::i18n::typography::french_spacing;
 use crate::i18n::{labels, Locale, Text};
 use crate::routes::{pairs_where, percent_encode, with_query, Route};
 
@@ -217,7 +218,7 @@ pub fn comparison_rows(courses: &[&Course], now: i64, l: Locale) -> Vec<Row> {
         row(Takeaway::RowLink, &|c| Cell::Link {
             href: Route::Course(c.id.clone()).href(),
             label: Takeaway::SeeCourse.get(l).to_owned(),
-            title: c.title.clone(),
+            title: french_spacing(&c.title).into_owned(),
         }),
     ]
 }
@@ -391,7 +392,7 @@ mod tests {
                 Cell::Link {
                     href: Route::Course(other.id.clone()).href(),
                     label: Takeaway::SeeCourse.get(l).to_owned(),
-                    title: other.title.clone(),
+                    title: french_spacing(&other.title).into_owned(),
                 }
             );
         }
