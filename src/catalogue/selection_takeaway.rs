@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::export::{course_link, courses_csv, sessions_ics};
 use super::filters::Filters;
@@ -101,10 +102,7 @@ pub fn TakeawayActions(
             web_sys::console::error_1(&e);
         }
     };
-    let on_print = move |_| {
-        // Never throws: a refusal (a sandboxed frame) is a Result.
-        let _ = window().print();
-    };
+    let on_print = move |_| print_page();
     let hint = move || {
         let l = i18n.locale();
         match counts.get().0 {
@@ -150,6 +148,20 @@ pub fn TakeawayActions(
             </ul>
             <p class="fr-hint-text" id=CALENDAR_HINT_ID>{hint}</p>
         </div>
+    }
+}
+
+/// Opens the browser's print dialog. Never throws: each step is a `Result`
+/// (a sandboxed frame refuses). Through `Reflect` rather than web-sys's
+/// `Window::print`, whose JS import would sit in the main module, which holds
+/// every import and has no room to grow (tests/budgets.json).
+fn print_page() {
+    let window = window();
+    let print = js_sys::Reflect::get(&window, &wasm_bindgen::JsValue::from_str("print"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(print) = print {
+        let _ = print.call0(&window);
     }
 }
 
