@@ -17,6 +17,7 @@ pub mod selection;
 pub mod sort;
 pub mod summary;
 pub mod synthetic;
+pub mod takeaway;
 pub mod text;
 pub mod time;
 
@@ -34,5 +35,7 @@ pub mod loader;
 pub mod selection_page;
 #[cfg(feature = "browser")]
 pub mod selection_parts;
+#[cfg(feature = "browser")]
+pub mod selection_takeaway;
 #[cfg(feature = "browser")]
 pub mod shared_selection;

@@ -245,7 +245,7 @@ fn is_pasted_noise(c: char) -> bool {
 
 /// One segment of `ids=` as an id: decoded, noise and surrounding spaces
 /// dropped. `Ok(None)` for an empty segment, `Err(())` for an unreadable one.
-fn read_segment(raw: &str) -> Result<Option<String>, ()> {
+pub(crate) fn read_segment(raw: &str) -> Result<Option<String>, ()> {
     // An escaped id is at most three bytes per byte: anything longer is not one
     // (and is not decoded).
     if raw.len() > MAX_ID_LEN * 3 {

@@ -10,7 +10,11 @@ use super::components::{CourseCard, WithCatalogue};
 use super::loader::LoadedCatalogue;
 use super::selection::{EditKind, SharedLink};
 use super::selection_parts::{card_id, focus_card, EditNotice, ShareLink, StorageNotice, UNDO_ID};
+use super::selection_takeaway::{
+    use_compared, CompareBox, CompareNotices, Comparison, TakeawayActions,
+};
 use super::shared_selection::SharedSelection;
+use crate::i18n::typography::french_spacing;
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
@@ -142,19 +146,28 @@ fn OwnList(catalogue: Arc<LoadedCatalogue>) -> impl IntoView {
             }
         })
     };
-    let cards = move || {
-        i18n.locale();
-        docs.get()
+    // The comparison's courses are in the address (`?comparer=`).
+    let compared = use_compared(catalogue.clone());
+    let refused = RwSignal::new(false);
+    let card_catalogue = catalogue.clone();
+    let actions_catalogue = catalogue.clone();
+    let cards =
+        move || {
+            i18n.locale();
+            docs.get()
             .into_iter()
             .map(|doc| {
+                let course = &card_catalogue.explorer.catalogue.courses[doc as usize];
+                let (id, title) = (course.id.clone(), french_spacing(&course.title).into_owned());
                 view! {
                     <li id=card_id(doc)>
-                        <CourseCard catalogue=catalogue.clone() doc=doc heading=2 />
+                        <CourseCard catalogue=card_catalogue.clone() doc=doc heading=2 />
+                        <CompareBox doc=doc id=id title=title compared=compared refused=refused />
                     </li>
                 }
             })
             .collect_view()
-    };
+        };
     let empty = move || {
         view! {
             <p>{i18n.t(Text::SelectionEmpty)}</p>
@@ -176,6 +189,13 @@ fn OwnList(catalogue: Arc<LoadedCatalogue>) -> impl IntoView {
                     {i18n.t(Text::SelectionClear)}
                 </button>
             </ShareLink>
+            <TakeawayActions catalogue=actions_catalogue.clone() docs=docs />
+        </Show>
+        // A compared course need not be bookmarked here (a link from
+        // someone else): the comparison shows even with an empty selection.
+        <Comparison catalogue=catalogue.clone() compared=compared />
+        <Show when=move || !bookmarks.is_empty()>
+            <CompareNotices compared=compared refused=refused />
             <ul class="campus-results">{cards.clone()}</ul>
         </Show>
     }

@@ -128,6 +128,196 @@ pub fn edit_notice(kind: &EditKind, title: Option<&str>, l: Locale) -> String {
     }
 }
 
+// --- Ma sélection to take away (the selection chunk's own texts) -------------
+
+/// A fixed text of Ma sélection's downloads, print and comparison. Kept apart
+/// from the main [`super::Text`] table, which every page carries: only the
+/// selection page uses these, so they travel in its chunk of code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Takeaway {
+    /// « Télécharger (CSV) »
+    Csv,
+    /// « Ajouter les sessions à mon agenda (.ics) »
+    Calendar,
+    /// « Imprimer »
+    Print,
+    /// « Aucune session à venir … »
+    CalendarNone,
+    /// « Comparer » (a course's checkbox)
+    Compare,
+    /// « Cochez « Comparer » sur 2 à 4 formations … »
+    CompareHint,
+    /// « Cochez au moins une autre formation … »
+    CompareOneMore,
+    /// « Vous comparez déjà 4 formations … »
+    CompareFull,
+    /// « La comparaison porte sur 4 formations au plus … »
+    CompareOver,
+    /// « Effacer la comparaison »
+    CompareClear,
+    /// The table's caption.
+    CompareCaption,
+    /// « Formation » (the corner header).
+    CompareCorner,
+    /// « Durée »
+    RowDuration,
+    /// « Format »
+    RowFormat,
+    /// « Niveau »
+    RowLevel,
+    /// « Prix »
+    RowPrice,
+    /// « Public »
+    RowAudience,
+    /// « Prochaines sessions »
+    RowSessions,
+    /// « Fiche de la formation »
+    RowLink,
+    /// « Voir la fiche »
+    SeeCourse,
+}
+
+impl Takeaway {
+    /// Every text, for the tests.
+    pub const ALL: [Takeaway; 20] = [
+        Takeaway::Csv,
+        Takeaway::Calendar,
+        Takeaway::Print,
+        Takeaway::CalendarNone,
+        Takeaway::Compare,
+        Takeaway::CompareHint,
+        Takeaway::CompareOneMore,
+        Takeaway::CompareFull,
+        Takeaway::CompareOver,
+        Takeaway::CompareClear,
+        Takeaway::CompareCaption,
+        Takeaway::CompareCorner,
+        Takeaway::RowDuration,
+        Takeaway::RowFormat,
+        Takeaway::RowLevel,
+        Takeaway::RowPrice,
+        Takeaway::RowAudience,
+        Takeaway::RowSessions,
+        Takeaway::RowLink,
+        Takeaway::SeeCourse,
+    ];
+
+    /// The text in `l`.
+    pub fn get(self, l: Locale) -> &'static str {
+        let (fr, en) = match self {
+            Takeaway::Csv => ("Télécharger (CSV)", "Download (CSV)"),
+            Takeaway::Calendar => (
+                "Ajouter les sessions à mon agenda (.ics)",
+                "Add the sessions to my calendar (.ics)",
+            ),
+            Takeaway::Print => ("Imprimer", "Print"),
+            Takeaway::CalendarNone => (
+                "Aucune session à venir dans votre sélection\u{a0}: rien à ajouter à un agenda.",
+                "No upcoming session in your selection: nothing to add to a calendar.",
+            ),
+            Takeaway::Compare => ("Comparer", "Compare"),
+            Takeaway::CompareHint => (
+                "Cochez «\u{a0}Comparer\u{a0}» sur 2 à 4\u{a0}formations pour les voir côte à côte.",
+                "Tick \u{201c}Compare\u{201d} on 2 to 4 trainings to see them side by side.",
+            ),
+            Takeaway::CompareOneMore => (
+                "Cochez au moins une autre formation pour comparer.",
+                "Tick at least one more training to compare.",
+            ),
+            Takeaway::CompareFull => (
+                "Vous comparez déjà 4\u{a0}formations, le maximum\u{a0}: décochez-en une pour en comparer une autre.",
+                "You are already comparing 4 trainings, the most there can be: untick one to compare another.",
+            ),
+            Takeaway::CompareOver => (
+                "Une comparaison porte sur 4\u{a0}formations au plus\u{a0}: seules les 4\u{a0}premières de l'adresse sont comparées.",
+                "A comparison holds at most 4 trainings: only the first 4 of the address are compared.",
+            ),
+            Takeaway::CompareClear => ("Effacer la comparaison", "Clear the comparison"),
+            Takeaway::CompareCaption => (
+                "Durée, format, niveau, prix, public et prochaines sessions des formations comparées",
+                "Duration, format, level, price, audience and next sessions of the compared trainings",
+            ),
+            Takeaway::CompareCorner => ("Formation", "Training"),
+            Takeaway::RowDuration => ("Durée", "Duration"),
+            Takeaway::RowFormat => ("Format", "Format"),
+            Takeaway::RowLevel => ("Niveau", "Level"),
+            Takeaway::RowPrice => ("Prix", "Price"),
+            Takeaway::RowAudience => ("Public", "Audience"),
+            Takeaway::RowSessions => ("Prochaines sessions", "Next sessions"),
+            Takeaway::RowLink => ("Fiche de la formation", "Course page"),
+            Takeaway::SeeCourse => ("Voir la fiche", "See the course page"),
+        };
+        l.pick(fr, en)
+    }
+}
+
+/// What the calendar file holds: "5 sessions à venir de 3 formations, en un
+/// seul fichier (sans les sessions complètes)."
+pub fn calendar_hint(sessions: usize, courses: usize, l: Locale) -> String {
+    let n = group_thousands(sessions, l);
+    let of = courses_count(courses, l);
+    match (l, sessions) {
+        (Locale::Fr, 1) => {
+            format!("1 session à venir de {of}, en un fichier (sans les sessions complètes).")
+        }
+        (Locale::Fr, _) => format!(
+            "{n}\u{a0}sessions à venir de {of}, en un seul fichier (sans les sessions complètes)."
+        ),
+        (Locale::En, 1) => {
+            format!("1 upcoming session of {of}, in one file (full sessions left out).")
+        }
+        (Locale::En, _) => {
+            format!("{n} upcoming sessions of {of}, in one file (full sessions left out).")
+        }
+    }
+}
+
+/// The comparison's heading: "Comparaison de 3 formations".
+pub fn compare_heading(n: usize, l: Locale) -> String {
+    match l {
+        Locale::Fr => format!("Comparaison de {}", courses_count(n, l)),
+        Locale::En => format!("Comparing {}", courses_count(n, l)),
+    }
+}
+
+/// What the live region says when the comparison appears or changes.
+pub fn compare_announce(n: usize, l: Locale) -> String {
+    match l {
+        Locale::Fr => format!("Comparaison de {} affichée.", courses_count(n, l)),
+        Locale::En => format!("Comparison of {} shown.", courses_count(n, l)),
+    }
+}
+
+/// "1 formation de l'adresse n'est pas dans le catalogue : elle n'est pas
+/// comparée."
+pub fn compare_unknown(n: usize, l: Locale) -> String {
+    let count = courses_count(n, l);
+    match (l, n) {
+        (Locale::Fr, 1) => format!(
+            "{count} de l'adresse n'est pas dans le catalogue\u{a0}: elle n'est pas comparée."
+        ),
+        (Locale::Fr, _) => format!(
+            "{count} de l'adresse ne sont pas dans le catalogue\u{a0}: elles ne sont pas comparées."
+        ),
+        (Locale::En, 1) => {
+            format!("{count} in the address is not in the catalogue: it is not compared.")
+        }
+        (Locale::En, _) => {
+            format!("{count} in the address are not in the catalogue: they are not compared.")
+        }
+    }
+}
+
+/// "et 2 autres sessions" after a course's first sessions.
+pub fn more_sessions(n: usize, l: Locale) -> String {
+    match (l, n) {
+        (Locale::Fr, 1) => "et 1 autre session".to_owned(),
+        (Locale::Fr, _) => format!("et {} autres sessions", group_thousands(n, l)),
+        (Locale::En, 1) => "and 1 more session".to_owned(),
+        (Locale::En, _) => format!("and {} more sessions", group_thousands(n, l)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +408,29 @@ mod tests {
     }
 
     #[test]
+    fn takeaway_counts_agree_in_number() {
+        assert_eq!(
+            calendar_hint(5, 3, Locale::Fr),
+            "5\u{a0}sessions à venir de 3 formations, en un seul fichier (sans les sessions complètes)."
+        );
+        assert_eq!(
+            calendar_hint(1, 1, Locale::En),
+            "1 upcoming session of 1 training, in one file (full sessions left out)."
+        );
+        assert_eq!(
+            compare_heading(3, Locale::Fr),
+            "Comparaison de 3 formations"
+        );
+        assert_eq!(compare_heading(2, Locale::En), "Comparing 2 trainings");
+        assert_eq!(
+            compare_unknown(1, Locale::Fr),
+            "1 formation de l'adresse n'est pas dans le catalogue\u{a0}: elle n'est pas comparée."
+        );
+        assert_eq!(more_sessions(2, Locale::Fr), "et 2 autres sessions");
+        assert_eq!(more_sessions(1, Locale::En), "and 1 more session");
+    }
+
+    #[test]
     fn typography_follows_each_language() {
         let mut texts = Vec::new();
         for l in Locale::ALL {
@@ -225,6 +438,16 @@ mod tests {
             texts.push((l, shared_heading(2, l)));
             texts.push((l, unreadable_in_link(1, l)));
             texts.push((l, unknown_in_link(2, l)));
+            for t in Takeaway::ALL {
+                texts.push((l, t.get(l).to_owned()));
+            }
+            for n in [1, 2, 1200] {
+                texts.push((l, calendar_hint(n, n, l)));
+                texts.push((l, compare_heading(n, l)));
+                texts.push((l, compare_announce(n, l)));
+                texts.push((l, compare_unknown(n, l)));
+                texts.push((l, more_sessions(n, l)));
+            }
             for kind in &ALL_KINDS {
                 texts.push((l, edit_notice(kind, Some("Titre"), l)));
                 texts.push((l, edit_notice(kind, None, l)));
