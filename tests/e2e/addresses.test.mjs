@@ -29,7 +29,7 @@ after(() => app?.close());
  */
 async function openFresh(url) {
   const context = await withCampusRoute(
-    await app.browser.newContext({ viewport: PHONE, locale: 'fr-FR', bypassCSP: true, isMobile: true, hasTouch: true }),
+    await app.browser.newContext({ viewport: PHONE, locale: 'fr-FR', bypassCSP: true, isMobile: true, hasTouch: true, serviceWorkers: 'block' }),
   );
   await context.addInitScript(() => {
     window.__shifts = [];
@@ -155,7 +155,7 @@ describe('an address taken from the address bar after use', () => {
   });
 
   test('a shared selection', async () => {
-    const context = await withCampusRoute(await app.browser.newContext({ bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'] }));
+    const context = await withCampusRoute(await app.browser.newContext({ bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'], serviceWorkers: 'block' }));
     const page = await app.newPage({ context });
     await page.goto(app.url + 'catalogue/');
     await waitForApp(page);
@@ -201,7 +201,7 @@ describe('an address taken from the address bar after use', () => {
     const ids = Array.from({ length: 500 }, (_, i) => (i < DATA.courses.length ? DATA.courses[i].id : `retiree-${i}`));
     const list = ids.join(',');
     assert.ok(list.length > 1800, `${list.length} characters`);
-    const context = await withCampusRoute(await app.browser.newContext({ bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'] }));
+    const context = await withCampusRoute(await app.browser.newContext({ bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'], serviceWorkers: 'block' }));
     const page = await app.newPage({ context });
     // Its old form moves to the path with the list kept in the fragment.
     await page.goto(app.url + `#/ma-selection?ids=${list}`);

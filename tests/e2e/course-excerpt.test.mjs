@@ -58,7 +58,7 @@ test('a course page takes over from its excerpt: what its file shows, without th
     assert.equal(excerpt.source, 'catalogue.json');
     assert.ok(excerpt.catalogue.courses.length < DATA.courses.length / 4, `${c.id}: an excerpt, not the catalogue`);
     // What the page's own file shows (read without the app).
-    const plain = await app.browser.newContext({ javaScriptEnabled: false });
+    const plain = await app.browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
     const file = await plain.newPage();
     await file.goto(`${app.url}formation/${c.id}/`);
     const before = await shown(file, '#campus-static');

@@ -65,7 +65,7 @@ after(async () => {
  * unless `embedOrigins` is null (the bundled config as is).
  */
 async function openHost(name, { forAxe = false, embedOrigins = [new URL(host.url).origin] } = {}) {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: forAxe });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: forAxe, serviceWorkers: 'block' });
   if (embedOrigins) {
     const config = JSON.parse(readFileSync(resolve(DIST, 'config.json'), 'utf8'));
     await context.route(

@@ -379,7 +379,7 @@ describe('the words say what happened', () => {
 
   test('an http endpoint the site policy blocks: said to be a configuration problem, no retry promised, no request', async () => {
     // This test needs the real Content-Security-Policy (the harness bypasses it for axe).
-    const context = await app.browser.newContext({ locale: 'fr-FR' });
+    const context = await app.browser.newContext({ locale: 'fr-FR', serviceWorkers: 'block' });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));

@@ -143,7 +143,7 @@ describe('the count in the navigation', () => {
 
 describe('the share link', () => {
   test('is copied, and reopens the same selection elsewhere without touching the own one', async () => {
-    const context = await app.browser.newContext({ bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await app.browser.newContext({ bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'], serviceWorkers: 'block' });
     try {
       const page = await app.newPage({ context });
       await openWith(page, 'ma-selection/', [C.id, A.id, B.id]);

@@ -266,7 +266,7 @@ async function expectWarning(page, pattern) {
 
 test('the app runs under its own strict Content-Security-Policy, with no violation', async () => {
   // No bypassCSP here: the policy in index.html applies as on a real server.
-  const context = await app.browser.newContext();
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
