@@ -537,6 +537,22 @@ fn span(ends: &[u32], i: u32) -> std::ops::Range<usize> {
     start..ends[i] as usize
 }
 
+/// The places a search names, as found so far ([`Matcher::names_place`]
+/// folds the place each time).
+#[derive(Default)]
+struct NamedPlaces(HashMap<String, bool>);
+
+impl NamedPlaces {
+    fn names(&mut self, matcher: &Matcher, place: &str) -> bool {
+        if let Some(&named) = self.0.get(place) {
+            return named;
+        }
+        let named = matcher.names_place(place);
+        self.0.insert(place.to_owned(), named);
+        named
+    }
+}
+
 /// The courses of one bucket that have one title word.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Group {
@@ -941,12 +957,27 @@ impl Explorer {
             }
             // The session the card announces: the filters' own (region,
             // format), with seats left, in a place the search names first.
-            Sort::NextSession => sort::sort_by_cached_key(&mut all, |&d| {
-                let next = self
-                    .announced_session(&courses[d as usize], &query.filters, &matcher)
-                    .map(|s| s.start.unix);
-                (next.is_none(), next, self.title_rank[d as usize])
-            }),
+            // One key per course, computed without allocating (see
+            // `announced_start`); title ranks are distinct, so the keys are.
+            Sort::NextSession => {
+                let passes = query.filters.session_test();
+                let mut named = NamedPlaces::default();
+                let mut keys: Vec<(bool, i64, u32, u32)> = all
+                    .iter()
+                    .map(|&d| {
+                        let next = self.announced_start(
+                            &courses[d as usize],
+                            &passes,
+                            &matcher,
+                            &mut named,
+                        );
+                        let rank = self.title_rank[d as usize];
+                        (next.is_none(), next.unwrap_or(0), rank, d)
+                    })
+                    .collect();
+                keys.sort_unstable();
+                all = keys.into_iter().map(|(.., d)| d).collect();
+            }
             Sort::Duration => sort::sort_by(&mut all, |&a, &b| {
                 let (ca, cb) = (&courses[a as usize], &courses[b as usize]);
                 ca.duration_hours
@@ -1085,6 +1116,39 @@ impl Explorer {
         self.matching_sessions(course, filters)
             .into_iter()
             .find(|s| !is_full(s))
+    }
+
+    /// The start of [`Self::announced_session`] with `passes` the filters'
+    /// [`Filters::session_test`], without collecting or sorting sessions:
+    /// the sort computes it for every matching course. `named` remembers
+    /// which places the search names (each is folded once).
+    fn announced_start(
+        &self,
+        course: &Course,
+        passes: &impl Fn(&Session) -> bool,
+        matcher: &Matcher,
+        named: &mut NamedPlaces,
+    ) -> Option<i64> {
+        // The soonest open session, and the soonest in a named place: ties
+        // keep the catalogue's order, as the stable sort of the sessions.
+        let (mut first, mut first_named): (Option<i64>, Option<i64>) = (None, None);
+        for s in course.upcoming_sessions(self.now) {
+            let start = s.start.unix;
+            if first_named.is_some_and(|n| n <= start) || is_full(s) || !passes(s) {
+                continue;
+            }
+            if first.is_none_or(|f| start < f) {
+                first = Some(start);
+            }
+            if !matcher.is_empty()
+                && s.place.as_ref().is_some_and(|p| {
+                    named.names(matcher, &p.city) || named.names(matcher, &p.region)
+                })
+            {
+                first_named = Some(start);
+            }
+        }
+        first_named.or(first)
     }
 
     /// The session a card announces and the next-session sort orders by:
@@ -1295,6 +1359,64 @@ mod tests {
             .page,
             15
         );
+    }
+
+    #[test]
+    fn the_next_session_sort_is_by_the_announced_session() {
+        let ex = Explorer::new(
+            Parsed::from_json(&catalogue_json(2_000, 11))
+                .unwrap()
+                .catalogue,
+            NOW,
+        );
+        let region = ex
+            .catalogue
+            .courses
+            .iter()
+            .flat_map(|c| &c.sessions)
+            .find_map(|s| s.place.as_ref())
+            .unwrap()
+            .region
+            .clone();
+        let queries = [
+            CatalogueQuery::default(),
+            CatalogueQuery::filtered_on(FilterValue::Region(region.clone())),
+            CatalogueQuery::filtered_on(FilterValue::Format(Format::Presentiel)),
+            CatalogueQuery {
+                text: "Lyon".into(),
+                ..CatalogueQuery::default()
+            },
+            CatalogueQuery {
+                text: region,
+                ..CatalogueQuery::default()
+            },
+            CatalogueQuery {
+                text: "sécurité paris".into(),
+                ..CatalogueQuery::default()
+            },
+        ];
+        for query in queries {
+            let query = CatalogueQuery {
+                sort: Sort::NextSession,
+                ..query
+            };
+            let results = ex.run(&query);
+            // The order of the key the sort had: the announced session's start,
+            // courses without one last, ties in title order.
+            let mut expected = results.all.clone();
+            expected.sort_by_cached_key(|&d| {
+                let next = ex
+                    .announced_session(
+                        &ex.catalogue.courses[d as usize],
+                        &query.filters,
+                        &results.matcher,
+                    )
+                    .map(|s| s.start.unix);
+                (next.is_none(), next, ex.title_rank[d as usize])
+            });
+            assert!(!expected.is_empty(), "{query:?}");
+            assert_eq!(results.all, expected, "{query:?}");
+        }
     }
 
     #[test]
