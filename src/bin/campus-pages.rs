@@ -166,6 +166,7 @@ fn run() -> Result<(), String> {
         explorer: Explorer::new(parsed.catalogue, now),
         skipped,
         excerpt: None,
+        similar_built: Default::default(),
     });
 
     // Course folders of an earlier run may name courses that are gone.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::excerpt::{CourseExcerpt, Excerpted, EXCERPT_ID};
-use super::explore::{Explorer, ExplorerBuilder};
+use super::explore::{Explorer, ExplorerBuilder, SimilarBuilder};
 use super::model::{Catalogue, CatalogueError, ParseProgress, Parsed};
 use super::summary::{Summary, HOME_SESSIONS, SUMMARY_ID, SUMMARY_SESSIONS};
 use crate::routes::{Location, PageData, Route};
@@ -29,6 +29,10 @@ pub struct LoadedCatalogue {
     /// `Some` when it is a course page's excerpt (`catalogue::excerpt`), not
     /// the whole catalogue: only that course's page shows it.
     pub excerpt: Option<Excerpted>,
+    /// Notified once [`Explorer::similar`] has what it looks up: in the
+    /// browser, built in the background once the whole catalogue is shown
+    /// (a course page tracks it, and shows its similar courses then).
+    pub similar_built: ArcTrigger,
 }
 
 /// Why the catalogue is unavailable.
@@ -226,6 +230,7 @@ async fn fetch(source: Source) -> Result<LoadedCatalogue, LoadError> {
                 explorer,
                 skipped: excerpt.skipped + parsed.skipped.len(),
                 excerpt: Some(excerpt.excerpted(&query)),
+                similar_built: ArcTrigger::new(),
             });
         }
     };
@@ -277,24 +282,40 @@ async fn fetch(source: Source) -> Result<LoadedCatalogue, LoadError> {
         explorer,
         skipped,
         excerpt: None,
+        similar_built: ArcTrigger::new(),
     })
 }
 
-/// The catalogue being fetched, parsed and indexed.
-type Loading =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<LoadedCatalogue, LoadError>>>>;
+/// The catalogue being fetched, parsed, indexed and set into its signal, then
+/// (the whole catalogue) what its course pages' similar courses look up.
+type Loading = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
 
-/// [`fetch`], whose code (parsing, validation, indexing: 80 kB of wasm, 30 kB
-/// brotli) is cut out of the main module into a chunk of its own (see `crate::pages`):
-/// the home page, which starts from its summary, never downloads it. `Err`
-/// when the chunk cannot be fetched (offline), shown as a network failure with
-/// its retry.
+/// [`fetch`] into `target`, whose code (parsing, validation, indexing: 80 kB
+/// of wasm, 30 kB brotli) is cut out of the main module into a chunk of its own
+/// (see `crate::pages`): the home page, which starts from its summary, never
+/// downloads it. `Err` when the chunk cannot be fetched (offline), shown as a
+/// network failure with its retry.
 #[cfg_attr(
     feature = "csr",
     leptos::wasm_split::wasm_split(catalogue_data, fallible, wasm_split_path = ::leptos::wasm_split)
 )]
-fn fetch_in_chunk(source: Source) -> Result<Loading, leptos::wasm_split::SplitLoaderError> {
-    Ok(Box::pin(async move { fetch(source).await }))
+fn fetch_in_chunk(
+    source: Source,
+    target: RwSignal<CatalogueState>,
+) -> Result<Loading, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(async move {
+        let whole = matches!(source, Source::Url(_));
+        match fetch(source).await {
+            Ok(loaded) => {
+                let loaded = Arc::new(loaded);
+                target.set(CatalogueState::Ready(loaded.clone()));
+                if whole {
+                    similar_in_slices(&loaded).await;
+                }
+            }
+            Err(e) => target.set(CatalogueState::Failed(e)),
+        }
+    }))
 }
 
 /// Reads `source` with the chunk's code into `target`: the loaded catalogue,
@@ -302,18 +323,39 @@ fn fetch_in_chunk(source: Source) -> Result<Loading, leptos::wasm_split::SplitLo
 /// costs the main module its own copy of the executor's code.)
 async fn load_into(target: RwSignal<CatalogueState>, source: Source) {
     #[cfg(feature = "csr")]
-    let loading = fetch_in_chunk(source).await;
+    let loading = fetch_in_chunk(source, target).await;
     #[cfg(not(feature = "csr"))]
-    let loading = fetch_in_chunk(source);
-    target.set(match loading {
-        Ok(loading) => match loading.await {
-            Ok(loaded) => CatalogueState::Ready(Arc::new(loaded)),
-            Err(e) => CatalogueState::Failed(e),
-        },
-        Err(_) => CatalogueState::Failed(LoadError::Network(
+    let loading = fetch_in_chunk(source, target);
+    match loading {
+        Ok(loading) => loading.await,
+        Err(_) => target.set(CatalogueState::Failed(LoadError::Network(
             "the code that reads the catalogue did not arrive".into(),
-        )),
-    });
+        ))),
+    }
+}
+
+/// What [`Explorer::similar`] looks up, built in slices as [`index_in_slices`]
+/// once the whole catalogue is shown (its first results in a task of their
+/// own), then [`LoadedCatalogue::similar_built`] notified: the first course
+/// page no longer builds it in one go (768 ms at 200,000 courses). Measured
+/// as `campus:similar` and `campus:similar:longest-step`.
+async fn similar_in_slices(loaded: &LoadedCatalogue) {
+    let explorer = &loaded.explorer;
+    if explorer.has_similar() {
+        return;
+    }
+    next_task().await;
+    let phase = Phase::start("campus:similar");
+    let mut builder = SimilarBuilder::default();
+    let mut slicer = Slicer::new();
+    while !builder.step(explorer, COURSES_PER_STEP) {
+        slicer.tick().await;
+    }
+    let (start, end) = slicer.longest_step;
+    explorer.keep_similar(builder);
+    phase.end();
+    record("campus:similar:longest-step", start, end);
+    loaded.similar_built.notify();
 }
 
 /// [`Parsed::from_json`] in slices of [`SLICE_MS`](crate::ui::tasks::SLICE_MS),
