@@ -33,6 +33,11 @@ pub struct LoadedCatalogue {
     /// browser, built in the background once the whole catalogue is shown
     /// (a course page tracks it, and shows its similar courses then).
     pub similar_built: ArcTrigger,
+    /// The home page's share of the whole catalogue (from its reference
+    /// time, no `source`), made once with it: in the browser, by the chunk
+    /// that reads it (the main module has no code for it). `None` for an
+    /// excerpt.
+    pub summary: Option<Summary>,
 }
 
 /// Why the catalogue is unavailable.
@@ -231,6 +236,7 @@ async fn fetch(source: Source) -> Result<LoadedCatalogue, LoadError> {
                 skipped: excerpt.skipped + parsed.skipped.len(),
                 excerpt: Some(excerpt.excerpted(&query)),
                 similar_built: ArcTrigger::new(),
+                summary: None,
             });
         }
     };
@@ -276,13 +282,17 @@ async fn fetch(source: Source) -> Result<LoadedCatalogue, LoadError> {
         crate::routes::folders_stamp(parsed.catalogue.courses.iter().map(|c| c.id.as_str()));
     crate::routes::set_course_folders(written.as_deref() == Some(stamp.as_str()));
     let explorer = index_in_slices(parsed.catalogue, now_unix()).await;
-    // The first results render in a task of their own.
+    // The summary (one pass over the courses), then the first results, each
+    // in a task of its own.
+    next_task().await;
+    let summary = Summary::of(&explorer.catalogue, "", explorer.now(), SUMMARY_SESSIONS);
     next_task().await;
     Ok(LoadedCatalogue {
         explorer,
         skipped,
         excerpt: None,
         similar_built: ArcTrigger::new(),
+        summary: Some(summary),
     })
 }
 
