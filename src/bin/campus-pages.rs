@@ -30,6 +30,7 @@ use campus::catalogue::explore::Explorer;
 use campus::catalogue::feeds::{calendar_feeds, FEEDS_DIR};
 use campus::catalogue::loader::LoadedCatalogue;
 use campus::catalogue::model::Parsed;
+use campus::catalogue::summary::{Summary, SUMMARY_SESSIONS};
 use campus::config::Config;
 use campus::static_site::render::{generic_course_page, render_page};
 use campus::static_site::{
@@ -166,10 +167,14 @@ fn run() -> Result<(), String> {
     }
     let updated = parsed.catalogue.updated.clone();
     let skipped = parsed.skipped.len();
+    let explorer = Explorer::new(parsed.catalogue, now);
+    let summary = Summary::of(&explorer.catalogue, "", now, SUMMARY_SESSIONS);
     let catalogue = Arc::new(LoadedCatalogue {
-        explorer: Explorer::new(parsed.catalogue, now),
+        explorer,
         skipped,
         excerpt: None,
+        similar_built: Default::default(),
+        summary: Some(summary),
     });
 
     // Course folders of an earlier run may name courses that are gone.

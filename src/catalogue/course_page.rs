@@ -329,26 +329,39 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
     let subscribe = subscribe_links(&course, l);
     let sessions = view! { {narrowed} {sessions} {subscribe} };
     // A course page's excerpt carries the similar courses the whole
-    // catalogue ranks (it holds too few courses to rank them itself).
-    let similar = match &loaded.excerpt {
-        Some(excerpt) => excerpt
-            .similar
-            .iter()
-            .filter_map(|id| explorer.position(id))
-            .filter_map(|p| u32::try_from(p).ok())
-            .collect(),
-        None => explorer.similar(position, SIMILAR_COURSES),
-    };
-    let similar_view = (!similar.is_empty()).then(|| {
-        let cards = similar
-            .into_iter()
-            .map(|doc| view! { <li><CourseCard catalogue=loaded.clone() doc=doc /></li> })
-            .collect_view();
-        view! {
-            <h2 class="fr-h4 fr-mt-5w">{i18n.t(Text::SimilarCourses)}</h2>
-            <ul class="campus-results">{cards}</ul>
+    // catalogue ranks (it holds too few courses to rank them itself). In the
+    // browser, what the whole catalogue looks them up in is built in the
+    // background once it is shown: until then the section is left out (it
+    // comes last, below the fold), then drawn.
+    let similar_view = {
+        let loaded = loaded.clone();
+        move || {
+            let explorer = &loaded.explorer;
+            let similar: Vec<u32> = match &loaded.excerpt {
+                Some(excerpt) => excerpt
+                    .similar
+                    .iter()
+                    .filter_map(|id| explorer.position(id))
+                    .filter_map(|p| u32::try_from(p).ok())
+                    .collect(),
+                None if cfg!(feature = "csr") && !explorer.has_similar() => {
+                    loaded.similar_built.track();
+                    Vec::new()
+                }
+                None => explorer.similar(position, SIMILAR_COURSES),
+            };
+            (!similar.is_empty()).then(|| {
+                let cards = similar
+                    .into_iter()
+                    .map(|doc| view! { <li><CourseCard catalogue=loaded.clone() doc=doc /></li> })
+                    .collect_view();
+                view! {
+                    <h2 class="fr-h4 fr-mt-5w">{i18n.t(Text::SimilarCourses)}</h2>
+                    <ul class="campus-results">{cards}</ul>
+                }
+            })
         }
-    });
+    };
     let more = course.url.clone().map(|url| {
         view! { <p><ExternalLink href=url label=Text::MoreInfo context=course.title.clone() /></p> }
     });

@@ -9,7 +9,7 @@ use super::facets::{FacetBuilder, FacetCounts, FacetIndex};
 use super::filters::{FilterValue, Filters};
 use super::model::{Catalogue, Course, Format, Kind, Language, Session};
 use super::query::{CatalogueQuery, Sort};
-use super::search::{IndexBuilder, IndexFinisher, Matcher, SearchIndex, SearchableText};
+use super::search::{FxBuild, IndexBuilder, IndexFinisher, Matcher, SearchIndex, SearchableText};
 use super::sort;
 use super::text::fold;
 
@@ -537,6 +537,22 @@ fn span(ends: &[u32], i: u32) -> std::ops::Range<usize> {
     start..ends[i] as usize
 }
 
+/// The places a search names, as found so far ([`Matcher::names_place`]
+/// folds the place each time).
+#[derive(Default)]
+struct NamedPlaces(HashMap<String, bool>);
+
+impl NamedPlaces {
+    fn names(&mut self, matcher: &Matcher, place: &str) -> bool {
+        if let Some(&named) = self.0.get(place) {
+            return named;
+        }
+        let named = matcher.names_place(place);
+        self.0.insert(place.to_owned(), named);
+        named
+    }
+}
+
 /// The courses of one bucket that have one title word.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Group {
@@ -561,7 +577,7 @@ struct Group {
 struct SimilarIndex {
     /// Folded title words longer than 3 bytes (no shorter word is compared) to
     /// their ids.
-    words: HashMap<String, u32>,
+    words: HashMap<String, u32, FxBuild>,
     /// Each course's title words (ids, each once).
     titles: Lists,
     /// Where each word's groups (by bucket) end in `groups`.
@@ -570,7 +586,7 @@ struct SimilarIndex {
     /// The courses of the groups, one group after the other.
     postings: Vec<u32>,
     /// Domain ids to their numbers.
-    domain_ids: HashMap<String, u32>,
+    domain_ids: HashMap<String, u32, FxBuild>,
     /// Each bucket's domains (numbers, sorted, repeated as a course lists them)
     /// and kind.
     bucket_domains: Lists,
@@ -614,75 +630,141 @@ impl TopCourses {
     }
 }
 
-impl SimilarIndex {
-    fn build(courses: &[Course], title_rank: &[u32]) -> SimilarIndex {
-        let mut domain_ids: HashMap<String, u32> = HashMap::new();
-        let mut buckets: HashMap<(Vec<u32>, Kind), u32> = HashMap::new();
-        let mut bucket_keys: Vec<(Vec<u32>, Kind)> = Vec::new();
-        let mut bucket_of: Vec<u32> = Vec::with_capacity(courses.len());
-        let mut words: HashMap<String, u32> = HashMap::new();
-        let mut titles = Lists {
-            ends: Vec::with_capacity(courses.len()),
-            items: Vec::new(),
-        };
-        for c in courses {
-            let mut ids: Vec<u64> = c
-                .domains
-                .iter()
-                .map(|d| {
-                    let next = domain_ids.len() as u32;
-                    u64::from(*domain_ids.entry(d.clone()).or_insert(next))
-                })
-                .collect();
-            sort::sort_keys(&mut ids);
-            let key = (ids.into_iter().map(|d| d as u32).collect(), c.kind);
-            let bucket = match buckets.get(&key) {
-                Some(&b) => b,
-                None => {
-                    let b = bucket_keys.len() as u32;
-                    buckets.insert(key.clone(), b);
-                    bucket_keys.push(key);
-                    b
+/// Where a [`SimilarBuilder`] is.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum SimilarStage {
+    /// Reading each course's domains, kind and title words.
+    #[default]
+    Courses,
+    /// Each bucket's courses, in title order.
+    Members,
+    /// Each word's courses, bucket after bucket.
+    Words,
+    /// The words' groups and the buckets' domains.
+    Groups,
+    /// Built.
+    Done,
+}
+
+/// Builds what [`Explorer::similar`] looks up a few courses at a time, so
+/// that a large catalogue never blocks the page for long (as
+/// [`ExplorerBuilder`]): [`SimilarBuilder::step`] until it returns `true`,
+/// then [`Explorer::keep_similar`]. The browser runs it once the catalogue is
+/// shown; without it, the first [`Explorer::similar`] builds it in one go.
+#[derive(Debug, Default)]
+pub struct SimilarBuilder {
+    stage: SimilarStage,
+    /// Next course of the first stage.
+    next: usize,
+    domain_ids: HashMap<String, u32, FxBuild>,
+    buckets: HashMap<(Vec<u32>, Kind), u32, FxBuild>,
+    bucket_keys: Vec<(Vec<u32>, Kind)>,
+    bucket_of: Vec<u32>,
+    words: HashMap<String, u32, FxBuild>,
+    titles: Lists,
+    members: Lists,
+    by_word: Lists,
+    index: Option<SimilarIndex>,
+}
+
+impl SimilarBuilder {
+    /// Does about `courses` courses' worth of work on `explorer`'s catalogue
+    /// (a stage after the first is done whole, each one pass over the
+    /// courses or their title words). Returns `true` once built.
+    pub fn step(&mut self, explorer: &Explorer, courses: usize) -> bool {
+        let all = &explorer.catalogue.courses;
+        match self.stage {
+            SimilarStage::Courses => {
+                let end = self.next.saturating_add(courses.max(1)).min(all.len());
+                for c in &all[self.next..end] {
+                    self.add(c);
                 }
-            };
-            bucket_of.push(bucket);
-            let first = titles.items.len();
-            for w in fold(&c.title).split(' ').filter(|w| w.len() > 3) {
-                let id = match words.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = words.len() as u32;
-                        words.insert(w.to_owned(), id);
-                        id
-                    }
-                };
-                if !titles.items[first..].contains(&id) {
-                    titles.items.push(id);
+                self.next = end;
+                if end == all.len() {
+                    self.stage = SimilarStage::Members;
                 }
             }
-            titles.ends.push(titles.items.len() as u32);
+            SimilarStage::Members => {
+                // The courses in title order.
+                let mut by_rank = vec![0u32; all.len()];
+                for (doc, &rank) in explorer.title_rank.iter().enumerate() {
+                    by_rank[rank as usize] = doc as u32;
+                }
+                let bucket_of = &self.bucket_of;
+                self.members = Lists::group(self.bucket_keys.len(), || {
+                    by_rank.iter().map(|&doc| (bucket_of[doc as usize], doc))
+                });
+                self.stage = SimilarStage::Words;
+            }
+            SimilarStage::Words => {
+                let (members, titles) = (&self.members, &self.titles);
+                self.by_word = Lists::group(self.words.len(), || {
+                    (0..self.bucket_keys.len() as u32).flat_map(|b| {
+                        members
+                            .get(b)
+                            .iter()
+                            .flat_map(|&doc| titles.get(doc).iter().map(move |&w| (w, doc)))
+                    })
+                });
+                self.stage = SimilarStage::Groups;
+            }
+            SimilarStage::Groups => {
+                self.index = Some(self.groups());
+                self.stage = SimilarStage::Done;
+            }
+            SimilarStage::Done => {}
         }
-        let bucket_count = bucket_keys.len();
-        // The courses in title order.
-        let mut by_rank = vec![0u32; courses.len()];
-        for (doc, &rank) in title_rank.iter().enumerate() {
-            by_rank[rank as usize] = doc as u32;
-        }
-        let members = Lists::group(bucket_count, || {
-            by_rank.iter().map(|&doc| (bucket_of[doc as usize], doc))
-        });
-        // Each word's courses, bucket after bucket: the groups are runs.
-        let by_word = Lists::group(words.len(), || {
-            (0..bucket_count as u32).flat_map(|b| {
-                members
-                    .get(b)
-                    .iter()
-                    .flat_map(|&doc| titles.get(doc).iter().map(move |&w| (w, doc)))
+        self.stage == SimilarStage::Done
+    }
+
+    /// Reads one course's domains (its bucket) and title words.
+    fn add(&mut self, c: &Course) {
+        let mut ids: Vec<u64> = c
+            .domains
+            .iter()
+            .map(|d| {
+                let next = self.domain_ids.len() as u32;
+                u64::from(*self.domain_ids.entry(d.clone()).or_insert(next))
             })
-        });
+            .collect();
+        sort::sort_keys(&mut ids);
+        let key = (ids.into_iter().map(|d| d as u32).collect(), c.kind);
+        let bucket = match self.buckets.get(&key) {
+            Some(&b) => b,
+            None => {
+                let b = self.bucket_keys.len() as u32;
+                self.buckets.insert(key.clone(), b);
+                self.bucket_keys.push(key);
+                b
+            }
+        };
+        self.bucket_of.push(bucket);
+        let titles = &mut self.titles;
+        let first = titles.items.len();
+        for w in fold(&c.title).split(' ').filter(|w| w.len() > 3) {
+            let id = match self.words.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as u32;
+                    self.words.insert(w.to_owned(), id);
+                    id
+                }
+            };
+            if !titles.items[first..].contains(&id) {
+                titles.items.push(id);
+            }
+        }
+        titles.ends.push(titles.items.len() as u32);
+    }
+
+    /// The last stage: each word's groups of courses by bucket, and the
+    /// buckets' domains both ways.
+    fn groups(&mut self) -> SimilarIndex {
+        let by_word = std::mem::take(&mut self.by_word);
+        let bucket_of = &self.bucket_of;
         let mut groups: Vec<Group> = Vec::new();
-        let mut group_ends = Vec::with_capacity(words.len());
-        for w in 0..words.len() as u32 {
+        let mut group_ends = Vec::with_capacity(self.words.len());
+        for w in 0..self.words.len() as u32 {
             let range = by_word.range(w);
             let mut start = range.start;
             while start < range.end {
@@ -700,13 +782,14 @@ impl SimilarIndex {
             }
             group_ends.push(groups.len() as u32);
         }
-        let bucket_domains = Lists::group(bucket_count, || {
+        let bucket_keys = &self.bucket_keys;
+        let bucket_domains = Lists::group(bucket_keys.len(), || {
             bucket_keys
                 .iter()
                 .enumerate()
                 .flat_map(|(b, (ds, _))| ds.iter().map(move |&d| (b as u32, d)))
         });
-        let domain_buckets = Lists::group(domain_ids.len(), || {
+        let domain_buckets = Lists::group(self.domain_ids.len(), || {
             bucket_keys.iter().enumerate().flat_map(|(b, (ds, _))| {
                 // Once per bucket, though a course may list a domain twice.
                 ds.iter()
@@ -716,17 +799,25 @@ impl SimilarIndex {
             })
         });
         SimilarIndex {
-            words,
-            titles,
+            words: std::mem::take(&mut self.words),
+            titles: std::mem::take(&mut self.titles),
             word_groups: group_ends,
             groups,
             postings: by_word.items,
-            domain_ids,
+            domain_ids: std::mem::take(&mut self.domain_ids),
             bucket_domains,
             bucket_kind: bucket_keys.iter().map(|(_, kind)| *kind).collect(),
-            members,
+            members: std::mem::take(&mut self.members),
             domain_buckets,
         }
+    }
+}
+
+impl SimilarIndex {
+    fn build(explorer: &Explorer) -> SimilarIndex {
+        let mut builder = SimilarBuilder::default();
+        while !builder.step(explorer, usize::MAX) {}
+        builder.index.unwrap_or_default()
     }
 
     /// The groups of word `w`, by bucket.
@@ -941,12 +1032,27 @@ impl Explorer {
             }
             // The session the card announces: the filters' own (region,
             // format), with seats left, in a place the search names first.
-            Sort::NextSession => sort::sort_by_cached_key(&mut all, |&d| {
-                let next = self
-                    .announced_session(&courses[d as usize], &query.filters, &matcher)
-                    .map(|s| s.start.unix);
-                (next.is_none(), next, self.title_rank[d as usize])
-            }),
+            // One key per course, computed without allocating (see
+            // `announced_start`); title ranks are distinct, so the keys are.
+            Sort::NextSession => {
+                let passes = query.filters.session_test();
+                let mut named = NamedPlaces::default();
+                let mut keys: Vec<(bool, i64, u32, u32)> = all
+                    .iter()
+                    .map(|&d| {
+                        let next = self.announced_start(
+                            &courses[d as usize],
+                            &passes,
+                            &matcher,
+                            &mut named,
+                        );
+                        let rank = self.title_rank[d as usize];
+                        (next.is_none(), next.unwrap_or(0), rank, d)
+                    })
+                    .collect();
+                keys.sort_unstable();
+                all = keys.into_iter().map(|(.., d)| d).collect();
+            }
             Sort::Duration => sort::sort_by(&mut all, |&a, &b| {
                 let (ca, cb) = (&courses[a as usize], &courses[b as usize]);
                 ca.duration_hours
@@ -1058,8 +1164,23 @@ impl Explorer {
             return Vec::new();
         }
         self.similar_index
-            .get_or_init(|| SimilarIndex::build(courses, &self.title_rank))
+            .get_or_init(|| SimilarIndex::build(self))
             .similar(courses, &self.title_rank, doc, limit)
+    }
+
+    /// Whether [`Explorer::similar`] has what it looks up (built by its first
+    /// call, or by a [`SimilarBuilder`] kept with [`Explorer::keep_similar`]):
+    /// if not, its next call builds it first, in one go.
+    pub fn has_similar(&self) -> bool {
+        self.similar_index.get().is_some()
+    }
+
+    /// Keeps what `builder` built for [`Explorer::similar`] (nothing if it
+    /// has not finished, or if the explorer has it already).
+    pub fn keep_similar(&self, builder: SimilarBuilder) {
+        if let Some(index) = builder.index {
+            let _ = self.similar_index.set(index);
+        }
     }
 
     /// The sessions of `course` that `filters` keep, soonest first: upcoming,
@@ -1085,6 +1206,39 @@ impl Explorer {
         self.matching_sessions(course, filters)
             .into_iter()
             .find(|s| !is_full(s))
+    }
+
+    /// The start of [`Self::announced_session`] with `passes` the filters'
+    /// [`Filters::session_test`], without collecting or sorting sessions:
+    /// the sort computes it for every matching course. `named` remembers
+    /// which places the search names (each is folded once).
+    fn announced_start(
+        &self,
+        course: &Course,
+        passes: &impl Fn(&Session) -> bool,
+        matcher: &Matcher,
+        named: &mut NamedPlaces,
+    ) -> Option<i64> {
+        // The soonest open session, and the soonest in a named place: ties
+        // keep the catalogue's order, as the stable sort of the sessions.
+        let (mut first, mut first_named): (Option<i64>, Option<i64>) = (None, None);
+        for s in course.upcoming_sessions(self.now) {
+            let start = s.start.unix;
+            if first_named.is_some_and(|n| n <= start) || is_full(s) || !passes(s) {
+                continue;
+            }
+            if first.is_none_or(|f| start < f) {
+                first = Some(start);
+            }
+            if !matcher.is_empty()
+                && s.place.as_ref().is_some_and(|p| {
+                    named.names(matcher, &p.city) || named.names(matcher, &p.region)
+                })
+            {
+                first_named = Some(start);
+            }
+        }
+        first_named.or(first)
     }
 
     /// The session a card announces and the next-session sort orders by:
@@ -1295,6 +1449,83 @@ mod tests {
             .page,
             15
         );
+    }
+
+    #[test]
+    fn the_next_session_sort_is_by_the_announced_session() {
+        let ex = Explorer::new(
+            Parsed::from_json(&catalogue_json(2_000, 11))
+                .unwrap()
+                .catalogue,
+            NOW,
+        );
+        let region = ex
+            .catalogue
+            .courses
+            .iter()
+            .flat_map(|c| &c.sessions)
+            .find_map(|s| s.place.as_ref())
+            .unwrap()
+            .region
+            .clone();
+        let queries = [
+            CatalogueQuery::default(),
+            CatalogueQuery::filtered_on(FilterValue::Region(region.clone())),
+            CatalogueQuery::filtered_on(FilterValue::Format(Format::Presentiel)),
+            CatalogueQuery {
+                text: "Lyon".into(),
+                ..CatalogueQuery::default()
+            },
+            CatalogueQuery {
+                text: region,
+                ..CatalogueQuery::default()
+            },
+            CatalogueQuery {
+                text: "sécurité paris".into(),
+                ..CatalogueQuery::default()
+            },
+        ];
+        for query in queries {
+            let query = CatalogueQuery {
+                sort: Sort::NextSession,
+                ..query
+            };
+            let results = ex.run(&query);
+            // The order of the key the sort had: the announced session's start,
+            // courses without one last, ties in title order.
+            let mut expected = results.all.clone();
+            expected.sort_by_cached_key(|&d| {
+                let next = ex
+                    .announced_session(
+                        &ex.catalogue.courses[d as usize],
+                        &query.filters,
+                        &results.matcher,
+                    )
+                    .map(|s| s.start.unix);
+                (next.is_none(), next, ex.title_rank[d as usize])
+            });
+            assert!(!expected.is_empty(), "{query:?}");
+            assert_eq!(results.all, expected, "{query:?}");
+        }
+    }
+
+    #[test]
+    fn the_sliced_similar_build_is_the_one_shot_build() {
+        let ex = explorer();
+        let sliced = explorer();
+        assert!(!sliced.has_similar());
+        let mut builder = SimilarBuilder::default();
+        let mut steps = 0;
+        while !builder.step(&sliced, 7) {
+            steps += 1;
+        }
+        assert!(steps > 300 / 7, "{steps} steps");
+        sliced.keep_similar(builder);
+        assert!(sliced.has_similar());
+        for doc in 0..ex.catalogue.courses.len() {
+            assert_eq!(sliced.similar(doc, 4), ex.similar(doc, 4), "course {doc}");
+        }
+        assert_eq!(sliced.similar_index.get(), ex.similar_index.get());
     }
 
     #[test]

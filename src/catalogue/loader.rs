@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::excerpt::{CourseExcerpt, Excerpted, EXCERPT_ID};
-use super::explore::{Explorer, ExplorerBuilder};
+use super::explore::{Explorer, ExplorerBuilder, SimilarBuilder};
 use super::model::{Catalogue, CatalogueError, ParseProgress, Parsed};
 use super::summary::{Summary, HOME_SESSIONS, SUMMARY_ID, SUMMARY_SESSIONS};
 use crate::routes::{Location, PageData, Route};
@@ -29,6 +29,15 @@ pub struct LoadedCatalogue {
     /// `Some` when it is a course page's excerpt (`catalogue::excerpt`), not
     /// the whole catalogue: only that course's page shows it.
     pub excerpt: Option<Excerpted>,
+    /// Notified once [`Explorer::similar`] has what it looks up: in the
+    /// browser, built in the background once the whole catalogue is shown
+    /// (a course page tracks it, and shows its similar courses then).
+    pub similar_built: ArcTrigger,
+    /// The home page's share of the whole catalogue (from its reference
+    /// time, no `source`), made once with it: in the browser, by the chunk
+    /// that reads it (the main module has no code for it). `None` for an
+    /// excerpt.
+    pub summary: Option<Summary>,
 }
 
 /// Why the catalogue is unavailable.
@@ -226,6 +235,8 @@ async fn fetch(source: Source) -> Result<LoadedCatalogue, LoadError> {
                 explorer,
                 skipped: excerpt.skipped + parsed.skipped.len(),
                 excerpt: Some(excerpt.excerpted(&query)),
+                similar_built: ArcTrigger::new(),
+                summary: None,
             });
         }
     };
@@ -271,30 +282,50 @@ async fn fetch(source: Source) -> Result<LoadedCatalogue, LoadError> {
         crate::routes::folders_stamp(parsed.catalogue.courses.iter().map(|c| c.id.as_str()));
     crate::routes::set_course_folders(written.as_deref() == Some(stamp.as_str()));
     let explorer = index_in_slices(parsed.catalogue, now_unix()).await;
-    // The first results render in a task of their own.
+    // The summary (one pass over the courses), then the first results, each
+    // in a task of its own.
+    next_task().await;
+    let summary = Summary::of(&explorer.catalogue, "", explorer.now(), SUMMARY_SESSIONS);
     next_task().await;
     Ok(LoadedCatalogue {
         explorer,
         skipped,
         excerpt: None,
+        similar_built: ArcTrigger::new(),
+        summary: Some(summary),
     })
 }
 
-/// The catalogue being fetched, parsed and indexed.
-type Loading =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<LoadedCatalogue, LoadError>>>>;
+/// The catalogue being fetched, parsed, indexed and set into its signal, then
+/// (the whole catalogue) what its course pages' similar courses look up.
+type Loading = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
 
-/// [`fetch`], whose code (parsing, validation, indexing: 80 kB of wasm, 30 kB
-/// brotli) is cut out of the main module into a chunk of its own (see `crate::pages`):
-/// the home page, which starts from its summary, never downloads it. `Err`
-/// when the chunk cannot be fetched (offline), shown as a network failure with
-/// its retry.
+/// [`fetch`] into `target`, whose code (parsing, validation, indexing: 80 kB
+/// of wasm, 30 kB brotli) is cut out of the main module into a chunk of its own
+/// (see `crate::pages`): the home page, which starts from its summary, never
+/// downloads it. `Err` when the chunk cannot be fetched (offline), shown as a
+/// network failure with its retry.
 #[cfg_attr(
     feature = "csr",
     leptos::wasm_split::wasm_split(catalogue_data, fallible, wasm_split_path = ::leptos::wasm_split)
 )]
-fn fetch_in_chunk(source: Source) -> Result<Loading, leptos::wasm_split::SplitLoaderError> {
-    Ok(Box::pin(async move { fetch(source).await }))
+fn fetch_in_chunk(
+    source: Source,
+    target: RwSignal<CatalogueState>,
+) -> Result<Loading, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(async move {
+        let whole = matches!(source, Source::Url(_));
+        match fetch(source).await {
+            Ok(loaded) => {
+                let loaded = Arc::new(loaded);
+                target.set(CatalogueState::Ready(loaded.clone()));
+                if whole {
+                    similar_in_slices(&loaded).await;
+                }
+            }
+            Err(e) => target.set(CatalogueState::Failed(e)),
+        }
+    }))
 }
 
 /// Reads `source` with the chunk's code into `target`: the loaded catalogue,
@@ -302,18 +333,39 @@ fn fetch_in_chunk(source: Source) -> Result<Loading, leptos::wasm_split::SplitLo
 /// costs the main module its own copy of the executor's code.)
 async fn load_into(target: RwSignal<CatalogueState>, source: Source) {
     #[cfg(feature = "csr")]
-    let loading = fetch_in_chunk(source).await;
+    let loading = fetch_in_chunk(source, target).await;
     #[cfg(not(feature = "csr"))]
-    let loading = fetch_in_chunk(source);
-    target.set(match loading {
-        Ok(loading) => match loading.await {
-            Ok(loaded) => CatalogueState::Ready(Arc::new(loaded)),
-            Err(e) => CatalogueState::Failed(e),
-        },
-        Err(_) => CatalogueState::Failed(LoadError::Network(
+    let loading = fetch_in_chunk(source, target);
+    match loading {
+        Ok(loading) => loading.await,
+        Err(_) => target.set(CatalogueState::Failed(LoadError::Network(
             "the code that reads the catalogue did not arrive".into(),
-        )),
-    });
+        ))),
+    }
+}
+
+/// What [`Explorer::similar`] looks up, built in slices as [`index_in_slices`]
+/// once the whole catalogue is shown (its first results in a task of their
+/// own), then [`LoadedCatalogue::similar_built`] notified: the first course
+/// page no longer builds it in one go (768 ms at 200,000 courses). Measured
+/// as `campus:similar` and `campus:similar:longest-step`.
+async fn similar_in_slices(loaded: &LoadedCatalogue) {
+    let explorer = &loaded.explorer;
+    if explorer.has_similar() {
+        return;
+    }
+    next_task().await;
+    let phase = Phase::start("campus:similar");
+    let mut builder = SimilarBuilder::default();
+    let mut slicer = Slicer::new();
+    while !builder.step(explorer, COURSES_PER_STEP) {
+        slicer.tick().await;
+    }
+    let (start, end) = slicer.longest_step;
+    explorer.keep_similar(builder);
+    phase.end();
+    record("campus:similar:longest-step", start, end);
+    loaded.similar_built.notify();
 }
 
 /// [`Parsed::from_json`] in slices of [`SLICE_MS`](crate::ui::tasks::SLICE_MS),

@@ -34,7 +34,7 @@ use super::text::{for_each_word, for_each_word_verbatim, is_invisible, is_stop_w
 /// The Fx hash (rustc's): far faster than SipHash on short words, and the index
 /// is built from trusted-enough data where hash flooding is not a concern.
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     #[inline]
@@ -83,7 +83,8 @@ impl Hasher for FxHasher {
     }
 }
 
-type FxBuild = BuildHasherDefault<FxHasher>;
+/// Maps and sets with [`FxHasher`].
+pub type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// Where a word occurs in a course, as bit flags.
 pub mod field {

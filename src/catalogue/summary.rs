@@ -81,7 +81,55 @@ pub struct Summary {
 
 impl Summary {
     /// The summary of `catalogue` from `from` on, with at most `limit` sessions.
+    ///
+    /// One pass over the courses, whatever their number: each field's count,
+    /// and the soonest `limit` sessions kept as they come (by start, then
+    /// course id, then catalogue order), never all of them.
     pub fn of(catalogue: &Catalogue, source: &str, from: i64, limit: usize) -> Summary {
+        // Each distinct field id once, with the courses listing it (a course
+        // that lists a field twice counts once).
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for d in &catalogue.domains {
+            if !counts.iter().any(|(id, _)| *id == d.id) {
+                counts.push((&d.id, 0));
+            }
+        }
+        // The sessions ahead, as (course, session) positions: at most twice
+        // `limit` are kept, cut back to the soonest `limit` when full.
+        let courses = &catalogue.courses;
+        let session = |&(c, s): &(u32, u32)| &courses[c as usize].sessions[s as usize];
+        let order = |a: &(u32, u32), b: &(u32, u32)| {
+            let (sa, sb) = (session(a), session(b));
+            sa.start
+                .cmp(&sb.start)
+                .then_with(|| courses[a.0 as usize].id.cmp(&courses[b.0 as usize].id))
+                .then(a.cmp(b))
+        };
+        let mut ahead: Vec<(u32, u32)> = Vec::new();
+        let mut total = 0usize;
+        for (c, course) in courses.iter().enumerate() {
+            for (i, d) in course.domains.iter().enumerate() {
+                if course.domains[..i].contains(d) {
+                    continue;
+                }
+                if let Some((_, n)) = counts.iter_mut().find(|(id, _)| *id == d) {
+                    *n += 1;
+                }
+            }
+            for (s, session) in course.sessions.iter().enumerate() {
+                if session.start.unix < from {
+                    continue;
+                }
+                total += 1;
+                ahead.push((c as u32, s as u32));
+                if ahead.len() >= limit.saturating_mul(2).max(64) {
+                    ahead.select_nth_unstable_by(limit, order);
+                    ahead.truncate(limit);
+                }
+            }
+        }
+        super::sort::sort_by(&mut ahead, order);
+        let complete = total <= limit;
         let domains = catalogue
             .domains
             .iter()
@@ -89,28 +137,26 @@ impl Summary {
                 id: d.id.clone(),
                 label: d.label.clone(),
                 description: d.description.clone(),
-                courses: catalogue
-                    .courses
+                courses: counts
                     .iter()
-                    .filter(|c| c.domains.contains(&d.id))
-                    .count(),
+                    .find(|(id, _)| *id == d.id)
+                    .map_or(0, |&(_, n)| n),
             })
             .collect();
-        let mut sessions: Vec<_> = catalogue
-            .courses
-            .iter()
-            .flat_map(|c| c.upcoming_sessions(from).map(move |s| (s, c)))
-            .collect();
-        super::sort::sort_by_key(&mut sessions, |(s, c)| (s.start, c.id.clone()));
-        let complete = sessions.len() <= limit;
-        let sessions = sessions
+        let sessions = ahead
             .into_iter()
             .take(limit)
-            .map(|(s, c)| SessionAhead {
-                course: c.id.clone(),
-                title: c.title.clone(),
-                start: s.start,
-                end: s.end,
+            .map(|(c, s)| {
+                let (course, session) = (
+                    &courses[c as usize],
+                    &courses[c as usize].sessions[s as usize],
+                );
+                SessionAhead {
+                    course: course.id.clone(),
+                    title: course.title.clone(),
+                    start: session.start,
+                    end: session.end,
+                }
             })
             .collect();
         Summary {
@@ -282,6 +328,73 @@ mod tests {
         let s = Summary::of(&c, "catalogue.json", 0, 10);
         assert!(s.serves("catalogue.json", 0, 5));
         assert!(!s.serves("https://data.example.fr/catalogue.json", 0, 5));
+    }
+
+    /// What `Summary::of` returned before it made one pass: counts by a scan
+    /// per field, every session ahead sorted.
+    fn summary_of_every_session(
+        c: &Catalogue,
+        from: i64,
+        limit: usize,
+    ) -> (Vec<usize>, Vec<SessionAhead>, bool) {
+        let counts = c
+            .domains
+            .iter()
+            .map(|d| {
+                c.courses
+                    .iter()
+                    .filter(|x| x.domains.contains(&d.id))
+                    .count()
+            })
+            .collect();
+        let mut sessions: Vec<_> = c
+            .courses
+            .iter()
+            .flat_map(|x| x.upcoming_sessions(from).map(move |s| (s, x)))
+            .collect();
+        sessions.sort_by_key(|(s, x)| (s.start, x.id.clone()));
+        let complete = sessions.len() <= limit;
+        let sessions = sessions
+            .into_iter()
+            .take(limit)
+            .map(|(s, x)| SessionAhead {
+                course: x.id.clone(),
+                title: x.title.clone(),
+                start: s.start,
+                end: s.end,
+            })
+            .collect();
+        (counts, sessions, complete)
+    }
+
+    #[test]
+    fn makes_what_sorting_every_session_made_on_a_random_catalogue() {
+        let json = crate::catalogue::synthetic::catalogue_json(3_000, 7);
+        let mut c = Parsed::from_json(&json).expect("valid catalogue").catalogue;
+        // Ties on start and on course id: copies of courses under the same id,
+        // and a field listed twice.
+        let copies: Vec<_> = c.courses[..40].to_vec();
+        c.courses.extend(copies);
+        let twice = c.courses[5].domains[0].clone();
+        c.courses[5].domains.push(twice);
+        let mut rng = crate::catalogue::synthetic::Rng::new(26);
+        let starts: Vec<i64> = c
+            .courses
+            .iter()
+            .flat_map(|x| x.sessions.iter().map(|s| s.start.unix))
+            .collect();
+        for _ in 0..20 {
+            let from = starts[rng.below(starts.len())];
+            let limit = [0, 1, 5, 60, 61, 1_000, 100_000][rng.below(7)];
+            let s = Summary::of(&c, "c.json", from, limit);
+            let (counts, sessions, complete) = summary_of_every_session(&c, from, limit);
+            assert_eq!(
+                s.domains.iter().map(|d| d.courses).collect::<Vec<_>>(),
+                counts
+            );
+            assert_eq!(s.sessions, sessions, "from {from}, limit {limit}");
+            assert_eq!(s.complete, complete);
+        }
     }
 
     #[test]

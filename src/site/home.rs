@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::catalogue::components::WithCatalogue;
 use crate::catalogue::filters::FilterValue;
-use crate::catalogue::loader::{summary_of, use_catalogue, LoadedCatalogue};
+use crate::catalogue::loader::{use_catalogue, LoadedCatalogue};
 use crate::catalogue::query::CatalogueQuery;
 use crate::catalogue::summary::{Summary, HOME_SESSIONS};
 use crate::i18n::typography::french_spacing;
@@ -109,9 +109,14 @@ fn home_data(summary: &Summary, now: i64) -> impl IntoView {
     }
 }
 
-/// What the home page shows of the whole catalogue.
+/// What the home page shows of the whole catalogue: its summary, made once
+/// with it (`LoadedCatalogue::summary`).
 fn home_from_catalogue(loaded: Arc<LoadedCatalogue>) -> impl IntoView {
-    home_data(&summary_of(&loaded, ""), loaded.explorer.now())
+    let now = loaded.explorer.now();
+    loaded
+        .summary
+        .as_ref()
+        .map(|summary| home_data(summary, now))
 }
 
 /// The home page's share of the catalogue: from the whole catalogue if it is

@@ -17,18 +17,25 @@
 // to end of each phase, yields included; and the longest single step of each);
 // then the keystroke search latency once loaded (campus:search, and key to next
 // frame).
+// LONGTASK_NAVIGATE=1 then also visits the app (tests/e2e/support/navigation.mjs):
+// the home page, a course page, the catalogue, the next-session sort and Back,
+// and prints the longest task of each step (issue 26), with the app's
+// campus:similar measure (the similar courses' index, built in slices once the
+// catalogue is shown; its longest step).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../e2e/support/static-server.mjs';
 import { CHROMIUM_ARGS } from '../e2e/support/harness.mjs';
+import { navigate, STEPS } from '../e2e/support/navigation.mjs';
 
 const dataDir = resolve(process.argv[2] ?? 'target/bench-data');
 const buildDir = resolve(process.argv[3] ?? 'dist');
 const BASE = '/formations/campus/';
 const SIZES = (process.env.LONGTASK_SIZES ?? '10000,50000,200000').split(',').map((s) => s.trim()).filter(Boolean);
 const QUERIES = ['sécurité', 'gestion de crise', 'donnees', 'agilte'];
+const NAVIGATE = Boolean(process.env.LONGTASK_NAVIGATE);
 
 const stats = (xs) => {
   if (!xs.length) return { median: NaN, p95: NaN, max: NaN, n: 0 };
@@ -118,6 +125,16 @@ async function benchLoad(browser, baseUrl) {
   }
   const searches = (await page.evaluate(() => window.__measures)).filter((m) => m[0] === 'campus:search').map((m) => m[1]);
   const lat = await page.evaluate(() => window.__lat);
+  let steps = null;
+  let similar = [NaN, NaN];
+  if (NAVIGATE) {
+    await page.fill('#recherche-texte', '');
+    await page.waitForFunction(() => !location.hash.includes('q=') && !location.search.includes('q='));
+    steps = await navigate(page);
+    const measures = await page.evaluate(() => window.__measures);
+    const all = [...load.measures, ...measures];
+    similar = ['campus:similar', 'campus:similar:longest-step'].map((n) => all.filter((m) => m[0] === n).map((m) => m[1]).at(-1) ?? NaN);
+  }
   await context.close();
   const long = load.longtasks;
   if (process.env.LONGTASK_VERBOSE) {
@@ -137,6 +154,8 @@ async function benchLoad(browser, baseUrl) {
     indexStep: one('campus:index:longest-step'),
     search: stats(searches),
     frame: stats(lat),
+    steps,
+    similar,
   };
 }
 
@@ -192,4 +211,12 @@ for (const r of rows) {
   console.log(
     `${String(r.size).padStart(7)} | ${r.mb.toFixed(0)} MB | ${ms(r.longest)} | ${ms(r.gap)} | ${r.count} | ${ms(r.blocking)} | ${ms(r.load)} | ${ms(r.decode)} | ${ms(r.parse)} (${ms(r.parseStep)}) | ${ms(r.index)} (${ms(r.indexStep)}) | ${ms2(r.search.median)} | ${ms2(r.search.p95)} | ${ms2(r.frame.p95)} (n=${r.search.n})`,
   );
+}
+if (NAVIGATE) {
+  console.log('\nLongest main-thread task of each step of a visit once the catalogue is loaded');
+  console.log(`courses | ${STEPS.join(' | ')} | similar index built in (longest step)`);
+  for (const r of rows) {
+    if (r.failed || !r.steps) continue;
+    console.log(`${String(r.size).padStart(7)} | ${r.steps.map((s) => ms(s.longest)).join(' | ')} | ${ms(r.similar[0])} (${ms(r.similar[1])})`);
+  }
 }

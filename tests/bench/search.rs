@@ -10,7 +10,9 @@
 //! (`Explorer::similar(doc, 4)`, one call per course page of the static site):
 //! the first call, which builds what the others look up, then an evenly spaced
 //! sample of [`SIMILAR_SAMPLE`] courses (total and per call), and what that makes
-//! for every course.
+//! for every course. A third line times what navigating computes once the
+//! catalogue is loaded: the home page's summary, the next-session sort, and
+//! the similar courses' index built in slices (`SimilarBuilder`).
 //! `cargo bench --bench search -- --write DIR` also writes the synthetic catalogues
 //! (`catalogue-10000.json`, `catalogue-50000.json`, `catalogue-200000.json`) for
 //! the browser benchmarks. `BENCH_SIZES=10000,50000` limits the sizes.
@@ -165,6 +167,37 @@ fn bench(label: &str, json: &str) {
         results
     );
     bench_similar(label, &explorer);
+    bench_navigation(label, &explorer);
+}
+
+/// Times what a visit computes once the catalogue is loaded (issue 26): the
+/// home page's summary of the whole catalogue, the catalogue sorted by next
+/// session (no text, no filter), and the similar courses' index built in
+/// the browser's slices (its longest step).
+fn bench_navigation(label: &str, explorer: &Explorer) {
+    let t = Instant::now();
+    let summary = campus::catalogue::summary::Summary::of(
+        &explorer.catalogue,
+        "",
+        explorer.now(),
+        campus::catalogue::summary::SUMMARY_SESSIONS,
+    );
+    let summary_ms = t.elapsed().as_secs_f64() * 1e3;
+    let query = CatalogueQuery {
+        sort: campus::catalogue::query::Sort::NextSession,
+        page: 1,
+        ..CatalogueQuery::default()
+    };
+    let t = Instant::now();
+    let sorted = std::hint::black_box(explorer.run(&query)).all.len();
+    let sort_ms = t.elapsed().as_secs_f64() * 1e3;
+    let fresh = Explorer::new(explorer.catalogue.clone(), explorer.now());
+    let mut builder = campus::catalogue::explore::SimilarBuilder::default();
+    let (similar_ms, similar_step_ms) = sliced(|| builder.step(&fresh, COURSES_PER_STEP));
+    println!(
+        "{label:>8} home summary {summary_ms:>7.1} ms ({} sessions)  next-session sort {sort_ms:>7.1} ms ({sorted} courses)  sliced similar index {similar_ms:>7.1} ms (longest step {similar_step_ms:>5.1} ms)",
+        summary.sessions.len()
+    );
 }
 
 fn main() {
