@@ -33,6 +33,15 @@ fn names(code: &str, table: &str, key: &str) -> bool {
     })
 }
 
+/// The keys of `table` (`all`, as `{:?}` names them) that `code` never names.
+fn unused_keys<K: std::fmt::Debug>(code: &str, table: &str, all: &[K]) -> Vec<String> {
+    all.iter()
+        .map(|k| format!("{k:?}"))
+        .filter(|k| !names(code, table, k))
+        .map(|k| format!("{table}::{k}"))
+        .collect()
+}
+
 #[test]
 fn every_text_key_is_used() {
     let mut code = String::new();
@@ -41,24 +50,8 @@ fn every_text_key_is_used() {
         &["i18n/mod.rs", "i18n/forms.rs", "i18n/feeds.rs"],
         &mut code,
     );
-    let mut unused: Vec<String> = Text::ALL
-        .iter()
-        .map(|k| format!("{k:?}"))
-        .filter(|k| !names(&code, "Text", k))
-        .collect();
-    unused.extend(
-        FormText::ALL
-            .iter()
-            .map(|k| format!("{k:?}"))
-            .filter(|k| !names(&code, "FormText", k))
-            .map(|k| format!("FormText::{k}")),
-    );
-    unused.extend(
-        FeedText::ALL
-            .iter()
-            .map(|k| format!("{k:?}"))
-            .filter(|k| !names(&code, "FeedText", k))
-            .map(|k| format!("FeedText::{k}")),
-    );
+    let mut unused = unused_keys(&code, "Text", Text::ALL);
+    unused.extend(unused_keys(&code, "FormText", FormText::ALL));
+    unused.extend(unused_keys(&code, "FeedText", FeedText::ALL));
     assert!(unused.is_empty(), "unused text keys: {unused:?}");
 }

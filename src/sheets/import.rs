@@ -332,6 +332,37 @@ pub fn column_letters(index: u32) -> String {
 
 /// One value of a fixed list: the cell's, the default when it is blank, or
 /// the default with a warning when it names nothing known.
+/// The contract ids of the values a list cell names (by label, id or alias,
+/// separated by commas), each once, in order; an unknown one is a warning
+/// that lists what the column accepts.
+fn ids_listed<T: labels::Labelled>(
+    table: &[labels::Label<T>],
+    text: &str,
+    place: Place,
+    problems: &mut Vec<Problem>,
+) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    for value in split_list(text) {
+        match find(table, &value) {
+            Some(v) => {
+                let id = id_of(table, v);
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            None => problems.push(Problem::warning(
+                place.clone(),
+                Some(value),
+                Message::UnknownLabel {
+                    expected: labels::all(table).join(", "),
+                    fallback: None,
+                },
+            )),
+        }
+    }
+    ids
+}
+
 fn one_of<T: labels::Labelled>(
     table: &[labels::Label<T>],
     text: &str,
@@ -472,47 +503,21 @@ fn read_courses(
             place(Field::Format),
             problems,
         );
-        let mut audience: Vec<&'static str> = Vec::new();
-        for value in split_list(&h.text(row, Field::Audience)) {
-            match find(&AUDIENCES, &value) {
-                Some(a) => {
-                    let id = id_of(&AUDIENCES, a);
-                    if !audience.contains(&id) {
-                        audience.push(id);
-                    }
-                }
-                None => problems.push(Problem::warning(
-                    place(Field::Audience),
-                    Some(value),
-                    Message::UnknownLabel {
-                        expected: labels::all(&AUDIENCES).join(", "),
-                        fallback: None,
-                    },
-                )),
-            }
-        }
+        let mut audience = ids_listed(
+            &AUDIENCES,
+            &h.text(row, Field::Audience),
+            place(Field::Audience),
+            problems,
+        );
         if audience.is_empty() {
             audience.push(id_of(&AUDIENCES, Audience::TousAgents));
         }
-        let mut languages: Vec<&'static str> = Vec::new();
-        for value in split_list(&h.text(row, Field::Languages)) {
-            match find(&LANGUAGES, &value) {
-                Some(l) => {
-                    let id = id_of(&LANGUAGES, l);
-                    if !languages.contains(&id) {
-                        languages.push(id);
-                    }
-                }
-                None => problems.push(Problem::warning(
-                    place(Field::Languages),
-                    Some(value),
-                    Message::UnknownLabel {
-                        expected: labels::all(&LANGUAGES).join(", "),
-                        fallback: None,
-                    },
-                )),
-            }
-        }
+        let languages = ids_listed(
+            &LANGUAGES,
+            &h.text(row, Field::Languages),
+            place(Field::Languages),
+            problems,
+        );
 
         // Domains by label or id; an unknown one stays as written, for the
         // parser to refuse the course (the rule is the app's).
