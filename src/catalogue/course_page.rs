@@ -9,7 +9,7 @@ use super::components::{
     course_badges, skipped_notice, BookmarkButton, CourseCard, WidgetSelectionLink, WithCatalogue,
 };
 use super::excerpt::SIMILAR_COURSES;
-use super::export::is_full;
+use super::export::is_offered;
 use super::export::{session_ics, session_ics_name};
 use super::feeds::{course_feed_path, has_course_feed, webcal};
 use super::filters::FilterValue;
@@ -47,7 +47,7 @@ fn session_item(course: &Course, session: &Session, registrable: bool) -> impl I
     let seats = session.seats_left.filter(|_| registrable);
     // A full session offers neither registration nor a calendar entry. The
     // page's one primary button is its next step: these are secondary.
-    let offered = registrable && !is_full(session);
+    let offered = is_offered(course, session);
     let registration = session.registration_url.clone().filter(|_| offered);
     let ics_course = course.clone();
     let ics_session = session.clone();

@@ -1,7 +1,7 @@
 //! Downloads built from catalogue data: the results as CSV for a spreadsheet, and
 //! a session as an iCalendar (`.ics`) document, in the interface's language.
 
-use super::model::{safe_link, Catalogue, Course, Format, Session};
+use super::model::{safe_link, Catalogue, Course, Format, Kind, Session};
 use super::time::{session_days, session_schedule_text, Timestamp};
 use crate::i18n::{labels, Locale, Text};
 use crate::routes::Route;
@@ -12,6 +12,14 @@ const BOM: &str = "\u{feff}";
 /// Whether `session` has no seat left. Unknown seats (`None`) are not full.
 pub fn is_full(session: &Session) -> bool {
     session.seats_left == Some(0)
+}
+
+/// Whether a session of `course` is offered to register for and to add to a
+/// calendar: not full, and not of a sur-mesure programme (never registered
+/// for). The course page's session buttons and Ma sélection's calendar file
+/// both follow it.
+pub fn is_offered(course: &Course, session: &Session) -> bool {
+    course.kind != Kind::SurMesure && !is_full(session)
 }
 
 /// The index in `course.sessions` of the first session starting at or after `now`

@@ -2,7 +2,7 @@
 //! the courses compared side by side read from and written to the address
 //! (`ma-selection/?comparer=a,b`), and the comparison's rows.
 
-use super::export::is_full;
+use super::export::is_offered;
 use super::model::{Course, Format, Kind, Session};
 use super::selection::read_segment;
 use super::time::{session_days, session_schedule_text};
@@ -31,10 +31,9 @@ const MAX_SEGMENTS: usize = 100;
 pub fn calendar_sessions<'a>(courses: &[&'a Course], now: i64) -> Vec<(&'a Course, &'a Session)> {
     courses
         .iter()
-        .filter(|c| c.kind != Kind::SurMesure)
         .flat_map(|&c| {
             c.upcoming_sessions(now)
-                .filter(|s| !is_full(s))
+                .filter(|s| is_offered(c, s))
                 .map(move |s| (c, s))
         })
         .collect()
@@ -254,6 +253,7 @@ fn sessions_cell(course: &Course, now: i64, l: Locale) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::export::is_full;
     use crate::catalogue::model::{Catalogue, Parsed};
 
     /// The bundled catalogue.

@@ -268,9 +268,10 @@ pub fn strip_comments(html: &str, keep: &[&str]) -> String {
     out
 }
 
-/// Escapes text for XML content.
+/// Escapes text for XML content (the Atom feed's escaping: the sitemaps are
+/// XML too).
 fn escape_xml(text: &str) -> String {
-    escape_html(text).replace("&#39;", "&apos;")
+    crate::catalogue::atom::xml_text(text)
 }
 
 /// The sitemap files: `sitemap.xml` alone when the URLs fit in one file, else
