@@ -19,7 +19,7 @@
   var appBase = new URL('./', script.src);
   var appOrigin = appBase.origin;
   // Attributes and the catalogue URL keys they pre-set: the filter table's
-  // (src/catalogue/filters.rs), checked against it by a native test.
+  // (src/core/catalogue/filters.rs), checked against it by a native test.
   var FILTERS = { 'data-q': 'q', 'data-domain': 'domaine', 'data-type': 'type', 'data-format': 'format',
     'data-level': 'niveau', 'data-audience': 'public', 'data-region': 'region', 'data-sort': 'tri' };
   var FLAGS = { 'data-free': 'gratuit', 'data-upcoming': 'sessions' };

@@ -5,25 +5,24 @@
 //! (tests/fixtures/received/); the spreadsheet it writes is read back with
 //! calamine.
 //! `cargo test --features sheets --test applications`.
-#![cfg(feature = "sheets")]
 
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use calamine::{Data, Reader};
-use campus::application::answers::Answer;
-use campus::application::draft::{export_progress, Draft};
-use campus::application::file::file_body;
-use campus::application::form::{FieldId as F, Form, FormId, REQUEST, TRAINER};
-use campus::application::payload::seal;
-use campus::applications::collect::{collect, Input, Status, MAX_FILE_BYTES};
-use campus::applications::messages::{ReadProblem, Reason};
-use campus::applications::sheet::sheets;
-use campus::catalogue::time::days_from_civil;
-use campus::i18n::application::option_label;
-use campus::i18n::Locale;
-use campus::sheets::ods;
+use campus_core::application::answers::Answer;
+use campus_core::application::draft::{export_progress, Draft};
+use campus_core::application::file::file_body;
+use campus_core::application::form::{FieldId as F, Form, FormId, REQUEST, TRAINER};
+use campus_core::application::payload::seal;
+use campus_core::catalogue::time::days_from_civil;
+use campus_core::i18n::application::option_label;
+use campus_core::i18n::Locale;
+use campus_tools::applications::collect::{collect, Input, Status, MAX_FILE_BYTES};
+use campus_tools::applications::messages::{ReadProblem, Reason};
+use campus_tools::applications::sheet::sheets;
+use campus_tools::sheets::ods;
 
 /// A complete application's answers (the "existing course" branch).
 fn trainer_draft(seed: u8) -> Draft {
@@ -277,7 +276,7 @@ fn the_apps_files_make_one_row_per_reference_in_the_forms_order_and_words() {
     assert_eq!(text(cell(files, line, "Statut")), "retenu");
     assert_eq!(
         text(cell(files, line, "Empreinte du fichier")),
-        campus::fingerprint::fnv1a_hex(asked.bytes())
+        campus_core::fingerprint::fnv1a_hex(asked.bytes())
     );
     assert_eq!(text(cell(files, line, "Formulaire")), "Demandes sur mesure");
     assert_eq!(text(cell(files, line, "Raison")), "");

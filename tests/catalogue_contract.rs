@@ -1,8 +1,8 @@
 //! The bundled sample catalogue and the published JSON Schema agree with the
 //! model the app parses.
 
-use campus::catalogue::model::{Audience, Format, Kind, Level, Parsed};
-use campus::catalogue::query::UrlValue;
+use campus_core::catalogue::model::{Audience, Format, Kind, Level, Parsed};
+use campus_core::catalogue::query::UrlValue;
 use serde_json::Value;
 
 fn read(path: &str) -> String {
@@ -62,7 +62,7 @@ fn the_sample_catalogue_is_complete_and_fully_valid() {
 
 #[test]
 fn the_sample_catalogue_gives_every_course_a_next_step_and_a_price() {
-    use campus::catalogue::next_step::{next_step, NextStep};
+    use campus_core::catalogue::next_step::{next_step, NextStep};
     let parsed = Parsed::from_json(&read("public/catalogue.json")).expect("valid document");
     assert!(parsed.dropped.is_empty(), "dropped: {:?}", parsed.dropped);
     let courses = parsed.catalogue.courses;

@@ -3,9 +3,9 @@
 //! (`cargo test --test relevance -- --nocapture`) and each row is a bound the
 //! ranking must keep.
 
-use campus::catalogue::explore::Explorer;
-use campus::catalogue::model::Parsed;
-use campus::catalogue::query::CatalogueQuery;
+use campus_core::catalogue::explore::Explorer;
+use campus_core::catalogue::model::Parsed;
+use campus_core::catalogue::query::CatalogueQuery;
 
 /// (query, expected course id, worst acceptable rank, why).
 const CHECKS: &[(&str, &str, usize, &str)] = &[
@@ -210,7 +210,7 @@ fn courses_taught_in_english_are_found_by_the_word() {
         .iter()
         .filter(|c| {
             c.languages()
-                .contains(&campus::catalogue::model::Language::En)
+                .contains(&campus_core::catalogue::model::Language::En)
         })
         .map(|c| c.id.clone())
         .collect();

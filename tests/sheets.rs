@@ -3,19 +3,18 @@
 //! export in both encodings and both separators, and hostile files, each
 //! refused with its message within a time and memory bound.
 //! `cargo test --features sheets --test sheets`.
-#![cfg(feature = "sheets")]
 
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use campus::catalogue::model::{Format, Kind, Parsed};
-use campus::sheets::contract::canonical;
-use campus::sheets::import::{Imported, Options};
-use campus::sheets::messages::Message;
-use campus::sheets::report::{Problem, Severity};
-use campus::sheets::{export, import_path};
+use campus_core::catalogue::model::{Format, Kind, Parsed};
+use campus_tools::sheets::contract::canonical;
+use campus_tools::sheets::import::{Imported, Options};
+use campus_tools::sheets::messages::Message;
+use campus_tools::sheets::report::{Problem, Severity};
+use campus_tools::sheets::{export, import_path};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -339,8 +338,8 @@ fn an_edited_template_names_formations_row_12_thematiques_and_imports_once_corre
     assert_eq!(e.value.as_deref(), Some(typo.as_str()));
     assert!(matches!(e.message, Message::UnknownDomain { .. }));
     let text = plain(&imported.report.text(
-        &campus::sheets::messages::Outcome::NothingWritten,
-        campus::i18n::Locale::Fr,
+        &campus_tools::sheets::messages::Outcome::NothingWritten,
+        campus_core::i18n::Locale::Fr,
     ));
     assert!(
         text.contains(&format!(
@@ -447,8 +446,8 @@ fn each_error_names_its_sheet_row_column_and_writes_nothing() {
     });
     // In English too.
     let text = plain(&imported.report.text(
-        &campus::sheets::messages::Outcome::NothingWritten,
-        campus::i18n::Locale::En,
+        &campus_tools::sheets::messages::Outcome::NothingWritten,
+        campus_core::i18n::Locale::En,
     ));
     assert!(text.contains("Error · Sessions, row 3, column « Formation », value « m9 »: session of an unknown course"), "{text}");
     assert!(text.contains("Nothing was written"), "{text}");
@@ -692,8 +691,11 @@ fn the_present_sites_csv_imports_in_both_encodings_and_both_separators() {
                     .iter()
                     .any(|p| p.severity == Severity::Warning
                         && p.place.row == Some(row)
-                        && p.place.column.as_deref().map(campus::catalogue::text::fold)
-                            == Some(campus::catalogue::text::fold(column))
+                        && p.place
+                            .column
+                            .as_deref()
+                            .map(campus_core::catalogue::text::fold)
+                            == Some(campus_core::catalogue::text::fold(column))
                         && p.value.as_deref() == Some(value)),
                 "{name}: row {row} {column} {value}: {:#?}",
                 imported.report.problems
@@ -711,7 +713,7 @@ fn the_present_sites_csv_imports_in_both_encodings_and_both_separators() {
             .place
             .column
             .as_deref()
-            .map(campus::catalogue::text::fold)
+            .map(campus_core::catalogue::text::fold)
             == Some("sous thematiques".into())));
         assert!(imported
             .report
@@ -866,7 +868,7 @@ fn zip_bombs_disguised_as_xlsx_or_ods_are_refused() {
     let path = dir.join("enorme.csv");
     std::fs::File::create(&path)
         .unwrap()
-        .set_len(campus::sheets::limits::MAX_FILE_BYTES + 1)
+        .set_len(campus_tools::sheets::limits::MAX_FILE_BYTES + 1)
         .unwrap();
     refused(&dir, &path, "fichier trop grand");
 }
@@ -1154,7 +1156,7 @@ fn the_tool_says_what_it_did_and_exits_accordingly() {
 #[test]
 fn the_docs_show_every_sheet_and_column_of_the_template() {
     let docs = std::fs::read_to_string("docs/catalogue-spreadsheet.md").unwrap();
-    for spec in campus::sheets::columns::SHEETS {
+    for spec in campus_tools::sheets::columns::SHEETS {
         for column in spec.columns.iter().filter(|c| c.in_template) {
             let line = format!("| {} | `{}` |", spec.name, column.header);
             assert!(docs.contains(&line), "{line}");
@@ -1168,7 +1170,7 @@ fn the_docs_show_every_sheet_and_column_of_the_template() {
             + docs.matches("\n| Synonymes | `").count()
             + docs.matches("\n| Chiffres clés | `").count()
             + docs.matches("\n| Catalogue | `").count(),
-        campus::sheets::columns::SHEETS
+        campus_tools::sheets::columns::SHEETS
             .iter()
             .map(|s| s.columns.iter().filter(|c| c.in_template).count())
             .sum::<usize>(),

@@ -2,9 +2,9 @@
 //! of [`Text`] and of the chunks' tables is named somewhere in `src/` outside
 //! the table that defines it. A key left behind by a removed view fails here.
 
-use campus::i18n::feeds::FeedText;
-use campus::i18n::forms::FormText;
-use campus::i18n::Text;
+use campus_core::i18n::feeds::FeedText;
+use campus_core::i18n::forms::FormText;
+use campus_core::i18n::Text;
 
 /// Every `.rs` file under `dir`, but `skip`.
 fn sources(dir: &std::path::Path, skip: &[&str], out: &mut String) {

@@ -12,10 +12,10 @@
 use std::fs;
 use std::path::Path;
 
-use campus::application::form::{all_fields, FormId};
-use campus::i18n::feeds::FeedText;
-use campus::i18n::forms::FormText;
-use campus::i18n::{Locale, Text};
+use campus_core::application::form::{all_fields, FormId};
+use campus_core::i18n::feeds::FeedText;
+use campus_core::i18n::forms::FormText;
+use campus_core::i18n::{Locale, Text};
 
 /// The string literals of a Rust source, with the line each starts on,
 /// outside `#[cfg(test)]` modules and comments (a literal may span lines; raw

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
-import { cacheControl, negotiate, startCompressedServer } from './compressed-server.mjs';
+import { cacheControl, negotiate, startCompressedServer } from '../../bench/compressed-server.mjs';
 
 const BASE = '/formations/campus/';
 let dir;

@@ -1,4 +1,4 @@
-// The pages' code comes in chunks (src/pages.rs, tests/tools/wasm-split.mjs):
+// The pages' code comes in chunks (src/web/pages.rs, build/wasm-split.mjs):
 // the home page fetches none, a page fetches its own when first shown, and a
 // chunk that cannot be fetched (offline mid-way, a server error) shows a clear
 // message with a retry; nothing typed is lost and the app never stops.

@@ -1,5 +1,5 @@
 // A course page starts from the excerpt of the catalogue that its file carries
-// (src/catalogue/excerpt.rs): the course, its modules or parcours and its
+// (src/core/catalogue/excerpt.rs): the course, its modules or parcours and its
 // similar courses, read by the same parser as the whole catalogue. The whole
 // catalogue (some 70 kB brotli) is downloaded only when a page needs it, and
 // the excerpt gives way to it whenever it cannot serve: another catalogue

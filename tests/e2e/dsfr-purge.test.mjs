@@ -1,5 +1,5 @@
 // The DSFR stylesheet the app ships keeps only the rules its views can match
-// (tests/tools/dsfr-css.mjs, `purge`): on every kind of page and state, at
+// (build/dsfr-css.mjs, `purge`): on every kind of page and state, at
 // desktop and phone widths, each element and its ::before/::after get exactly
 // the computed style they get from the whole build of the same DSFR modules.
 // The page is loaded once; its stylesheet is then swapped in place (same
@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertNoProblems, DIST, startApp, waitForApp } from './support/harness.mjs';
-import { buildCss, configIds } from '../tools/dsfr-css.mjs';
-import { splitFontFaces } from '../tools/fonts.mjs';
+import { buildCss, configIds } from '../../build/dsfr-css.mjs';
+import { splitFontFaces } from '../../build/fonts.mjs';
 import { bundledCatalogue } from './support/fixtures.mjs';
 
 let app;

@@ -1,5 +1,5 @@
 // The fonts (issue 14, item 3: "fonts that do not delay the first content"):
-// a page loads the Latin subsets of Marianne (tests/tools/fonts.mjs), which draw
+// a page loads the Latin subsets of Marianne (build/fonts.mjs), which draw
 // French exactly as the full files do; a character the subsets lack is still
 // drawn in Marianne, from the full file, fetched only then.
 import { after, before, test } from 'node:test';
@@ -8,8 +8,8 @@ import { assertNoProblems, startApp, waitForApp } from './support/harness.mjs';
 import { catalogue, course, serveCatalogue } from './support/fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { codePoints, LATIN_RANGES } from '../tools/fonts.mjs';
-import { DSFR_DIST } from '../tools/dsfr-css.mjs';
+import { codePoints, LATIN_RANGES } from '../../build/fonts.mjs';
+import { DSFR_DIST } from '../../build/dsfr-css.mjs';
 
 let app;
 before(async () => {

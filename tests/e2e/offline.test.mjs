@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE, CHROMIUM, CHROMIUM_ARGS, DIST, waitForApp, withCampusRoute } from './support/harness.mjs';
-import { startStaticServer } from './support/static-server.mjs';
+import { startStaticServer } from '../../build/static-server.mjs';
 import { fillYou } from './support/applicant.mjs';
-import { deploymentVersion, precacheList, writeWorker } from '../tools/offline.mjs';
+import { deploymentVersion, precacheList, writeWorker } from '../../build/offline.mjs';
 
 const catalogue = JSON.parse(readFileSync(join(DIST, 'catalogue.json'), 'utf8'));
 const plain = catalogue.courses.filter((c) => /^[a-z0-9][a-z0-9_-]*$/.test(c.id));

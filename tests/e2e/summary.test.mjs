@@ -1,5 +1,5 @@
 // The home page starts from the catalogue's summary that its file carries
-// (src/catalogue/summary.rs): neither the catalogue nor the code that reads it
+// (src/core/catalogue/summary.rs): neither the catalogue nor the code that reads it
 // is downloaded until a page needs them, and the summary gives way to the
 // catalogue whenever it cannot tell the truth (sessions all passed, another
 // catalogue configured, a summary that is not one).

@@ -14,7 +14,7 @@ import {
   makeReceiverState,
   startReceiver,
 } from './support/receiver.mjs';
-import { startStaticServer } from './support/static-server.mjs';
+import { startStaticServer } from '../../build/static-server.mjs';
 import {
   CHROMIUM,
   CHROMIUM_ARGS,

@@ -1,7 +1,7 @@
 // A visit of the app once its catalogue is loaded, step by step, with the
 // longest main-thread task of each step (PerformanceObserver 'longtask'): the
 // end-to-end test at scale (tests/e2e/scale.test.mjs) asserts on it, the
-// browser benchmark (tests/bench/longtask.mjs, LONGTASK_NAVIGATE=1) prints it.
+// browser benchmark (bench/longtask.mjs, LONGTASK_NAVIGATE=1) prints it.
 
 /**
  * Installed before the app's first script (`page.addInitScript`): records every

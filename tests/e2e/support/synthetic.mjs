@@ -1,6 +1,6 @@
 // A large synthetic catalogue (contract v1) made in memory in a few seconds, for
 // the end-to-end test at scale (tests/e2e/scale.test.mjs). It follows
-// src/catalogue/synthetic.rs (the native benchmark's generator: same kinds, topics,
+// src/core/catalogue/synthetic.rs (the native benchmark's generator: same kinds, topics,
 // titles, texts, fields, sessions and places), with two differences: a plain
 // 32-bit xorshift instead of its 64-bit one (no BigInt: 200,000 courses in a
 // few seconds), and sessions in the year from `today` (so that the home page
