@@ -1,8 +1,10 @@
 //! The documentation holds together: README.md stays a short entry point (at
 //! most 12,000 bytes; the rest lives in `docs/`, by reader), and every relative
 //! link of README.md and of `docs/*.md` names a file that exists. Links to the
-//! web (`http:`, `https:`), `mailto:` and in-page anchors are not checked; a
-//! link's `#anchor` is dropped before looking for its file.
+//! web (`http:`, `https:`), `mailto:` and `webcal:` are not checked. A link's
+//! `#anchor` is dropped before looking for its file; when that file is one of
+//! these Markdown documents (or the anchor is in-page), the anchor must also be
+//! one of its headings, spelled as GitHub spells them.
 
 use std::path::{Path, PathBuf};
 
@@ -74,6 +76,50 @@ fn link_targets(line: &str) -> Vec<String> {
     targets
 }
 
+/// The anchors GitHub gives the headings of `markdown`: lower case, letters,
+/// digits, `-` and `_` kept, spaces as `-`, the rest dropped; a repeated one
+/// numbered (`x`, `x-1`, …).
+fn anchors(markdown: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut fenced = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        let Some(title) = line.strip_prefix('#').map(|t| t.trim_start_matches('#')) else {
+            continue;
+        };
+        if fenced || !title.starts_with(' ') {
+            continue;
+        }
+        let slug: String = title
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter_map(|c| match c {
+                ' ' => Some('-'),
+                c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                _ => None,
+            })
+            .collect();
+        let seen = out
+            .iter()
+            .filter(|a| {
+                **a == slug
+                    || a.strip_prefix(&format!("{slug}-"))
+                        .is_some_and(|n| n.parse::<u32>().is_ok())
+            })
+            .count();
+        out.push(if seen == 0 {
+            slug
+        } else {
+            format!("{slug}-{seen}")
+        });
+    }
+    out
+}
+
 /// The local file a link target names, if it names one.
 fn local_file(target: &str) -> Option<&str> {
     let lower = target.to_ascii_lowercase();
@@ -87,20 +133,35 @@ fn local_file(target: &str) -> Option<&str> {
     (!path.is_empty()).then_some(path)
 }
 
-/// Every relative link of `doc` whose file does not exist, as "file:line: target".
-fn broken_links(doc: &Path) -> Vec<String> {
+/// Every relative link of `doc` whose file, or whose anchor in one of the
+/// `documents`, does not exist, as "file:line: target".
+fn broken_links(doc: &Path, documents: &[PathBuf]) -> Vec<String> {
     let text = std::fs::read_to_string(root().join(doc)).unwrap();
     let base = doc.parent().unwrap_or(Path::new(""));
     let mut broken = Vec::new();
     for (n, line) in prose(&text) {
         for target in link_targets(&line) {
-            let Some(path) = local_file(&target) else {
+            let web = local_file(&target).is_none() && !target.starts_with('#');
+            if web {
                 continue;
+            }
+            let linked = match local_file(&target) {
+                Some(path) => normalise(&base.join(path)),
+                None => doc.to_path_buf(),
             };
-            let linked = normalise(&base.join(path));
             let pending = BEING_WRITTEN.iter().any(|p| Path::new(p) == linked);
-            if !root().join(&linked).exists() && !pending {
-                broken.push(format!("{}:{n}: {target}", doc.display()));
+            if !root().join(&linked).exists() {
+                if !pending {
+                    broken.push(format!("{}:{n}: {target}", doc.display()));
+                }
+                continue;
+            }
+            let anchor = target.split_once('#').map(|(_, a)| a);
+            if let Some(anchor) = anchor.filter(|_| documents.contains(&linked)) {
+                let heads = anchors(&std::fs::read_to_string(root().join(&linked)).unwrap());
+                if !heads.iter().any(|h| h == anchor) {
+                    broken.push(format!("{}:{n}: {target} (no such heading)", doc.display()));
+                }
             }
         }
     }
@@ -133,11 +194,15 @@ fn the_readme_is_at_most_12_000_bytes() {
 }
 
 #[test]
-fn every_relative_link_of_the_docs_names_a_file_that_exists() {
-    let broken: Vec<String> = documents().iter().flat_map(|d| broken_links(d)).collect();
+fn every_relative_link_of_the_docs_names_a_file_and_heading_that_exist() {
+    let documents = documents();
+    let broken: Vec<String> = documents
+        .iter()
+        .flat_map(|d| broken_links(d, &documents))
+        .collect();
     assert!(
         broken.is_empty(),
-        "links to files that do not exist:\n{}",
+        "links to files or headings that do not exist:\n{}",
         broken.join("\n")
     );
 }
@@ -155,6 +220,10 @@ fn the_link_reader_finds_what_it_should() {
     assert_eq!(
         normalise(Path::new("docs/../public/x.json")),
         PathBuf::from("public/x.json")
+    );
+    assert_eq!(
+        anchors("# Runtime configuration: `config.json`\n## Ma sélection, l'export\n## Tests\n### Tests\n```\n# not a heading\n```"),
+        ["runtime-configuration-configjson", "ma-sélection-lexport", "tests", "tests-1"]
     );
     let lines = prose("a `[x](nope.md)` b\n```\n[y](nope.md)\n```\n[z](yes.md)");
     let found: Vec<String> = lines.iter().flat_map(|(_, l)| link_targets(l)).collect();
