@@ -15,8 +15,14 @@ const README_MAX_BYTES: usize = 12_000;
 /// while it is absent (and checked like any other once it exists).
 const BEING_WRITTEN: &[&str] = &["docs/architecture.md"];
 
+/// The repository: the nearest folder above the crate that holds README.md and
+/// docs/ (the crate may move into a workspace's sub-folder).
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|dir| dir.join("README.md").is_file() && dir.join("docs").is_dir())
+        .expect("README.md and docs/ above the crate")
+        .to_path_buf()
 }
 
 /// README.md and every `docs/*.md`, as paths relative to the repository.
