@@ -4,7 +4,7 @@
 // (no 'unsafe-eval'). connect-src allows https: because config.json may point the
 // catalogue and the applications endpoint at other hosts; a deployment that knows
 // them can narrow it. frame-ancestors cannot be set from a <meta>: set it as an
-// HTTP header if the server allows (see the README).
+// HTTP header if the server allows (see docs/deploying.md, "Who may frame the Campus").
 //
 // Usage: node build/csp.mjs [dist-dir]
 import { createHash } from 'node:crypto';

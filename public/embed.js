@@ -10,7 +10,7 @@
  * content (messages from the widget, checked against the app's origin and the
  * iframe's window), and the host page's URL never changes unless
  * data-sync-url is set. Placeholders added later are mounted too. Options are
- * documented in the README ("Embedding").
+ * documented in docs/embedding.md.
  */
 (function () {
   'use strict';

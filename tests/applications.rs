@@ -4,7 +4,7 @@
 //! ones, and two files the real app downloaded in Chromium
 //! (tests/fixtures/received/); the spreadsheet it writes is read back with
 //! calamine.
-//! `cargo test --features sheets --test applications`.
+//! `cargo test --test applications`.
 
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};

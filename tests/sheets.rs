@@ -2,7 +2,7 @@
 //! template exported and edited as an editor would, the present site's CSV
 //! export in both encodings and both separators, and hostile files, each
 //! refused with its message within a time and memory bound.
-//! `cargo test --features sheets --test sheets`.
+//! `cargo test --test sheets`.
 
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};

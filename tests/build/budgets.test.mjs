@@ -45,7 +45,7 @@ for (const [name, b] of Object.entries(budgets)) {
       size <= b.current,
       `${name} is ${n(size)} bytes, over its current budget of ${n(b.current)} by ${n(size - b.current)} ` +
         `(${((100 * (size - b.current)) / b.current).toFixed(1)} %). Make the build smaller: the current budget in ` +
-        'tests/budgets.json only ever goes down (README, "Size budgets"). Details: node build/size-report.mjs dist',
+        'tests/budgets.json only ever goes down (docs/development.md, "Size report and budgets"). Details: node build/size-report.mjs dist',
     );
   });
 }

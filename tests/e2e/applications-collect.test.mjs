@@ -22,7 +22,7 @@ const validateRequest = schemaValidator('request.schema.json');
 let app;
 let dir;
 before(async () => {
-  assert.ok(existsSync(TOOL), `${TOOL} is missing: cargo build --features sheets --bin campus-applications`);
+  assert.ok(existsSync(TOOL), `${TOOL} is missing: cargo build --bin campus-applications`);
   dir = mkdtempSync(join(tmpdir(), 'campus-collect-'));
   app = await startApp();
 });

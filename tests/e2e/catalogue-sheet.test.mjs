@@ -27,7 +27,7 @@ let app;
 let dir;
 let imported;
 before(async () => {
-  assert.ok(existsSync(TOOL), `${TOOL} is missing: cargo build --features sheets --bin campus-catalogue`);
+  assert.ok(existsSync(TOOL), `${TOOL} is missing: cargo build --bin campus-catalogue`);
   dir = mkdtempSync(join(tmpdir(), 'campus-sheet-'));
   writeFileSync(join(dir, 'export.csv'), CSV);
   const run = spawnSync(TOOL, ['import', join(dir, 'export.csv'), '--out', join(dir, 'catalogue.json')], { encoding: 'utf8' });

@@ -8,8 +8,8 @@
 //! (`facets.rs`), the wider-search suggestions and the unknown-value check
 //! (`explore.rs`), the filter panel, its tags and labels
 //! (`catalogue_page.rs`). The widget loader's attribute map
-//! (`public/embed.js`) and the README's table of URL keys are checked against
-//! it by the tests below.
+//! (`public/embed.js`) and the table of URL keys in `docs/embedding.md` are
+//! checked against it by the tests below.
 //!
 //! Values are typed ([`FilterValue`]): the core adds, removes and compares
 //! them as values and never edits a query through its URL form.
@@ -753,8 +753,8 @@ mod tests {
         );
     }
 
-    /// The README's table of filter URL keys, as the table says it.
-    fn readme_table() -> String {
+    /// The table of filter URL keys in `docs/embedding.md`, as the table says it.
+    fn docs_table() -> String {
         let catalogue = sample();
         let mut out = String::from(
             "| URL key | filter (fr / en) | values | several | widget attribute |\n|---|---|---|---|---|\n",
@@ -790,12 +790,12 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_lists_every_url_key_as_the_table_says() {
-        let readme = include_str!("../../../README.md");
-        let table = readme_table();
+    fn the_embedding_doc_lists_every_url_key_as_the_table_says() {
+        let doc = include_str!("../../../docs/embedding.md");
+        let table = docs_table();
         assert!(
-            readme.contains(&table),
-            "README.md, section \"The catalogue\", must hold this table:\n\n{table}"
+            doc.contains(&table),
+            "docs/embedding.md, section \"Filters in attributes\", must hold this table:\n\n{table}"
         );
     }
 }
