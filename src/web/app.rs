@@ -4,13 +4,13 @@ use leptos::prelude::*;
 
 use crate::catalogue::bookmarks::provide_bookmarks;
 use crate::catalogue::loader::provide_catalogue;
-use crate::i18n::Text;
 use crate::ui::boot::{provide_render_gate, use_deferred, use_takeover};
 use crate::ui::chunks::provide_chunks;
 use crate::ui::config::{provide_config, use_config};
 use crate::ui::i18n::{provide_i18n, use_i18n};
 use crate::ui::layout::{Footer, Header, SkipLinks, MAIN_ID};
 use crate::ui::router::provide_router;
+use campus_core::i18n::Text;
 
 /// The whole app.
 #[component]
@@ -26,8 +26,8 @@ pub fn App() -> impl IntoView {
     let catalogue = provide_catalogue();
     // A link about to be followed to a page that shows the catalogue: it is
     // fetched with the page's code (see ui::chunks).
-    let intent = Callback::new(move |to: crate::routes::Route| {
-        let to = crate::routes::Location {
+    let intent = Callback::new(move |to: campus_core::routes::Route| {
+        let to = campus_core::routes::Location {
             route: to,
             query: String::new(),
         };

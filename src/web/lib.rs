@@ -2,15 +2,13 @@
 //! core (`campus_core`). Built with `csr` into the app (trunk, wasm32) and
 //! with `ssr` natively by the static pages (`campus-tools`' `campus-pages`).
 //!
-//! The core's modules are re-exported under their own names (`crate::i18n`,
-//! `crate::catalogue::model`…), so a view reads the same paths as the core;
+//! The core's modules are re-exported under their own names (`campus_core::i18n`,
+//! `campus_core::catalogue::model`…), so a view reads the same paths as the core;
 //! the feature folders add their views to the core's modules.
 
 #![warn(missing_docs)]
 // Leptos's server-side renderer nests view types deeply (the catalogue page).
 #![recursion_limit = "256"]
-
-pub use campus_core::{config, fingerprint, i18n, routes};
 
 pub mod app;
 pub mod application;

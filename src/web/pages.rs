@@ -15,7 +15,6 @@ use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::application::application_page::FormStartPage;
-use crate::application::form::{FormId, StepId};
 use crate::application::notices::FormGuard;
 use crate::application::step_page::StepPage;
 use crate::application::storage::FormScope;
@@ -23,14 +22,15 @@ use crate::application::trainer_call_page::TrainerCallPage;
 use crate::catalogue::catalogue_page::CataloguePage;
 use crate::catalogue::course_page::CoursePage;
 use crate::catalogue::selection_page::SelectionPage;
-use crate::i18n::pages::InfoPage;
-use crate::routes::{Chunk, Route};
 use crate::site::home::HomePage;
 use crate::site::info_page::InfoPageView;
 use crate::site::not_found::NotFoundPage;
 use crate::site::sitemap::SitemapPage;
 use crate::ui::chunks::{use_chunks, ChunkPending, ChunkState};
 use crate::ui::router::use_router;
+use campus_core::application::form::{FormId, StepId};
+use campus_core::i18n::pages::InfoPage;
+use campus_core::routes::{Chunk, Route};
 
 /// The view of `route`: at once for a page of the main module, else once its
 /// chunk has arrived (a loading message until then).

@@ -5,18 +5,18 @@
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use super::draft::{import_progress, ImportError, MAX_PROGRESS_BYTES};
-use super::form::FormId;
 use super::notices::{closed_notice, download_progress, storage_warning};
 use super::storage::{use_drafts, use_form};
 use super::trainer_call_page::known_call_status;
 use crate::catalogue::loader::CatalogueState;
-use crate::i18n::forms::FormText;
-use crate::i18n::Text;
-use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::router::use_router;
+use campus_core::application::draft::{import_progress, ImportError, MAX_PROGRESS_BYTES};
+use campus_core::application::form::FormId;
+use campus_core::i18n::forms::FormText;
+use campus_core::i18n::Text;
+use campus_core::routes::Route;
 
 /// What the start of a form offers when no draft is in progress.
 enum StartState {
@@ -73,7 +73,7 @@ pub fn FormStartPage() -> impl IntoView {
         .query
         .split('&')
         .find_map(|p| p.strip_prefix("formation="))
-        .and_then(|id| crate::routes::percent_decode_with(id, true));
+        .and_then(|id| campus_core::routes::percent_decode_with(id, true));
     // A request about a course names it once the catalogue is here (the
     // title comes from there): until then, its start waits.
     let waits_for_course = about.is_some() && form.course_field.is_some();
@@ -102,7 +102,7 @@ pub fn FormStartPage() -> impl IntoView {
         form.course_field.map_or_else(String::new, |field| {
             drafts.with(|d| {
                 d.map_or_else(String::new, |d| {
-                    super::visible::trim(d.answers.text(field)).to_owned()
+                    campus_core::application::visible::trim(d.answers.text(field)).to_owned()
                 })
             })
         })
@@ -119,7 +119,7 @@ pub fn FormStartPage() -> impl IntoView {
     let switch_course = move |_| {
         if let (Some(field), Some(title)) = (form.course_field, about_title.get_untracked()) {
             drafts.set_text(field, title);
-            let step = super::form::field(field).step;
+            let step = campus_core::application::form::field(field).step;
             router.navigate(&Route::FormStep(form.id, step).href(), false);
         }
     };
@@ -316,7 +316,7 @@ fn sur_mesure_examples() -> impl IntoView {
             .catalogue
             .courses
             .iter()
-            .filter(|c| c.kind == crate::catalogue::model::Kind::SurMesure)
+            .filter(|c| c.kind == campus_core::catalogue::model::Kind::SurMesure)
             .take(5)
             .map(|c| (c.id.clone(), c.title.clone()))
             .collect();

@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 
-use super::form::StepId;
 use super::storage::{use_drafts, use_form, SentTo};
-use crate::i18n::back_office::Ending;
-use crate::i18n::{document_title, Text};
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
+use campus_core::application::form::StepId;
+use campus_core::i18n::back_office::Ending;
+use campus_core::i18n::{document_title, Text};
 
 /// The confirmation page.
 pub fn confirmation_step() -> impl IntoView {
@@ -86,7 +86,7 @@ pub fn confirmation_step() -> impl IntoView {
             <li>
                 <button type="button" class="fr-btn fr-btn--secondary" id="telecharger-copie" on:click=move |_| {
                     if let Some(c) = &copy {
-                        let _ = download(&file_ref, "application/json", &super::file::file_body(c));
+                        let _ = download(&file_ref, "application/json", &campus_core::application::file::file_body(c));
                     }
                 }>{move || if by_email { Ending::DownloadAgain.get(i18n.locale()).replace("{file_json}", &file) } else { form.say(Text::DownloadJson, i18n.locale()) }}</button>
             </li>

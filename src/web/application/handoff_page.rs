@@ -7,15 +7,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::demarches::hand_off;
-use super::form::field;
 use super::storage::{use_drafts, use_form};
-use crate::config::Destination;
-use crate::i18n::back_office::Ending;
-use crate::i18n::{document_title, Text};
 use crate::ui::config::use_config;
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
+use campus_core::application::demarches::hand_off;
+use campus_core::application::form::field;
+use campus_core::config::Destination;
+use campus_core::i18n::back_office::Ending;
+use campus_core::i18n::{document_title, Text};
 
 /// Starts writing `text` to the clipboard; `None` when the browser has no
 /// clipboard here (an insecure page, an old browser) or refuses at once.
@@ -141,7 +141,7 @@ pub fn handoff_step() -> impl IntoView {
         <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-5w">
             <li>
                 <button type="button" class="fr-btn fr-btn--secondary" id="telecharger-copie" on:click=move |_| {
-                    let _ = download(&file, "application/json", &super::file::file_body(&payload));
+                    let _ = download(&file, "application/json", &campus_core::application::file::file_body(&payload));
                 }>{move || form.say(Text::DownloadJson, i18n.locale())}</button>
             </li>
         </ul>

@@ -2,8 +2,6 @@
 //! forms (fields, journey, validation, draft, payloads) are
 //! `campus_core::application`, re-exported here.
 
-pub use campus_core::application::*;
-
 pub mod application_page;
 pub mod confirmation_page;
 pub mod fields;

@@ -5,21 +5,21 @@
 
 use leptos::prelude::*;
 
-use super::draft::{export_progress, ClosedHow};
 use super::fields::control_id;
-use super::form::field;
 use super::storage::{use_drafts, use_form};
-use super::validation::Invalid;
-use crate::embed::params::form_allowed_in_frame;
-use crate::i18n::application::error_message;
-use crate::i18n::forms::FormText;
-use crate::i18n::Text;
-use crate::routes::Route;
 use crate::ui::download::download;
 use crate::ui::external_link::ExternalLink;
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::focus_element_by_id;
 use crate::ui::storage::StorageError;
+use campus_core::application::draft::{export_progress, ClosedHow};
+use campus_core::application::form::field;
+use campus_core::application::validation::Invalid;
+use campus_core::embed::params::form_allowed_in_frame;
+use campus_core::i18n::application::error_message;
+use campus_core::i18n::forms::FormText;
+use campus_core::i18n::Text;
+use campus_core::routes::Route;
 
 /// The id of the error summary (focused when shown).
 pub const SUMMARY_ID: &str = "erreurs";
@@ -73,7 +73,7 @@ pub fn full_site_href(route: &Route) -> String {
 fn full_site_page_href(route: &Route) -> String {
     let router = crate::ui::router::use_router();
     let query = untrack(move || router.location().query);
-    crate::ui::router::absolute(&crate::routes::with_query(route.href(), &query))
+    crate::ui::router::absolute(&campus_core::routes::with_query(route.href(), &query))
 }
 
 /// Downloads the progress file of the current draft.

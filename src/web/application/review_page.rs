@@ -12,32 +12,36 @@
 
 use leptos::prelude::*;
 
-use super::answers::Answer;
 use super::fields::{label_text, FieldView};
-use super::form::{Input, StepId, CAMPUS_EMAIL};
-use super::journey::{previous, review_rows};
 use super::notices::{error_summary, storage_warning, SUMMARY_ID};
-use super::receipt::SendError;
 use super::step_page::use_step_title;
 use super::storage::{use_drafts, use_form, SentTo};
 use super::submit::{send, sleep};
-use super::validation::Invalid;
-use crate::config::Destination;
-use crate::i18n::application::option_label;
-use crate::i18n::back_office::Ending;
-use crate::i18n::forms::FormText;
-use crate::i18n::{Locale, Text};
-use crate::routes::Route;
 use crate::ui::clock::now_rfc3339;
 use crate::ui::config::use_config;
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
+use campus_core::application::answers::Answer;
+use campus_core::application::form::{Input, StepId, CAMPUS_EMAIL};
+use campus_core::application::journey::{previous, review_rows};
+use campus_core::application::receipt::SendError;
+use campus_core::application::validation::Invalid;
+use campus_core::config::Destination;
+use campus_core::i18n::application::option_label;
+use campus_core::i18n::back_office::Ending;
+use campus_core::i18n::forms::FormText;
+use campus_core::i18n::{Locale, Text};
+use campus_core::routes::Route;
 
 /// Longest `Retry-After` waited for automatically (once).
 const AUTO_RETRY_MAX_S: u32 = 30;
 
-fn answer_text(row_field: &super::form::Field, answer: &Answer, l: Locale) -> String {
+fn answer_text(
+    row_field: &campus_core::application::form::Field,
+    answer: &Answer,
+    l: Locale,
+) -> String {
     let is_choice = matches!(row_field.input, Input::OneOf(_) | Input::AnyOf(_));
     match answer {
         Answer::Text(t) if is_choice => option_label(t, l).to_owned(),
@@ -61,7 +65,11 @@ fn duration_text(seconds: u32) -> String {
 }
 
 /// What the failure alert says for `error`.
-fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> String {
+fn failure_text(
+    form: &campus_core::application::form::Form,
+    error: &SendError,
+    l: Locale,
+) -> String {
     let text = match error {
         SendError::Network => FormText::SubmitFailedNetwork,
         SendError::Timeout => FormText::SubmitFailedTimeout,
@@ -227,9 +235,9 @@ pub fn review_step() -> impl IntoView {
                 share_key,
                 table,
                 columns,
-            } => match super::grist::record_body(form, &body, &columns) {
+            } => match campus_core::application::grist::record_body(form, &body, &columns) {
                 Some(row) => (
-                    super::grist::records_url(&server, &share_key, &table),
+                    campus_core::application::grist::records_url(&server, &share_key, &table),
                     row,
                     true,
                 ),
@@ -251,7 +259,9 @@ pub fn review_step() -> impl IntoView {
     let catalogue = crate::catalogue::loader::use_catalogue();
     let recipient = Memo::new(move |_| {
         let course = form.course_field.and_then(|field| {
-            drafts.with(|d| d.map(|d| super::visible::trim(d.answers.text(field)).to_owned()))
+            drafts.with(|d| {
+                d.map(|d| campus_core::application::visible::trim(d.answers.text(field)).to_owned())
+            })
         });
         course
             .filter(|title| !title.is_empty())
@@ -290,7 +300,7 @@ pub fn review_step() -> impl IntoView {
             let _ = download(
                 &form.file_name(&reference),
                 "application/json",
-                &super::file::file_body(&body),
+                &campus_core::application::file::file_body(&body),
             );
             finish_by_email(body);
         }

@@ -7,18 +7,18 @@ use leptos::prelude::*;
 
 use super::confirmation_page::confirmation_step;
 use super::fields::{control_id, FieldView};
-use super::form::{field_by_str, FieldId, Form, StepId};
-use super::journey::{next, previous, resolve, Decision, JourneyState};
 use super::notices::{error_summary, saved_line, storage_warning, SUMMARY_ID};
 use super::review_page::review_step;
 use super::storage::{use_drafts, use_form};
-use super::validation::{applies, check_step, Invalid};
 use crate::catalogue::loader::use_catalogue;
-use crate::i18n::document_title;
-use crate::i18n::forms::FormText;
-use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
+use campus_core::application::form::{field_by_str, FieldId, Form, StepId};
+use campus_core::application::journey::{next, previous, resolve, Decision, JourneyState};
+use campus_core::application::validation::{applies, check_step, Invalid};
+use campus_core::i18n::document_title;
+use campus_core::i18n::forms::FormText;
+use campus_core::routes::Route;
 
 /// The DSFR step indicator for a question step (its `h1` is the page heading).
 fn stepper(form: &'static Form, step: StepId) -> impl IntoView {
@@ -69,7 +69,8 @@ fn similar_courses(field: FieldId) -> impl IntoView {
         let hits = loaded.explorer.search_index().similar(&title, 4);
         // The course the answer already names (a request about it) is not
         // "a training that may already exist": only the others are listed.
-        let named = crate::catalogue::text::fold(crate::application::visible::trim(&title));
+        let named =
+            campus_core::catalogue::text::fold(campus_core::application::visible::trim(&title));
         let courses: Vec<_> = hits
             .iter()
             .filter_map(|h| {
@@ -80,7 +81,7 @@ fn similar_courses(field: FieldId) -> impl IntoView {
                     .get(h.doc as usize)
                     .cloned()
             })
-            .filter(|c| crate::catalogue::text::fold(&c.title) != named)
+            .filter(|c| campus_core::catalogue::text::fold(&c.title) != named)
             .take(3)
             .collect();
         (!courses.is_empty()).then(|| {

@@ -8,14 +8,14 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::answers::Answer;
-use super::draft::{reconcile, Closed, ClosedHow, Draft, Stored};
-use super::form::{FieldId, Form, FormId, StepId};
-pub use super::journey::SentTo;
-use super::payload::seal;
-use super::validation::Invalid;
 use crate::ui::clock::{now_ms, random_bytes};
 use crate::ui::storage::{self, StorageError};
+use campus_core::application::answers::Answer;
+use campus_core::application::draft::{reconcile, Closed, ClosedHow, Draft, Stored};
+use campus_core::application::form::{FieldId, Form, FormId, StepId};
+pub use campus_core::application::journey::SentTo;
+use campus_core::application::payload::seal;
+use campus_core::application::validation::Invalid;
 
 /// A sent application: what the confirmation page shows and offers to download.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

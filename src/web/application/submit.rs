@@ -8,10 +8,10 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::receipt::{endpoint_allowed, judge, Response, SendError};
 use super::storage::SentTo;
 use crate::ui::clock::now_unix;
 use crate::ui::fetch::request_deadline;
+use campus_core::application::receipt::{endpoint_allowed, judge, Response, SendError};
 
 /// How long to wait for the receiver before calling it a failure.
 pub const TIMEOUT_MS: i32 = 15_000;
@@ -91,7 +91,7 @@ pub async fn send(
         body: &text,
     };
     if grist {
-        super::grist::judge(&answer, now_unix()).map(SentTo::Grist)
+        campus_core::application::grist::judge(&answer, now_unix()).map(SentTo::Grist)
     } else {
         judge(&answer, reference, key, now_unix()).map(|()| SentTo::Campus)
     }

@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::form::FormId;
-use crate::application::form::PROPOSAL_KINDS;
 use crate::catalogue::loader::{use_catalogue, CatalogueContext, CatalogueState};
-use crate::i18n::application::option_label;
-use crate::i18n::{labels, Locale, Text};
-use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
+use campus_core::application::form::FormId;
+use campus_core::application::form::PROPOSAL_KINDS;
+use campus_core::i18n::application::option_label;
+use campus_core::i18n::{labels, Locale, Text};
+use campus_core::routes::Route;
 
 /// Skills shown when the catalogue publishes none (the 2025 call).
 const DEFAULT_SKILLS: [&str; 5] = [

@@ -4,8 +4,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::selection::{Change, EditKind, Selection};
 use crate::ui::storage::{self, StorageError};
+use campus_core::catalogue::selection::{Change, EditKind, Selection};
 
 const STORAGE_KEY: &str = "campus.selection";
 

@@ -6,16 +6,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::bookmarks::use_bookmarks;
-use super::explore::Explorer;
 use super::loader::{use_catalogue, CatalogueState, LoadError, LoadedCatalogue};
-use super::model::{Course, Format, Kind, Session};
-use super::query::{CatalogueQuery, Filters};
-use super::search::{highlight, Matcher};
-use super::selection::{share_href, MAX_BOOKMARKS};
-use crate::i18n::typography::french_spacing;
-use crate::i18n::{labels, Text};
-use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
+use campus_core::catalogue::explore::Explorer;
+use campus_core::catalogue::model::{Course, Format, Kind, Session};
+use campus_core::catalogue::query::{CatalogueQuery, Filters};
+use campus_core::catalogue::search::{highlight, Matcher};
+use campus_core::catalogue::selection::{share_href, MAX_BOOKMARKS};
+use campus_core::i18n::typography::french_spacing;
+use campus_core::i18n::{labels, Text};
+use campus_core::routes::Route;
 
 /// Text with the words matched by a search wrapped in `<mark>`. Text nodes only:
 /// catalogue text is never parsed as HTML.
@@ -86,7 +86,7 @@ pub fn BookmarkButton(
 pub fn WidgetSelectionLink() -> impl IntoView {
     let params = crate::embed::widget::read_params();
     let shown = params.embedded && params.compact;
-    let new_tab = params.links == crate::embed::params::LinkMode::NewTab;
+    let new_tab = params.links == campus_core::embed::params::LinkMode::NewTab;
     let bookmarks = use_bookmarks();
     let i18n = use_i18n();
     move || {
@@ -222,7 +222,7 @@ pub fn course_href(id: &str, filters: &Filters) -> String {
         ..CatalogueQuery::default()
     }
     .to_query_string();
-    crate::routes::with_query(Route::Course(id.to_owned()).href(), &narrowing)
+    campus_core::routes::with_query(Route::Course(id.to_owned()).href(), &narrowing)
 }
 
 /// "Prochaine session : 12 mars 2027 · Lyon · Présentiel", from the sessions
@@ -232,7 +232,7 @@ fn announced_session(
     course: &Course,
     filters: &Filters,
     matcher: &Matcher,
-    l: crate::i18n::Locale,
+    l: campus_core::i18n::Locale,
 ) -> String {
     match explorer.announced_session(course, filters, matcher) {
         // A sur-mesure programme is built for a team: it has no session to join.
@@ -247,7 +247,7 @@ fn announced_session(
 }
 
 /// "12 mars 2027 · Lyon · En présentiel", "12 mars 2027 · À distance".
-pub fn session_facts(s: &Session, l: crate::i18n::Locale) -> String {
+pub fn session_facts(s: &Session, l: campus_core::i18n::Locale) -> String {
     let city = s.place.as_ref().map(|p| p.city.as_str());
     match labels::session_place(city, s.format, l) {
         Some(place) => format!(

@@ -8,26 +8,26 @@ use leptos::prelude::*;
 use super::components::{
     course_badges, skipped_notice, BookmarkButton, CourseCard, WidgetSelectionLink, WithCatalogue,
 };
-use super::excerpt::SIMILAR_COURSES;
-use super::export::is_offered;
-use super::export::{session_ics, session_ics_name};
-use super::feeds::{course_feed_path, has_course_feed, webcal};
-use super::filters::FilterValue;
 use super::loader::{use_catalogue, LoadedCatalogue};
-use super::model::{Course, Kind, Session};
-use super::next_step::{mailto, next_step, NextStep};
-use super::query::{CatalogueQuery, Filters};
-use super::time::session_schedule_text;
-use crate::application::form::CAMPUS_EMAIL;
-use crate::i18n::typography::french_spacing;
-use crate::i18n::{labels, Locale, Text};
-use crate::routes::Route;
 use crate::ui::clock::now_unix;
 use crate::ui::download::download;
 use crate::ui::external_link::ExternalLink;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_page_title;
 use crate::ui::router::{absolute, use_router};
+use campus_core::application::form::CAMPUS_EMAIL;
+use campus_core::catalogue::excerpt::SIMILAR_COURSES;
+use campus_core::catalogue::export::is_offered;
+use campus_core::catalogue::export::{session_ics, session_ics_name};
+use campus_core::catalogue::feeds::{course_feed_path, has_course_feed, webcal};
+use campus_core::catalogue::filters::FilterValue;
+use campus_core::catalogue::model::{Course, Kind, Session};
+use campus_core::catalogue::next_step::{mailto, next_step, NextStep};
+use campus_core::catalogue::query::{CatalogueQuery, Filters};
+use campus_core::catalogue::time::session_schedule_text;
+use campus_core::i18n::typography::french_spacing;
+use campus_core::i18n::{labels, Locale, Text};
+use campus_core::routes::Route;
 
 fn link_to(course: &Course) -> impl IntoView {
     view! { <a class="fr-link" href=Route::Course(course.id.clone()).href()>{course.title.clone()}</a> }
@@ -120,7 +120,7 @@ fn session_item(course: &Course, session: &Session, registrable: bool) -> impl I
 /// Only for a course with a feed, and whose folder the pages were written
 /// for (a course added since has no feed yet).
 fn subscribe_links(course: &Course, l: Locale) -> Option<impl IntoView> {
-    use crate::i18n::feeds::FeedText;
+    use campus_core::i18n::feeds::FeedText;
     let written = !Route::Course(course.id.clone()).href().contains('?');
     let path = course_feed_path(&course.id).filter(|_| written && has_course_feed(course))?;
     let subscription = webcal(&absolute(&path)).map(|href| {
@@ -309,7 +309,7 @@ fn course_view(loaded: Arc<LoadedCatalogue>, id: String, filters: Filters) -> An
     });
     let registrable = course.kind != Kind::SurMesure;
     let sessions = if upcoming.is_empty() {
-        let text = if course.format == super::model::Format::ELearning {
+        let text = if course.format == campus_core::catalogue::model::Format::ELearning {
             Text::SelfPaced
         } else {
             Text::NoUpcomingSessions

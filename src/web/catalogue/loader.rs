@@ -5,16 +5,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::excerpt::{CourseExcerpt, Excerpted, EXCERPT_ID};
-use super::explore::{Explorer, ExplorerBuilder, SimilarBuilder};
-use super::model::{Catalogue, CatalogueError, ParseProgress, Parsed};
-use super::summary::{Summary, HOME_SESSIONS, SUMMARY_ID, SUMMARY_SESSIONS};
-use crate::routes::{Location, PageData, Route};
 use crate::ui::clock::now_unix;
 use crate::ui::config::{use_config, ConfigContext};
 use crate::ui::fetch::{get_text_sliced, FetchError};
 use crate::ui::perf::{record, Phase};
 use crate::ui::tasks::{next_task, Slicer};
+use campus_core::catalogue::excerpt::{CourseExcerpt, Excerpted, EXCERPT_ID};
+use campus_core::catalogue::explore::{Explorer, ExplorerBuilder, SimilarBuilder};
+use campus_core::catalogue::model::{Catalogue, CatalogueError, ParseProgress, Parsed};
+use campus_core::catalogue::summary::{Summary, HOME_SESSIONS, SUMMARY_ID, SUMMARY_SESSIONS};
+use campus_core::routes::{Location, PageData, Route};
 
 /// How long the catalogue may take to arrive.
 pub const CATALOGUE_TIMEOUT_MS: i32 = 20_000;
@@ -274,13 +274,13 @@ async fn fetch(source: Source) -> Result<LoadedCatalogue, LoadError> {
     // Course links name their folder only if the pages were written for
     // this catalogue (a course added since has none).
     let written = document()
-        .query_selector(&format!("meta[name={}]", crate::routes::FOLDERS_META))
+        .query_selector(&format!("meta[name={}]", campus_core::routes::FOLDERS_META))
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"));
     let stamp =
-        crate::routes::folders_stamp(parsed.catalogue.courses.iter().map(|c| c.id.as_str()));
-    crate::routes::set_course_folders(written.as_deref() == Some(stamp.as_str()));
+        campus_core::routes::folders_stamp(parsed.catalogue.courses.iter().map(|c| c.id.as_str()));
+    campus_core::routes::set_course_folders(written.as_deref() == Some(stamp.as_str()));
     let explorer = index_in_slices(parsed.catalogue, now_unix()).await;
     // The summary (one pass over the courses), then the first results, each
     // in a task of its own.

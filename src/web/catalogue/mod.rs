@@ -1,8 +1,6 @@
 //! The catalogue's pages and their browser glue. The pure catalogue (model,
 //! search, filters, exports) is `campus_core::catalogue`, re-exported here so
-//! that a view reads `crate::catalogue::model` like the core does.
-
-pub use campus_core::catalogue::*;
+//! that a view reads `campus_core::catalogue::model` like the core does.
 
 pub mod bookmarks;
 pub mod catalogue_page;

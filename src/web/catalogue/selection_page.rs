@@ -8,18 +8,18 @@ use leptos::prelude::*;
 use super::bookmarks::use_bookmarks;
 use super::components::{CourseCard, WithCatalogue};
 use super::loader::LoadedCatalogue;
-use super::selection::{EditKind, SharedLink};
 use super::selection_parts::{card_id, focus_card, EditNotice, ShareLink, StorageNotice, UNDO_ID};
 use super::selection_takeaway::{
     use_compared, CompareBox, CompareNotices, Comparison, TakeawayActions,
 };
 use super::shared_selection::SharedSelection;
-use crate::i18n::typography::french_spacing;
-use crate::i18n::Text;
-use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::router::{focus_element_by_id, focus_page_heading, use_router};
+use campus_core::catalogue::selection::{EditKind, SharedLink};
+use campus_core::i18n::typography::french_spacing;
+use campus_core::i18n::Text;
+use campus_core::routes::Route;
 
 /// The selection page: the shared selection of the link when the query has
 /// `ids`, else the visitor's own. Rebuilt only when the link changes.

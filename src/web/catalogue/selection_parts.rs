@@ -8,13 +8,13 @@ use wasm_bindgen::JsCast;
 
 use super::bookmarks::{use_bookmarks, Edit};
 use super::loader::LoadedCatalogue;
-use super::selection::{share_href, EditKind};
-use crate::i18n::selection::edit_notice;
-use crate::i18n::Text;
 use crate::ui::clipboard;
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::absolute;
 use crate::ui::storage::StorageError;
+use campus_core::catalogue::selection::{share_href, EditKind};
+use campus_core::i18n::selection::edit_notice;
+use campus_core::i18n::Text;
 
 /// Id of the "Annuler" button of the last edit.
 pub const UNDO_ID: &str = "selection-annuler";

@@ -1,29 +1,29 @@
 //! Ma sélection to take away: the CSV and calendar downloads, print, and the
 //! comparison of two to four courses side by side (its state in the address,
 //! `?comparer=a,b`). The views only: what goes in each is decided by
-//! [`super::takeaway`] and [`super::export`].
+//! [`campus_core::catalogue::takeaway`] and [`campus_core::catalogue::export`].
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::export::{course_link, courses_csv, sessions_ics};
-use super::filters::Filters;
 use super::loader::LoadedCatalogue;
-use super::model::Course;
-use super::takeaway::{
-    calendar_event_count, calendar_sessions, compare_href, comparison_rows, Cell, Compared,
-    MAX_COMPARED,
-};
-use crate::i18n::selection::{
-    calendar_hint, compare_announce, compare_heading, compare_unknown, Takeaway,
-};
-use crate::i18n::typography::french_spacing;
 use crate::ui::clock::now_unix;
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, site_root, use_router, Router};
+use campus_core::catalogue::export::{course_link, courses_csv, sessions_ics};
+use campus_core::catalogue::filters::Filters;
+use campus_core::catalogue::model::Course;
+use campus_core::catalogue::takeaway::{
+    calendar_event_count, calendar_sessions, compare_href, comparison_rows, Cell, Compared,
+    MAX_COMPARED,
+};
+use campus_core::i18n::selection::{
+    calendar_hint, compare_announce, compare_heading, compare_unknown, Takeaway,
+};
+use campus_core::i18n::typography::french_spacing;
 
 /// Id of the comparison's heading (focused when it appears).
 pub const COMPARE_HEADING_ID: &str = "comparaison-titre";
@@ -89,7 +89,7 @@ pub fn TakeawayActions(
         let courses = docs.with_untracked(|d| courses_at(&ics_of, d));
         let refs: Vec<&Course> = courses.iter().collect();
         let base = site_root();
-        let sessions: Vec<(&Course, &super::model::Session, String)> =
+        let sessions: Vec<(&Course, &campus_core::catalogue::model::Session, String)> =
             calendar_sessions(&refs, now)
                 .into_iter()
                 .map(|(c, s)| (c, s, course_link(&base, &c.id)))

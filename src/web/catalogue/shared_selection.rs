@@ -11,15 +11,17 @@ use leptos::prelude::*;
 use super::bookmarks::use_bookmarks;
 use super::components::{CourseCard, WithCatalogue};
 use super::loader::{use_catalogue, LoadedCatalogue};
-use super::selection::{EditKind, SharedLink};
 use super::selection_parts::EditNotice;
-use crate::i18n::labels::courses_count;
-use crate::i18n::selection::{over_limit, shared_heading, unknown_in_link, unreadable_in_link};
-use crate::i18n::Text;
-use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::router::{focus_element_by_id, focus_page_heading, use_router};
+use campus_core::catalogue::selection::{EditKind, SharedLink};
+use campus_core::i18n::labels::courses_count;
+use campus_core::i18n::selection::{
+    over_limit, shared_heading, unknown_in_link, unreadable_in_link,
+};
+use campus_core::i18n::Text;
+use campus_core::routes::Route;
 
 /// Id of "Ajouter ces formations à ma sélection".
 const ADD_ID: &str = "selection-ajouter";

@@ -2,6 +2,4 @@
 //! parameters are `campus_core::embed::params`, re-exported here; the host
 //! side is `public/embed.js`.
 
-pub use campus_core::embed::*;
-
 pub mod widget;

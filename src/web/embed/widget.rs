@@ -6,8 +6,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-use super::params::{EmbedParams, LinkMode};
 use crate::ui::router::Router;
+use campus_core::embed::params::{EmbedParams, LinkMode};
 
 /// Reads the widget parameters from the page URL's query.
 pub fn read_params() -> EmbedParams {
@@ -52,7 +52,7 @@ pub fn start(params: &EmbedParams, router: Router) {
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|e| e.closest("a[href]").ok().flatten())
                 .and_then(|link| link.get_attribute("href"))
-                .filter(|href| crate::routes::Location::of_page(href).is_some());
+                .filter(|href| campus_core::routes::Location::of_page(href).is_some());
             if let Some(href) = href {
                 let full = crate::ui::router::absolute(&href);
                 event.prevent_default();

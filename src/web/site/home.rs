@@ -8,17 +8,17 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::catalogue::components::WithCatalogue;
-use crate::catalogue::filters::FilterValue;
 use crate::catalogue::loader::{use_catalogue, LoadedCatalogue};
-use crate::catalogue::query::CatalogueQuery;
-use crate::catalogue::summary::{Summary, HOME_SESSIONS};
-use crate::i18n::typography::french_spacing;
-use crate::i18n::{labels, Text};
-use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::router::use_router;
 use crate::ui::search_bar::SearchBar;
+use campus_core::catalogue::filters::FilterValue;
+use campus_core::catalogue::query::CatalogueQuery;
+use campus_core::catalogue::summary::{Summary, HOME_SESSIONS};
+use campus_core::i18n::typography::french_spacing;
+use campus_core::i18n::{labels, Text};
+use campus_core::routes::Route;
 
 /// What the home page shows of the catalogue, on the day `now` (unix time).
 fn home_data(summary: &Summary, now: i64) -> impl IntoView {

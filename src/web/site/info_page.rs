@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::pages::{info_page_blocks, Block, InfoPage};
-use crate::i18n::Text;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
+use campus_core::i18n::pages::{info_page_blocks, Block, InfoPage};
+use campus_core::i18n::Text;
 
 fn title_of(page: InfoPage) -> Text {
     match page {

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Text;
-use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
+use campus_core::i18n::Text;
+use campus_core::routes::Route;
 
 /// Shown for any fragment that matches no route.
 #[component]

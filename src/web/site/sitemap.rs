@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::application::form::FormId;
-use crate::i18n::Text;
-use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
+use campus_core::application::form::FormId;
+use campus_core::i18n::Text;
+use campus_core::routes::Route;
 
 /// Sections of the sitemap and their pages.
 const SECTIONS: [(Text, &[(Route, Text)]); 3] = [

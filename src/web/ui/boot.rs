@@ -14,9 +14,9 @@ use std::sync::{Arc, Mutex};
 use leptos::prelude::*;
 
 use crate::catalogue::loader::LoadedCatalogue;
-use crate::catalogue::summary::Summary;
-use crate::config::Config;
-use crate::routes::Location;
+use campus_core::catalogue::summary::Summary;
+use campus_core::config::Config;
+use campus_core::routes::Location;
 
 /// Id of the static content of a page (in the HTML file).
 pub const STATIC_ID: &str = "campus-static";
@@ -436,5 +436,5 @@ pub fn pin_base() {
 #[cfg(feature = "csr")]
 pub fn static_shows_url() -> bool {
     let search = window().location().search().unwrap_or_default();
-    !crate::embed::params::EmbedParams::from_query(&search).embedded
+    !campus_core::embed::params::EmbedParams::from_query(&search).embedded
 }

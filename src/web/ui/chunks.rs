@@ -12,10 +12,10 @@ use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
-use crate::i18n::Text;
-use crate::routes::{Chunk, Route};
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::Router;
+use campus_core::i18n::Text;
+use campus_core::routes::{Chunk, Route};
 
 /// Where a chunk is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +167,7 @@ fn prefetch_on_intent(chunks: Chunks, on_intent: Callback<Route>) {
         };
         let route = href
             .as_deref()
-            .and_then(crate::routes::Location::from_href)
+            .and_then(campus_core::routes::Location::from_href)
             .map(|location| location.route);
         let Some(route) = route else { return };
         if let Some(chunk) = route.chunk() {

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::config::{Config, ConfigWarning, CONFIG_URL};
 use crate::ui::fetch::{get_text, FetchError};
+use campus_core::config::{Config, ConfigWarning, CONFIG_URL};
 
 /// How long `config.json` may take.
 pub const CONFIG_TIMEOUT_MS: i32 = 10_000;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Text;
 use crate::ui::i18n::use_i18n;
+use campus_core::i18n::Text;
 
 /// An external link labelled by `label`; `context` (e.g. a course title) makes
 /// the title unique among several identical labels on a page.

@@ -157,9 +157,9 @@ async fn body_chunks(
 /// of hundreds of megabytes never blocks the page for long. The decoding (once
 /// the body is all there) is recorded as the measure `campus:decode`.
 pub async fn get_text_sliced(url: &str, timeout_ms: i32) -> Result<String, FetchError> {
-    use crate::catalogue::scan::Utf8Stream;
     use crate::ui::perf::Phase;
     use crate::ui::tasks::Slicer;
+    use campus_core::catalogue::scan::Utf8Stream;
 
     let (guard, signal, fired) = request_deadline(timeout_ms);
     let failed = |e: String| {

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Locale, Texts};
 use crate::ui::storage;
+use campus_core::i18n::{Locale, Texts};
 
 /// Where the chosen language is remembered across visits.
 const STORAGE_KEY: &str = "campus.locale";

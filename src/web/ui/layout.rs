@@ -7,10 +7,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{labels, selection, Locale, Text, CAMPUS_EMAIL, CAMPUS_MAILTO};
-use crate::routes::{anchor_href, Route};
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
+use campus_core::i18n::{labels, selection, Locale, Text, CAMPUS_EMAIL, CAMPUS_MAILTO};
+use campus_core::routes::{anchor_href, Route};
 
 /// Ids of the skip-link targets.
 pub const MAIN_ID: &str = "contenu";

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{document_title, Locale, Text};
 use crate::ui::i18n::use_i18n;
+use campus_core::i18n::{document_title, Locale, Text};
 
 /// Keeps `document.title` as "<page> - Campus du numérique public" in the current
 /// language, for the lifetime of the calling component.

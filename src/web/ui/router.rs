@@ -12,7 +12,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::routes::{Location, Route};
+use campus_core::routes::{Location, Route};
 
 /// The router context: the location parsed from the URL fragment.
 #[derive(Debug, Clone, Copy)]
@@ -124,7 +124,7 @@ fn current_location() -> Location {
             route: Route::NotFound,
             query: String::new(),
         });
-    current.query = crate::embed::params::without_widget_keys(&current.query);
+    current.query = campus_core::embed::params::without_widget_keys(&current.query);
     current
 }
 
@@ -170,7 +170,9 @@ pub fn provide_router() -> Router {
         Some(prerender) => (prerender.location, String::new()),
         None => (
             current_location(),
-            crate::embed::params::widget_keys(&window().location().search().unwrap_or_default()),
+            campus_core::embed::params::widget_keys(
+                &window().location().search().unwrap_or_default(),
+            ),
         ),
     };
     let (location, set_location) = signal(initial);
@@ -215,8 +217,8 @@ fn listen(router: Router) {
     // app are left to the browser; so are all links of a widget that opens
     // them on the full site (`embed::widget`).
     let new_tab = router.sticky.with_value(|sticky| {
-        crate::embed::params::EmbedParams::from_query(sticky).links
-            == crate::embed::params::LinkMode::NewTab
+        campus_core::embed::params::EmbedParams::from_query(sticky).links
+            == campus_core::embed::params::LinkMode::NewTab
     });
     let click = window_event_listener(ev::click, move |event: ev::MouseEvent| {
         // (While the static content is in view, its links are plain links:
@@ -352,7 +354,7 @@ impl Router {
         let rel = href.strip_prefix("./").unwrap_or(href);
         let rel = self
             .sticky
-            .with_value(|sticky| crate::routes::with_query(rel.to_owned(), sticky));
+            .with_value(|sticky| campus_core::routes::with_query(rel.to_owned(), sticky));
         let url = format!("{}{rel}", site_root());
         if let Ok(history) = window().history() {
             let url = Some(url.as_str());

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Text;
-use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
+use campus_core::i18n::Text;
+use campus_core::routes::Route;
 
 /// Longest search text accepted by the input.
 pub const MAX_SEARCH_LEN: &str = "200";
