@@ -12,13 +12,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use calamine::{Data, Reader};
 use campus_core::application::answers::Answer;
-use campus_core::application::draft::{export_progress, Draft};
+use campus_core::application::draft::Draft;
 use campus_core::application::file::file_body;
 use campus_core::application::form::{FieldId as F, Form, FormId, REQUEST, TRAINER};
 use campus_core::application::payload::seal;
-use campus_core::catalogue::time::days_from_civil;
+use campus_core::application::progress::export_progress;
 use campus_core::i18n::application::option_label;
 use campus_core::i18n::Locale;
+use campus_core::util::dates::days_from_civil;
 use campus_tools::applications::collect::{collect, Input, Status, MAX_FILE_BYTES};
 use campus_tools::applications::messages::{ReadProblem, Reason};
 use campus_tools::applications::sheet::sheets;

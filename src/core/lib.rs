@@ -16,3 +16,4 @@ pub mod embed;
 pub mod fingerprint;
 pub mod i18n;
 pub mod routes;
+pub mod util;

@@ -11,6 +11,7 @@
 //! first script of `index.html`, before anything is drawn.
 
 use crate::application::form::{FormId, StepId};
+use crate::util::percent::{percent_decode, percent_decode_with, percent_encode};
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -517,51 +518,6 @@ fn form_of(slug: &str) -> Option<FormId> {
     FormId::ALL.into_iter().find(|f| f.form().slug == slug)
 }
 
-/// Percent-encodes everything but unreserved URL characters (RFC 3986).
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` escapes (and `+` as a space when `plus_is_space`); `None` on a
-/// malformed escape or invalid UTF-8.
-pub fn percent_decode_with(text: &str, plus_is_space: bool) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let hex = std::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b'+' if plus_is_space => {
-                out.push(b' ');
-                i += 1;
-            }
-            byte => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// Decodes a path segment (`+` stays a plus).
-pub fn percent_decode(text: &str) -> Option<String> {
-    percent_decode_with(text, false)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -849,13 +805,5 @@ mod tests {
         assert!(Route::Course("x".into()).is_within(&Route::Catalogue));
         assert!(Route::Catalogue.is_within(&Route::Catalogue));
         assert!(!Route::Home.is_within(&Route::Catalogue));
-    }
-
-    #[test]
-    fn percent_decoding_handles_plus_only_when_asked() {
-        assert_eq!(percent_decode_with("a+b%20c", true).unwrap(), "a b c");
-        assert_eq!(percent_decode("a+b").unwrap(), "a+b");
-        assert_eq!(percent_decode("%C3%A9").unwrap(), "é");
-        assert_eq!(percent_decode("%"), None);
     }
 }

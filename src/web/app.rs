@@ -7,8 +7,9 @@ use crate::catalogue::loader::provide_catalogue;
 use crate::ui::boot::{provide_render_gate, use_deferred, use_takeover};
 use crate::ui::chunks::provide_chunks;
 use crate::ui::config::{provide_config, use_config};
+use crate::ui::focus::MAIN_ID;
 use crate::ui::i18n::{provide_i18n, use_i18n};
-use crate::ui::layout::{Footer, Header, SkipLinks, MAIN_ID};
+use crate::ui::layout::{Footer, Header, SkipLinks};
 use crate::ui::router::provide_router;
 use campus_core::i18n::Text;
 

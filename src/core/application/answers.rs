@@ -63,7 +63,7 @@ impl Answers {
             chosen.remove(i);
         } else {
             chosen.push(option.to_owned());
-            crate::catalogue::sort::sort_by_key(&mut chosen, |c| {
+            crate::util::sort::sort_by_key(&mut chosen, |c| {
                 order.iter().position(|o| o == c).unwrap_or(usize::MAX)
             });
         }

@@ -26,7 +26,7 @@ use serde_json::Value;
 use super::form::{Field, FieldId, Form, Input, StepId, YES_NO};
 use crate::i18n::application::option_label;
 use crate::i18n::Locale;
-use crate::routes::percent_encode;
+use crate::util::percent::percent_encode;
 
 /// Longest link offered, in bytes once encoded (DS's own limit).
 pub const MAX_LINK: usize = 2000;
@@ -327,7 +327,8 @@ mod tests {
         // NFD stays as typed (e + combining accent): three bytes more than é.
         assert!(query.ends_with("e%CC%81"));
         let decoded =
-            crate::routes::percent_decode_with(query.split_once('=').unwrap().1, false).unwrap();
+            crate::util::percent::percent_decode_with(query.split_once('=').unwrap().1, false)
+                .unwrap();
         assert_eq!(decoded, hostile);
         assert!(hand_off(&REQUEST, "null", URL, &BTreeMap::new()).is_none());
     }

@@ -389,8 +389,8 @@ impl Form {
             .replace("{ref}", reference);
         format!(
             "mailto:{address}?subject={}&body={}",
-            crate::routes::percent_encode(&subject),
-            crate::routes::percent_encode(&body)
+            crate::util::percent::percent_encode(&subject),
+            crate::util::percent::percent_encode(&body)
         )
     }
 
@@ -1395,7 +1395,7 @@ mod tests {
     #[test]
     fn the_prepared_email_names_the_file_to_attach() {
         let href = REQUEST.mailto("equipe@campus.gouv.fr", "K7M2QX9P");
-        let decoded = crate::routes::percent_decode_with(&href, false).unwrap();
+        let decoded = crate::util::percent::percent_decode_with(&href, false).unwrap();
         assert!(decoded.starts_with(
             "mailto:equipe@campus.gouv.fr?subject=Demande de formation sur mesure K7M2QX9P&body="
         ));

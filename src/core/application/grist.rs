@@ -249,7 +249,8 @@ mod tests {
                 .split('&')
                 .filter_map(|pair| pair.split_once('='))
                 .map(|(k, v)| {
-                    let decode = |x: &str| crate::routes::percent_decode_with(x, false).unwrap();
+                    let decode =
+                        |x: &str| crate::util::percent::percent_decode_with(x, false).unwrap();
                     (decode(k), decode(v))
                 })
                 .collect();

@@ -11,6 +11,7 @@ pub mod form;
 pub mod grist;
 pub mod journey;
 pub mod payload;
+pub mod progress;
 pub mod receipt;
 pub mod validation;
 pub mod visible;

@@ -8,7 +8,7 @@
 //! nothing proves the application was stored. `429` and `503` carry
 //! `Retry-After`. The schema is `public/application-receipt.schema.json`.
 
-use crate::catalogue::time::days_from_civil;
+use crate::util::dates::days_from_civil;
 
 /// What the browser saw of the receiver's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

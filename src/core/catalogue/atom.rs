@@ -22,7 +22,7 @@ use super::feeds::catalogue_stamp;
 use super::model::{Catalogue, Course, Kind, Session};
 use super::time::{session_schedule_text, Timestamp};
 use crate::i18n::{labels, Locale};
-use crate::routes::percent_encode;
+use crate::util::percent::percent_encode;
 
 /// The feed's path from the site root.
 pub const ATOM_PATH: &str = "nouveautes.atom";
@@ -146,7 +146,7 @@ pub fn atom_feed(catalogue: &Catalogue, site: &str, now: i64) -> String {
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{site_x}{ATOM_PATH}\"/>\n\
          <link rel=\"alternate\" type=\"text/html\" href=\"{site_x}catalogue/\"/>\n",
         xml_text(ATOM_TITLE),
-        crate::application::form::CAMPUS_EMAIL,
+        crate::i18n::CAMPUS_EMAIL,
     );
     for [id, title, link, summary] in entries(catalogue, site, now) {
         out.push_str(&format!(

@@ -31,9 +31,10 @@ use super::export::{course_link, ical_text, is_full, sessions_ics};
 use super::filters::{FilterKey, FilterValue, Filters, Values};
 use super::model::{Catalogue, Course, Kind, Session};
 use super::text::fold;
-use super::time::{days_from_civil, Timestamp};
+use super::time::Timestamp;
 use crate::i18n::Locale;
 use crate::routes::is_static_slug;
+use crate::util::dates::{days_from_civil, iso_date};
 
 /// The folder of the calendar feeds, from the site root.
 pub const FEEDS_DIR: &str = "calendriers";
@@ -150,16 +151,8 @@ pub fn catalogue_stamp(updated: &str, now: i64) -> i64 {
     if let Ok(t) = updated.parse::<Timestamp>() {
         return t.unix;
     }
-    let b = updated.as_bytes();
-    let date = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
-        .then(|| {
-            let part = |r: std::ops::Range<usize>| updated.get(r)?.parse::<u32>().ok();
-            Some((part(0..4)?, part(5..7)?, part(8..10)?))
-        })
-        .flatten()
-        .filter(|&(_, m, d)| (1..=12).contains(&m) && (1..=31).contains(&d));
-    match date {
-        Some((y, m, d)) => days_from_civil(y as i32, m, d) * 86_400,
+    match iso_date(updated) {
+        Some((y, m, d)) => days_from_civil(y, m, d) * 86_400,
         None => now.div_euclid(86_400) * 86_400,
     }
 }

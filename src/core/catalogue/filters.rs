@@ -156,7 +156,7 @@ fn upcoming_regions(catalogue: &Catalogue, now: i64) -> Vec<FilterValue> {
         .filter_map(session_region)
         .collect();
     let mut regions: Vec<&str> = distinct.into_iter().collect();
-    super::sort::sort_by_cached_key(&mut regions, |r| (fold(r), *r));
+    crate::util::sort::sort_by_cached_key(&mut regions, |r| (fold(r), *r));
     regions
         .into_iter()
         .map(|r| FilterValue::Region(r.to_owned()))

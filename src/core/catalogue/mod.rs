@@ -14,7 +14,6 @@ pub mod query;
 pub mod scan;
 pub mod search;
 pub mod selection;
-pub mod sort;
 pub mod summary;
 /// A catalogue of any size, for tests and benchmarks (feature `synthetic`):
 /// never in the app.
@@ -22,4 +21,6 @@ pub mod summary;
 pub mod synthetic;
 pub mod takeaway;
 pub mod text;
+// (Re-exported until the last callers name util::sort.)
+pub use crate::util::sort;
 pub mod time;

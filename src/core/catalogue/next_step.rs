@@ -4,7 +4,7 @@
 
 use super::export::is_full;
 use super::model::{Course, Format, Kind, Session};
-use crate::routes::percent_encode;
+use crate::util::percent::percent_encode;
 
 /// The main call to action of a course page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

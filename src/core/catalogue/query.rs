@@ -5,7 +5,7 @@
 //! reloaded and navigated with Back/Forward. Parsing is forgiving: unknown keys,
 //! unknown values and malformed numbers are ignored, never an error page.
 
-use crate::routes::{percent_decode_with, percent_encode};
+use crate::util::percent::{percent_decode_with, percent_encode};
 
 pub use super::filters::Filters;
 use super::filters::{FilterKey, FilterValue, Values};

@@ -5,7 +5,8 @@
 
 use std::collections::HashSet;
 
-use crate::routes::{percent_decode_with, percent_encode, Route};
+use crate::routes::Route;
+use crate::util::percent::{percent_decode_with, percent_encode};
 
 /// Most bookmarks kept (a bound on what storage can be made to hold), and most
 /// ids a shared link is read for.

@@ -128,7 +128,7 @@ impl Summary {
                 }
             }
         }
-        super::sort::sort_by(&mut ahead, order);
+        crate::util::sort::sort_by(&mut ahead, order);
         let complete = total <= limit;
         let domains = catalogue
             .domains

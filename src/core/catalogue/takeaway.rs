@@ -9,7 +9,8 @@ use super::time::{session_days, session_schedule_text};
 use crate::i18n::selection::Takeaway;
 use crate::i18n::typography::french_spacing;
 use crate::i18n::{labels, Locale, Text};
-use crate::routes::{pairs_where, percent_encode, with_query, Route};
+use crate::routes::{pairs_where, with_query, Route};
+use crate::util::percent::percent_encode;
 
 /// The query key of the compared courses: `ma-selection/?comparer=a,b`.
 pub const COMPARE_KEY: &str = "comparer";

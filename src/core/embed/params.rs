@@ -4,7 +4,8 @@
 //! in every address the widget moves to, and out of the pages' queries.
 
 use crate::i18n::Locale;
-use crate::routes::{pairs_where, percent_decode_with};
+use crate::routes::pairs_where;
+use crate::util::percent::percent_decode_with;
 
 /// Where links to other pages of the campus open from the widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -5,7 +5,8 @@ use super::{Locale, Text};
 use crate::catalogue::model::{Audience, Course, Format, Kind, Language, Level};
 use crate::catalogue::next_step::{AskReason, NextStep, WriteReason};
 use crate::catalogue::query::{DurationBand, Sort};
-use crate::catalogue::time::{days_from_civil, Timestamp};
+use crate::catalogue::time::Timestamp;
+use crate::util::dates::days_from_civil;
 
 /// "Parcours", "Module", "Sur mesure".
 pub fn kind(k: Kind, l: Locale) -> &'static str {
@@ -557,7 +558,7 @@ mod tests {
     #[test]
     fn the_call_says_its_name_its_deadline_and_why_it_is_closed() {
         use crate::catalogue::model::TrainerCall;
-        use crate::catalogue::time::days_from_civil;
+        use crate::util::dates::days_from_civil;
         let call = TrainerCall {
             open: true,
             sought_skills: vec![],

@@ -15,9 +15,10 @@ use campus_core::application::draft::{valid_key, valid_reference, Draft};
 use campus_core::application::file::{unseal, Sealed, CHECKSUM_MEMBER};
 use campus_core::application::form::{Field, FieldId, Form, FormId, Input, TICKED};
 use campus_core::application::payload::{is_iso_utc, payload, PAYLOAD_VERSION};
-use campus_core::catalogue::time::{days_from_civil, WallClock};
+use campus_core::catalogue::time::WallClock;
 use campus_core::i18n::application::error_message;
 use campus_core::i18n::Locale;
+use campus_core::util::dates::days_from_civil;
 
 /// The top-level members every payload has besides its sections.
 const FRAME: [&str; 6] = [
@@ -327,7 +328,7 @@ fn sent_at(t: &str) -> Option<(WallClock, u32)> {
     let days = days_from_civil(year as i32, month, day);
     let real = (1..=12).contains(&month)
         && day >= 1
-        && campus_core::catalogue::time::civil_from_days(days) == (year as i32, month, day)
+        && campus_core::util::dates::civil_from_days(days) == (year as i32, month, day)
         && hour < 24
         && minute < 60
         && second < 60;

@@ -16,8 +16,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use campus_core::catalogue::model::Parsed;
-use campus_core::catalogue::time::civil_from_days;
 use campus_core::i18n::Locale;
+use campus_core::util::dates::civil_from_days;
 use campus_tools::sheets::import::{Imported, Options};
 use campus_tools::sheets::messages::Outcome;
 use campus_tools::sheets::output::write_atomic;

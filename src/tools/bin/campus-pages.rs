@@ -85,7 +85,7 @@ fn read_catalogue(path: &Path, now: i64) -> Result<(String, bool), String> {
     if !is_sheet_path(path) {
         return Ok((read(path)?, false));
     }
-    let (y, m, d) = campus_core::catalogue::time::civil_from_days(now.div_euclid(86_400));
+    let (y, m, d) = campus_core::util::dates::civil_from_days(now.div_euclid(86_400));
     let options = Options {
         base: None,
         today: format!("{y:04}-{m:02}-{d:02}"),

@@ -6,7 +6,7 @@
 //! offset for another time zone (`11/02/2027 09:30 +04:00`).
 
 use super::table::{Cell, Civil};
-use campus_core::catalogue::time::{civil_from_days, days_from_civil};
+use campus_core::util::dates::{civil_from_days, days_from_civil};
 
 /// Paris's offset from UTC, in minutes, on a calendar day.
 pub fn paris_offset(year: i32, month: u32, day: u32) -> i32 {

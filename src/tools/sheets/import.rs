@@ -14,7 +14,7 @@ use super::labels::{self, find, id_of, AUDIENCES, FORMATS, KINDS, LANGUAGES, LEV
 use super::messages::Message;
 use super::report::{Place, Problem, Report, Severity};
 use super::scan::{NoteKind, SheetScan};
-use super::table::{Cell, Row, Sheet, Workbook};
+use super::table::{split_lines, split_list, Cell, Row, Sheet, Workbook};
 use super::tables::{self, Base};
 use campus_core::catalogue::model::{safe_link, Audience, Format, Kind, Level, Parsed, SkipReason};
 
@@ -73,24 +73,6 @@ impl Found<'_> {
     fn data_rows(&self) -> impl Iterator<Item = &Row> {
         self.sheet.rows.iter().skip(1)
     }
-}
-
-/// Splits a cell of several values: commas, semicolons or line breaks.
-pub fn split_list(text: &str) -> Vec<String> {
-    text.split([',', ';', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Splits a cell of texts: one a line.
-pub fn split_lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 fn non_blank(text: String) -> Option<String> {

@@ -1,6 +1,24 @@
 //! A workbook as read from any format, before it means anything: sheets of
 //! rows of cells, each row with its number as the spreadsheet shows it.
 
+/// Splits a cell of several values: commas, semicolons or line breaks.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Splits a cell of texts: one a line.
+pub fn split_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// A date and time as a spreadsheet holds it: no offset (the catalogue's
 /// own wall-clock type).
 pub use campus_core::catalogue::time::WallClock as Civil;

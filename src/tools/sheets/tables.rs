@@ -6,10 +6,10 @@ use super::columns::{Field, SheetSpec};
 use super::contract::{slug, OutCall};
 use super::dates::parse_date;
 use super::headers::Headers;
-use super::import::{split_lines, split_list};
 use super::labels::{self, NO, YES};
 use super::messages::Message;
 use super::report::{Place, Problem};
+use super::table::{split_lines, split_list};
 use super::table::{Cell, Row, Sheet};
 use campus_core::catalogue::model::{Domain, Figure, Parsed};
 

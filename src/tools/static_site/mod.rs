@@ -324,12 +324,7 @@ pub fn robots_txt(site: &SiteUrl) -> String {
 
 /// Whether `text` is a `YYYY-MM-DD` date.
 fn is_iso_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        })
+    campus_core::util::dates::iso_date(text).is_some()
 }
 
 /// The folder of the generic course page (`formation/?id=…`): a course

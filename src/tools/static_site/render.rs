@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::structured_data::course_json_ld;
 use super::{PageHead, SiteUrl};
-use campus::catalogue::loader::{summary_of, LoadedCatalogue};
+use campus::catalogue::loader::{summary_of, LoadedCatalogue, PrerenderedCatalogue};
 use campus::ui::boot::Prerender;
 use campus_core::catalogue::excerpt::{CourseExcerpt, SIMILAR_COURSES};
 use campus_core::config::Config;
@@ -40,7 +40,6 @@ pub fn render_page(
             query: String::new(),
         },
         config: config.clone(),
-        catalogue: Arc::clone(catalogue),
         site_url: site.as_str().to_owned(),
         title: Arc::clone(&title),
         summary: summary.clone(),
@@ -48,6 +47,7 @@ pub fn render_page(
     let owner = Owner::new();
     let body = owner.with(|| {
         provide_context(prerender);
+        provide_context(PrerenderedCatalogue(Arc::clone(catalogue)));
         render_static_links(route, || view! { <campus::app::App /> }.to_html())
     });
     drop(owner);

@@ -12,8 +12,8 @@ use crate::catalogue::loader::CatalogueState;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::router::use_router;
-use campus_core::application::draft::{import_progress, ImportError, MAX_PROGRESS_BYTES};
 use campus_core::application::form::FormId;
+use campus_core::application::progress::{import_progress, ImportError, MAX_PROGRESS_BYTES};
 use campus_core::i18n::forms::FormText;
 use campus_core::i18n::Text;
 use campus_core::routes::Route;
@@ -73,7 +73,7 @@ pub fn FormStartPage() -> impl IntoView {
         .query
         .split('&')
         .find_map(|p| p.strip_prefix("formation="))
-        .and_then(|id| campus_core::routes::percent_decode_with(id, true));
+        .and_then(|id| campus_core::util::percent::percent_decode_with(id, true));
     // A request about a course names it once the catalogue is here (the
     // title comes from there): until then, its start waits.
     let waits_for_course = about.is_some() && form.course_field.is_some();

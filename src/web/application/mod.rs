@@ -9,6 +9,7 @@ pub mod handoff_page;
 pub mod notices;
 pub mod review_page;
 pub mod step_page;
+pub mod step_title;
 pub mod storage;
 pub mod submit;
 pub mod trainer_call_page;

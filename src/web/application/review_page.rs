@@ -14,14 +14,15 @@ use leptos::prelude::*;
 
 use super::fields::{label_text, FieldView};
 use super::notices::{error_summary, storage_warning, SUMMARY_ID};
-use super::step_page::use_step_title;
+use super::step_title::use_step_title;
 use super::storage::{use_drafts, use_form, SentTo};
 use super::submit::{send, sleep};
 use crate::ui::clock::now_rfc3339;
 use crate::ui::config::use_config;
 use crate::ui::download::download;
+use crate::ui::focus::focus_element_by_id;
 use crate::ui::i18n::use_i18n;
-use crate::ui::router::{focus_element_by_id, use_router};
+use crate::ui::router::use_router;
 use campus_core::application::answers::Answer;
 use campus_core::application::form::{Input, StepId, CAMPUS_EMAIL};
 use campus_core::application::journey::{previous, review_rows};

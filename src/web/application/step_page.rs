@@ -9,14 +9,15 @@ use super::confirmation_page::confirmation_step;
 use super::fields::{control_id, FieldView};
 use super::notices::{error_summary, saved_line, storage_warning, SUMMARY_ID};
 use super::review_page::review_step;
+use super::step_title::use_step_title;
 use super::storage::{use_drafts, use_form};
 use crate::catalogue::loader::use_catalogue;
+use crate::ui::focus::focus_element_by_id;
 use crate::ui::i18n::use_i18n;
-use crate::ui::router::{focus_element_by_id, use_router};
+use crate::ui::router::use_router;
 use campus_core::application::form::{field_by_str, FieldId, Form, StepId};
 use campus_core::application::journey::{next, previous, resolve, Decision, JourneyState};
 use campus_core::application::validation::{applies, check_step, Invalid};
-use campus_core::i18n::document_title;
 use campus_core::i18n::forms::FormText;
 use campus_core::routes::Route;
 
@@ -166,26 +167,6 @@ fn question_step(step: StepId, returning: bool) -> impl IntoView {
             <button type="submit" id="continuer" class="fr-btn fr-mt-3w">{i18n.t(FormText::Continue)}</button>
         </form>
     }
-}
-
-/// Keeps the title "[Erreur : ]Step - Candidature… - Campus…".
-pub fn use_step_title(step: StepId, errors: Signal<Vec<Invalid>>) {
-    let i18n = use_i18n();
-    let form = use_form();
-    Effect::new(move |_| {
-        let l = i18n.locale();
-        let prefix = if errors.with(Vec::is_empty) {
-            ""
-        } else {
-            FormText::ErrorTitlePrefix.get(l)
-        };
-        let page = format!(
-            "{prefix}{} - {}",
-            form.step_title(step).get(l),
-            form.title.get(l)
-        );
-        document().set_title(&document_title(&page, l));
-    });
 }
 
 /// One step of the current form (`#/candidature/{step}`, `#/sur-mesure/{step}`).

@@ -10,18 +10,20 @@ use super::components::{CourseCard, WidgetSelectionLink, WithCatalogue};
 use super::loader::LoadedCatalogue;
 use crate::ui::boot::use_deferred;
 use crate::ui::download::download;
+use crate::ui::focus::focus_element_by_id;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_page_title;
 use crate::ui::perf::measure;
-use crate::ui::router::{focus_element_by_id, use_router, Router};
+use crate::ui::router::{use_router, Router};
 use crate::ui::search_bar::SearchBar;
-use campus_core::application::form::CAMPUS_EMAIL;
 use campus_core::catalogue::explore::{Dropped, Results};
 use campus_core::catalogue::export::courses_csv;
 use campus_core::catalogue::filters::{panel_groups, FilterKey, FilterValue};
 use campus_core::catalogue::query::{catalogue_title, CatalogueQuery, Sort, UrlValue};
+use campus_core::i18n::CAMPUS_EMAIL;
 use campus_core::i18n::{labels, Locale, Text};
-use campus_core::routes::{percent_encode, Route};
+use campus_core::routes::Route;
+use campus_core::util::percent::percent_encode;
 
 /// Cards built by the first render of the results (more than a screen's worth
 /// on a desktop; the others come one task later).
@@ -294,7 +296,7 @@ fn pagination(query: &CatalogueQuery, page: u32, pages: u32, l: Locale) -> impl 
         .into_iter()
         .filter(|p| (1..=pages).contains(p))
         .collect();
-    campus_core::catalogue::sort::sort(&mut shown);
+    campus_core::util::sort::sort(&mut shown);
     shown.dedup();
     let edge = |class: &'static str, label: Text, target: Option<u32>| {
         match target {

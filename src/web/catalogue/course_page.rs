@@ -15,7 +15,6 @@ use crate::ui::external_link::ExternalLink;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_page_title;
 use crate::ui::router::{absolute, use_router};
-use campus_core::application::form::CAMPUS_EMAIL;
 use campus_core::catalogue::excerpt::SIMILAR_COURSES;
 use campus_core::catalogue::export::is_offered;
 use campus_core::catalogue::export::{session_ics, session_ics_name};
@@ -26,6 +25,7 @@ use campus_core::catalogue::next_step::{mailto, next_step, NextStep};
 use campus_core::catalogue::query::{CatalogueQuery, Filters};
 use campus_core::catalogue::time::session_schedule_text;
 use campus_core::i18n::typography::french_spacing;
+use campus_core::i18n::CAMPUS_EMAIL;
 use campus_core::i18n::{labels, Locale, Text};
 use campus_core::routes::Route;
 

@@ -403,14 +403,21 @@ async fn index_in_slices(catalogue: Catalogue, now: i64) -> Explorer {
     explorer
 }
 
+/// The catalogue the static-page renderer renders, parsed and indexed: a
+/// context it provides beside `ui::boot::Prerender` (never in the browser).
+#[derive(Clone)]
+pub struct PrerenderedCatalogue(pub Arc<LoadedCatalogue>);
+
 /// Starts loading once the configuration is known, and on every retry.
 pub fn provide_catalogue() -> CatalogueContext {
     let config = use_config();
     // The static-page renderer gives the catalogue it renders, and the summary
     // it writes into the page (made once, and only for the pages that carry one).
-    if let Some(prerender) = crate::ui::boot::prerender() {
+    let prerendered = crate::ui::boot::prerender()
+        .and_then(|p| Some((p, use_context::<PrerenderedCatalogue>()?)));
+    if let Some((prerender, PrerenderedCatalogue(catalogue))) = prerendered {
         let ctx = CatalogueContext {
-            state: RwSignal::new(CatalogueState::Ready(prerender.catalogue)),
+            state: RwSignal::new(CatalogueState::Ready(catalogue)),
             attempt: RwSignal::new(0),
             wanted: RwSignal::new(true),
             summary: StoredValue::new(prerender.summary),

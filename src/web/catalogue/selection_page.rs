@@ -13,9 +13,10 @@ use super::selection_takeaway::{
     use_compared, CompareBox, CompareNotices, Comparison, TakeawayActions,
 };
 use super::shared_selection::SharedSelection;
+use crate::ui::focus::focus_element_by_id;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
-use crate::ui::router::{focus_element_by_id, focus_page_heading, use_router};
+use crate::ui::router::{focus_page_heading, use_router};
 use campus_core::catalogue::selection::{EditKind, SharedLink};
 use campus_core::i18n::typography::french_spacing;
 use campus_core::i18n::Text;

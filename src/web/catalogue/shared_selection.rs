@@ -12,9 +12,10 @@ use super::bookmarks::use_bookmarks;
 use super::components::{CourseCard, WithCatalogue};
 use super::loader::{use_catalogue, LoadedCatalogue};
 use super::selection_parts::EditNotice;
+use crate::ui::focus::focus_element_by_id;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
-use crate::ui::router::{focus_element_by_id, focus_page_heading, use_router};
+use crate::ui::router::{focus_page_heading, use_router};
 use campus_core::catalogue::selection::{EditKind, SharedLink};
 use campus_core::i18n::labels::courses_count;
 use campus_core::i18n::selection::{

@@ -13,7 +13,6 @@ use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 
-use crate::catalogue::loader::LoadedCatalogue;
 use campus_core::catalogue::summary::Summary;
 use campus_core::config::Config;
 use campus_core::routes::Location;
@@ -32,15 +31,15 @@ const EARLY_BOOKMARK: &str = "data-favori-voulu";
 #[cfg(feature = "csr")]
 const LAID_OUT_ATTRIBUTE: &str = "data-tout-mis-en-page";
 
-/// What the static-page renderer gives the app in place of the browser.
+/// What the static-page renderer gives the app in place of the browser (the
+/// catalogue it renders comes apart, as `catalogue::loader::PrerenderedCatalogue`:
+/// `ui` knows no feature).
 #[derive(Clone)]
 pub struct Prerender {
     /// The page being rendered.
     pub location: Location,
     /// The configuration the deployment ships.
     pub config: Config,
-    /// The catalogue, parsed and indexed.
-    pub catalogue: Arc<LoadedCatalogue>,
     /// The summary the page's file carries (pages of `PageData::Summary`),
     /// made once by the renderer, which also writes it into the file.
     pub summary: Option<Arc<Summary>>,
@@ -253,7 +252,7 @@ pub fn reveal() {
         }
     }
     if let Some(id) = focused_id {
-        crate::ui::router::focus_element_by_id(&id);
+        crate::ui::focus::focus_element_by_id(&id);
     }
 }
 

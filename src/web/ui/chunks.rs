@@ -12,6 +12,7 @@ use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
+use crate::ui::focus::{FAILED_ID, LOADING_ID};
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::Router;
 use campus_core::i18n::Text;
@@ -201,13 +202,6 @@ pub fn ready_now<F: Future>(future: F) -> Option<F::Output> {
         Poll::Pending => None,
     }
 }
-
-/// Id of the message a page shows while its chunk is on its way (its `h1`,
-/// so that the page always has one, gets the focus until the page's own does).
-pub const LOADING_ID: &str = "page-en-chargement";
-
-/// The id of the alert shown when a page's code could not be fetched.
-pub const FAILED_ID: &str = "page-non-chargee";
 
 /// What a page shows while its chunk is on its way, or when it could not be
 /// fetched (with a button that tries again). Once the page can be shown,

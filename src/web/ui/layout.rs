@@ -7,13 +7,12 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::ui::focus::{focus_element_by_id, MAIN_ID};
 use crate::ui::i18n::use_i18n;
-use crate::ui::router::{focus_element_by_id, use_router};
+use crate::ui::router::use_router;
 use campus_core::i18n::{labels, selection, Locale, Text, CAMPUS_EMAIL, CAMPUS_MAILTO};
 use campus_core::routes::{anchor_href, Route};
 
-/// Ids of the skip-link targets.
-pub const MAIN_ID: &str = "contenu";
 /// Id of the main navigation.
 pub const NAV_ID: &str = "navigation-principale";
 /// Id of the footer.

@@ -9,6 +9,7 @@ pub mod config;
 pub mod download;
 pub mod external_link;
 pub mod fetch;
+pub mod focus;
 pub mod i18n;
 pub mod layout;
 pub mod page;

@@ -128,22 +128,6 @@ fn current_location() -> Location {
     current
 }
 
-/// Moves keyboard focus to the element with `id` (a skip-link target, a field
-/// named by an error summary). An element that cannot take focus (a `main`, a
-/// `nav`) gets `tabindex="-1"` first; a control keeps its place in the Tab order.
-pub fn focus_element_by_id(id: &str) {
-    let Some(element) = document().get_element_by_id(id) else {
-        return;
-    };
-    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-        // tabIndex is negative exactly for elements that are not focusable by default.
-        if element.tab_index() < 0 && !element.has_attribute("tabindex") {
-            let _ = element.set_attribute("tabindex", "-1");
-        }
-        let _ = element.focus();
-    }
-}
-
 /// Moves keyboard focus to the page's `h1` (made focusable by script only);
 /// `false` when the page has none (yet).
 pub fn focus_page_heading() -> bool {
@@ -210,7 +194,7 @@ fn listen(router: Router) {
     // An in-page anchor typed in the address bar (`#contenu`) gets the focus.
     let hashchange = window_event_listener(ev::hashchange, move |_| {
         let hash = window().location().hash().unwrap_or_default();
-        focus_element_by_id(hash.trim_start_matches('#'));
+        crate::ui::focus::focus_element_by_id(hash.trim_start_matches('#'));
     });
     // Links into the app are kept in this document. Modified clicks (new
     // tab, new window, download), links with a target and links out of the
@@ -254,7 +238,7 @@ fn listen(router: Router) {
         // the site root): the page stays, the target gets the focus.
         if let Some(id) = rest.strip_prefix('#') {
             event.prevent_default();
-            focus_element_by_id(id);
+            crate::ui::focus::focus_element_by_id(id);
             return;
         }
         if Location::of_page(rest).is_some() {
@@ -297,16 +281,16 @@ fn focus_arrival(router: Router) {
         .filter(|id| document().get_element_by_id(id).is_some());
     if let Some(id) = asked {
         router.arrival_focus.set_value(None);
-        focus_element_by_id(&id);
+        crate::ui::focus::focus_element_by_id(&id);
         return;
     }
     // A page whose code is on its way shows a loading message as its `h1`:
     // it gets the focus for now, and the page's own heading once it is there.
     let arriving = document()
-        .get_element_by_id(crate::ui::chunks::LOADING_ID)
+        .get_element_by_id(crate::ui::focus::LOADING_ID)
         .is_some();
     if !focus_page_heading() {
-        focus_element_by_id(crate::ui::layout::MAIN_ID);
+        crate::ui::focus::focus_element_by_id(crate::ui::focus::MAIN_ID);
         router.focus_pending.set_value(true);
     } else if arriving {
         router.focus_pending.set_value(true);
@@ -324,12 +308,12 @@ fn focus_unclaimed() -> bool {
         return true;
     };
     active.tag_name().eq_ignore_ascii_case("body")
-        || active.id() == crate::ui::layout::MAIN_ID
+        || active.id() == crate::ui::focus::MAIN_ID
         || active
             .closest(&format!(
                 "#{}, #{}",
-                crate::ui::chunks::LOADING_ID,
-                crate::ui::chunks::FAILED_ID
+                crate::ui::focus::LOADING_ID,
+                crate::ui::focus::FAILED_ID
             ))
             .ok()
             .flatten()
