@@ -2,15 +2,18 @@
 //! receiver with its `Idempotency-Key` (judged by the receiver contract,
 //! `receipt::judge`), or of its row to Grist without credentials nor extra
 //! headers (judged by `grist::judge`); redirects not followed, a time limit.
-//! Every browser call that can throw is checked: a failure is a typed
+//! Through gloo-net, the app's one HTTP client (`ui::fetch` reads with it
+//! too). Every call that can throw is checked: a failure is a typed
 //! [`SendError`], never an exception.
 
-use wasm_bindgen::JsCast;
+use gloo_net::http::Request;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCache, RequestCredentials, RequestRedirect, ResponseType};
 
 use super::storage::SentTo;
 use crate::ui::clock::now_unix;
 use crate::ui::fetch::request_deadline;
+use campus_core::application::draft::valid_key;
 use campus_core::application::receipt::{endpoint_allowed, judge, Response, SendError};
 
 /// How long to wait for the receiver before calling it a failure.
@@ -26,29 +29,26 @@ pub async fn send(
     reference: &str,
     grist: bool,
 ) -> Result<SentTo, SendError> {
-    let (guard, signal, fired) = request_deadline(TIMEOUT_MS);
-    let headers = web_sys::Headers::new().map_err(|_| SendError::Internal)?;
-    headers
-        .set("Content-Type", "application/json")
-        .map_err(|_| SendError::Internal)?;
-    let init = web_sys::RequestInit::new();
-    if grist {
-        init.set_credentials(web_sys::RequestCredentials::Omit);
-    } else {
-        headers
-            .set("Idempotency-Key", key)
-            .map_err(|_| SendError::Internal)?;
+    // gloo-net's header setter throws on a value the Fetch standard refuses:
+    // the key is one this app made (a v4 UUID), checked again here.
+    if !grist && !valid_key(key) {
+        return Err(SendError::Internal);
     }
-    init.set_method("POST");
-    init.set_headers(&headers);
-    init.set_body(&body.into());
-    // An SSO or login page in front of the receiver answers with a redirect:
-    // followed, it would look like a success. Not followed, it is visible.
-    init.set_redirect(web_sys::RequestRedirect::Manual);
-    init.set_cache(web_sys::RequestCache::NoStore);
-    init.set_signal(signal.as_ref());
-    let request = web_sys::Request::new_with_str_and_init(endpoint, &init)
-        .map_err(|_| SendError::Internal)?;
+    let (guard, signal, fired) = request_deadline(TIMEOUT_MS);
+    let mut request = Request::post(endpoint)
+        .header("Content-Type", "application/json")
+        // An SSO or login page in front of the receiver answers with a
+        // redirect: followed, it would look like a success. Not followed, it
+        // is visible.
+        .redirect(RequestRedirect::Manual)
+        .cache(RequestCache::NoStore)
+        .abort_signal(signal.as_ref());
+    request = if grist {
+        request.credentials(RequestCredentials::Omit)
+    } else {
+        request.header("Idempotency-Key", key)
+    };
+    let request = request.body(body).map_err(|_| SendError::Internal)?;
     let failed = |_| {
         if fired.get() {
             SendError::Timeout
@@ -61,26 +61,15 @@ pub async fn send(
             SendError::Network
         }
     };
-    let response: web_sys::Response = JsFuture::from(window_fetch(&request)?)
-        .await
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(|_| SendError::Internal)?;
-    let redirected = response.type_() == web_sys::ResponseType::Opaqueredirect;
-    let header = |name: &str| response.headers().get(name).ok().flatten();
+    let response = request.send().await.map_err(failed)?;
+    let redirected = response.type_() == ResponseType::Opaqueredirect;
+    let header = |name: &str| response.headers().get(name);
     let content_type = header("Content-Type");
     let retry_after = header("Retry-After");
     let text = if redirected {
         String::new()
     } else {
-        match response.text() {
-            Ok(promise) => JsFuture::from(promise)
-                .await
-                .map_err(failed)?
-                .as_string()
-                .unwrap_or_default(),
-            Err(_) => String::new(),
-        }
+        response.text().await.map_err(failed)?
     };
     drop(guard);
     let answer = Response {
@@ -112,12 +101,6 @@ fn page_policy() -> Option<String> {
         .ok()
         .flatten()?
         .get_attribute("content")
-}
-
-fn window_fetch(request: &web_sys::Request) -> Result<js_sys::Promise, SendError> {
-    Ok(web_sys::window()
-        .ok_or(SendError::Internal)?
-        .fetch_with_request(request))
 }
 
 /// Waits `seconds` (for an automatic retry after `Retry-After`).
