@@ -13,6 +13,7 @@ use std::fs;
 use std::path::Path;
 
 use campus::application::form::{all_fields, FormId};
+use campus::i18n::back_office::Ending;
 use campus::i18n::feeds::FeedText;
 use campus::i18n::forms::FormText;
 use campus::i18n::{Locale, Text};
@@ -138,6 +139,7 @@ fn ui_strings(l: Locale) -> Vec<String> {
     let mut out: Vec<String> = Text::ALL.iter().map(|t| t.get(l).to_owned()).collect();
     out.extend(FormText::ALL.iter().map(|t| t.get(l).to_owned()));
     out.extend(FeedText::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(Ending::ALL.iter().map(|t| t.get(l).to_owned()));
     for f in all_fields() {
         out.push(f.label.get(l).to_owned());
         out.extend(f.hint.map(|h| h.get(l).to_owned()));

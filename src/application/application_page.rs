@@ -11,7 +11,7 @@ use super::notices::{closed_notice, download_progress, storage_warning};
 use super::storage::{use_drafts, use_form};
 use super::trainer_call_page::known_call_status;
 use crate::catalogue::loader::CatalogueState;
-use crate::i18n::forms::FormText;
+use crate::i18n::forms::{args as form_args, FormText};
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
@@ -243,12 +243,12 @@ pub fn FormStartPage() -> impl IntoView {
                                 let now = if current.is_empty() {
                                     FormText::RequestInProgressNoCourse.get(l).to_owned()
                                 } else {
-                                    FormText::RequestInProgressAbout.get(l).replace("{course}", &current)
+                                    form_args::RequestInProgressAbout { course: &current }.get(l)
                                 };
                                 view! {
                                     <div id="autre-formation" class="fr-mb-3w">
                                         <p>{now}</p>
-                                        <p>{FormText::RequestSwitchQuestion.get(l).replace("{course}", &wanted)}</p>
+                                        <p>{form_args::RequestSwitchQuestion { course: &wanted }.get(l)}</p>
                                         <button type="button" class="fr-btn fr-btn--secondary" id="changer-formation" on:click=switch_course>
                                             {FormText::RequestSwitchCourse.get(l)}
                                         </button>

@@ -13,8 +13,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::back_office::Ending;
-use crate::i18n::{Locale, Text, Texts};
+use crate::i18n::back_office::args as ending;
+use std::fmt::Display;
+
+use crate::i18n::{Filled, Locale, Text, Texts};
 
 /// A step of a form. Question steps belong to one form; the review and the
 /// confirmation end every form.
@@ -300,7 +302,7 @@ pub struct Form {
     pub sent_title: Tr,
     /// What happens next, on the confirmation.
     pub next_steps: Tr,
-    /// The subject of the prepared email (`{ref}`: the reference).
+    /// The subject of the prepared email (`{reference}`: the reference).
     pub mail_subject: Tr,
 }
 
@@ -339,16 +341,28 @@ impl Form {
     }
 
     /// A message shared by every form, in its words: `{noun}`, `{a_noun}` and
-    /// `{file}` (its progress file's name) are filled in.
+    /// `{file}` (its progress file's name, [`crate::i18n::FORM_WORDS`]) are
+    /// filled in.
     pub fn say(&self, text: impl Texts, l: Locale) -> String {
-        self.fill(text.get(l), l)
+        self.with_words(l, |words| crate::i18n::fill(text.get(l), &[words]))
     }
 
-    /// `text` in its words: [`Form::say`] for any text.
-    pub fn fill(&self, text: &str, l: Locale) -> String {
-        text.replace("{noun}", self.noun.get(l))
-            .replace("{a_noun}", self.a_noun.get(l))
-            .replace("{file}", &self.progress_file())
+    /// A message with values of its own (`args::Key { … }` of a text
+    /// table), in the form's words: [`Form::say`] for a key with arguments.
+    pub fn say_with(&self, text: &impl Filled, l: Locale) -> String {
+        self.with_words(l, |words| text.fill_in(l, words))
+    }
+
+    /// `then` given its words as placeholder values.
+    fn with_words<R>(&self, l: Locale, then: impl FnOnce(&[(&str, &dyn Display)]) -> R) -> R {
+        let [noun, a_noun, file] = crate::i18n::FORM_WORDS;
+        let (noun_text, a_noun_text) = (self.noun.get(l), self.a_noun.get(l));
+        let file_name = self.progress_file();
+        then(&[
+            (noun, &noun_text),
+            (a_noun, &a_noun_text),
+            (file, &file_name),
+        ])
     }
 
     /// Every text of its own it shows (its nouns, start page, buttons, titles,
@@ -382,11 +396,15 @@ impl Form {
     /// subject names the reference, its body the file to attach, since a
     /// `mailto:` link cannot attach one.
     pub fn mailto(&self, address: &str, reference: &str) -> String {
-        let subject = self.mail_subject.fr.replace("{ref}", reference);
-        let body = self
-            .fill(Ending::MailBody.get(Locale::Fr), Locale::Fr)
-            .replace("{file_json}", &self.file_name(reference))
-            .replace("{ref}", reference);
+        let subject = crate::i18n::fill(self.mail_subject.fr, &[&[("reference", &reference)]]);
+        let file_json = self.file_name(reference);
+        let body = self.say_with(
+            &ending::MailBody {
+                file_json: &file_json,
+                reference: &reference,
+            },
+            Locale::Fr,
+        );
         format!(
             "mailto:{address}?subject={}&body={}",
             crate::routes::percent_encode(&subject),
@@ -436,8 +454,8 @@ pub const TRAINER: Form = Form {
         "The campus team examines each application on technical expertise, training experience and commitment to the State's digital transformation. You will get an answer by email within a month. Keep your reference number.",
     ),
     mail_subject: tr(
-        "Candidature formateur bénévole {ref}",
-        "Volunteer trainer application {ref}",
+        "Candidature formateur bénévole {reference}",
+        "Volunteer trainer application {reference}",
     ),
 };
 
@@ -472,8 +490,8 @@ pub const REQUEST: Form = Form {
         "A member of the campus team will write to you within three weeks to clarify your need, propose a programme and agree on dates. Keep your reference number.",
     ),
     mail_subject: tr(
-        "Demande de formation sur mesure {ref}",
-        "Tailor-made programme request {ref}",
+        "Demande de formation sur mesure {reference}",
+        "Tailor-made programme request {reference}",
     ),
 };
 
@@ -1329,7 +1347,8 @@ mod tests {
                 assert!(!t.fr.is_empty() && !t.en.is_empty());
             }
             assert!(
-                form.mail_subject.fr.contains("{ref}") && form.mail_subject.en.contains("{ref}")
+                form.mail_subject.fr.contains("{reference}")
+                    && form.mail_subject.en.contains("{reference}")
             );
             keys.push([
                 form.slug,

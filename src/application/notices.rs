@@ -12,7 +12,7 @@ use super::storage::{use_drafts, use_form};
 use super::validation::Invalid;
 use crate::embed::params::form_allowed_in_frame;
 use crate::i18n::application::error_message;
-use crate::i18n::forms::FormText;
+use crate::i18n::forms::{args as form_args, FormText};
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::download::download;
@@ -151,14 +151,11 @@ pub fn closed_notice() -> impl IntoView {
         if drafts.with(|d| d.is_some()) {
             return None;
         }
-        let text = match closed.how {
-            ClosedHow::Sent => FormText::SentElsewhere,
-            ClosedHow::Discarded => FormText::DiscardedElsewhere,
+        let (form, l, reference) = (drafts.form(), i18n.locale(), &closed.reference);
+        let message = match closed.how {
+            ClosedHow::Sent => form.say_with(&form_args::SentElsewhere { reference }, l),
+            ClosedHow::Discarded => form.say_with(&form_args::DiscardedElsewhere { reference }, l),
         };
-        let message = drafts
-            .form()
-            .say(text, i18n.locale())
-            .replace("{ref}", &closed.reference);
         Some(view! {
             <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="candidature-close" role="status">
                 <p>{message}</p>

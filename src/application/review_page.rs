@@ -25,7 +25,7 @@ use super::validation::Invalid;
 use crate::config::Destination;
 use crate::i18n::application::option_label;
 use crate::i18n::back_office::Ending;
-use crate::i18n::forms::FormText;
+use crate::i18n::forms::{args as form_args, FormText};
 use crate::i18n::{Locale, Text};
 use crate::routes::Route;
 use crate::ui::clock::now_rfc3339;
@@ -69,8 +69,18 @@ fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> Strin
         SendError::NotJson => FormText::SubmitFailedNotJson,
         SendError::Empty => FormText::SubmitFailedEmpty,
         SendError::NoEcho => FormText::SubmitFailedNoEcho,
-        SendError::NoRowId => return form.fill(Ending::SubmitFailedNoRowId.get(l), l),
-        SendError::OtherReference(_) => FormText::SubmitFailedOtherReference,
+        SendError::NoRowId => return form.say(Ending::SubmitFailedNoRowId, l),
+        SendError::OtherReference(other) => {
+            let reference = other
+                .as_deref()
+                .unwrap_or(FormText::SubmitFailedOtherReferenceUnnamed.get(l));
+            return form.say_with(
+                &form_args::SubmitFailedOtherReference {
+                    reference: &reference,
+                },
+                l,
+            );
+        }
         SendError::Blocked => FormText::SubmitFailedBlocked,
         SendError::Busy { .. } => FormText::SubmitFailedBusy,
         SendError::Status(code) if *code < 500 => FormText::SubmitFailedRefused,
@@ -78,12 +88,6 @@ fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> Strin
         SendError::Internal => FormText::SubmitFailedInternal,
     };
     let mut out = form.say(text, l);
-    if let SendError::OtherReference(other) = error {
-        let named = other
-            .as_deref()
-            .unwrap_or(FormText::SubmitFailedOtherReferenceUnnamed.get(l));
-        out = out.replace("{ref}", named);
-    }
     match error {
         SendError::Busy {
             retry_after: Some(0),
@@ -98,9 +102,10 @@ fn failure_text(form: &super::form::Form, error: &SendError, l: Locale) -> Strin
         } => {
             out.push(' ');
             out.push_str(
-                &FormText::SubmitWaitFor
-                    .get(l)
-                    .replace("{d}", &duration_text(*s)),
+                &form_args::SubmitWaitFor {
+                    d: &duration_text(*s),
+                }
+                .get(l),
             );
         }
         _ => {}
@@ -361,9 +366,7 @@ pub fn review_step() -> impl IntoView {
             Progress::Waiting(s) => Some(format!(
                 "{} {}",
                 FormText::SubmitFailedBusy.get(l),
-                FormText::SubmitAutoRetry
-                    .get(l)
-                    .replace("{n}", &s.to_string())
+                form_args::SubmitAutoRetry { n: &s }.get(l)
             )),
             Progress::Sending => Some(FormText::Sending.get(l).to_owned()),
             _ => None,
@@ -394,8 +397,12 @@ pub fn review_step() -> impl IntoView {
                         <p>{failure_text(form, &e, l)}</p>
                         <p class="fr-text--sm">{Text::CatalogueErrorDetail.get(l)} " " {failure_detail(&e)}</p>
                         <p class="fr-mt-2w">{
-                            let kept = if e == SendError::Blocked { FormText::SubmitKeptNoRetry } else { FormText::SubmitKept };
-                            form.say(kept, l).replace("{email}", &recipient.get())
+                            let email = &recipient.get();
+                            if e == SendError::Blocked {
+                                form.say_with(&form_args::SubmitKeptNoRetry { email }, l)
+                            } else {
+                                form.say_with(&form_args::SubmitKept { email }, l)
+                            }
                         }</p>
                         {fallback()}
                     </div>
@@ -412,7 +419,7 @@ pub fn review_step() -> impl IntoView {
                 fallback=move || view! {
                     <div class="fr-callout fr-mt-3w">
                         <h2 class="fr-callout__title fr-h5">{i18n.t(FormText::NoEndpointTitle)}</h2>
-                        <p class="fr-callout__text">{move || form.say(FormText::NoEndpointText, i18n.locale()).replace("{email}", &recipient.get())}</p>
+                        <p class="fr-callout__text">{move || form.say_with(&form_args::NoEndpointText { email: &recipient.get() }, i18n.locale())}</p>
                         {fallback()}
                     </div>
                 }

@@ -15,7 +15,7 @@ use super::storage::{use_drafts, use_form};
 use super::validation::{applies, check_step, Invalid};
 use crate::catalogue::loader::use_catalogue;
 use crate::i18n::document_title;
-use crate::i18n::forms::FormText;
+use crate::i18n::forms::{args as form_args, FormText};
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
@@ -35,7 +35,7 @@ fn stepper(form: &'static Form, step: StepId) -> impl IntoView {
             <h1 class="fr-stepper__title">
                 {move || form.step_title(step).get(i18n.locale())}
                 <span class="fr-stepper__state">
-                    {move || FormText::StepOf.get(i18n.locale()).replace("{n}", &n.to_string()).replace("{total}", &total.to_string())}
+                    {move || form_args::StepOf { n: &n, total: &total }.get(i18n.locale())}
                 </span>
             </h1>
             <div class="fr-stepper__steps" data-fr-current-step=n.to_string() data-fr-steps=total.to_string()></div>

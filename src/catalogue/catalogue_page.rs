@@ -13,7 +13,7 @@ use super::filters::{panel_groups, FilterKey, FilterValue};
 use super::loader::LoadedCatalogue;
 use super::query::{catalogue_title, CatalogueQuery, Sort, UrlValue};
 use crate::application::form::CAMPUS_EMAIL;
-use crate::i18n::{labels, Locale, Text};
+use crate::i18n::{args as text_args, labels, Locale, Text};
 use crate::routes::{percent_encode, Route};
 use crate::ui::boot::use_deferred;
 use crate::ui::download::download;
@@ -210,9 +210,10 @@ fn FilterPanel(
                     match results.with(|r| r.all.len()) {
                         0 => Text::SeeNoResult.get(l).to_owned(),
                         1 => Text::SeeOneResult.get(l).to_owned(),
-                        n => Text::SeeResults
-                            .get(l)
-                            .replace("{n}", &labels::group_thousands(n, l)),
+                        n => text_args::SeeResults {
+                            n: &labels::group_thousands(n, l),
+                        }
+                        .get(l),
                     }
                 }}
             </button>

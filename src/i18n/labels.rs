@@ -1,7 +1,7 @@
 //! Display labels of catalogue values and dates, in French and English.
 //! (The values themselves are stable ids; see `catalogue::model`.)
 
-use super::{Locale, Text};
+use super::{args, Locale, Text};
 use crate::catalogue::model::{Audience, Course, Format, Kind, Language, Level};
 use crate::catalogue::next_step::{AskReason, NextStep, WriteReason};
 use crate::catalogue::query::{DurationBand, Sort};
@@ -320,10 +320,11 @@ pub fn next_step(step: &NextStep, l: Locale) -> String {
                 .place
                 .as_ref()
                 .map_or(Text::CtaRemote.get(l), |p| p.city.as_str());
-            Text::CtaRegister
-                .get(l)
-                .replace("{date}", &civil_date((w.year, w.month, w.day), l))
-                .replace("{place}", place)
+            args::CtaRegister {
+                date: &civil_date((w.year, w.month, w.day), l),
+                place: &place,
+            }
+            .get(l)
         }
         NextStep::StartElearning { .. } => Text::CtaStartElearning.get(l).to_owned(),
         NextStep::Write {
@@ -378,7 +379,7 @@ pub fn price(course: &Course, l: Locale) -> String {
 
 /// The subject of an email about `title`: "Formation « … »".
 pub fn mail_subject(title: &str, l: Locale) -> String {
-    Text::MailSubject.get(l).replace("{title}", title)
+    args::MailSubject { title: &title }.get(l)
 }
 
 #[cfg(test)]
