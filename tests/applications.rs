@@ -16,12 +16,12 @@ use campus::application::answers::Answer;
 use campus::application::draft::{export_progress, Draft};
 use campus::application::file::file_body;
 use campus::application::form::{FieldId as F, Form, FormId, REQUEST, TRAINER};
+use campus::application::labels::option_label;
 use campus::application::payload::seal;
 use campus::applications::collect::{collect, Input, Status, MAX_FILE_BYTES};
 use campus::applications::messages::{ReadProblem, Reason};
 use campus::applications::sheet::sheets;
 use campus::catalogue::time::days_from_civil;
-use campus::i18n::application::option_label;
 use campus::i18n::Locale;
 use campus::sheets::ods;
 

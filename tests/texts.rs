@@ -77,3 +77,29 @@ fn every_text_key_is_used() {
     unused.extend(unused_keys(&code, "Ending", Ending::ALL));
     assert!(unused.is_empty(), "unused text keys: {unused:?}");
 }
+
+/// `src/i18n/` is the base every feature may use for its words: it names no
+/// feature module, so no feature's labels can come back to it in a cycle.
+#[test]
+fn i18n_imports_no_feature_module() {
+    let mut code = String::new();
+    sources(std::path::Path::new("src/i18n"), &[], &mut code);
+    for module in [
+        "catalogue",
+        "application",
+        "applications",
+        "routes",
+        "config",
+        "embed",
+        "ui",
+        "sheets",
+        "site",
+        "static_site",
+    ] {
+        for root in ["crate", "campus"] {
+            let path = format!("{root}::{module}::");
+            let named = code.contains(&path) || code.contains(&format!("{root}::{module};"));
+            assert!(!named, "src/i18n names {root}::{module}");
+        }
+    }
+}

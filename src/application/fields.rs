@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::form::{Field, Input, TICKED};
 use super::storage::use_drafts;
 use super::validation::{FieldError, Invalid};
-use crate::i18n::application::{error_message, option_label};
+use crate::application::labels::{error_message, option_label};
 use crate::i18n::{Locale, Text};
 use crate::ui::i18n::use_i18n;
 

@@ -11,6 +11,7 @@ pub(crate) mod fixtures;
 pub mod form;
 pub mod grist;
 pub mod journey;
+pub mod labels;
 pub mod payload;
 pub mod receipt;
 pub mod validation;

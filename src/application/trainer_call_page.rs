@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use super::form::FormId;
 use crate::application::form::PROPOSAL_KINDS;
+use crate::application::labels::option_label;
+use crate::catalogue::labels;
 use crate::catalogue::loader::{use_catalogue, CatalogueContext, CatalogueState};
-use crate::i18n::application::option_label;
-use crate::i18n::{labels, Locale, Text};
+use crate::i18n::{Locale, Text};
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;

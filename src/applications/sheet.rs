@@ -7,8 +7,8 @@ use super::collect::{Collection, Entry, FileLine, Status};
 use super::messages::Label;
 use crate::application::answers::Answer;
 use crate::application::form::{Condition, Field, Form, FormId, Input};
+use crate::application::labels::option_label;
 use crate::application::validation::{parse_hours, parse_whole};
-use crate::i18n::application::option_label;
 use crate::i18n::Locale;
 use crate::sheets::ods::{OdsCell, OdsColumn, OdsSheet};
 

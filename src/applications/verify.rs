@@ -14,9 +14,9 @@ use crate::application::answers::{Answer, Answers};
 use crate::application::draft::{valid_key, valid_reference, Draft};
 use crate::application::file::{unseal, Sealed, CHECKSUM_MEMBER};
 use crate::application::form::{Field, FieldId, Form, FormId, Input, TICKED};
+use crate::application::labels::error_message;
 use crate::application::payload::{is_iso_utc, payload, PAYLOAD_VERSION};
 use crate::catalogue::time::{days_from_civil, WallClock};
-use crate::i18n::application::error_message;
 use crate::i18n::Locale;
 
 /// The top-level members every payload has besides its sections.

@@ -12,8 +12,9 @@ use super::model::{Course, Format, Kind, Session};
 use super::query::{CatalogueQuery, Filters};
 use super::search::{highlight, Matcher};
 use super::selection::{share_href, MAX_BOOKMARKS};
+use crate::catalogue::labels;
 use crate::i18n::typography::french_spacing;
-use crate::i18n::{labels, Text};
+use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 

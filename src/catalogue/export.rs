@@ -3,7 +3,8 @@
 
 use super::model::{safe_link, Catalogue, Course, Format, Kind, Session};
 use super::time::{session_days, session_schedule_text, Timestamp};
-use crate::i18n::{labels, Locale, Text};
+use crate::catalogue::labels;
+use crate::i18n::{Locale, Text};
 use crate::routes::Route;
 
 /// Byte-order mark: tells Excel the file is UTF-8 (accents otherwise break).

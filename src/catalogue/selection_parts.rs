@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::bookmarks::{use_bookmarks, Edit};
 use super::loader::LoadedCatalogue;
 use super::selection::{share_href, EditKind};
-use crate::i18n::selection::edit_notice;
+use crate::catalogue::selection_labels::edit_notice;
 use crate::i18n::Text;
 use crate::ui::clipboard;
 use crate::ui::i18n::use_i18n;

@@ -16,7 +16,7 @@ use super::takeaway::{
     calendar_event_count, calendar_sessions, compare_href, comparison_rows, Cell, Compared,
     MAX_COMPARED,
 };
-use crate::i18n::selection::{
+use crate::catalogue::selection_labels::{
     calendar_hint, compare_announce, compare_heading, compare_unknown, Takeaway,
 };
 use crate::i18n::typography::french_spacing;

@@ -13,8 +13,10 @@ use super::components::{CourseCard, WithCatalogue};
 use super::loader::{use_catalogue, LoadedCatalogue};
 use super::selection::{EditKind, SharedLink};
 use super::selection_parts::EditNotice;
+use crate::catalogue::selection_labels::{
+    over_limit, shared_heading, unknown_in_link, unreadable_in_link,
+};
 use crate::i18n::labels::courses_count;
-use crate::i18n::selection::{over_limit, shared_heading, unknown_in_link, unreadable_in_link};
 use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;

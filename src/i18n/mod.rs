@@ -4,13 +4,11 @@
 //! (routing, validation, error codes) uses ids, never translated text. Adding a key
 //! without both translations does not compile.
 
-pub mod application;
 pub mod back_office;
 pub mod feeds;
 pub mod forms;
 pub mod labels;
 pub mod pages;
-pub mod selection;
 pub mod typography;
 
 /// The campus team's address: in the footer of every page, and where forms

@@ -9,11 +9,12 @@ use leptos::prelude::*;
 
 use crate::catalogue::components::WithCatalogue;
 use crate::catalogue::filters::FilterValue;
+use crate::catalogue::labels;
 use crate::catalogue::loader::{use_catalogue, LoadedCatalogue};
 use crate::catalogue::query::CatalogueQuery;
 use crate::catalogue::summary::{Summary, HOME_SESSIONS};
 use crate::i18n::typography::french_spacing;
-use crate::i18n::{labels, Text};
+use crate::i18n::Text;
 use crate::routes::Route;
 use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;

@@ -6,8 +6,9 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::catalogue::labels;
 use crate::catalogue::model::{Course, Format, Kind, Session};
-use crate::i18n::{labels, Locale};
+use crate::i18n::Locale;
 
 /// The organisation behind the site.
 pub const PUBLISHER: &str = "Campus du numérique public";

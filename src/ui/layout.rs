@@ -7,7 +7,9 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{labels, selection, Locale, Text, CAMPUS_EMAIL, CAMPUS_MAILTO};
+use crate::catalogue::labels;
+use crate::catalogue::selection_labels;
+use crate::i18n::{Locale, Text, CAMPUS_EMAIL, CAMPUS_MAILTO};
 use crate::routes::{anchor_href, Route};
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::{focus_element_by_id, use_router};
@@ -265,7 +267,7 @@ pub fn Header(
                                         let n = selection_count.get();
                                         (counted && n > 0).then(|| {
                                             let l = i18n.locale();
-                                            format!("{}{}", label.get(l), selection::nav_count(n, l))
+                                            format!("{}{}", label.get(l), selection_labels::nav_count(n, l))
                                         })
                                     };
                                     let section = route.clone();

@@ -2,11 +2,12 @@
 //! English, keyed by the stable field and option ids of `application::form`
 //! (step titles and field labels live in the form tables themselves).
 
-use super::{labels, Locale};
 use crate::application::form::{Field, FormId, Input, EXAMPLE_EMAIL};
 use crate::application::validation::FieldError;
+use crate::catalogue::labels;
 use crate::catalogue::model::{Audience, Format, Level};
 use crate::catalogue::query::UrlValue;
+use crate::i18n::Locale;
 
 /// The label of an option of a choice question.
 pub fn option_label(value: &str, l: Locale) -> &'static str {

@@ -1,10 +1,10 @@
 //! The counted and composed messages of "Ma sélection" (navigation count,
 //! shared links, undo notices), in French and English. Fixed strings are in the
-//! [`super::Text`] table; these need a number or a title.
+//! [`crate::i18n::Text`] table; these need a number or a title.
 
-use super::labels::{courses_count, group_thousands};
-use super::Locale;
 use crate::catalogue::selection::{EditKind, MAX_BOOKMARKS};
+use crate::i18n::labels::{courses_count, group_thousands};
+use crate::i18n::Locale;
 
 /// The words screen readers hear after "Ma sélection" in the navigation:
 /// ", 3 formations" (nothing when empty: the link then reads "Ma sélection").
@@ -131,7 +131,7 @@ pub fn edit_notice(kind: &EditKind, title: Option<&str>, l: Locale) -> String {
 // --- Ma sélection to take away (the selection chunk's own texts) -------------
 
 /// A fixed text of Ma sélection's downloads, print and comparison. Kept apart
-/// from the main [`super::Text`] table, which every page carries: only the
+/// from the main [`crate::i18n::Text`] table, which every page carries: only the
 /// selection page uses these, so they travel in its chunk of code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Takeaway {
