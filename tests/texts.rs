@@ -3,8 +3,13 @@
 //! the table that defines it. A key left behind by a removed view fails here.
 
 use campus::i18n::back_office::Ending;
+use campus::i18n::export::ExportText;
 use campus::i18n::feeds::FeedText;
 use campus::i18n::forms::FormText;
+use campus::i18n::labels::DateText;
+use campus::i18n::options::OptionText;
+use campus::i18n::takeaway::Takeaway;
+use campus::i18n::values::ValueText;
 use campus::i18n::{Text, Texts};
 
 /// Every `.rs` file under `dir`, but `skip`.
@@ -68,6 +73,11 @@ fn every_text_key_is_used() {
             "i18n/forms.rs",
             "i18n/feeds.rs",
             "i18n/back_office.rs",
+            "i18n/values.rs",
+            "i18n/options.rs",
+            "i18n/export.rs",
+            "i18n/takeaway.rs",
+            "i18n/labels.rs",
         ],
         &mut code,
     );
@@ -75,6 +85,11 @@ fn every_text_key_is_used() {
     unused.extend(unused_keys(&code, "FormText", FormText::ALL));
     unused.extend(unused_keys(&code, "FeedText", FeedText::ALL));
     unused.extend(unused_keys(&code, "Ending", Ending::ALL));
+    unused.extend(unused_keys(&code, "ValueText", ValueText::ALL));
+    unused.extend(unused_keys(&code, "OptionText", OptionText::ALL));
+    unused.extend(unused_keys(&code, "ExportText", ExportText::ALL));
+    unused.extend(unused_keys(&code, "Takeaway", Takeaway::ALL));
+    unused.extend(unused_keys(&code, "DateText", DateText::ALL));
     assert!(unused.is_empty(), "unused text keys: {unused:?}");
 }
 

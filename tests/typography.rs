@@ -14,8 +14,13 @@ use std::path::Path;
 
 use campus::application::form::{all_fields, FormId};
 use campus::i18n::back_office::Ending;
+use campus::i18n::export::ExportText;
 use campus::i18n::feeds::FeedText;
 use campus::i18n::forms::FormText;
+use campus::i18n::labels::DateText;
+use campus::i18n::options::OptionText;
+use campus::i18n::takeaway::Takeaway;
+use campus::i18n::values::ValueText;
 use campus::i18n::{Locale, Text};
 
 /// The string literals of a Rust source, with the line each starts on,
@@ -140,6 +145,11 @@ fn ui_strings(l: Locale) -> Vec<String> {
     out.extend(FormText::ALL.iter().map(|t| t.get(l).to_owned()));
     out.extend(FeedText::ALL.iter().map(|t| t.get(l).to_owned()));
     out.extend(Ending::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(ValueText::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(OptionText::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(ExportText::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(Takeaway::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(DateText::ALL.iter().map(|t| t.get(l).to_owned()));
     for f in all_fields() {
         out.push(f.label.get(l).to_owned());
         out.extend(f.hint.map(|h| h.get(l).to_owned()));

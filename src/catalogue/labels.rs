@@ -6,6 +6,7 @@ use crate::catalogue::model::{Audience, Course, Format, Kind, Language, Level};
 use crate::catalogue::next_step::{AskReason, NextStep, WriteReason};
 use crate::catalogue::query::{DurationBand, Sort};
 use crate::catalogue::time::Timestamp;
+use crate::i18n::values::ValueText;
 use crate::i18n::{args, Locale, Text};
 
 pub use crate::catalogue::time::date;
@@ -14,29 +15,29 @@ pub use crate::i18n::labels::{civil_date, courses_count, group_thousands, hours}
 /// "Parcours", "Module", "Sur mesure".
 pub fn kind(k: Kind, l: Locale) -> &'static str {
     match k {
-        Kind::Parcours => l.pick("Parcours", "Learning path"),
-        Kind::Module => l.pick("Module", "Module"),
-        Kind::SurMesure => l.pick("Sur mesure", "Tailor-made"),
+        Kind::Parcours => ValueText::KindParcours.get(l),
+        Kind::Module => ValueText::KindModule.get(l),
+        Kind::SurMesure => ValueText::KindSurMesure.get(l),
     }
 }
 
 /// Level label.
 pub fn level(v: Level, l: Locale) -> &'static str {
     match v {
-        Level::Decouverte => l.pick("Découverte", "Beginner"),
-        Level::Intermediaire => l.pick("Intermédiaire", "Intermediate"),
-        Level::Expert => l.pick("Expert", "Expert"),
+        Level::Decouverte => ValueText::LevelDecouverte.get(l),
+        Level::Intermediaire => ValueText::LevelIntermediaire.get(l),
+        Level::Expert => ValueText::LevelExpert.get(l),
     }
 }
 
 /// Language label, as a value ("Anglais", "English").
 pub fn language(v: Language, l: Locale) -> &'static str {
     match v {
-        Language::Fr => l.pick("Français", "French"),
-        Language::En => l.pick("Anglais", "English"),
-        Language::De => l.pick("Allemand", "German"),
-        Language::Es => l.pick("Espagnol", "Spanish"),
-        Language::It => l.pick("Italien", "Italian"),
+        Language::Fr => ValueText::LanguageFr.get(l),
+        Language::En => ValueText::LanguageEn.get(l),
+        Language::De => ValueText::LanguageDe.get(l),
+        Language::Es => ValueText::LanguageEs.get(l),
+        Language::It => ValueText::LanguageIt.get(l),
     }
 }
 
@@ -65,27 +66,27 @@ pub fn languages_fact(course: &Course, l: Locale) -> Option<(&'static str, Strin
             _ => language(*v, l).to_lowercase(),
         })
         .collect::<Vec<_>>()
-        .join(l.pick(" et ", " and "));
+        .join(ValueText::And.get(l));
     Some((heading, value))
 }
 
 /// Audience label.
 pub fn audience(v: Audience, l: Locale) -> &'static str {
     match v {
-        Audience::TousAgents => l.pick("Tous les agents", "All public servants"),
-        Audience::AgentsNumerique => l.pick("Agents du numérique", "Digital professionals"),
-        Audience::Managers => l.pick("Managers", "Managers"),
-        Audience::CadresDirigeants => l.pick("Cadres dirigeants", "Senior executives"),
+        Audience::TousAgents => ValueText::AudienceTousAgents.get(l),
+        Audience::AgentsNumerique => ValueText::AudienceAgentsNumerique.get(l),
+        Audience::Managers => ValueText::AudienceManagers.get(l),
+        Audience::CadresDirigeants => ValueText::AudienceCadresDirigeants.get(l),
     }
 }
 
 /// Format label.
 pub fn format(v: Format, l: Locale) -> &'static str {
     match v {
-        Format::ELearning => l.pick("E-learning", "E-learning"),
-        Format::Distanciel => l.pick("À distance", "Remote"),
-        Format::Presentiel => l.pick("En présentiel", "In person"),
-        Format::Hybride => l.pick("Hybride", "Hybrid"),
+        Format::ELearning => ValueText::FormatELearning.get(l),
+        Format::Distanciel => ValueText::FormatDistanciel.get(l),
+        Format::Presentiel => ValueText::FormatPresentiel.get(l),
+        Format::Hybride => ValueText::FormatHybride.get(l),
     }
 }
 
@@ -104,23 +105,20 @@ pub fn session_place(city: Option<&str>, format: Format, l: Locale) -> Option<&s
 /// Duration band label.
 pub fn duration_band(v: DurationBand, l: Locale) -> &'static str {
     match v {
-        DurationBand::Short => l.pick("Moins de 3 heures", "Under 3 hours"),
-        DurationBand::Day => l.pick("3 à 7 heures", "3 to 7 hours"),
-        DurationBand::Days => l.pick("1 à 3 jours", "1 to 3 days"),
-        DurationBand::Long => l.pick("Plus de 3 jours", "More than 3 days"),
+        DurationBand::Short => ValueText::DurationBandShort.get(l),
+        DurationBand::Day => ValueText::DurationBandDay.get(l),
+        DurationBand::Days => ValueText::DurationBandDays.get(l),
+        DurationBand::Long => ValueText::DurationBandLong.get(l),
     }
 }
 
 /// Sort label.
 pub fn sort(v: Sort, l: Locale) -> &'static str {
     match v {
-        Sort::Relevance => l.pick("Pertinence", "Relevance"),
-        Sort::Title => l.pick("Titre (A à Z)", "Title (A to Z)"),
-        Sort::NextSession => l.pick("Prochaine session", "Next session"),
-        Sort::Duration => l.pick(
-            "Durée (la plus courte d'abord)",
-            "Duration (shortest first)",
-        ),
+        Sort::Relevance => ValueText::SortRelevance.get(l),
+        Sort::Title => ValueText::SortTitle.get(l),
+        Sort::NextSession => ValueText::SortNextSession.get(l),
+        Sort::Duration => ValueText::SortDuration.get(l),
     }
 }
 
@@ -138,18 +136,9 @@ pub fn call_status(
         .map(str::trim)
         .filter(|t| !t.is_empty());
     let name = match (title, call.and_then(|c| c.year)) {
-        (Some(t), _) => format!(
-            "{}{t}{}",
-            l.pick("«\u{a0}", "\u{201c}"),
-            l.pick("\u{a0}»", "\u{201d}")
-        ),
-        (None, Some(y)) => format!(
-            "{} {y}",
-            l.pick("à formateurs bénévoles", "for volunteer trainers")
-        ),
-        (None, None) => l
-            .pick("à formateurs bénévoles", "for volunteer trainers")
-            .to_owned(),
+        (Some(t), _) => format!("{}{t}{}", Text::QuoteOpen.get(l), Text::QuoteClose.get(l)),
+        (None, Some(y)) => format!("{} {y}", ValueText::CallForVolunteers.get(l)),
+        (None, None) => ValueText::CallForVolunteers.get(l).to_owned(),
     };
     let status = call.map_or(CallStatus::Open(None), |c| c.status(today));
     let nb = '\u{a0}';

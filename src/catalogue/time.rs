@@ -396,7 +396,7 @@ fn capitalized(text: &str) -> String {
 
 /// "jeudi 11 au samedi 13 février 2027": the shared month and year said once.
 fn date_range(a: &DateWords, b: &DateWords, l: Locale) -> String {
-    let to = l.pick("au", "to");
+    let to = labels::DateText::RangeTo.get(l);
     if a.year != b.year {
         format!("{} {to} {}", a.full(), b.full())
     } else if a.month != b.month {

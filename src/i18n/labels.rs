@@ -2,7 +2,7 @@
 //! to say a count, a duration or a day, from plain numbers (the catalogue's
 //! values have their labels in `catalogue::labels`).
 
-use super::Locale;
+use super::{texts, Locale};
 
 /// "3,5 h" / "3.5 h".
 pub fn hours(h: f32, l: Locale) -> String {
@@ -105,4 +105,11 @@ pub fn civil_date((year, month, day): (i32, u32, u32), l: Locale) -> String {
         Locale::Fr => format!("{day} {} {year}", MONTHS_FR[m]),
         Locale::En => format!("{day} {} {year}", MONTHS_EN[m]),
     }
+}
+
+texts! {
+    /// A word of dates and numbers. Look it up with [`DateText::get`].
+    enum DateText;
+    /// Between the two days of a span: « du jeudi 11 au samedi 13 ».
+    RangeTo => "au", "to";
 }

@@ -5,11 +5,15 @@
 //! without both translations does not compile.
 
 pub mod back_office;
+pub mod export;
 pub mod feeds;
 pub mod forms;
 pub mod labels;
+pub mod options;
 pub mod pages;
+pub mod takeaway;
 pub mod typography;
+pub mod values;
 
 /// The campus team's address: in the footer of every page, and where forms
 /// are emailed when the site does not send them itself.
@@ -685,6 +689,11 @@ mod tests {
         out.extend(rows(forms::FormText::ALL));
         out.extend(rows(feeds::FeedText::ALL));
         out.extend(rows(back_office::Ending::ALL));
+        out.extend(rows(values::ValueText::ALL));
+        out.extend(rows(options::OptionText::ALL));
+        out.extend(rows(export::ExportText::ALL));
+        out.extend(rows(takeaway::Takeaway::ALL));
+        out.extend(rows(labels::DateText::ALL));
         out
     }
 
