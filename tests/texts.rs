@@ -5,6 +5,7 @@
 use campus::i18n::back_office::Ending;
 use campus::i18n::export::ExportText;
 use campus::i18n::feeds::FeedText;
+use campus::i18n::fields::FieldText;
 use campus::i18n::forms::FormText;
 use campus::i18n::labels::DateText;
 use campus::i18n::options::OptionText;
@@ -78,6 +79,7 @@ fn every_text_key_is_used() {
             "i18n/export.rs",
             "i18n/takeaway.rs",
             "i18n/labels.rs",
+            "i18n/fields.rs",
         ],
         &mut code,
     );
@@ -90,6 +92,7 @@ fn every_text_key_is_used() {
     unused.extend(unused_keys(&code, "ExportText", ExportText::ALL));
     unused.extend(unused_keys(&code, "Takeaway", Takeaway::ALL));
     unused.extend(unused_keys(&code, "DateText", DateText::ALL));
+    unused.extend(unused_keys(&code, "FieldText", FieldText::ALL));
     assert!(unused.is_empty(), "unused text keys: {unused:?}");
 }
 

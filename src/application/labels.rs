@@ -124,13 +124,13 @@ pub fn error_message(field: &Field, error: FieldError, l: Locale) -> String {
         (FieldError::InvalidEmail, Locale::Fr) => {
             format!(
                 "Saisissez une adresse électronique au format {}",
-                EXAMPLE_EMAIL.fr
+                EXAMPLE_EMAIL.get(Locale::Fr)
             )
         }
         (FieldError::InvalidEmail, Locale::En) => {
             format!(
                 "Enter an email address in the correct format, like {}",
-                EXAMPLE_EMAIL.en
+                EXAMPLE_EMAIL.get(Locale::En)
             )
         }
         (FieldError::HiddenCharacter, Locale::Fr) => {
@@ -194,7 +194,11 @@ mod tests {
         for form in FormId::ALL.map(FormId::form) {
             for step in form.steps() {
                 let title = form.step_title(step);
-                assert!(!title.fr.is_empty() && title.fr != title.en, "{step:?}");
+                assert!(
+                    !title.get(Locale::Fr).is_empty()
+                        && title.get(Locale::Fr) != title.get(Locale::En),
+                    "{step:?}"
+                );
             }
         }
     }

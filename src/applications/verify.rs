@@ -179,7 +179,10 @@ pub fn verify(text: &str) -> Result<Received, Reason> {
         };
         let field = field_of(form, first.field);
         Reason::AnswerRefused {
-            label: field.map_or_else(|| first.field.to_string(), |f| f.label.fr.to_owned()),
+            label: field.map_or_else(
+                || first.field.to_string(),
+                |f| f.label.get(crate::i18n::Locale::Fr).to_owned(),
+            ),
             rule: field.map_or_else(String::new, |f| error_message(f, first.error, Locale::Fr)),
         }
     })?;

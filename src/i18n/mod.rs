@@ -7,6 +7,7 @@
 pub mod back_office;
 pub mod export;
 pub mod feeds;
+pub mod fields;
 pub mod forms;
 pub mod labels;
 pub mod options;
@@ -694,6 +695,7 @@ mod tests {
         out.extend(rows(export::ExportText::ALL));
         out.extend(rows(takeaway::Takeaway::ALL));
         out.extend(rows(labels::DateText::ALL));
+        out.extend(rows(fields::FieldText::ALL));
         out
     }
 

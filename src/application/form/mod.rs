@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::back_office::args as ending;
 use std::fmt::Display;
 
+pub use crate::i18n::fields::FieldText;
 use crate::i18n::{Filled, Locale, Text, Texts};
 
 /// A step of a form. Question steps belong to one form; the review and the
@@ -67,44 +68,22 @@ impl StepId {
 
     /// URL segment (`#/candidature/{slug}`), and where the step's answers go
     /// in the payload (`applicant`, ...). One row per step.
-    const fn row(self) -> (&'static str, &'static str, Tr) {
+    const fn row(self) -> (&'static str, &'static str, Option<Tr>) {
         match self {
-            StepId::You => ("vous", "applicant", tr("Vous", "About you")),
-            StepId::Expertise => (
-                "expertise",
-                "expertise",
-                tr("Votre expertise", "Your expertise"),
-            ),
-            StepId::Proposal => (
-                "proposition",
-                "proposal",
-                tr("Votre proposition", "Your proposal"),
-            ),
+            StepId::You => ("vous", "applicant", Some(FieldText::StepYou)),
+            StepId::Expertise => ("expertise", "expertise", Some(FieldText::StepExpertise)),
+            StepId::Proposal => ("proposition", "proposal", Some(FieldText::StepProposal)),
             StepId::Availability => (
                 "disponibilites",
                 "availability",
-                tr("Vos disponibilités", "Your availability"),
+                Some(FieldText::StepAvailability),
             ),
-            StepId::Requester => (
-                "demandeur",
-                "requester",
-                tr(
-                    "Vous et votre administration",
-                    "You and your administration",
-                ),
-            ),
-            StepId::Need => ("besoin", "need", tr("Votre besoin", "Your need")),
+            StepId::Requester => ("demandeur", "requester", Some(FieldText::StepRequester)),
+            StepId::Need => ("besoin", "need", Some(FieldText::StepNeed)),
             // The two closing steps are titled by their form (see `Form`).
-            StepId::Review => ("verification", "", tr("", "")),
-            StepId::HandOff => (
-                "demarches-simplifiees",
-                "",
-                tr(
-                    "Continuer sur démarches simplifiées",
-                    "Continue on démarches simplifiées",
-                ),
-            ),
-            StepId::Confirmation => ("confirmation", "", tr("", "")),
+            StepId::Review => ("verification", "", None),
+            StepId::HandOff => ("demarches-simplifiees", "", Some(FieldText::StepHandOff)),
+            StepId::Confirmation => ("confirmation", "", None),
         }
     }
 
@@ -339,7 +318,7 @@ impl Form {
         match step {
             StepId::Review => self.review_title,
             StepId::Confirmation => self.sent_title,
-            _ => step.row().2,
+            _ => step.row().2.unwrap_or(self.review_title),
         }
     }
 
@@ -404,7 +383,10 @@ impl Form {
     /// subject names the reference, its body the file to attach, since a
     /// `mailto:` link cannot attach one.
     pub fn mailto(&self, address: &str, reference: &str) -> String {
-        let subject = crate::i18n::fill(self.mail_subject.fr, &[&[("reference", &reference)]]);
+        let subject = crate::i18n::fill(
+            self.mail_subject.get(Locale::Fr),
+            &[&[("reference", &reference)]],
+        );
         let file_json = self.file_name(reference);
         let body = self.say_with(
             &ending::MailBody {
@@ -510,28 +492,9 @@ pub enum Condition {
     Is(FieldId, &'static str),
 }
 
-/// A text in both languages, in the field table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tr {
-    /// French.
-    pub fr: &'static str,
-    /// English.
-    pub en: &'static str,
-}
-
-impl Tr {
-    /// The text in `l`.
-    pub fn get(self, l: Locale) -> &'static str {
-        match l {
-            Locale::Fr => self.fr,
-            Locale::En => self.en,
-        }
-    }
-}
-
-const fn tr(fr: &'static str, en: &'static str) -> Tr {
-    Tr { fr, en }
-}
+/// A text of the form tables: a key of [`FieldText`], whose table holds
+/// its French and English.
+pub type Tr = FieldText;
 
 /// A question of the form, with all its behaviour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -628,25 +591,13 @@ impl Field {
 pub use crate::i18n::CAMPUS_EMAIL;
 
 /// The one example address of the site (hints and error messages).
-pub const EXAMPLE_EMAIL: Tr = tr(
-    "prenom.nom@ministere.gouv.fr",
-    "firstname.lastname@ministry.gouv.fr",
-);
+pub const EXAMPLE_EMAIL: Tr = FieldText::ExampleEmail;
 
-const EMAIL_HINT: Tr = tr(
-    "Par exemple\u{a0}: prenom.nom@ministere.gouv.fr",
-    "For example: firstname.lastname@ministry.gouv.fr",
-);
+const EMAIL_HINT: Tr = FieldText::EmailHint;
 
-const PHONE_HINT: Tr = tr(
-    "Par exemple\u{a0}: 01\u{a0}23\u{a0}45\u{a0}67\u{a0}89",
-    "For example: +33 1 23 45 67 89",
-);
+const PHONE_HINT: Tr = FieldText::PhoneHint;
 
-const SIMILAR_HINT: Tr = tr(
-    "Nous vous signalons les formations du catalogue qui y ressemblent.",
-    "We show catalogue trainings that look similar.",
-);
+const SIMILAR_HINT: Tr = FieldText::SimilarHint;
 
 /// Every field of every form.
 pub fn all_fields() -> impl Iterator<Item = &'static Field> {
@@ -682,7 +633,11 @@ mod tests {
         assert_eq!(all_fields().count(), FieldId::ALL.len());
         for form in FormId::ALL.map(FormId::form) {
             for f in form.fields {
-                assert!(!f.label.fr.is_empty() && !f.label.en.is_empty(), "{}", f.id);
+                assert!(
+                    !f.label.get(Locale::Fr).is_empty() && !f.label.get(Locale::En).is_empty(),
+                    "{}",
+                    f.id
+                );
                 assert!(
                     form.has_step(f.step) && f.step != StepId::Confirmation,
                     "{}",
@@ -728,7 +683,7 @@ mod tests {
             for step in form.questions {
                 assert!(form.fields_of(*step).count() > 0, "{step:?}");
                 assert!(!step.section().is_empty());
-                assert!(!form.step_title(*step).fr.is_empty());
+                assert!(!form.step_title(*step).get(Locale::Fr).is_empty());
             }
             // Consent is the review step's only field.
             assert_eq!(
@@ -746,11 +701,11 @@ mod tests {
                 assert!(form.has_field(c) && field(c).is_optional());
             }
             for t in form.words() {
-                assert!(!t.fr.is_empty() && !t.en.is_empty());
+                assert!(!t.get(Locale::Fr).is_empty() && !t.get(Locale::En).is_empty());
             }
             assert!(
-                form.mail_subject.fr.contains("{reference}")
-                    && form.mail_subject.en.contains("{reference}")
+                form.mail_subject.get(Locale::Fr).contains("{reference}")
+                    && form.mail_subject.get(Locale::En).contains("{reference}")
             );
             keys.push([
                 form.slug,

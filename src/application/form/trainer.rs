@@ -23,47 +23,33 @@ pub const TRAINER: Form = Form {
     schema: "application.schema.json",
     gated_by_call: true,
     course_field: None,
-    noun: tr("candidature", "application"),
-    a_noun: tr("une candidature", "an application"),
+    noun: FieldText::TrainerNoun,
+    a_noun: FieldText::TrainerANoun,
     title: Text::TitleApplication,
-    intro: tr(
-        "Le formulaire de candidature se remplit en plusieurs étapes\u{a0}; votre brouillon est conservé dans ce navigateur.",
-        "The application form has several steps; your draft is kept in this browser.",
-    ),
-    start: tr("Commencer ma candidature", "Start my application"),
-    resume: tr("Reprendre ma candidature", "Resume my application"),
-    submit: tr("Envoyer ma candidature", "Send my application"),
-    review_title: tr("Vérifiez votre candidature", "Check your application"),
-    sent_title: tr("Candidature envoyée", "Application sent"),
-    next_steps: tr(
-        "L'équipe du campus examine chaque candidature au regard de l'expertise technique, de l'expérience de formation et de l'engagement pour la transformation numérique de l'État. Vous recevrez une réponse par courriel sous un mois. Gardez votre numéro de référence.",
-        "The campus team examines each application on technical expertise, training experience and commitment to the State's digital transformation. You will get an answer by email within a month. Keep your reference number.",
-    ),
-    mail_subject: tr(
-        "Candidature formateur bénévole {reference}",
-        "Volunteer trainer application {reference}",
-    ),
+    intro: FieldText::TrainerIntro,
+    start: FieldText::TrainerStart,
+    resume: FieldText::TrainerResume,
+    submit: FieldText::TrainerSubmit,
+    review_title: FieldText::TrainerReviewTitle,
+    sent_title: FieldText::TrainerSentTitle,
+    next_steps: FieldText::TrainerNextSteps,
+    mail_subject: FieldText::TrainerMailSubject,
 };
 
 /// The trainer application's fields, in display order.
 pub const TRAINER_FIELDS: &[Field] = &[
     // 1. You
-    Field::new(F::FirstName, S::You, Input::Text, tr("Prénom", "First name"))
+    Field::new(F::FirstName, S::You, Input::Text, FieldText::FirstNameLabel)
         .max(100)
         .autocomplete("given-name"),
-    Field::new(F::LastName, S::You, Input::Text, tr("Nom", "Last name"))
+    Field::new(F::LastName, S::You, Input::Text, FieldText::LastNameLabel)
         .max(100)
         .autocomplete("family-name"),
-    Field::new(
-        F::Email,
-        S::You,
-        Input::Email,
-        tr("Adresse électronique professionnelle", "Work email address"),
-    )
-    .max(254)
-    .autocomplete("email")
-    .hint(EMAIL_HINT),
-    Field::new(F::Phone, S::You, Input::Phone, tr("Téléphone", "Phone"))
+    Field::new(F::Email, S::You, Input::Email, FieldText::EmailLabel)
+        .max(254)
+        .autocomplete("email")
+        .hint(EMAIL_HINT),
+    Field::new(F::Phone, S::You, Input::Phone, FieldText::PhoneLabel)
         .max(30)
         .optional()
         .autocomplete("tel")
@@ -72,13 +58,13 @@ pub const TRAINER_FIELDS: &[Field] = &[
         F::Administration,
         S::You,
         Input::OneOf(ADMINISTRATIONS),
-        tr("Administration", "Administration"),
+        FieldText::AdministrationLabel,
     ),
     Field::new(
         F::AdministrationOther,
         S::You,
         Input::Text,
-        tr("Nom de votre administration", "Name of your administration"),
+        FieldText::AdministrationOtherLabel,
     )
     .max(200)
     .when(Condition::Is(F::Administration, "autre")),
@@ -86,105 +72,85 @@ pub const TRAINER_FIELDS: &[Field] = &[
         F::Department,
         S::You,
         Input::Text,
-        tr("Direction ou service", "Directorate or department"),
+        FieldText::DepartmentLabel,
     )
     .max(200)
     .autocomplete("organization"),
-    Field::new(
-        F::JobTitle,
-        S::You,
-        Input::Text,
-        tr("Intitulé de poste", "Job title"),
-    )
-    .max(200)
-    .autocomplete("organization-title"),
+    Field::new(F::JobTitle, S::You, Input::Text, FieldText::JobTitleLabel)
+        .max(200)
+        .autocomplete("organization-title"),
     Field::new(
         F::Region,
         S::You,
         Input::OneOf(REGIONS),
-        tr("Région d'affectation", "Region where you work"),
+        FieldText::RegionLabel,
     ),
     Field::new(
         F::Status,
         S::You,
         Input::OneOf(STATUSES),
-        tr("Statut", "Employment status"),
+        FieldText::StatusLabel,
     ),
     // 2. Expertise
     Field::new(
         F::Domains,
         S::Expertise,
         Input::AnyOf(EXPERTISE_DOMAINS),
-        tr("Domaines d'expertise", "Fields of expertise"),
+        FieldText::DomainsLabel,
     ),
     Field::new(
         F::Skills,
         S::Expertise,
         Input::AnyOf(SKILLS),
-        tr("Compétences que vous pouvez transmettre", "Skills you can teach"),
+        FieldText::SkillsLabel,
     )
-    .hint(tr(
-        "Le campus recherche en priorité du coaching produit, du déploiement de produits numériques, de l'IA, du design et de la data.",
-        "The campus is looking first for product coaching, digital product deployment, AI, design and data.",
-    )),
+    .hint(FieldText::SkillsHint),
     Field::new(
         F::YearsExperience,
         S::Expertise,
         Input::Number { min: 0, max: 60 },
-        tr(
-            "Années d'expérience dans ces domaines",
-            "Years of experience in these fields",
-        ),
+        FieldText::YearsExperienceLabel,
     )
     .max(2),
     Field::new(
         F::TeachingExperience,
         S::Expertise,
         Input::OneOf(TEACHING),
-        tr("Expérience de formation", "Training experience"),
+        FieldText::TeachingExperienceLabel,
     ),
-    Field::new(
-        F::Bio,
-        S::Expertise,
-        Input::LongText,
-        tr("Présentez votre parcours", "Describe your background"),
-    )
-    .max(1500)
-    .hint(tr(
-        "Votre expertise technique\u{a0}: projets, responsabilités, réalisations.",
-        "Your technical expertise: projects, responsibilities, achievements.",
-    )),
+    Field::new(F::Bio, S::Expertise, Input::LongText, FieldText::BioLabel)
+        .max(1500)
+        .hint(FieldText::BioHint),
     Field::new(
         F::Motivation,
         S::Expertise,
         Input::LongText,
-        tr(
-            "Pourquoi souhaitez-vous former vos collègues\u{a0}?",
-            "Why do you want to train your colleagues?",
-        ),
+        FieldText::MotivationLabel,
     )
     .max(1500)
-    .hint(tr(
-        "Votre engagement pour la transformation numérique de l'État.",
-        "Your commitment to the State's digital transformation.",
-    )),
+    .hint(FieldText::MotivationHint),
     // 3. Proposal
     Field::new(
         F::ProposalKind,
         S::Proposal,
         Input::OneOf(PROPOSAL_KINDS),
-        tr("Que proposez-vous\u{a0}?", "What do you propose?"),
+        FieldText::ProposalKindLabel,
     ),
-    Field::new(F::ExistingTitle, S::Proposal, Input::Text, tr("Titre", "Title"))
-        .max(150)
-        .branch(ProposalKind::Existing)
-        .similar()
-        .hint(SIMILAR_HINT),
+    Field::new(
+        F::ExistingTitle,
+        S::Proposal,
+        Input::Text,
+        FieldText::ExistingTitleLabel,
+    )
+    .max(150)
+    .branch(ProposalKind::Existing)
+    .similar()
+    .hint(SIMILAR_HINT),
     Field::new(
         F::ExistingSummary,
         S::Proposal,
         Input::LongText,
-        tr("Résumé", "Summary"),
+        FieldText::ExistingSummaryLabel,
     )
     .max(1000)
     .branch(ProposalKind::Existing),
@@ -192,47 +158,44 @@ pub const TRAINER_FIELDS: &[Field] = &[
         F::ExistingDomain,
         S::Proposal,
         Input::OneOf(EXPERTISE_DOMAINS),
-        tr("Domaine", "Field"),
+        FieldText::ExistingDomainLabel,
     )
     .branch(ProposalKind::Existing),
     Field::new(
         F::ExistingFormat,
         S::Proposal,
         Input::OneOf(FORMATS),
-        tr("Format", "Format"),
+        FieldText::ExistingFormatLabel,
     )
     .branch(ProposalKind::Existing),
     Field::new(
         F::ExistingDurationHours,
         S::Proposal,
         Input::Hours { min: 1, max: 200 },
-        tr("Durée (en heures)", "Duration (hours)"),
+        FieldText::ExistingDurationHoursLabel,
     )
     .max(10)
-    .hint(tr(
-        "Par exemple\u{a0}: 7, 3,5 ou 3\u{a0}h\u{a0}30",
-        "For example: 7, 3.5 or 3 h 30",
-    ))
+    .hint(FieldText::ExistingDurationHoursHint)
     .branch(ProposalKind::Existing),
     Field::new(
         F::ExistingAudience,
         S::Proposal,
         Input::AnyOf(AUDIENCES),
-        tr("Public", "Audience"),
+        FieldText::ExistingAudienceLabel,
     )
     .branch(ProposalKind::Existing),
     Field::new(
         F::ExistingLevel,
         S::Proposal,
         Input::OneOf(LEVELS),
-        tr("Niveau", "Level"),
+        FieldText::ExistingLevelLabel,
     )
     .branch(ProposalKind::Existing),
     Field::new(
         F::ExistingObjectives,
         S::Proposal,
         Input::LongText,
-        tr("Objectifs pédagogiques", "Learning objectives"),
+        FieldText::ExistingObjectivesLabel,
     )
     .max(1000)
     .branch(ProposalKind::Existing),
@@ -240,28 +203,27 @@ pub const TRAINER_FIELDS: &[Field] = &[
         F::ExistingMaterialUrl,
         S::Proposal,
         Input::Url,
-        tr("Lien vers le support", "Link to the material"),
+        FieldText::ExistingMaterialUrlLabel,
     )
     .max(500)
     .optional()
     .branch(ProposalKind::Existing)
-    .hint(tr(
-        "Adresse commençant par https://",
-        "Address starting with https://",
-    )),
-    Field::new(F::IdeaTitle, S::Proposal, Input::Text, tr("Titre", "Title"))
-        .max(150)
-        .branch(ProposalKind::Idea)
-        .similar()
-        .hint(SIMILAR_HINT),
+    .hint(FieldText::ExistingMaterialUrlHint),
+    Field::new(
+        F::IdeaTitle,
+        S::Proposal,
+        Input::Text,
+        FieldText::IdeaTitleLabel,
+    )
+    .max(150)
+    .branch(ProposalKind::Idea)
+    .similar()
+    .hint(SIMILAR_HINT),
     Field::new(
         F::IdeaNeed,
         S::Proposal,
         Input::LongText,
-        tr(
-            "À quel besoin répond ce programme\u{a0}?",
-            "What need does this programme answer?",
-        ),
+        FieldText::IdeaNeedLabel,
     )
     .max(1500)
     .branch(ProposalKind::Idea),
@@ -269,21 +231,21 @@ pub const TRAINER_FIELDS: &[Field] = &[
         F::IdeaAudience,
         S::Proposal,
         Input::AnyOf(AUDIENCES),
-        tr("Public", "Audience"),
+        FieldText::IdeaAudienceLabel,
     )
     .branch(ProposalKind::Idea),
     Field::new(
         F::IdeaFormat,
         S::Proposal,
         Input::OneOf(FORMATS),
-        tr("Format", "Format"),
+        FieldText::IdeaFormatLabel,
     )
     .branch(ProposalKind::Idea),
     Field::new(
         F::HelpTopic,
         S::Proposal,
         Input::Text,
-        tr("Sujet de la formation", "Topic of the training"),
+        FieldText::HelpTopicLabel,
     )
     .max(150)
     .branch(ProposalKind::Help),
@@ -291,7 +253,7 @@ pub const TRAINER_FIELDS: &[Field] = &[
         F::HelpNeeded,
         S::Proposal,
         Input::LongText,
-        tr("De quelle aide avez-vous besoin\u{a0}?", "What help do you need?"),
+        FieldText::HelpNeededLabel,
     )
     .max(1500)
     .branch(ProposalKind::Help),
@@ -299,61 +261,44 @@ pub const TRAINER_FIELDS: &[Field] = &[
         F::HelpWhen,
         S::Proposal,
         Input::Text,
-        tr("Pour quand\u{a0}?", "By when?"),
+        FieldText::HelpWhenLabel,
     )
     .max(200)
     .branch(ProposalKind::Help)
-    .hint(tr(
-        "Par exemple\u{a0}: premier semestre 2027",
-        "For example: first half of 2027",
-    )),
+    .hint(FieldText::HelpWhenHint),
     // 4. Availability
     Field::new(
         F::DaysPerYear,
         S::Availability,
         Input::Number { min: 1, max: 50 },
-        tr("Jours disponibles par an", "Days available per year"),
+        FieldText::DaysPerYearLabel,
     )
     .max(2),
     Field::new(
         F::FormatsAccepted,
         S::Availability,
         Input::AnyOf(FORMATS),
-        tr("Formats acceptés", "Formats you accept"),
+        FieldText::FormatsAcceptedLabel,
     ),
     Field::new(
         F::RegionsAvailable,
         S::Availability,
         Input::AnyOf(REGIONS),
-        tr(
-            "Régions où vous pouvez intervenir",
-            "Regions where you can train",
-        ),
+        FieldText::RegionsAvailableLabel,
     ),
     Field::new(
         F::Periods,
         S::Availability,
         Input::AnyOf(PERIODS),
-        tr("Périodes", "Periods"),
+        FieldText::PeriodsLabel,
     ),
     Field::new(
         F::ManagerInformed,
         S::Availability,
         Input::OneOf(YES_NO),
-        tr(
-            "Votre responsable hiérarchique est-il informé\u{a0}?",
-            "Is your line manager informed?",
-        ),
+        FieldText::ManagerInformedLabel,
     ),
     // 5. Review: consent is a field like any other (validated for sending and
     // for downloading alike, and recorded as ticked).
-    Field::new(
-        F::Consent,
-        S::Review,
-        Input::Tick,
-        tr(
-            "J'accepte que mes réponses soient traitées par l'équipe du Campus du numérique public pour examiner ma candidature.",
-            "I agree that my answers are processed by the Campus du numérique public team to examine my application.",
-        ),
-    ),
+    Field::new(F::Consent, S::Review, Input::Tick, FieldText::ConsentLabel),
 ];
