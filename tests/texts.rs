@@ -93,6 +93,43 @@ fn every_text_key_is_used() {
     unused.extend(unused_keys(&code, "Takeaway", Takeaway::ALL));
     unused.extend(unused_keys(&code, "DateText", DateText::ALL));
     unused.extend(unused_keys(&code, "FieldText", FieldText::ALL));
+    #[cfg(feature = "sheets")]
+    {
+        use campus::applications::messages::CollectorText;
+        use campus::i18n::{placeholders, Locale};
+        use campus::sheets::messages::SheetText;
+        unused.extend(unused_keys(&code, "SheetText", SheetText::ALL));
+        unused.extend(unused_keys(&code, "CollectorText", CollectorText::ALL));
+        // The native tools' tables are outside `i18n` (which may not name
+        // them): their placeholder parity is checked here.
+        let keys = SheetText::ALL.iter().map(|k| {
+            (
+                format!("{k:?}"),
+                k.declared(),
+                k.get(Locale::Fr),
+                k.get(Locale::En),
+            )
+        });
+        let keys = keys.chain(CollectorText::ALL.iter().map(|k| {
+            (
+                format!("{k:?}"),
+                k.declared(),
+                k.get(Locale::Fr),
+                k.get(Locale::En),
+            )
+        }));
+        for (key, declared, fr, en) in keys {
+            let (mut fr, mut en) = (placeholders(fr), placeholders(en));
+            fr.sort_unstable();
+            en.sort_unstable();
+            let mut declared = declared.to_vec();
+            declared.sort_unstable();
+            assert!(
+                fr == declared && en == declared,
+                "{key}: placeholders differ"
+            );
+        }
+    }
     assert!(unused.is_empty(), "unused text keys: {unused:?}");
 }
 

@@ -16,6 +16,7 @@ use campus::application::form::{all_fields, FormId};
 use campus::i18n::back_office::Ending;
 use campus::i18n::export::ExportText;
 use campus::i18n::feeds::FeedText;
+use campus::i18n::fields::FieldText;
 use campus::i18n::forms::FormText;
 use campus::i18n::labels::DateText;
 use campus::i18n::options::OptionText;
@@ -150,6 +151,14 @@ fn ui_strings(l: Locale) -> Vec<String> {
     out.extend(ExportText::ALL.iter().map(|t| t.get(l).to_owned()));
     out.extend(Takeaway::ALL.iter().map(|t| t.get(l).to_owned()));
     out.extend(DateText::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(FieldText::ALL.iter().map(|t| t.get(l).to_owned()));
+    #[cfg(feature = "sheets")]
+    {
+        use campus::applications::messages::CollectorText;
+        use campus::sheets::messages::SheetText;
+        out.extend(SheetText::ALL.iter().map(|t| t.get(l).to_owned()));
+        out.extend(CollectorText::ALL.iter().map(|t| t.get(l).to_owned()));
+    }
     for f in all_fields() {
         out.push(f.label.get(l).to_owned());
         out.extend(f.hint.map(|h| h.get(l).to_owned()));
