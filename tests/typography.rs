@@ -13,8 +13,15 @@ use std::fs;
 use std::path::Path;
 
 use campus_core::application::form::{all_fields, FormId};
+use campus_core::i18n::back_office::Ending;
+use campus_core::i18n::export::ExportText;
 use campus_core::i18n::feeds::FeedText;
+use campus_core::i18n::fields::FieldText;
 use campus_core::i18n::forms::FormText;
+use campus_core::i18n::labels::DateText;
+use campus_core::i18n::options::OptionText;
+use campus_core::i18n::takeaway::Takeaway;
+use campus_core::i18n::values::ValueText;
 use campus_core::i18n::{Locale, Text};
 
 /// The string literals of a Rust source, with the line each starts on,
@@ -138,6 +145,19 @@ fn ui_strings(l: Locale) -> Vec<String> {
     let mut out: Vec<String> = Text::ALL.iter().map(|t| t.get(l).to_owned()).collect();
     out.extend(FormText::ALL.iter().map(|t| t.get(l).to_owned()));
     out.extend(FeedText::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(Ending::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(ValueText::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(OptionText::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(ExportText::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(Takeaway::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(DateText::ALL.iter().map(|t| t.get(l).to_owned()));
+    out.extend(FieldText::ALL.iter().map(|t| t.get(l).to_owned()));
+    {
+        use campus_tools::applications::messages::CollectorText;
+        use campus_tools::sheets::messages::SheetText;
+        out.extend(SheetText::ALL.iter().map(|t| t.get(l).to_owned()));
+        out.extend(CollectorText::ALL.iter().map(|t| t.get(l).to_owned()));
+    }
     for f in all_fields() {
         out.push(f.label.get(l).to_owned());
         out.extend(f.hint.map(|h| h.get(l).to_owned()));

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::form::{Field, FieldId, Form, Input, StepId, YES_NO};
-use crate::i18n::application::option_label;
+use crate::application::labels::option_label;
 use crate::i18n::Locale;
 use crate::util::percent::percent_encode;
 

@@ -115,7 +115,7 @@ pub fn table_definition(form: &Form, table: &str, columns: &BTreeMap<FieldId, St
         .map(|id| json!({ "id": id, "fields": { "label": id, "type": "Text" } }));
     let fields = form.fields.iter().map(|field| {
         let (kind, choices) = column_type(field.input);
-        let mut fields = json!({ "label": field.label.fr, "type": kind });
+        let mut fields = json!({ "label": field.label.get(crate::i18n::Locale::Fr), "type": kind });
         if !choices.is_empty() {
             fields["widgetOptions"] = Value::from(json!({ "choices": choices }).to_string());
         }

@@ -10,6 +10,7 @@ pub(crate) mod fixtures;
 pub mod form;
 pub mod grist;
 pub mod journey;
+pub mod labels;
 pub mod payload;
 pub mod progress;
 pub mod receipt;

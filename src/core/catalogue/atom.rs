@@ -21,7 +21,8 @@ use super::export::{course_link, is_full};
 use super::feeds::catalogue_stamp;
 use super::model::{Catalogue, Course, Kind, Session};
 use super::time::{session_schedule_text, Timestamp};
-use crate::i18n::{labels, Locale};
+use crate::catalogue::labels;
+use crate::i18n::Locale;
 use crate::util::percent::percent_encode;
 
 /// The feed's path from the site root.

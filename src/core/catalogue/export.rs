@@ -3,7 +3,9 @@
 
 use super::model::{safe_link, Catalogue, Course, Format, Kind, Session};
 use super::time::{session_days, session_schedule_text, Timestamp};
-use crate::i18n::{labels, Locale, Text};
+use crate::catalogue::labels;
+use crate::i18n::export::ExportText;
+use crate::i18n::{Locale, Text};
 use crate::routes::Route;
 
 /// Byte-order mark: tells Excel the file is UTF-8 (accents otherwise break).
@@ -66,25 +68,25 @@ pub const CSV_COLUMNS: usize = 17;
 /// Column headers of [`courses_csv`] in `l`.
 pub fn csv_headers(l: Locale) -> [&'static str; CSV_COLUMNS] {
     [
-        l.pick("Identifiant", "Id"),
-        l.pick("Type", "Type"),
-        l.pick("Titre", "Title"),
-        l.pick("Résumé", "Summary"),
-        l.pick("Domaines", "Domains"),
-        l.pick("Niveau", "Level"),
-        l.pick("Public", "Audience"),
-        l.pick("Format", "Format"),
-        l.pick("Durée (heures)", "Duration (hours)"),
-        l.pick("Organisme", "Provider"),
-        l.pick("Gratuit", "Free"),
-        // The spreadsheet's own column name (src/tools/sheets/columns.rs): an
+        ExportText::ColumnId.get(l),
+        ExportText::ColumnType.get(l),
+        ExportText::ColumnTitle.get(l),
+        ExportText::ColumnSummary.get(l),
+        ExportText::ColumnDomains.get(l),
+        ExportText::ColumnLevel.get(l),
+        ExportText::ColumnAudience.get(l),
+        ExportText::ColumnFormat.get(l),
+        ExportText::ColumnDurationHours.get(l),
+        ExportText::ColumnProvider.get(l),
+        ExportText::ColumnFree.get(l),
+        // The spreadsheet's own column name (src/sheets/columns.rs): an
         // export reads back into the team's template.
-        l.pick("Prix", "Price"),
-        l.pick("Page de la formation", "Course page"),
-        l.pick("Prochaine session", "Next session"),
-        l.pick("Ville", "City"),
-        l.pick("Places restantes", "Seats left"),
-        l.pick("Inscription", "Registration"),
+        ExportText::ColumnPrice.get(l),
+        ExportText::ColumnCoursePage.get(l),
+        ExportText::ColumnNextSession.get(l),
+        ExportText::ColumnCity.get(l),
+        ExportText::ColumnSeatsLeft.get(l),
+        ExportText::ColumnRegistration.get(l),
     ]
 }
 
@@ -172,10 +174,12 @@ pub fn courses_csv(
                 Locale::En => duration,
             },
             c.provider.clone(),
-            l.pick(
-                if c.free { "oui" } else { "non" },
-                if c.free { "yes" } else { "no" },
-            )
+            if c.free {
+                ExportText::Yes
+            } else {
+                ExportText::No
+            }
+            .get(l)
             .to_owned(),
             c.price.clone().unwrap_or_default(),
             course_link(base_url, &c.id),
@@ -305,7 +309,7 @@ fn session_events(
         description.push_str(&session_schedule_text(session, l));
     }
     if let Some(reg) = session.registration_url.as_deref().and_then(safe_link) {
-        description.push_str(l.pick("\nInscription\u{a0}: ", "\nRegistration: "));
+        description.push_str(ExportText::RegistrationLine.get(l));
         description.push_str(reg);
     }
     let mut lines = Vec::new();

@@ -32,6 +32,7 @@ use super::filters::{FilterKey, FilterValue, Filters, Values};
 use super::model::{Catalogue, Course, Kind, Session};
 use super::text::fold;
 use super::time::Timestamp;
+use crate::i18n::feeds::FeedText;
 use crate::i18n::Locale;
 use crate::routes::is_static_slug;
 use crate::util::dates::{days_from_civil, iso_date};
@@ -297,7 +298,7 @@ fn titled<'c>(course: &'c Course, session: &Session, l: Locale) -> Cow<'c, Cours
         return Cow::Borrowed(course);
     }
     let mut full = course.clone();
-    full.title = format!("{} ({})", course.title, l.pick("complet", "full"));
+    full.title = format!("{} ({})", course.title, FeedText::Full.get(l));
     Cow::Owned(full)
 }
 

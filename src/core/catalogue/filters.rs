@@ -24,7 +24,8 @@ use std::borrow::Cow;
 use super::model::{Audience, Catalogue, Course, Format, Kind, Level, Session};
 use super::query::{DurationBand, UrlValue};
 use super::text::fold;
-use crate::i18n::{labels, Locale, Text};
+use crate::catalogue::labels;
+use crate::i18n::{Locale, Text};
 
 /// A catalogue filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -8,12 +8,14 @@ pub mod export;
 pub mod facets;
 pub mod feeds;
 pub mod filters;
+pub mod labels;
 pub mod model;
 pub mod next_step;
 pub mod query;
 pub mod scan;
 pub mod search;
 pub mod selection;
+pub mod selection_labels;
 pub mod summary;
 /// A catalogue of any size, for tests and benchmarks (feature `synthetic`):
 /// never in the app.

@@ -285,9 +285,8 @@ impl TrainerCall {
         let valid = (2000..=2100).contains(&y)
             && (1..=12).contains(&m)
             && day >= 1
-            && crate::catalogue::time::civil_from_days(crate::catalogue::time::days_from_civil(
-                y, m, day,
-            )) == (y, m, day);
+            && crate::util::dates::civil_from_days(crate::util::dates::days_from_civil(y, m, day))
+                == (y, m, day);
         valid.then_some((y, m, day))
     }
 
@@ -296,7 +295,7 @@ impl TrainerCall {
         let deadline = self.deadline_date();
         match deadline {
             _ if !self.open => CallStatus::Closed,
-            Some((y, m, d)) if crate::catalogue::time::days_from_civil(y, m, d) < today => {
+            Some((y, m, d)) if crate::util::dates::days_from_civil(y, m, d) < today => {
                 CallStatus::Ended((y, m, d))
             }
             _ => CallStatus::Open(deadline),
@@ -1661,7 +1660,7 @@ mod tests {
 
     #[test]
     fn the_call_is_open_until_its_deadline_and_says_why_it_is_closed() {
-        use crate::catalogue::time::days_from_civil;
+        use crate::util::dates::days_from_civil;
         let call = |open: bool, deadline: Option<&str>| TrainerCall {
             open,
             sought_skills: vec![],

@@ -6,9 +6,10 @@ use super::export::is_offered;
 use super::model::{Course, Format, Kind, Session};
 use super::selection::read_segment;
 use super::time::{session_days, session_schedule_text};
-use crate::i18n::selection::Takeaway;
+use crate::catalogue::labels;
+use crate::catalogue::selection_labels::Takeaway;
 use crate::i18n::typography::french_spacing;
-use crate::i18n::{labels, Locale, Text};
+use crate::i18n::{Locale, Text};
 use crate::routes::{pairs_where, with_query, Route};
 use crate::util::percent::percent_encode;
 
@@ -247,7 +248,7 @@ fn sessions_cell(course: &Course, now: i64, l: Locale) -> Cell {
     let more = upcoming.len().saturating_sub(COMPARED_SESSIONS);
     Cell::Lines(
         lines,
-        (more > 0).then(|| crate::i18n::selection::more_sessions(more, l)),
+        (more > 0).then(|| crate::catalogue::selection_labels::more_sessions(more, l)),
     )
 }
 
@@ -378,7 +379,7 @@ mod tests {
                     assert_eq!(
                         more.as_deref(),
                         Some(
-                            crate::i18n::selection::more_sessions(
+                            crate::catalogue::selection_labels::more_sessions(
                                 many.sessions.len() - COMPARED_SESSIONS,
                                 l
                             )

@@ -322,7 +322,15 @@ pub fn clock_text(t: Timestamp, l: Locale) -> String {
     }
 }
 
-/// A date cut into its words, from [`labels::date`] so that names are written once.
+/// "mardi 11 février 2027" / "Tuesday 11 February 2027", in the data's offset.
+pub fn date(t: Timestamp, l: Locale) -> String {
+    let w = t.wall_clock();
+    // 1970-01-01 was a Thursday (index 3 from Monday).
+    let weekday = (days_from_civil(w.year, w.month, w.day) + 3).rem_euclid(7) as usize;
+    labels::full_date(weekday, (w.year, w.month, w.day), l)
+}
+
+/// A date cut into its words, from [`date`] so that names are written once.
 struct DateWords {
     weekday: String,
     day: String,
@@ -332,7 +340,7 @@ struct DateWords {
 
 impl DateWords {
     fn of(t: Timestamp, l: Locale) -> Option<DateWords> {
-        let text = labels::date(t, l);
+        let text = date(t, l);
         let words: Vec<&str> = text.split_whitespace().collect();
         let [weekday, day, month, year] = words.as_slice() else {
             return None;
@@ -365,7 +373,7 @@ fn capitalized(text: &str) -> String {
 
 /// "jeudi 11 au samedi 13 février 2027": the shared month and year said once.
 fn date_range(a: &DateWords, b: &DateWords, l: Locale) -> String {
-    let to = l.pick("au", "to");
+    let to = labels::DateText::RangeTo.get(l);
     if a.year != b.year {
         format!("{} {to} {}", a.full(), b.full())
     } else if a.month != b.month {
@@ -394,7 +402,7 @@ pub fn session_schedule_text(session: &Session, l: Locale) -> String {
     let (from, to) = (clock_text(start, l), clock_text(end, l));
     let (Some(a), Some(b)) = (DateWords::of(start, l), DateWords::of(end, l)) else {
         // Unreachable with today's labels; say it plainly rather than panic.
-        return format!("{} – {}", labels::date(start, l), labels::date(end, l));
+        return format!("{} – {}", date(start, l), date(end, l));
     };
     if days.len() > 1 {
         let range = date_range(&a, &b, l);

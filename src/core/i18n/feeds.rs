@@ -13,6 +13,8 @@ texts! {
         "Subscribe to this course's sessions";
     /// The link that downloads the course's feed as a file.
     Download => "Télécharger le calendrier (.ics)", "Download the calendar (.ics)";
+    /// After the title of a course whose sessions are all full, in the feed.
+    Full => "complet", "full";
     /// What a subscription does, above the links.
     Hint => "Suivez cette formation dans votre agenda (Outlook, Thunderbird, téléphone)\u{a0}: ses nouvelles sessions y apparaissent dès leur publication, même si elle est complète aujourd'hui.",
         "Follow this course in your calendar (Outlook, Thunderbird, phone): its new sessions appear there as soon as they are published, even if it is full today.";

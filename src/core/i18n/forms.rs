@@ -13,19 +13,19 @@ texts! {
         "Exemples de programmes sur mesure déjà construits avec des administrations\u{a0}:",
         "Examples of tailor-made programmes already built with administrations:";
     RequestAboutCourse => "Votre demande portera sur la formation\u{a0}:", "Your request will be about the training:";
-    RequestInProgressAbout =>
+    RequestInProgressAbout { course } =>
         "Votre demande en cours porte sur la formation «\u{a0}{course}\u{a0}».",
         "Your request in progress is about the training \u{201c}{course}\u{201d}.";
     RequestInProgressNoCourse =>
         "Votre demande en cours ne porte sur aucune formation du catalogue.",
         "Your request in progress is not about any catalogue training.";
-    RequestSwitchQuestion =>
+    RequestSwitchQuestion { course } =>
         "Elle peut porter sur «\u{a0}{course}\u{a0}»\u{a0}; vos autres réponses sont gardées.",
         "It can be about \u{201c}{course}\u{201d}; your other answers are kept.";
     RequestSwitchCourse =>
         "Faire porter ma demande sur cette formation",
         "Make my request about this training";
-    StepOf => "Étape {n} sur {total}", "Step {n} of {total}";
+    StepOf { n, total } => "Étape {n} sur {total}", "Step {n} of {total}";
     NextStepLabel => "Étape suivante\u{a0}:", "Next step:";
     Continue => "Continuer", "Continue";
     Back => "Retour", "Back";
@@ -55,14 +55,14 @@ texts! {
         "The server refused the {noun}. Your answers are kept: try again, or download your {noun} and send it by email.";
     SubmitRetry => "Réessayer l'envoi", "Try sending again";
     NoEndpointTitle => "Envoi par courriel", "Sending by email";
-    NoEndpointText =>
+    NoEndpointText { email } =>
         "Ce site n'envoie pas les {noun}s lui-même. Téléchargez votre {noun}, puis joignez ce fichier à un courriel pour {email}.",
         "This site does not send {noun}s itself. Download your {noun}, then attach the file to an email to {email}.";
     DownloadProgress => "Télécharger ma progression", "Download my progress";
     LoadProgress => "Reprendre depuis un fichier de progression", "Resume from a progress file";
     ProgressTooLarge =>
         "Ce fichier est trop volumineux pour être une progression de {noun} (512\u{a0}Ko au plus). Il n'a pas été lu.",
-        "This file is too large to be a progress file (512 KB at most). It was not read.";
+        "This file is too large to be a progress file of your {noun} (512 KB at most). It was not read.";
     ProgressNewer =>
         "Ce fichier de progression vient d'une version plus récente du site. Rechargez la page pour obtenir la dernière version, puis réessayez.",
         "This progress file comes from a newer version of the site. Reload the page to get the latest version, then try again.";
@@ -87,12 +87,12 @@ texts! {
     DraftNotSaved =>
         "Vos réponses ne sont pas enregistrées dans ce navigateur (voir l'avertissement ci-dessus).",
         "Your answers are not saved in this browser (see the warning above).";
-    SentElsewhere =>
-        "Cette {noun} (référence {ref}) a déjà été envoyée depuis ce navigateur\u{a0}: elle n'est plus modifiable. Vous pouvez en commencer une nouvelle.",
-        "This {noun} (reference {ref}) was already sent from this browser: it can no longer be changed. You can start a new one.";
-    DiscardedElsewhere =>
-        "Le brouillon de {noun} (référence {ref}) a été supprimé.",
-        "The {noun} draft (reference {ref}) was discarded.";
+    SentElsewhere { reference } =>
+        "Cette {noun} (référence {reference}) a déjà été envoyée depuis ce navigateur\u{a0}: elle n'est plus modifiable. Vous pouvez en commencer une nouvelle.",
+        "This {noun} (reference {reference}) was already sent from this browser: it can no longer be changed. You can start a new one.";
+    DiscardedElsewhere { reference } =>
+        "Le brouillon de {noun} (référence {reference}) a été supprimé.",
+        "The {noun} draft (reference {reference}) was discarded.";
     SubmitFailedTimeout =>
         "Le serveur n'a pas répondu à temps. Votre {noun} est peut-être arrivée\u{a0}: réessayez, elle ne sera pas enregistrée deux fois.",
         "The server did not answer in time. Your {noun} may have arrived: try again, it will not be stored twice.";
@@ -105,9 +105,9 @@ texts! {
     SubmitFailedEmpty =>
         "Le service de réception a répondu sans accusé de réception (réponse vide)\u{a0}: rien ne prouve que votre {noun} a été reçue.",
         "The receiving service answered without an acknowledgement (empty answer): nothing proves your {noun} was received.";
-    SubmitFailedOtherReference =>
-        "Le service de réception a accusé réception d'une autre {noun} ({ref})\u{a0}: rien ne prouve que votre {noun} a été reçue.",
-        "The receiving service acknowledged another {noun} ({ref}): nothing proves your {noun} was received.";
+    SubmitFailedOtherReference { reference } =>
+        "Le service de réception a accusé réception d'une autre {noun} ({reference})\u{a0}: rien ne prouve que votre {noun} a été reçue.",
+        "The receiving service acknowledged another {noun} ({reference}): nothing proves your {noun} was received.";
     SubmitFailedOtherReferenceUnnamed =>
         "une autre référence",
         "another reference";
@@ -121,20 +121,20 @@ texts! {
     SubmitFailedBusy =>
         "Le service de réception est momentanément surchargé.",
         "The receiving service is busy for the moment.";
-    SubmitAutoRetry =>
+    SubmitAutoRetry { n } =>
         "Nouvel essai automatique dans {n}\u{a0}s…",
         "Trying again automatically in {n} s…";
-    SubmitWaitFor => "Réessayez dans {d}.", "Try again in {d}.";
+    SubmitWaitFor { d } => "Réessayez dans {d}.", "Try again in {d}.";
     SubmitFailedRefused =>
-        "Le service de réception a refusé l'envoi.",
+        "Le service de réception a refusé l'envoi de votre {noun}.",
         "The receiving service refused the {noun}.";
     SubmitFailedInternal =>
         "L'envoi n'a pas pu être préparé.",
         "The request could not be prepared.";
-    SubmitKept =>
+    SubmitKept { email } =>
         "Vos réponses sont conservées. Vous pouvez réessayer, ou télécharger votre {noun} et l'envoyer par courriel à {email}\u{a0}:",
         "Your answers are kept. You can try again, or download your {noun} and send it by email to {email}:";
-    SubmitKeptNoRetry =>
+    SubmitKeptNoRetry { email } =>
         "Vos réponses sont conservées. Téléchargez votre {noun} et envoyez-la par courriel à {email}\u{a0}:",
         "Your answers are kept. Download your {noun} and send it by email to {email}:";
     FramedFormTitle =>

@@ -4,14 +4,17 @@
 //! (routing, validation, error codes) uses ids, never translated text. Adding a key
 //! without both translations does not compile.
 
-pub mod application;
 pub mod back_office;
+pub mod export;
 pub mod feeds;
+pub mod fields;
 pub mod forms;
 pub mod labels;
+pub mod options;
 pub mod pages;
-pub mod selection;
+pub mod takeaway;
 pub mod typography;
+pub mod values;
 
 /// The campus team's address: in the footer of every page, and where forms
 /// are emailed when the site does not send them itself.
@@ -101,9 +104,20 @@ impl fmt::Display for Locale {
     }
 }
 
-/// Declares the [`Text`] keys with their French and English strings side by side.
+/// Declares a table of interface texts: each key with its French and English
+/// strings side by side. A key whose texts have placeholders declares them
+/// after its name, `Key { name, other } => "… {name} …", "… {other} …";`: the
+/// macro then also writes the struct `args::Key { name, other }` of its values,
+/// whose `get` fills them in through [`fill`] (a test holds each row's
+/// declared names to both of its texts). `{noun}`, `{a_noun}` and `{file}`,
+/// [`FORM_WORDS`], are not declared: the form that shows the text fills them.
+/// Exported for the native tools' own tables (`campus-tools`).
+#[macro_export]
 macro_rules! texts {
-    ($(#[$attr:meta])* enum $name:ident; $( $(#[$doc:meta])* $key:ident => $fr:expr, $en:expr; )*) => {
+    (
+        $(#[$attr:meta])* enum $name:ident;
+        $( $(#[$doc:meta])* $key:ident $({ $($arg:ident),* $(,)? })? => $fr:expr, $en:expr; )*
+    ) => {
         $(#[$attr])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
@@ -114,7 +128,9 @@ macro_rules! texts {
             /// Every key, for completeness tests.
             pub const ALL: &'static [$name] = &[$($name::$key,)*];
 
-            /// The string for this key in `locale`.
+            /// The string for this key in `locale`, its placeholders unfilled:
+            /// a key that declares arguments is shown through its
+            /// `args::Key { … }.get(locale)`.
             pub fn get(self, locale: $crate::i18n::Locale) -> &'static str {
                 // A table in the key order, rather than a `match`: a lookup
                 // instead of some 540 arms of code (9 kB of wasm) in the
@@ -124,16 +140,143 @@ macro_rules! texts {
                     .get(self as usize)
                     .map_or("", |row| row[locale as usize])
             }
+
+            /// The placeholders this key declares, in its row's order (none
+            /// for most keys).
+            pub fn declared(self) -> &'static [&'static str] {
+                const ARGS: &[&[&str]] = &[$(&[$($(stringify!($arg)),*)?],)*];
+                ARGS.get(self as usize).copied().unwrap_or(&[])
+            }
         }
 
         impl $crate::i18n::Texts for $name {
             fn get(self, locale: $crate::i18n::Locale) -> &'static str {
                 $name::get(self, locale)
             }
+
+            fn declared(self) -> &'static [&'static str] {
+                $name::declared(self)
+            }
+        }
+
+        /// The values of the keys that declare placeholders, one struct a
+        /// key, named as the key: every value must be given, and only those.
+        pub mod args {
+            #![allow(unused_imports)]
+            use super::$name;
+            use std::fmt::Display;
+            $($(
+                #[doc = concat!("The values of `", stringify!($name), "::", stringify!($key), "`.")]
+                #[derive(Clone, Copy)]
+                pub struct $key<'a> {
+                    $(
+                        #[doc = concat!("Fills `{", stringify!($arg), "}`.")]
+                        pub $arg: &'a dyn Display,
+                    )*
+                }
+
+                impl $key<'_> {
+                    /// The text in `locale`, these values filled in.
+                    pub fn get(&self, locale: $crate::i18n::Locale) -> String {
+                        self.fill_in(locale, &[])
+                    }
+
+                    /// The text in `locale`, these values and `more` (such as
+                    /// a form's words) filled in, in one pass.
+                    pub fn fill_in(
+                        &self,
+                        locale: $crate::i18n::Locale,
+                        more: &[(&str, &dyn Display)],
+                    ) -> String {
+                        let mine: &[(&str, &dyn Display)] =
+                            &[$((stringify!($arg), self.$arg)),*];
+                        $crate::i18n::fill($name::$key.get(locale), &[mine, more])
+                    }
+                }
+
+                impl $crate::i18n::Filled for $key<'_> {
+                    fn fill_in(
+                        &self,
+                        locale: $crate::i18n::Locale,
+                        more: &[(&str, &dyn Display)],
+                    ) -> String {
+                        $key::fill_in(self, locale, more)
+                    }
+                }
+            )?)*
         }
     };
 }
-pub(crate) use texts;
+pub use crate::texts;
+
+/// The placeholders a form fills with its own words in any text it shows
+/// (`Form::say`): its noun (« candidature »), the noun with its article
+/// (« une candidature ») and its progress file's name. Rows do not declare them.
+pub const FORM_WORDS: [&str; 3] = ["noun", "a_noun", "file"];
+
+/// A key's values, ready to be filled in: the struct `args::Key` that
+/// `texts!` writes for each key with placeholders.
+pub trait Filled {
+    /// The text in `locale`, these values and `more` filled in.
+    fn fill_in(&self, locale: Locale, more: &[(&str, &dyn fmt::Display)]) -> String;
+}
+
+/// `template` with each `{name}` replaced by the value `args` gives `name`
+/// (the first list that has it); a `{…}` no list names stays as written.
+/// The one place placeholders are filled: `args::Key::get` and `Form::say`
+/// call it.
+pub fn fill(template: &str, args: &[&[(&str, &dyn fmt::Display)]]) -> String {
+    use fmt::Write;
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .flat_map(|list| list.iter())
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (close, *v))
+        });
+        match value {
+            Some((close, v)) => {
+                let _ = write!(out, "{v}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders of `text`, each once, in order of appearance.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close)
+                if !after[..close].is_empty()
+                    && after[..close]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') =>
+            {
+                if !out.contains(&&after[..close]) {
+                    out.push(&after[..close]);
+                }
+                rest = &after[close + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out
+}
 
 /// A table of interface texts, French and English for each key: [`Text`],
 /// the one every page carries, and the tables of one chunk of pages (such as
@@ -141,6 +284,9 @@ pub(crate) use texts;
 pub trait Texts: Copy + Send + Sync + 'static {
     /// The text of this key in `locale`.
     fn get(self, locale: Locale) -> &'static str;
+
+    /// The placeholders this key declares (see `texts!`).
+    fn declared(self) -> &'static [&'static str];
 }
 
 texts! {
@@ -331,7 +477,7 @@ texts! {
     NoSession => "Pas de session programmée", "No scheduled session";
     AllSessionsFull => "Sessions à venir complètes", "Upcoming sessions full";
     SelfPacedShort => "À suivre à votre rythme, en ligne", "Self-paced, online";
-    SeeResults => "Voir les {n}\u{a0}formations", "See the {n} trainings";
+    SeeResults { n } => "Voir les {n}\u{a0}formations", "See the {n} trainings";
     SeeOneResult => "Voir la formation", "See the training";
     SeeNoResult => "Voir les résultats (aucune formation)", "See the results (no training)";
     SessionsNarrowed => "Sessions correspondant à votre recherche", "Sessions matching your search";
@@ -380,14 +526,14 @@ texts! {
     FactPrice => "Prix\u{a0}:", "Price:";
     PriceFree => "Gratuit pour les agents publics", "Free for public servants";
     PriceNotStated => "Payant, tarif non précisé", "Paid, price not stated";
-    CtaRegister => "S'inscrire à la session du {date} ({place})", "Register for the {date} session ({place})";
+    CtaRegister { date, place } => "S'inscrire à la session du {date} ({place})", "Register for the {date} session ({place})";
     CtaRemote => "à distance", "online";
     CtaStartElearning => "Commencer la formation en ligne", "Start the online training";
     CtaAskForIt => "Demander cette formation", "Request this training";
     CtaWrite => "Écrire à l'équipe pédagogique", "Write to the training team";
     CtaAskForPlace => "Demander une place", "Ask for a place";
     CtaAskForTeam => "Demander une session pour une équipe", "Request a session for a team";
-    MailSubject => "Formation «\u{a0}{title}\u{a0}»", "Training \u{201c}{title}\u{201d}";
+    MailSubject { title } => "Formation «\u{a0}{title}\u{a0}»", "Training \u{201c}{title}\u{201d}";
     StepOutsideFilters =>
         "Aucune session correspondant à votre recherche n'a de places disponibles\u{a0}: voici la prochaine session ouverte.",
         "No session matching your search has seats left: here is the next open session.";
@@ -528,29 +674,104 @@ pub fn document_title(page: &str, locale: Locale) -> String {
 mod tests {
     use super::*;
 
+    /// A key of a table made by `texts!`: its name, texts and declared
+    /// placeholders.
+    type Row = (String, &'static str, &'static str, &'static [&'static str]);
+
     /// Every key of every table made by `texts!`, named, with its texts.
-    fn every_key() -> Vec<(String, &'static str, &'static str)> {
-        fn rows<K: Texts + std::fmt::Debug>(
-            all: &[K],
-        ) -> Vec<(String, &'static str, &'static str)> {
+    fn every_key() -> Vec<Row> {
+        fn rows<K: Texts + std::fmt::Debug>(all: &[K]) -> Vec<Row> {
             all.iter()
-                .map(|k| (format!("{k:?}"), k.get(Locale::Fr), k.get(Locale::En)))
+                .map(|k| {
+                    let (fr, en) = (k.get(Locale::Fr), k.get(Locale::En));
+                    (format!("{k:?}"), fr, en, k.declared())
+                })
                 .collect()
         }
         let mut out = rows(Text::ALL);
         out.extend(rows(forms::FormText::ALL));
         out.extend(rows(feeds::FeedText::ALL));
+        out.extend(rows(back_office::Ending::ALL));
+        out.extend(rows(values::ValueText::ALL));
+        out.extend(rows(options::OptionText::ALL));
+        out.extend(rows(export::ExportText::ALL));
+        out.extend(rows(takeaway::Takeaway::ALL));
+        out.extend(rows(labels::DateText::ALL));
+        out.extend(rows(fields::FieldText::ALL));
         out
     }
 
     #[test]
     fn every_text_exists_in_both_locales() {
-        for (key, fr, en) in every_key() {
+        for (key, fr, en, _) in every_key() {
             for text in [fr, en] {
                 assert!(!text.trim().is_empty(), "{key} is empty");
                 assert!(!text.contains('<'), "{key} looks like markup");
             }
         }
+    }
+
+    /// A text's placeholders but the form's words, which every form text
+    /// may use (`Form::say` fills them).
+    fn own_placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = placeholders(text)
+            .into_iter()
+            .filter(|p| !FORM_WORDS.contains(p))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn each_key_declares_the_placeholders_of_both_its_texts() {
+        let mut wrong = Vec::new();
+        for (key, fr, en, declared) in every_key() {
+            let mut declared = declared.to_vec();
+            declared.sort_unstable();
+            let (in_fr, in_en) = (own_placeholders(fr), own_placeholders(en));
+            if in_fr != declared || in_en != declared {
+                wrong.push(format!(
+                    "{key}: declared {declared:?}, fr {in_fr:?}, en {in_en:?}"
+                ));
+            }
+            // The form's words too: the same in both languages, but that its
+            // noun may come with its article in one and not the other, as
+            // each one's grammar wants (« pas encore commencé de {noun} »,
+            // "not started {a_noun}").
+            let words = |t| {
+                let mut w: Vec<&str> = placeholders(t)
+                    .into_iter()
+                    .filter(|p| FORM_WORDS.contains(p))
+                    .map(|p| if p == "a_noun" { "noun" } else { p })
+                    .collect();
+                w.sort_unstable();
+                w.dedup();
+                w
+            };
+            if words(fr) != words(en) {
+                wrong.push(format!(
+                    "{key}: form words fr {:?}, en {:?}",
+                    words(fr),
+                    words(en)
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "placeholders differ: {wrong:#?}");
+    }
+
+    #[test]
+    fn fill_replaces_each_named_placeholder_and_keeps_others() {
+        let (n, name) = (3, "«\u{a0}x\u{a0}»");
+        assert_eq!(
+            fill(
+                "{n} de {name} {n} {other} {",
+                &[&[("n", &n)], &[("name", &name)]]
+            ),
+            "3 de «\u{a0}x\u{a0}» 3 {other} {"
+        );
+        // A value is not read again: a `{n}` it holds stays.
+        assert_eq!(fill("{a}", &[&[("a", &"{n}"), ("n", &1)]]), "{n}");
+        assert_eq!(placeholders("{a} {b_2} {a} {} {Not}"), ["a", "b_2"]);
     }
 
     #[test]
@@ -577,7 +798,7 @@ mod tests {
     #[test]
     fn sentences_are_translated() {
         // Long strings identical in both languages are forgotten translations.
-        for (key, fr, en) in every_key() {
+        for (key, fr, en, _) in every_key() {
             if fr.len() > 40 {
                 assert_ne!(fr, en, "{key} is not translated");
             }

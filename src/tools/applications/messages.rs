@@ -82,10 +82,10 @@ impl ReadProblem {
 
     fn text(self, l: Locale) -> &'static str {
         match self {
-            ReadProblem::NotFound => l.pick("introuvable", "not found"),
-            ReadProblem::Denied => l.pick("accès refusé", "access denied"),
-            ReadProblem::NotAFile => l.pick("pas un fichier ordinaire", "not a regular file"),
-            ReadProblem::Other => l.pick("erreur de lecture", "read error"),
+            ReadProblem::NotFound => CollectorText::ReadProblemNotFound.get(l),
+            ReadProblem::Denied => CollectorText::ReadProblemDenied.get(l),
+            ReadProblem::NotAFile => CollectorText::ReadProblemNotAFile.get(l),
+            ReadProblem::Other => CollectorText::ReadProblemOther.get(l),
         }
     }
 }
@@ -108,10 +108,10 @@ pub enum WrongType {
 impl WrongType {
     fn text(self, l: Locale) -> &'static str {
         match self {
-            WrongType::Text => l.pick("un texte", "a string"),
-            WrongType::Number => l.pick("un nombre", "a number"),
-            WrongType::List => l.pick("une liste de choix", "a list of choices"),
-            WrongType::Section => l.pick("une section (objet JSON)", "a section (JSON object)"),
+            WrongType::Text => CollectorText::WrongTypeText.get(l),
+            WrongType::Number => CollectorText::WrongTypeNumber.get(l),
+            WrongType::List => CollectorText::WrongTypeList.get(l),
+            WrongType::Section => CollectorText::WrongTypeSection.get(l),
             WrongType::True => "true",
         }
     }
@@ -335,7 +335,7 @@ impl Reason {
         let (what, expected) = self.texts(l);
         match expected {
             Some(e) => {
-                let semi = l.pick("\u{a0};", ";");
+                let semi = CollectorText::Semicolon.get(l);
                 let expected_word = crate::sheets::messages::Word::Expected.text(l);
                 format!("{what}{semi} {expected_word}{}{e}", l.colon())
             }
@@ -404,40 +404,81 @@ impl Label {
     /// The text in `l`.
     pub fn text(self, l: Locale) -> &'static str {
         match self {
-            Label::ApplicationsSheet => l.pick("Candidatures", "Applications"),
-            Label::RequestsSheet => l.pick("Demandes sur mesure", "Tailor-made requests"),
-            Label::FilesSheet => l.pick("Fichiers lus", "Files read"),
-            Label::Reference => l.pick("Référence", "Reference"),
-            Label::SubmittedAt => l.pick("Déposée le (UTC)", "Sent on (UTC)"),
-            Label::Language => l.pick("Langue", "Language"),
-            Label::Checksum => l.pick("Somme de contrôle", "Checksum"),
-            Label::Fingerprint => l.pick("Empreinte du fichier", "File fingerprint"),
-            Label::File => l.pick("Fichier", "File"),
-            Label::OtherVersions => l.pick("Autres versions", "Other versions"),
-            Label::Form => l.pick("Formulaire", "Form"),
-            Label::Status => l.pick("Statut", "Status"),
-            Label::Reason => l.pick("Raison", "Reason"),
-            Label::Kept => l.pick("retenu", "kept"),
-            Label::Older => l.pick("version antérieure", "older version"),
-            Label::Refused => l.pick("refusé", "refused"),
-            Label::Verified => l.pick("vérifiée", "verified"),
-            Label::Absent => l.pick("absente", "absent"),
-            Label::Wrong => l.pick("fausse", "wrong"),
-            Label::TechnicalExpertise => l.pick("Expertise technique", "Technical expertise"),
-            Label::TrainingExperience => l.pick("Expérience de formation", "Training experience"),
-            Label::Commitment => l.pick(
-                "Engagement pour la transformation numérique de l'État",
-                "Commitment to the State's digital transformation",
-            ),
-            Label::FollowedBy => l.pick("Suivie par", "Followed by"),
-            Label::FollowUp => l.pick("Suite donnée", "Follow-up"),
-            Label::Notes => l.pick("Notes", "Notes"),
-            Label::ToDo => l.pick("À traiter", "To do"),
-            Label::InProgress => l.pick("En cours", "In progress"),
-            Label::Proposed => l.pick("Programme proposé", "Programme proposed"),
-            Label::Closed => l.pick("Close", "Closed"),
+            Label::ApplicationsSheet => CollectorText::LabelApplicationsSheet.get(l),
+            Label::RequestsSheet => CollectorText::LabelRequestsSheet.get(l),
+            Label::FilesSheet => CollectorText::LabelFilesSheet.get(l),
+            Label::Reference => CollectorText::LabelReference.get(l),
+            Label::SubmittedAt => CollectorText::LabelSubmittedAt.get(l),
+            Label::Language => CollectorText::LabelLanguage.get(l),
+            Label::Checksum => CollectorText::LabelChecksum.get(l),
+            Label::Fingerprint => CollectorText::LabelFingerprint.get(l),
+            Label::File => CollectorText::LabelFile.get(l),
+            Label::OtherVersions => CollectorText::LabelOtherVersions.get(l),
+            Label::Form => CollectorText::LabelForm.get(l),
+            Label::Status => CollectorText::LabelStatus.get(l),
+            Label::Reason => CollectorText::LabelReason.get(l),
+            Label::Kept => CollectorText::LabelKept.get(l),
+            Label::Older => CollectorText::LabelOlder.get(l),
+            Label::Refused => CollectorText::LabelRefused.get(l),
+            Label::Verified => CollectorText::LabelVerified.get(l),
+            Label::Absent => CollectorText::LabelAbsent.get(l),
+            Label::Wrong => CollectorText::LabelWrong.get(l),
+            Label::TechnicalExpertise => CollectorText::LabelTechnicalExpertise.get(l),
+            Label::TrainingExperience => CollectorText::LabelTrainingExperience.get(l),
+            Label::Commitment => CollectorText::LabelCommitment.get(l),
+            Label::FollowedBy => CollectorText::LabelFollowedBy.get(l),
+            Label::FollowUp => CollectorText::LabelFollowUp.get(l),
+            Label::Notes => CollectorText::LabelNotes.get(l),
+            Label::ToDo => CollectorText::LabelToDo.get(l),
+            Label::InProgress => CollectorText::LabelInProgress.get(l),
+            Label::Proposed => CollectorText::LabelProposed.get(l),
+            Label::Closed => CollectorText::LabelClosed.get(l),
         }
     }
+}
+
+campus_core::i18n::texts! {
+    /// The collector's words, French first, English second: the keys its
+    /// reasons and labels map to.
+    enum CollectorText;
+    ReadProblemNotFound => "introuvable", "not found";
+    ReadProblemDenied => "accès refusé", "access denied";
+    ReadProblemNotAFile => "pas un fichier ordinaire", "not a regular file";
+    ReadProblemOther => "erreur de lecture", "read error";
+    WrongTypeText => "un texte", "a string";
+    WrongTypeNumber => "un nombre", "a number";
+    WrongTypeList => "une liste de choix", "a list of choices";
+    WrongTypeSection => "une section (objet JSON)", "a section (JSON object)";
+    LabelApplicationsSheet => "Candidatures", "Applications";
+    LabelRequestsSheet => "Demandes sur mesure", "Tailor-made requests";
+    LabelFilesSheet => "Fichiers lus", "Files read";
+    LabelReference => "Référence", "Reference";
+    LabelSubmittedAt => "Déposée le (UTC)", "Sent on (UTC)";
+    LabelLanguage => "Langue", "Language";
+    LabelChecksum => "Somme de contrôle", "Checksum";
+    LabelFingerprint => "Empreinte du fichier", "File fingerprint";
+    LabelFile => "Fichier", "File";
+    LabelOtherVersions => "Autres versions", "Other versions";
+    LabelForm => "Formulaire", "Form";
+    LabelStatus => "Statut", "Status";
+    LabelReason => "Raison", "Reason";
+    LabelKept => "retenu", "kept";
+    LabelOlder => "version antérieure", "older version";
+    LabelRefused => "refusé", "refused";
+    LabelVerified => "vérifiée", "verified";
+    LabelAbsent => "absente", "absent";
+    LabelWrong => "fausse", "wrong";
+    LabelTechnicalExpertise => "Expertise technique", "Technical expertise";
+    LabelTrainingExperience => "Expérience de formation", "Training experience";
+    LabelCommitment => "Engagement pour la transformation numérique de l'État", "Commitment to the State's digital transformation";
+    LabelFollowedBy => "Suivie par", "Followed by";
+    LabelFollowUp => "Suite donnée", "Follow-up";
+    LabelNotes => "Notes", "Notes";
+    LabelToDo => "À traiter", "To do";
+    LabelInProgress => "En cours", "In progress";
+    LabelProposed => "Programme proposé", "Programme proposed";
+    LabelClosed => "Close", "Closed";
+    Semicolon => "\u{a0};", ";";
 }
 
 #[cfg(test)]

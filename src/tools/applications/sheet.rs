@@ -8,8 +8,8 @@ use super::messages::Label;
 use crate::sheets::ods::{OdsCell, OdsColumn, OdsSheet};
 use campus_core::application::answers::Answer;
 use campus_core::application::form::{Condition, Field, Form, FormId, Input};
+use campus_core::application::labels::option_label;
 use campus_core::application::validation::{parse_hours, parse_whole};
-use campus_core::i18n::application::option_label;
 use campus_core::i18n::Locale;
 
 /// Between the labels of several choices in one cell.

@@ -14,9 +14,9 @@ use campus_core::application::answers::{Answer, Answers};
 use campus_core::application::draft::{valid_key, valid_reference, Draft};
 use campus_core::application::file::{unseal, Sealed, CHECKSUM_MEMBER};
 use campus_core::application::form::{Field, FieldId, Form, FormId, Input, TICKED};
+use campus_core::application::labels::error_message;
 use campus_core::application::payload::{is_iso_utc, payload, PAYLOAD_VERSION};
 use campus_core::catalogue::time::WallClock;
-use campus_core::i18n::application::error_message;
 use campus_core::i18n::Locale;
 use campus_core::util::dates::days_from_civil;
 
@@ -180,7 +180,10 @@ pub fn verify(text: &str) -> Result<Received, Reason> {
         };
         let field = field_of(form, first.field);
         Reason::AnswerRefused {
-            label: field.map_or_else(|| first.field.to_string(), |f| f.label.fr.to_owned()),
+            label: field.map_or_else(
+                || first.field.to_string(),
+                |f| f.label.get(campus_core::i18n::Locale::Fr).to_owned(),
+            ),
             rule: field.map_or_else(String::new, |f| error_message(f, first.error, Locale::Fr)),
         }
     })?;

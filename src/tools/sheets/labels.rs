@@ -1,6 +1,6 @@
 //! The labels a sheet writes for the contract's fixed values, and the other
 //! spellings it accepts. The template writes the app's own French labels
-//! (`i18n::labels`); the import also reads the contract ids and the present
+//! (`catalogue::labels`); the import also reads the contract ids and the present
 //! site's words, compared without case, accents or punctuation.
 //!
 //! The present site's six types map to our three kinds: a Formation, a
@@ -8,9 +8,10 @@
 //! Cycle or a Programme is a series of them, a `parcours`. Its Modalité "En
 //! ligne" is remote (`distanciel`); "En ligne" with "Présentiel" is `hybride`.
 
+use campus_core::catalogue::labels;
 use campus_core::catalogue::model::{Audience, Format, Kind, Language, Level};
 use campus_core::catalogue::text::fold;
-use campus_core::i18n::{labels, Locale};
+use campus_core::i18n::Locale;
 
 /// One fixed value: its contract id, its label, and what else reads as it.
 #[derive(Debug, Clone, Copy)]

@@ -577,12 +577,12 @@ impl Word {
     /// The word in `l`.
     pub fn text(self, l: Locale) -> &'static str {
         match self {
-            Word::Error => l.pick("Erreur", "Error"),
-            Word::Warning => l.pick("Avertissement", "Warning"),
-            Word::Row => l.pick("ligne", "row"),
-            Word::Column => l.pick("colonne", "column"),
-            Word::Value => l.pick("valeur", "value"),
-            Word::Expected => l.pick("attendu", "expected"),
+            Word::Error => SheetText::WordError.get(l),
+            Word::Warning => SheetText::WordWarning.get(l),
+            Word::Row => SheetText::WordRow.get(l),
+            Word::Column => SheetText::WordColumn.get(l),
+            Word::Value => SheetText::WordValue.get(l),
+            Word::Expected => SheetText::WordExpected.get(l),
         }
     }
 }
@@ -666,4 +666,15 @@ impl Outcome {
             (Outcome::CheckPassed, Locale::En) => "No error: ready to publish.".into(),
         }
     }
+}
+
+campus_core::i18n::texts! {
+    /// The report's words, French first, English second (see [`Word`]).
+    enum SheetText;
+    WordError => "Erreur", "Error";
+    WordWarning => "Avertissement", "Warning";
+    WordRow => "ligne", "row";
+    WordColumn => "colonne", "column";
+    WordValue => "valeur", "value";
+    WordExpected => "attendu", "expected";
 }

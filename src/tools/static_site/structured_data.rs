@@ -6,8 +6,9 @@
 
 use serde_json::{json, Map, Value};
 
+use campus_core::catalogue::labels;
 use campus_core::catalogue::model::{Course, Format, Kind, Session};
-use campus_core::i18n::{labels, Locale};
+use campus_core::i18n::Locale;
 
 /// The organisation behind the site.
 pub const PUBLISHER: &str = "Campus du numérique public";

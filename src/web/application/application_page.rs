@@ -14,7 +14,7 @@ use crate::ui::page::use_static_page_title;
 use crate::ui::router::use_router;
 use campus_core::application::form::FormId;
 use campus_core::application::progress::{import_progress, ImportError, MAX_PROGRESS_BYTES};
-use campus_core::i18n::forms::FormText;
+use campus_core::i18n::forms::{args as form_args, FormText};
 use campus_core::i18n::Text;
 use campus_core::routes::Route;
 
@@ -243,12 +243,12 @@ pub fn FormStartPage() -> impl IntoView {
                                 let now = if current.is_empty() {
                                     FormText::RequestInProgressNoCourse.get(l).to_owned()
                                 } else {
-                                    FormText::RequestInProgressAbout.get(l).replace("{course}", &current)
+                                    form_args::RequestInProgressAbout { course: &current }.get(l)
                                 };
                                 view! {
                                     <div id="autre-formation" class="fr-mb-3w">
                                         <p>{now}</p>
-                                        <p>{FormText::RequestSwitchQuestion.get(l).replace("{course}", &wanted)}</p>
+                                        <p>{form_args::RequestSwitchQuestion { course: &wanted }.get(l)}</p>
                                         <button type="button" class="fr-btn fr-btn--secondary" id="changer-formation" on:click=switch_course>
                                             {FormText::RequestSwitchCourse.get(l)}
                                         </button>

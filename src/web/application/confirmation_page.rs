@@ -9,7 +9,7 @@ use super::storage::{use_drafts, use_form, SentTo};
 use crate::ui::download::download;
 use crate::ui::i18n::use_i18n;
 use campus_core::application::form::StepId;
-use campus_core::i18n::back_office::Ending;
+use campus_core::i18n::back_office::{args as ending, Ending};
 use campus_core::i18n::{document_title, Text};
 
 /// The confirmation page.
@@ -30,7 +30,7 @@ pub fn confirmation_step() -> impl IntoView {
     let title = move || {
         let l = i18n.locale();
         if by_email {
-            form.fill(Ending::EmailNextTitle.get(l), l)
+            form.say(Ending::EmailNextTitle, l)
         } else {
             form.step_title(StepId::Confirmation).get(l).to_owned()
         }
@@ -54,11 +54,14 @@ pub fn confirmation_step() -> impl IntoView {
         move || {
             let l = i18n.locale();
             match &email {
-                Some(address) => form
-                    .fill(Ending::EmailNextText.get(l), l)
-                    .replace("{file_json}", &file)
-                    .replace("{email}", address),
-                None => form.fill(Ending::ReceivedText.get(l), l),
+                Some(email) => form.say_with(
+                    &ending::EmailNextText {
+                        file_json: &file,
+                        email,
+                    },
+                    l,
+                ),
+                None => form.say(Ending::ReceivedText, l),
             }
         }
     };
@@ -88,7 +91,7 @@ pub fn confirmation_step() -> impl IntoView {
                     if let Some(c) = &copy {
                         let _ = download(&file_ref, "application/json", &campus_core::application::file::file_body(c));
                     }
-                }>{move || if by_email { Ending::DownloadAgain.get(i18n.locale()).replace("{file_json}", &file) } else { form.say(Text::DownloadJson, i18n.locale()) }}</button>
+                }>{move || if by_email { ending::DownloadAgain { file_json: &file }.get(i18n.locale()) } else { form.say(Text::DownloadJson, i18n.locale()) }}</button>
             </li>
             <li>
                 <button type="button" class="fr-btn fr-btn--tertiary" on:click=move |_| {

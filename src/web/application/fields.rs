@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::storage::use_drafts;
 use crate::ui::i18n::use_i18n;
 use campus_core::application::form::{Field, Input, TICKED};
+use campus_core::application::labels::{error_message, option_label};
 use campus_core::application::validation::{FieldError, Invalid};
-use campus_core::i18n::application::{error_message, option_label};
 use campus_core::i18n::{Locale, Text};
 
 /// Choice questions with more options than this use a select, not radios.

@@ -43,7 +43,7 @@ pub fn handoff_step() -> impl IntoView {
     let config = use_config();
     Effect::new(move |_| {
         let l = i18n.locale();
-        document().set_title(&document_title(&form.fill(Ending::DsTitle.get(l), l), l));
+        document().set_title(&document_title(&form.say(Ending::DsTitle, l), l));
     });
     let sent = drafts.sent();
     let reference = sent
@@ -132,9 +132,9 @@ pub fn handoff_step() -> impl IntoView {
         })
     };
     view! {
-        <h1>{move || form.fill(Ending::DsTitle.get(i18n.locale()), i18n.locale())}</h1>
+        <h1>{move || form.say(Ending::DsTitle, i18n.locale())}</h1>
         <div class="fr-alert fr-alert--warning fr-mb-4w" id="pas-encore-envoyee">
-            <p>{move || form.fill(Ending::DsNotSent.get(i18n.locale()), i18n.locale())}</p>
+            <p>{move || form.say(Ending::DsNotSent, i18n.locale())}</p>
             <p>{i18n.t(Text::ConfirmationReference)} {move || i18n.locale().colon()} <strong class="campus-reference">{reference.clone()}</strong></p>
         </div>
         {body}

@@ -14,11 +14,11 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::storage::StorageError;
 use campus_core::application::draft::ClosedHow;
 use campus_core::application::form::field;
+use campus_core::application::labels::error_message;
 use campus_core::application::progress::export_progress;
 use campus_core::application::validation::Invalid;
 use campus_core::embed::params::form_allowed_in_frame;
-use campus_core::i18n::application::error_message;
-use campus_core::i18n::forms::FormText;
+use campus_core::i18n::forms::{args as form_args, FormText};
 use campus_core::i18n::Text;
 use campus_core::routes::Route;
 
@@ -152,14 +152,11 @@ pub fn closed_notice() -> impl IntoView {
         if drafts.with(|d| d.is_some()) {
             return None;
         }
-        let text = match closed.how {
-            ClosedHow::Sent => FormText::SentElsewhere,
-            ClosedHow::Discarded => FormText::DiscardedElsewhere,
+        let (form, l, reference) = (drafts.form(), i18n.locale(), &closed.reference);
+        let message = match closed.how {
+            ClosedHow::Sent => form.say_with(&form_args::SentElsewhere { reference }, l),
+            ClosedHow::Discarded => form.say_with(&form_args::DiscardedElsewhere { reference }, l),
         };
-        let message = drafts
-            .form()
-            .say(text, i18n.locale())
-            .replace("{ref}", &closed.reference);
         Some(view! {
             <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="candidature-close" role="status">
                 <p>{message}</p>

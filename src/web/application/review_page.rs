@@ -26,12 +26,12 @@ use crate::ui::router::use_router;
 use campus_core::application::answers::Answer;
 use campus_core::application::form::{Input, StepId, CAMPUS_EMAIL};
 use campus_core::application::journey::{previous, review_rows};
+use campus_core::application::labels::option_label;
 use campus_core::application::receipt::SendError;
 use campus_core::application::validation::Invalid;
 use campus_core::config::Destination;
-use campus_core::i18n::application::option_label;
 use campus_core::i18n::back_office::Ending;
-use campus_core::i18n::forms::FormText;
+use campus_core::i18n::forms::{args as form_args, FormText};
 use campus_core::i18n::{Locale, Text};
 use campus_core::routes::Route;
 
@@ -78,8 +78,18 @@ fn failure_text(
         SendError::NotJson => FormText::SubmitFailedNotJson,
         SendError::Empty => FormText::SubmitFailedEmpty,
         SendError::NoEcho => FormText::SubmitFailedNoEcho,
-        SendError::NoRowId => return form.fill(Ending::SubmitFailedNoRowId.get(l), l),
-        SendError::OtherReference(_) => FormText::SubmitFailedOtherReference,
+        SendError::NoRowId => return form.say(Ending::SubmitFailedNoRowId, l),
+        SendError::OtherReference(other) => {
+            let reference = other
+                .as_deref()
+                .unwrap_or(FormText::SubmitFailedOtherReferenceUnnamed.get(l));
+            return form.say_with(
+                &form_args::SubmitFailedOtherReference {
+                    reference: &reference,
+                },
+                l,
+            );
+        }
         SendError::Blocked => FormText::SubmitFailedBlocked,
         SendError::Busy { .. } => FormText::SubmitFailedBusy,
         SendError::Status(code) if *code < 500 => FormText::SubmitFailedRefused,
@@ -87,12 +97,6 @@ fn failure_text(
         SendError::Internal => FormText::SubmitFailedInternal,
     };
     let mut out = form.say(text, l);
-    if let SendError::OtherReference(other) = error {
-        let named = other
-            .as_deref()
-            .unwrap_or(FormText::SubmitFailedOtherReferenceUnnamed.get(l));
-        out = out.replace("{ref}", named);
-    }
     match error {
         SendError::Busy {
             retry_after: Some(0),
@@ -107,9 +111,10 @@ fn failure_text(
         } => {
             out.push(' ');
             out.push_str(
-                &FormText::SubmitWaitFor
-                    .get(l)
-                    .replace("{d}", &duration_text(*s)),
+                &form_args::SubmitWaitFor {
+                    d: &duration_text(*s),
+                }
+                .get(l),
             );
         }
         _ => {}
@@ -372,9 +377,7 @@ pub fn review_step() -> impl IntoView {
             Progress::Waiting(s) => Some(format!(
                 "{} {}",
                 FormText::SubmitFailedBusy.get(l),
-                FormText::SubmitAutoRetry
-                    .get(l)
-                    .replace("{n}", &s.to_string())
+                form_args::SubmitAutoRetry { n: &s }.get(l)
             )),
             Progress::Sending => Some(FormText::Sending.get(l).to_owned()),
             _ => None,
@@ -405,8 +408,12 @@ pub fn review_step() -> impl IntoView {
                         <p>{failure_text(form, &e, l)}</p>
                         <p class="fr-text--sm">{Text::CatalogueErrorDetail.get(l)} " " {failure_detail(&e)}</p>
                         <p class="fr-mt-2w">{
-                            let kept = if e == SendError::Blocked { FormText::SubmitKeptNoRetry } else { FormText::SubmitKept };
-                            form.say(kept, l).replace("{email}", &recipient.get())
+                            let email = &recipient.get();
+                            if e == SendError::Blocked {
+                                form.say_with(&form_args::SubmitKeptNoRetry { email }, l)
+                            } else {
+                                form.say_with(&form_args::SubmitKept { email }, l)
+                            }
                         }</p>
                         {fallback()}
                     </div>
@@ -423,7 +430,7 @@ pub fn review_step() -> impl IntoView {
                 fallback=move || view! {
                     <div class="fr-callout fr-mt-3w">
                         <h2 class="fr-callout__title fr-h5">{i18n.t(FormText::NoEndpointTitle)}</h2>
-                        <p class="fr-callout__text">{move || form.say(FormText::NoEndpointText, i18n.locale()).replace("{email}", &recipient.get())}</p>
+                        <p class="fr-callout__text">{move || form.say_with(&form_args::NoEndpointText { email: &recipient.get() }, i18n.locale())}</p>
                         {fallback()}
                     </div>
                 }

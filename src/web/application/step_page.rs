@@ -18,7 +18,7 @@ use crate::ui::router::use_router;
 use campus_core::application::form::{field_by_str, FieldId, Form, StepId};
 use campus_core::application::journey::{next, previous, resolve, Decision, JourneyState};
 use campus_core::application::validation::{applies, check_step, Invalid};
-use campus_core::i18n::forms::FormText;
+use campus_core::i18n::forms::{args as form_args, FormText};
 use campus_core::routes::Route;
 
 /// The DSFR step indicator for a question step (its `h1` is the page heading).
@@ -36,7 +36,7 @@ fn stepper(form: &'static Form, step: StepId) -> impl IntoView {
             <h1 class="fr-stepper__title">
                 {move || form.step_title(step).get(i18n.locale())}
                 <span class="fr-stepper__state">
-                    {move || FormText::StepOf.get(i18n.locale()).replace("{n}", &n.to_string()).replace("{total}", &total.to_string())}
+                    {move || form_args::StepOf { n: &n, total: &total }.get(i18n.locale())}
                 </span>
             </h1>
             <div class="fr-stepper__steps" data-fr-current-step=n.to_string() data-fr-steps=total.to_string()></div>

@@ -9,8 +9,9 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use campus_core::application::form::FormId;
 use campus_core::application::form::PROPOSAL_KINDS;
-use campus_core::i18n::application::option_label;
-use campus_core::i18n::{labels, Locale, Text};
+use campus_core::application::labels::option_label;
+use campus_core::catalogue::labels;
+use campus_core::i18n::{Locale, Text};
 use campus_core::routes::Route;
 
 /// Skills shown when the catalogue publishes none (the 2025 call).

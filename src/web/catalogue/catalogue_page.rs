@@ -19,9 +19,10 @@ use crate::ui::search_bar::SearchBar;
 use campus_core::catalogue::explore::{Dropped, Results};
 use campus_core::catalogue::export::courses_csv;
 use campus_core::catalogue::filters::{panel_groups, FilterKey, FilterValue};
+use campus_core::catalogue::labels;
 use campus_core::catalogue::query::{catalogue_title, CatalogueQuery, Sort, UrlValue};
 use campus_core::i18n::CAMPUS_EMAIL;
-use campus_core::i18n::{labels, Locale, Text};
+use campus_core::i18n::{args as text_args, Locale, Text};
 use campus_core::routes::Route;
 use campus_core::util::percent::percent_encode;
 
@@ -212,9 +213,10 @@ fn FilterPanel(
                     match results.with(|r| r.all.len()) {
                         0 => Text::SeeNoResult.get(l).to_owned(),
                         1 => Text::SeeOneResult.get(l).to_owned(),
-                        n => Text::SeeResults
-                            .get(l)
-                            .replace("{n}", &labels::group_thousands(n, l)),
+                        n => text_args::SeeResults {
+                            n: &labels::group_thousands(n, l),
+                        }
+                        .get(l),
                     }
                 }}
             </button>

@@ -9,12 +9,13 @@ use super::bookmarks::use_bookmarks;
 use super::loader::{use_catalogue, CatalogueState, LoadError, LoadedCatalogue};
 use crate::ui::i18n::use_i18n;
 use campus_core::catalogue::explore::Explorer;
+use campus_core::catalogue::labels;
 use campus_core::catalogue::model::{Course, Format, Kind, Session};
 use campus_core::catalogue::query::{CatalogueQuery, Filters};
 use campus_core::catalogue::search::{highlight, Matcher};
 use campus_core::catalogue::selection::{share_href, MAX_BOOKMARKS};
 use campus_core::i18n::typography::french_spacing;
-use campus_core::i18n::{labels, Text};
+use campus_core::i18n::Text;
 use campus_core::routes::Route;
 
 /// Text with the words matched by a search wrapped in `<mark>`. Text nodes only:

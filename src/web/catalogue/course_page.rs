@@ -20,13 +20,14 @@ use campus_core::catalogue::export::is_offered;
 use campus_core::catalogue::export::{session_ics, session_ics_name};
 use campus_core::catalogue::feeds::{course_feed_path, has_course_feed, webcal};
 use campus_core::catalogue::filters::FilterValue;
+use campus_core::catalogue::labels;
 use campus_core::catalogue::model::{Course, Kind, Session};
 use campus_core::catalogue::next_step::{mailto, next_step, NextStep};
 use campus_core::catalogue::query::{CatalogueQuery, Filters};
 use campus_core::catalogue::time::session_schedule_text;
 use campus_core::i18n::typography::french_spacing;
 use campus_core::i18n::CAMPUS_EMAIL;
-use campus_core::i18n::{labels, Locale, Text};
+use campus_core::i18n::{Locale, Text};
 use campus_core::routes::Route;
 
 fn link_to(course: &Course) -> impl IntoView {

@@ -13,7 +13,7 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::router::absolute;
 use crate::ui::storage::StorageError;
 use campus_core::catalogue::selection::{share_href, EditKind};
-use campus_core::i18n::selection::edit_notice;
+use campus_core::catalogue::selection_labels::edit_notice;
 use campus_core::i18n::Text;
 
 /// Id of the "Annuler" button of the last edit.

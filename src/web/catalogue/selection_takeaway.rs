@@ -17,12 +17,12 @@ use crate::ui::router::{site_root, use_router, Router};
 use campus_core::catalogue::export::{course_link, courses_csv, sessions_ics};
 use campus_core::catalogue::filters::Filters;
 use campus_core::catalogue::model::Course;
+use campus_core::catalogue::selection_labels::{
+    calendar_hint, compare_announce, compare_heading, compare_unknown, Takeaway,
+};
 use campus_core::catalogue::takeaway::{
     calendar_event_count, calendar_sessions, compare_href, comparison_rows, Cell, Compared,
     MAX_COMPARED,
-};
-use campus_core::i18n::selection::{
-    calendar_hint, compare_announce, compare_heading, compare_unknown, Takeaway,
 };
 use campus_core::i18n::typography::french_spacing;
 

@@ -17,10 +17,10 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::page::use_static_page_title;
 use crate::ui::router::{focus_page_heading, use_router};
 use campus_core::catalogue::selection::{EditKind, SharedLink};
-use campus_core::i18n::labels::courses_count;
-use campus_core::i18n::selection::{
+use campus_core::catalogue::selection_labels::{
     over_limit, shared_heading, unknown_in_link, unreadable_in_link,
 };
+use campus_core::i18n::labels::courses_count;
 use campus_core::i18n::Text;
 use campus_core::routes::Route;
 

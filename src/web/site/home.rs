@@ -14,10 +14,11 @@ use crate::ui::page::use_static_page_title;
 use crate::ui::router::use_router;
 use crate::ui::search_bar::SearchBar;
 use campus_core::catalogue::filters::FilterValue;
+use campus_core::catalogue::labels;
 use campus_core::catalogue::query::CatalogueQuery;
 use campus_core::catalogue::summary::{Summary, HOME_SESSIONS};
 use campus_core::i18n::typography::french_spacing;
-use campus_core::i18n::{labels, Text};
+use campus_core::i18n::Text;
 use campus_core::routes::Route;
 
 /// What the home page shows of the catalogue, on the day `now` (unix time).

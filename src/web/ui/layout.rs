@@ -10,7 +10,9 @@ use wasm_bindgen::JsCast;
 use crate::ui::focus::{focus_element_by_id, MAIN_ID};
 use crate::ui::i18n::use_i18n;
 use crate::ui::router::use_router;
-use campus_core::i18n::{labels, selection, Locale, Text, CAMPUS_EMAIL, CAMPUS_MAILTO};
+use campus_core::catalogue::labels;
+use campus_core::catalogue::selection_labels;
+use campus_core::i18n::{Locale, Text, CAMPUS_EMAIL, CAMPUS_MAILTO};
 use campus_core::routes::{anchor_href, Route};
 
 /// Id of the main navigation.
@@ -264,7 +266,7 @@ pub fn Header(
                                         let n = selection_count.get();
                                         (counted && n > 0).then(|| {
                                             let l = i18n.locale();
-                                            format!("{}{}", label.get(l), selection::nav_count(n, l))
+                                            format!("{}{}", label.get(l), selection_labels::nav_count(n, l))
                                         })
                                     };
                                     let section = route.clone();

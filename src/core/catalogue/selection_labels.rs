@@ -1,10 +1,10 @@
 //! The counted and composed messages of "Ma sélection" (navigation count,
 //! shared links, undo notices), in French and English. Fixed strings are in the
-//! [`super::Text`] table; these need a number or a title.
+//! [`crate::i18n::Text`] table; these need a number or a title.
 
-use super::labels::{courses_count, group_thousands};
-use super::Locale;
 use crate::catalogue::selection::{EditKind, MAX_BOOKMARKS};
+use crate::i18n::labels::{courses_count, group_thousands};
+use crate::i18n::Locale;
 
 /// The words screen readers hear after "Ma sélection" in the navigation:
 /// ", 3 formations" (nothing when empty: the link then reads "Ma sélection").
@@ -130,126 +130,7 @@ pub fn edit_notice(kind: &EditKind, title: Option<&str>, l: Locale) -> String {
 
 // --- Ma sélection to take away (the selection chunk's own texts) -------------
 
-/// A fixed text of Ma sélection's downloads, print and comparison. Kept apart
-/// from the main [`super::Text`] table, which every page carries: only the
-/// selection page uses these, so they travel in its chunk of code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Takeaway {
-    /// « Télécharger (CSV) »
-    Csv,
-    /// « Ajouter les sessions à mon agenda (.ics) »
-    Calendar,
-    /// « Imprimer »
-    Print,
-    /// « Aucune session à venir … »
-    CalendarNone,
-    /// « Comparer » (a course's checkbox)
-    Compare,
-    /// « Cochez « Comparer » sur 2 à 4 formations … »
-    CompareHint,
-    /// « Cochez au moins une autre formation … »
-    CompareOneMore,
-    /// « Vous comparez déjà 4 formations … »
-    CompareFull,
-    /// « La comparaison porte sur 4 formations au plus … »
-    CompareOver,
-    /// « Effacer la comparaison »
-    CompareClear,
-    /// The table's caption.
-    CompareCaption,
-    /// « Formation » (the corner header).
-    CompareCorner,
-    /// « Durée »
-    RowDuration,
-    /// « Format »
-    RowFormat,
-    /// « Niveau »
-    RowLevel,
-    /// « Prix »
-    RowPrice,
-    /// « Public »
-    RowAudience,
-    /// « Prochaines sessions »
-    RowSessions,
-    /// « Fiche de la formation »
-    RowLink,
-    /// « Voir la fiche »
-    SeeCourse,
-}
-
-impl Takeaway {
-    /// Every text, for the tests.
-    pub const ALL: [Takeaway; 20] = [
-        Takeaway::Csv,
-        Takeaway::Calendar,
-        Takeaway::Print,
-        Takeaway::CalendarNone,
-        Takeaway::Compare,
-        Takeaway::CompareHint,
-        Takeaway::CompareOneMore,
-        Takeaway::CompareFull,
-        Takeaway::CompareOver,
-        Takeaway::CompareClear,
-        Takeaway::CompareCaption,
-        Takeaway::CompareCorner,
-        Takeaway::RowDuration,
-        Takeaway::RowFormat,
-        Takeaway::RowLevel,
-        Takeaway::RowPrice,
-        Takeaway::RowAudience,
-        Takeaway::RowSessions,
-        Takeaway::RowLink,
-        Takeaway::SeeCourse,
-    ];
-
-    /// The text in `l`.
-    pub fn get(self, l: Locale) -> &'static str {
-        let (fr, en) = match self {
-            Takeaway::Csv => ("Télécharger (CSV)", "Download (CSV)"),
-            Takeaway::Calendar => (
-                "Ajouter les sessions à mon agenda (.ics)",
-                "Add the sessions to my calendar (.ics)",
-            ),
-            Takeaway::Print => ("Imprimer", "Print"),
-            Takeaway::CalendarNone => (
-                "Aucune session à venir dans votre sélection\u{a0}: rien à ajouter à un agenda.",
-                "No upcoming session in your selection: nothing to add to a calendar.",
-            ),
-            Takeaway::Compare => ("Comparer", "Compare"),
-            Takeaway::CompareHint => (
-                "Cochez «\u{a0}Comparer\u{a0}» sur 2 à 4\u{a0}formations pour les voir côte à côte.",
-                "Tick \u{201c}Compare\u{201d} on 2 to 4 trainings to see them side by side.",
-            ),
-            Takeaway::CompareOneMore => (
-                "Cochez au moins une autre formation pour comparer.",
-                "Tick at least one more training to compare.",
-            ),
-            Takeaway::CompareFull => (
-                "Vous comparez déjà 4\u{a0}formations, le maximum\u{a0}: décochez-en une pour en comparer une autre.",
-                "You are already comparing 4 trainings, the most there can be: untick one to compare another.",
-            ),
-            Takeaway::CompareOver => (
-                "Une comparaison porte sur 4\u{a0}formations au plus\u{a0}: seules les 4\u{a0}premières de l'adresse sont comparées.",
-                "A comparison holds at most 4 trainings: only the first 4 of the address are compared.",
-            ),
-            Takeaway::CompareClear => ("Effacer la comparaison", "Clear the comparison"),
-            Takeaway::CompareCaption => (
-                "Durée, format, niveau, prix, public et prochaines sessions des formations comparées",
-                "Duration, format, level, price, audience and next sessions of the compared trainings",
-            ),
-            Takeaway::CompareCorner => ("Formation", "Training"),
-            Takeaway::RowDuration => ("Durée", "Duration"),
-            Takeaway::RowFormat => ("Format", "Format"),
-            Takeaway::RowLevel => ("Niveau", "Level"),
-            Takeaway::RowPrice => ("Prix", "Price"),
-            Takeaway::RowAudience => ("Public", "Audience"),
-            Takeaway::RowSessions => ("Prochaines sessions", "Next sessions"),
-            Takeaway::RowLink => ("Fiche de la formation", "Course page"),
-            Takeaway::SeeCourse => ("Voir la fiche", "See the course page"),
-        };
-        l.pick(fr, en)
-    }
-}
+pub use crate::i18n::takeaway::Takeaway;
 
 /// What the calendar file holds: "5 sessions à venir de 3 formations, en un
 /// seul fichier (sans les sessions complètes)."

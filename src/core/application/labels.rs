@@ -2,11 +2,13 @@
 //! English, keyed by the stable field and option ids of `application::form`
 //! (step titles and field labels live in the form tables themselves).
 
-use super::{labels, Locale};
 use crate::application::form::{Field, FormId, Input, EXAMPLE_EMAIL};
 use crate::application::validation::FieldError;
+use crate::catalogue::labels;
 use crate::catalogue::model::{Audience, Format, Level};
 use crate::catalogue::query::UrlValue;
+use crate::i18n::options::OptionText;
+use crate::i18n::Locale;
 
 /// The label of an option of a choice question.
 pub fn option_label(value: &str, l: Locale) -> &'static str {
@@ -21,38 +23,23 @@ pub fn option_label(value: &str, l: Locale) -> &'static str {
         return labels::level(v, l);
     }
     match value {
-        "premier-ministre" => l.pick("Services du Premier ministre", "Prime Minister's services"),
-        "armees" => l.pick("Ministère des Armées", "Ministry of the Armed Forces"),
-        "culture" => l.pick("Ministère de la Culture", "Ministry of Culture"),
-        "economie-finances" => l.pick(
-            "Ministères économiques et financiers",
-            "Economy and Finance ministries",
-        ),
-        "education-nationale" => l.pick(
-            "Ministère de l'Éducation nationale",
-            "Ministry of Education",
-        ),
-        "enseignement-superieur-recherche" => l.pick(
-            "Ministère de l'Enseignement supérieur et de la Recherche",
-            "Ministry of Higher Education and Research",
-        ),
-        "europe-affaires-etrangeres" => l.pick(
-            "Ministère de l'Europe et des Affaires étrangères",
-            "Ministry for Europe and Foreign Affairs",
-        ),
-        "interieur" => l.pick("Ministère de l'Intérieur", "Ministry of the Interior"),
-        "justice" => l.pick("Ministère de la Justice", "Ministry of Justice"),
-        "sante-solidarites" => l.pick("Ministères sociaux", "Social affairs ministries"),
-        "transition-ecologique" => l.pick(
-            "Ministère de la Transition écologique",
-            "Ministry of Ecological Transition",
-        ),
-        "travail-emploi" => l.pick("Ministère du Travail", "Ministry of Labour"),
-        "agriculture" => l.pick("Ministère de l'Agriculture", "Ministry of Agriculture"),
-        "sports" => l.pick("Ministère des Sports", "Ministry of Sports"),
-        "collectivite-territoriale" => l.pick("Collectivité territoriale", "Local authority"),
-        "etablissement-public" => l.pick("Établissement public", "Public body"),
-        "autre" => l.pick("Autre", "Other"),
+        "premier-ministre" => OptionText::PremierMinistre.get(l),
+        "armees" => OptionText::Armees.get(l),
+        "culture" => OptionText::Culture.get(l),
+        "economie-finances" => OptionText::EconomieFinances.get(l),
+        "education-nationale" => OptionText::EducationNationale.get(l),
+        "enseignement-superieur-recherche" => OptionText::EnseignementSuperieurRecherche.get(l),
+        "europe-affaires-etrangeres" => OptionText::EuropeAffairesEtrangeres.get(l),
+        "interieur" => OptionText::Interieur.get(l),
+        "justice" => OptionText::Justice.get(l),
+        "sante-solidarites" => OptionText::SanteSolidarites.get(l),
+        "transition-ecologique" => OptionText::TransitionEcologique.get(l),
+        "travail-emploi" => OptionText::TravailEmploi.get(l),
+        "agriculture" => OptionText::Agriculture.get(l),
+        "sports" => OptionText::Sports.get(l),
+        "collectivite-territoriale" => OptionText::CollectiviteTerritoriale.get(l),
+        "etablissement-public" => OptionText::EtablissementPublic.get(l),
+        "autre" => OptionText::Autre.get(l),
         "auvergne-rhone-alpes" => "Auvergne-Rhône-Alpes",
         "bourgogne-franche-comte" => "Bourgogne-Franche-Comté",
         "bretagne" => "Bretagne",
@@ -66,57 +53,36 @@ pub fn option_label(value: &str, l: Locale) -> &'static str {
         "occitanie" => "Occitanie",
         "pays-de-la-loire" => "Pays de la Loire",
         "provence-alpes-cote-d-azur" => "Provence-Alpes-Côte d'Azur",
-        "outre-mer" => l.pick("Outre-mer", "Overseas"),
-        "agilite-produit" => l.pick("Agilité et produit", "Agility and product"),
-        "communs-logiciels-libres" => {
-            l.pick("Communs et logiciels libres", "Commons and free software")
-        }
-        "cybersecurite" => l.pick("Cybersécurité", "Cybersecurity"),
+        "outre-mer" => OptionText::OutreMer.get(l),
+        "agilite-produit" => OptionText::AgiliteProduit.get(l),
+        "communs-logiciels-libres" => OptionText::CommunsLogicielsLibres.get(l),
+        "cybersecurite" => OptionText::Cybersecurite.get(l),
         "data" => "Data",
-        "design-accessibilite" => l.pick("Design et accessibilité", "Design and accessibility"),
-        "environnement-numerique-travail" => {
-            l.pick("Environnement numérique de travail", "Digital workplace")
-        }
-        "numerique-responsable" => l.pick("Numérique responsable", "Sustainable IT"),
-        "cloud-infrastructures" => l.pick(
-            "Technologie et infrastructures numériques cloud",
-            "Cloud technology and infrastructure",
-        ),
-        "transformation-numerique" => l.pick("Transformation numérique", "Digital transformation"),
-        "intelligence-artificielle" => {
-            l.pick("Intelligence artificielle", "Artificial intelligence")
-        }
-        "coaching-produit" => l.pick("Coaching produit", "Product coaching"),
-        "deploiement-produits" => l.pick(
-            "Déploiement de produits numériques",
-            "Digital product deployment",
-        ),
-        "ia" => l.pick("Intelligence artificielle", "Artificial intelligence"),
+        "design-accessibilite" => OptionText::DesignAccessibilite.get(l),
+        "environnement-numerique-travail" => OptionText::EnvironnementNumeriqueTravail.get(l),
+        "numerique-responsable" => OptionText::NumeriqueResponsable.get(l),
+        "cloud-infrastructures" => OptionText::CloudInfrastructures.get(l),
+        "transformation-numerique" => OptionText::TransformationNumerique.get(l),
+        "intelligence-artificielle" => OptionText::IntelligenceArtificielle.get(l),
+        "coaching-produit" => OptionText::CoachingProduit.get(l),
+        "deploiement-produits" => OptionText::DeploiementProduits.get(l),
+        "ia" => OptionText::Ia.get(l),
         "design" => "Design",
-        "titulaire" => l.pick("Titulaire", "Civil servant"),
-        "contractuel" => l.pick("Contractuel", "Contract staff"),
-        "aucune" => l.pick("Aucune", "None"),
-        "occasionnelle" => l.pick("Occasionnelle", "Occasional"),
-        "reguliere" => l.pick("Régulière", "Regular"),
-        "indifferent" => l.pick("Sans préférence", "No preference"),
-        "t1" => l.pick("Janvier à mars", "January to March"),
-        "t2" => l.pick("Avril à juin", "April to June"),
-        "t3" => l.pick("Juillet à septembre", "July to September"),
-        "t4" => l.pick("Octobre à décembre", "October to December"),
-        "oui" => l.pick("Oui", "Yes"),
-        "non" => l.pick("Non", "No"),
-        "formation-existante" => l.pick(
-            "Une formation existante à ajouter au catalogue",
-            "An existing training to add to the catalogue",
-        ),
-        "idee-programme" => l.pick(
-            "Une idée de nouveau programme",
-            "An idea for a new programme",
-        ),
-        "aide-construction" => l.pick(
-            "Une demande d'aide pour construire une formation",
-            "A request for help to build a training",
-        ),
+        "titulaire" => OptionText::Titulaire.get(l),
+        "contractuel" => OptionText::Contractuel.get(l),
+        "aucune" => OptionText::Aucune.get(l),
+        "occasionnelle" => OptionText::Occasionnelle.get(l),
+        "reguliere" => OptionText::Reguliere.get(l),
+        "indifferent" => OptionText::Indifferent.get(l),
+        "t1" => OptionText::T1.get(l),
+        "t2" => OptionText::T2.get(l),
+        "t3" => OptionText::T3.get(l),
+        "t4" => OptionText::T4.get(l),
+        "oui" => OptionText::Oui.get(l),
+        "non" => OptionText::Non.get(l),
+        "formation-existante" => OptionText::FormationExistante.get(l),
+        "idee-programme" => OptionText::IdeeProgramme.get(l),
+        "aide-construction" => OptionText::AideConstruction.get(l),
         _ => "",
     }
 }
@@ -131,7 +97,7 @@ pub fn error_message(field: &Field, error: FieldError, l: Locale) -> String {
                 .map(FormId::form)
                 .into_iter()
                 .find(|f| f.consent == field.id)
-                .map_or(l.pick("réponses", "answers"), |f| f.noun.get(l));
+                .map_or(OptionText::AnswersNoun.get(l), |f| f.noun.get(l));
             return match l {
                 Locale::Fr => format!("Cochez la case pour accepter le traitement de vos données et envoyer votre {noun}"),
                 Locale::En => format!("Tick the box to agree to the processing of your data and send your {noun}"),
@@ -158,13 +124,13 @@ pub fn error_message(field: &Field, error: FieldError, l: Locale) -> String {
         (FieldError::InvalidEmail, Locale::Fr) => {
             format!(
                 "Saisissez une adresse électronique au format {}",
-                EXAMPLE_EMAIL.fr
+                EXAMPLE_EMAIL.get(Locale::Fr)
             )
         }
         (FieldError::InvalidEmail, Locale::En) => {
             format!(
                 "Enter an email address in the correct format, like {}",
-                EXAMPLE_EMAIL.en
+                EXAMPLE_EMAIL.get(Locale::En)
             )
         }
         (FieldError::HiddenCharacter, Locale::Fr) => {
@@ -228,7 +194,11 @@ mod tests {
         for form in FormId::ALL.map(FormId::form) {
             for step in form.steps() {
                 let title = form.step_title(step);
-                assert!(!title.fr.is_empty() && title.fr != title.en, "{step:?}");
+                assert!(
+                    !title.get(Locale::Fr).is_empty()
+                        && title.get(Locale::Fr) != title.get(Locale::En),
+                    "{step:?}"
+                );
             }
         }
     }

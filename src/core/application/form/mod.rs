@@ -11,10 +11,21 @@
 //!
 //! Ids are stable: they are stored in drafts and sent in payloads.
 
+mod options;
+mod request;
+mod trainer;
+
+pub use options::*;
+pub use request::{REQUEST, REQUEST_FIELDS};
+pub use trainer::{TRAINER, TRAINER_FIELDS};
+
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::back_office::Ending;
-use crate::i18n::{Locale, Text, Texts};
+use crate::i18n::back_office::args as ending;
+use std::fmt::Display;
+
+pub use crate::i18n::fields::FieldText;
+use crate::i18n::{Filled, Locale, Text, Texts};
 
 /// A step of a form. Question steps belong to one form; the review and the
 /// confirmation end every form.
@@ -57,44 +68,22 @@ impl StepId {
 
     /// URL segment (`#/candidature/{slug}`), and where the step's answers go
     /// in the payload (`applicant`, ...). One row per step.
-    const fn row(self) -> (&'static str, &'static str, Tr) {
+    const fn row(self) -> (&'static str, &'static str, Option<Tr>) {
         match self {
-            StepId::You => ("vous", "applicant", tr("Vous", "About you")),
-            StepId::Expertise => (
-                "expertise",
-                "expertise",
-                tr("Votre expertise", "Your expertise"),
-            ),
-            StepId::Proposal => (
-                "proposition",
-                "proposal",
-                tr("Votre proposition", "Your proposal"),
-            ),
+            StepId::You => ("vous", "applicant", Some(FieldText::StepYou)),
+            StepId::Expertise => ("expertise", "expertise", Some(FieldText::StepExpertise)),
+            StepId::Proposal => ("proposition", "proposal", Some(FieldText::StepProposal)),
             StepId::Availability => (
                 "disponibilites",
                 "availability",
-                tr("Vos disponibilités", "Your availability"),
+                Some(FieldText::StepAvailability),
             ),
-            StepId::Requester => (
-                "demandeur",
-                "requester",
-                tr(
-                    "Vous et votre administration",
-                    "You and your administration",
-                ),
-            ),
-            StepId::Need => ("besoin", "need", tr("Votre besoin", "Your need")),
+            StepId::Requester => ("demandeur", "requester", Some(FieldText::StepRequester)),
+            StepId::Need => ("besoin", "need", Some(FieldText::StepNeed)),
             // The two closing steps are titled by their form (see `Form`).
-            StepId::Review => ("verification", "", tr("", "")),
-            StepId::HandOff => (
-                "demarches-simplifiees",
-                "",
-                tr(
-                    "Continuer sur démarches simplifiées",
-                    "Continue on démarches simplifiées",
-                ),
-            ),
-            StepId::Confirmation => ("confirmation", "", tr("", "")),
+            StepId::Review => ("verification", "", None),
+            StepId::HandOff => ("demarches-simplifiees", "", Some(FieldText::StepHandOff)),
+            StepId::Confirmation => ("confirmation", "", None),
         }
     }
 
@@ -300,7 +289,7 @@ pub struct Form {
     pub sent_title: Tr,
     /// What happens next, on the confirmation.
     pub next_steps: Tr,
-    /// The subject of the prepared email (`{ref}`: the reference).
+    /// The subject of the prepared email (`{reference}`: the reference).
     pub mail_subject: Tr,
 }
 
@@ -329,7 +318,7 @@ impl Form {
         match step {
             StepId::Review => self.review_title,
             StepId::Confirmation => self.sent_title,
-            _ => step.row().2,
+            _ => step.row().2.unwrap_or(self.review_title),
         }
     }
 
@@ -339,16 +328,28 @@ impl Form {
     }
 
     /// A message shared by every form, in its words: `{noun}`, `{a_noun}` and
-    /// `{file}` (its progress file's name) are filled in.
+    /// `{file}` (its progress file's name, [`crate::i18n::FORM_WORDS`]) are
+    /// filled in.
     pub fn say(&self, text: impl Texts, l: Locale) -> String {
-        self.fill(text.get(l), l)
+        self.with_words(l, |words| crate::i18n::fill(text.get(l), &[words]))
     }
 
-    /// `text` in its words: [`Form::say`] for any text.
-    pub fn fill(&self, text: &str, l: Locale) -> String {
-        text.replace("{noun}", self.noun.get(l))
-            .replace("{a_noun}", self.a_noun.get(l))
-            .replace("{file}", &self.progress_file())
+    /// A message with values of its own (`args::Key { … }` of a text
+    /// table), in the form's words: [`Form::say`] for a key with arguments.
+    pub fn say_with(&self, text: &impl Filled, l: Locale) -> String {
+        self.with_words(l, |words| text.fill_in(l, words))
+    }
+
+    /// `then` given its words as placeholder values.
+    fn with_words<R>(&self, l: Locale, then: impl FnOnce(&[(&str, &dyn Display)]) -> R) -> R {
+        let [noun, a_noun, file] = crate::i18n::FORM_WORDS;
+        let (noun_text, a_noun_text) = (self.noun.get(l), self.a_noun.get(l));
+        let file_name = self.progress_file();
+        then(&[
+            (noun, &noun_text),
+            (a_noun, &a_noun_text),
+            (file, &file_name),
+        ])
     }
 
     /// Every text of its own it shows (its nouns, start page, buttons, titles,
@@ -382,11 +383,18 @@ impl Form {
     /// subject names the reference, its body the file to attach, since a
     /// `mailto:` link cannot attach one.
     pub fn mailto(&self, address: &str, reference: &str) -> String {
-        let subject = self.mail_subject.fr.replace("{ref}", reference);
-        let body = self
-            .fill(Ending::MailBody.get(Locale::Fr), Locale::Fr)
-            .replace("{file_json}", &self.file_name(reference))
-            .replace("{ref}", reference);
+        let subject = crate::i18n::fill(
+            self.mail_subject.get(Locale::Fr),
+            &[&[("reference", &reference)]],
+        );
+        let file_json = self.file_name(reference);
+        let body = self.say_with(
+            &ending::MailBody {
+                file_json: &file_json,
+                reference: &reference,
+            },
+            Locale::Fr,
+        );
         format!(
             "mailto:{address}?subject={}&body={}",
             crate::util::percent::percent_encode(&subject),
@@ -399,83 +407,6 @@ impl Form {
         self.fields.iter().any(|f| f.id == id)
     }
 }
-
-/// The trainer application.
-pub const TRAINER: Form = Form {
-    id: FormId::Trainer,
-    slug: "candidature",
-    questions: &[
-        StepId::You,
-        StepId::Expertise,
-        StepId::Proposal,
-        StepId::Availability,
-    ],
-    fields: TRAINER_FIELDS,
-    consent: FieldId::Consent,
-    storage_key: "campus.candidature",
-    sent_key: "campus.candidature.envoyee",
-    progress_format: "campus-candidature-brouillon",
-    file_stem: "candidature",
-    schema: "application.schema.json",
-    gated_by_call: true,
-    course_field: None,
-    noun: tr("candidature", "application"),
-    a_noun: tr("une candidature", "an application"),
-    title: Text::TitleApplication,
-    intro: tr(
-        "Le formulaire de candidature se remplit en plusieurs étapes\u{a0}; votre brouillon est conservé dans ce navigateur.",
-        "The application form has several steps; your draft is kept in this browser.",
-    ),
-    start: tr("Commencer ma candidature", "Start my application"),
-    resume: tr("Reprendre ma candidature", "Resume my application"),
-    submit: tr("Envoyer ma candidature", "Send my application"),
-    review_title: tr("Vérifiez votre candidature", "Check your application"),
-    sent_title: tr("Candidature envoyée", "Application sent"),
-    next_steps: tr(
-        "L'équipe du campus examine chaque candidature au regard de l'expertise technique, de l'expérience de formation et de l'engagement pour la transformation numérique de l'État. Vous recevrez une réponse par courriel sous un mois. Gardez votre numéro de référence.",
-        "The campus team examines each application on technical expertise, training experience and commitment to the State's digital transformation. You will get an answer by email within a month. Keep your reference number.",
-    ),
-    mail_subject: tr(
-        "Candidature formateur bénévole {ref}",
-        "Volunteer trainer application {ref}",
-    ),
-};
-
-/// A manager's request for a sur-mesure programme.
-pub const REQUEST: Form = Form {
-    id: FormId::Request,
-    slug: "sur-mesure",
-    questions: &[StepId::Requester, StepId::Need],
-    fields: REQUEST_FIELDS,
-    consent: FieldId::RequestConsent,
-    storage_key: "campus.demande",
-    sent_key: "campus.demande.envoyee",
-    progress_format: "campus-demande-brouillon",
-    file_stem: "demande-sur-mesure",
-    schema: "request.schema.json",
-    gated_by_call: false,
-    course_field: Some(FieldId::RequestCourse),
-    noun: tr("demande", "request"),
-    a_noun: tr("une demande", "a request"),
-    title: Text::TitleRequest,
-    intro: tr(
-        "Le campus construit avec vous un programme adapté à votre équipe\u{a0}: décrivez votre besoin en deux étapes, l'équipe vous répond sous trois semaines. Votre brouillon est conservé dans ce navigateur.",
-        "The campus builds with you a programme suited to your team: describe your need in two steps, the team answers within three weeks. Your draft is kept in this browser.",
-    ),
-    start: tr("Commencer ma demande", "Start my request"),
-    resume: tr("Reprendre ma demande", "Resume my request"),
-    submit: tr("Envoyer ma demande", "Send my request"),
-    review_title: tr("Vérifiez votre demande", "Check your request"),
-    sent_title: tr("Demande envoyée", "Request sent"),
-    next_steps: tr(
-        "Un membre de l'équipe du campus vous écrit sous trois semaines pour préciser votre besoin, proposer un programme et convenir des dates. Gardez votre numéro de référence.",
-        "A member of the campus team will write to you within three weeks to clarify your need, propose a programme and agree on dates. Keep your reference number.",
-    ),
-    mail_subject: tr(
-        "Demande de formation sur mesure {ref}",
-        "Tailor-made programme request {ref}",
-    ),
-};
 
 /// What the applicant proposes (step 3 branches on it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -561,28 +492,9 @@ pub enum Condition {
     Is(FieldId, &'static str),
 }
 
-/// A text in both languages, in the field table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tr {
-    /// French.
-    pub fr: &'static str,
-    /// English.
-    pub en: &'static str,
-}
-
-impl Tr {
-    /// The text in `l`.
-    pub fn get(self, l: Locale) -> &'static str {
-        match l {
-            Locale::Fr => self.fr,
-            Locale::En => self.en,
-        }
-    }
-}
-
-const fn tr(fr: &'static str, en: &'static str) -> Tr {
-    Tr { fr, en }
-}
+/// A text of the form tables: a key of [`FieldText`], whose table holds
+/// its French and English.
+pub type Tr = FieldText;
 
 /// A question of the form, with all its behaviour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -672,535 +584,6 @@ impl Field {
         self.max_len.saturating_mul(4)
     }
 }
-/// Ministries and public bodies offered in the administration list.
-pub const ADMINISTRATIONS: &[&str] = &[
-    "premier-ministre",
-    "armees",
-    "culture",
-    "economie-finances",
-    "education-nationale",
-    "enseignement-superieur-recherche",
-    "europe-affaires-etrangeres",
-    "interieur",
-    "justice",
-    "sante-solidarites",
-    "transition-ecologique",
-    "travail-emploi",
-    "agriculture",
-    "sports",
-    "collectivite-territoriale",
-    "etablissement-public",
-    "autre",
-];
-
-/// French regions (and abroad) for the applicant and the places they can train.
-pub const REGIONS: &[&str] = &[
-    "auvergne-rhone-alpes",
-    "bourgogne-franche-comte",
-    "bretagne",
-    "centre-val-de-loire",
-    "corse",
-    "grand-est",
-    "hauts-de-france",
-    "ile-de-france",
-    "normandie",
-    "nouvelle-aquitaine",
-    "occitanie",
-    "pays-de-la-loire",
-    "provence-alpes-cote-d-azur",
-    "outre-mer",
-];
-
-/// The 9 catalogue domains plus artificial intelligence.
-pub const EXPERTISE_DOMAINS: &[&str] = &[
-    "agilite-produit",
-    "communs-logiciels-libres",
-    "cybersecurite",
-    "data",
-    "design-accessibilite",
-    "environnement-numerique-travail",
-    "numerique-responsable",
-    "cloud-infrastructures",
-    "transformation-numerique",
-    "intelligence-artificielle",
-];
-
-/// Skills the 2025 call seeks.
-pub const SKILLS: &[&str] = &[
-    "coaching-produit",
-    "deploiement-produits",
-    "ia",
-    "design",
-    "data",
-    "autre",
-];
-/// Employment status.
-pub const STATUSES: &[&str] = &["titulaire", "contractuel", "autre"];
-/// Teaching experience.
-pub const TEACHING: &[&str] = &["aucune", "occasionnelle", "reguliere"];
-/// Training formats.
-pub const FORMATS: &[&str] = &["e-learning", "distanciel", "presentiel", "hybride"];
-/// Audiences.
-pub const AUDIENCES: &[&str] = &[
-    "tous-agents",
-    "agents-numerique",
-    "managers",
-    "cadres-dirigeants",
-];
-/// Levels.
-pub const LEVELS: &[&str] = &["decouverte", "intermediaire", "expert"];
-/// Periods of the year.
-pub const PERIODS: &[&str] = &["t1", "t2", "t3", "t4"];
-/// Yes / no.
-pub const YES_NO: &[&str] = &["oui", "non"];
-/// Proposal kinds (values of [`ProposalKind`]).
-pub const PROPOSAL_KINDS: &[&str] = &["formation-existante", "idee-programme", "aide-construction"];
-
-use FieldId as F;
-use StepId as S;
-
-/// Formats a manager may ask for (an e-learning course is not made to measure).
-pub const REQUEST_FORMATS: &[&str] = &["distanciel", "presentiel", "hybride", "indifferent"];
-
-/// The trainer application's fields, in display order.
-pub const TRAINER_FIELDS: &[Field] = &[
-    // 1. You
-    Field::new(F::FirstName, S::You, Input::Text, tr("Prénom", "First name"))
-        .max(100)
-        .autocomplete("given-name"),
-    Field::new(F::LastName, S::You, Input::Text, tr("Nom", "Last name"))
-        .max(100)
-        .autocomplete("family-name"),
-    Field::new(
-        F::Email,
-        S::You,
-        Input::Email,
-        tr("Adresse électronique professionnelle", "Work email address"),
-    )
-    .max(254)
-    .autocomplete("email")
-    .hint(EMAIL_HINT),
-    Field::new(F::Phone, S::You, Input::Phone, tr("Téléphone", "Phone"))
-        .max(30)
-        .optional()
-        .autocomplete("tel")
-        .hint(PHONE_HINT),
-    Field::new(
-        F::Administration,
-        S::You,
-        Input::OneOf(ADMINISTRATIONS),
-        tr("Administration", "Administration"),
-    ),
-    Field::new(
-        F::AdministrationOther,
-        S::You,
-        Input::Text,
-        tr("Nom de votre administration", "Name of your administration"),
-    )
-    .max(200)
-    .when(Condition::Is(F::Administration, "autre")),
-    Field::new(
-        F::Department,
-        S::You,
-        Input::Text,
-        tr("Direction ou service", "Directorate or department"),
-    )
-    .max(200)
-    .autocomplete("organization"),
-    Field::new(
-        F::JobTitle,
-        S::You,
-        Input::Text,
-        tr("Intitulé de poste", "Job title"),
-    )
-    .max(200)
-    .autocomplete("organization-title"),
-    Field::new(
-        F::Region,
-        S::You,
-        Input::OneOf(REGIONS),
-        tr("Région d'affectation", "Region where you work"),
-    ),
-    Field::new(
-        F::Status,
-        S::You,
-        Input::OneOf(STATUSES),
-        tr("Statut", "Employment status"),
-    ),
-    // 2. Expertise
-    Field::new(
-        F::Domains,
-        S::Expertise,
-        Input::AnyOf(EXPERTISE_DOMAINS),
-        tr("Domaines d'expertise", "Fields of expertise"),
-    ),
-    Field::new(
-        F::Skills,
-        S::Expertise,
-        Input::AnyOf(SKILLS),
-        tr("Compétences que vous pouvez transmettre", "Skills you can teach"),
-    )
-    .hint(tr(
-        "Le campus recherche en priorité du coaching produit, du déploiement de produits numériques, de l'IA, du design et de la data.",
-        "The campus is looking first for product coaching, digital product deployment, AI, design and data.",
-    )),
-    Field::new(
-        F::YearsExperience,
-        S::Expertise,
-        Input::Number { min: 0, max: 60 },
-        tr(
-            "Années d'expérience dans ces domaines",
-            "Years of experience in these fields",
-        ),
-    )
-    .max(2),
-    Field::new(
-        F::TeachingExperience,
-        S::Expertise,
-        Input::OneOf(TEACHING),
-        tr("Expérience de formation", "Training experience"),
-    ),
-    Field::new(
-        F::Bio,
-        S::Expertise,
-        Input::LongText,
-        tr("Présentez votre parcours", "Describe your background"),
-    )
-    .max(1500)
-    .hint(tr(
-        "Votre expertise technique\u{a0}: projets, responsabilités, réalisations.",
-        "Your technical expertise: projects, responsibilities, achievements.",
-    )),
-    Field::new(
-        F::Motivation,
-        S::Expertise,
-        Input::LongText,
-        tr(
-            "Pourquoi souhaitez-vous former vos collègues\u{a0}?",
-            "Why do you want to train your colleagues?",
-        ),
-    )
-    .max(1500)
-    .hint(tr(
-        "Votre engagement pour la transformation numérique de l'État.",
-        "Your commitment to the State's digital transformation.",
-    )),
-    // 3. Proposal
-    Field::new(
-        F::ProposalKind,
-        S::Proposal,
-        Input::OneOf(PROPOSAL_KINDS),
-        tr("Que proposez-vous\u{a0}?", "What do you propose?"),
-    ),
-    Field::new(F::ExistingTitle, S::Proposal, Input::Text, tr("Titre", "Title"))
-        .max(150)
-        .branch(ProposalKind::Existing)
-        .similar()
-        .hint(SIMILAR_HINT),
-    Field::new(
-        F::ExistingSummary,
-        S::Proposal,
-        Input::LongText,
-        tr("Résumé", "Summary"),
-    )
-    .max(1000)
-    .branch(ProposalKind::Existing),
-    Field::new(
-        F::ExistingDomain,
-        S::Proposal,
-        Input::OneOf(EXPERTISE_DOMAINS),
-        tr("Domaine", "Field"),
-    )
-    .branch(ProposalKind::Existing),
-    Field::new(
-        F::ExistingFormat,
-        S::Proposal,
-        Input::OneOf(FORMATS),
-        tr("Format", "Format"),
-    )
-    .branch(ProposalKind::Existing),
-    Field::new(
-        F::ExistingDurationHours,
-        S::Proposal,
-        Input::Hours { min: 1, max: 200 },
-        tr("Durée (en heures)", "Duration (hours)"),
-    )
-    .max(10)
-    .hint(tr(
-        "Par exemple\u{a0}: 7, 3,5 ou 3\u{a0}h\u{a0}30",
-        "For example: 7, 3.5 or 3 h 30",
-    ))
-    .branch(ProposalKind::Existing),
-    Field::new(
-        F::ExistingAudience,
-        S::Proposal,
-        Input::AnyOf(AUDIENCES),
-        tr("Public", "Audience"),
-    )
-    .branch(ProposalKind::Existing),
-    Field::new(
-        F::ExistingLevel,
-        S::Proposal,
-        Input::OneOf(LEVELS),
-        tr("Niveau", "Level"),
-    )
-    .branch(ProposalKind::Existing),
-    Field::new(
-        F::ExistingObjectives,
-        S::Proposal,
-        Input::LongText,
-        tr("Objectifs pédagogiques", "Learning objectives"),
-    )
-    .max(1000)
-    .branch(ProposalKind::Existing),
-    Field::new(
-        F::ExistingMaterialUrl,
-        S::Proposal,
-        Input::Url,
-        tr("Lien vers le support", "Link to the material"),
-    )
-    .max(500)
-    .optional()
-    .branch(ProposalKind::Existing)
-    .hint(tr(
-        "Adresse commençant par https://",
-        "Address starting with https://",
-    )),
-    Field::new(F::IdeaTitle, S::Proposal, Input::Text, tr("Titre", "Title"))
-        .max(150)
-        .branch(ProposalKind::Idea)
-        .similar()
-        .hint(SIMILAR_HINT),
-    Field::new(
-        F::IdeaNeed,
-        S::Proposal,
-        Input::LongText,
-        tr(
-            "À quel besoin répond ce programme\u{a0}?",
-            "What need does this programme answer?",
-        ),
-    )
-    .max(1500)
-    .branch(ProposalKind::Idea),
-    Field::new(
-        F::IdeaAudience,
-        S::Proposal,
-        Input::AnyOf(AUDIENCES),
-        tr("Public", "Audience"),
-    )
-    .branch(ProposalKind::Idea),
-    Field::new(
-        F::IdeaFormat,
-        S::Proposal,
-        Input::OneOf(FORMATS),
-        tr("Format", "Format"),
-    )
-    .branch(ProposalKind::Idea),
-    Field::new(
-        F::HelpTopic,
-        S::Proposal,
-        Input::Text,
-        tr("Sujet de la formation", "Topic of the training"),
-    )
-    .max(150)
-    .branch(ProposalKind::Help),
-    Field::new(
-        F::HelpNeeded,
-        S::Proposal,
-        Input::LongText,
-        tr("De quelle aide avez-vous besoin\u{a0}?", "What help do you need?"),
-    )
-    .max(1500)
-    .branch(ProposalKind::Help),
-    Field::new(
-        F::HelpWhen,
-        S::Proposal,
-        Input::Text,
-        tr("Pour quand\u{a0}?", "By when?"),
-    )
-    .max(200)
-    .branch(ProposalKind::Help)
-    .hint(tr(
-        "Par exemple\u{a0}: premier semestre 2027",
-        "For example: first half of 2027",
-    )),
-    // 4. Availability
-    Field::new(
-        F::DaysPerYear,
-        S::Availability,
-        Input::Number { min: 1, max: 50 },
-        tr("Jours disponibles par an", "Days available per year"),
-    )
-    .max(2),
-    Field::new(
-        F::FormatsAccepted,
-        S::Availability,
-        Input::AnyOf(FORMATS),
-        tr("Formats acceptés", "Formats you accept"),
-    ),
-    Field::new(
-        F::RegionsAvailable,
-        S::Availability,
-        Input::AnyOf(REGIONS),
-        tr(
-            "Régions où vous pouvez intervenir",
-            "Regions where you can train",
-        ),
-    ),
-    Field::new(
-        F::Periods,
-        S::Availability,
-        Input::AnyOf(PERIODS),
-        tr("Périodes", "Periods"),
-    ),
-    Field::new(
-        F::ManagerInformed,
-        S::Availability,
-        Input::OneOf(YES_NO),
-        tr(
-            "Votre responsable hiérarchique est-il informé\u{a0}?",
-            "Is your line manager informed?",
-        ),
-    ),
-    // 5. Review: consent is a field like any other (validated for sending and
-    // for downloading alike, and recorded as ticked).
-    Field::new(
-        F::Consent,
-        S::Review,
-        Input::Tick,
-        tr(
-            "J'accepte que mes réponses soient traitées par l'équipe du Campus du numérique public pour examiner ma candidature.",
-            "I agree that my answers are processed by the Campus du numérique public team to examine my application.",
-        ),
-    ),
-];
-
-/// The sur-mesure request's fields, in display order.
-pub const REQUEST_FIELDS: &[Field] = &[
-    // 1. Who asks
-    Field::new(F::RequesterFirstName, S::Requester, Input::Text, tr("Prénom", "First name"))
-        .max(100)
-        .autocomplete("given-name"),
-    Field::new(F::RequesterLastName, S::Requester, Input::Text, tr("Nom", "Last name"))
-        .max(100)
-        .autocomplete("family-name"),
-    Field::new(
-        F::RequesterEmail,
-        S::Requester,
-        Input::Email,
-        tr("Adresse électronique professionnelle", "Work email address"),
-    )
-    .max(254)
-    .autocomplete("email")
-    .hint(EMAIL_HINT),
-    Field::new(F::RequesterPhone, S::Requester, Input::Phone, tr("Téléphone", "Phone"))
-        .max(30)
-        .optional()
-        .autocomplete("tel")
-        .hint(PHONE_HINT),
-    Field::new(
-        F::RequesterAdministration,
-        S::Requester,
-        Input::OneOf(ADMINISTRATIONS),
-        tr("Administration", "Administration"),
-    ),
-    Field::new(
-        F::RequesterAdministrationOther,
-        S::Requester,
-        Input::Text,
-        tr("Nom de votre administration", "Name of your administration"),
-    )
-    .max(200)
-    .when(Condition::Is(F::RequesterAdministration, "autre")),
-    Field::new(
-        F::RequesterRole,
-        S::Requester,
-        Input::Text,
-        tr("Votre fonction", "Your position"),
-    )
-    .max(200)
-    .autocomplete("organization-title")
-    .hint(tr(
-        "Par exemple\u{a0}: cheffe du bureau des systèmes d'information",
-        "For example: head of the information systems office",
-    )),
-    // 2. The need
-    Field::new(
-        F::RequestCourse,
-        S::Need,
-        Input::Text,
-        tr(
-            "Formation ou programme du catalogue qui vous intéresse",
-            "Catalogue course or programme you are interested in",
-        ),
-    )
-    .max(200)
-    .optional()
-    .similar()
-    .hint(tr(
-        "Laissez vide pour un programme entièrement nouveau. Nous vous signalons les formations du catalogue qui y ressemblent.",
-        "Leave empty for an entirely new programme. We show catalogue trainings that look similar.",
-    )),
-    Field::new(
-        F::RequestNeed,
-        S::Need,
-        Input::LongText,
-        tr("Décrivez votre besoin", "Describe your need"),
-    )
-    .max(2000)
-    .hint(tr(
-        "Le contexte de votre équipe, ce qu'elle doit savoir faire à l'issue du programme, les contraintes à connaître.",
-        "Your team's context, what it should be able to do after the programme, the constraints to know about.",
-    )),
-    Field::new(
-        F::RequestTeamSize,
-        S::Need,
-        Input::Number { min: 1, max: 1000 },
-        tr("Nombre de personnes à former", "Number of people to train"),
-    )
-    .max(4),
-    Field::new(
-        F::RequestAudience,
-        S::Need,
-        Input::AnyOf(AUDIENCES),
-        tr("Qui sont-elles\u{a0}?", "Who are they?"),
-    ),
-    Field::new(
-        F::RequestFormat,
-        S::Need,
-        Input::OneOf(REQUEST_FORMATS),
-        tr("Format souhaité", "Preferred format"),
-    ),
-    Field::new(
-        F::RequestPeriods,
-        S::Need,
-        Input::AnyOf(PERIODS),
-        tr("Période souhaitée", "Preferred period"),
-    ),
-    Field::new(
-        F::RequestPlace,
-        S::Need,
-        Input::Text,
-        tr("Lieu", "Place"),
-    )
-    .max(200)
-    .optional()
-    .hint(tr(
-        "Pour une formation en présentiel\u{a0}: la ville ou le site de votre administration.",
-        "For an in-person programme: the city or site of your administration.",
-    )),
-    // 3. Review
-    Field::new(
-        F::RequestConsent,
-        S::Review,
-        Input::Tick,
-        tr(
-            "J'accepte que mes réponses soient traitées par l'équipe du Campus du numérique public pour examiner ma demande.",
-            "I agree that my answers are processed by the Campus du numérique public team to examine my request.",
-        ),
-    ),
-];
-
 /// The campus team's address (its home is [`crate::i18n::CAMPUS_EMAIL`]):
 /// where applications and requests are emailed when the site does not send
 /// them itself (a request about a course goes to the course's own contact,
@@ -1208,25 +591,13 @@ pub const REQUEST_FIELDS: &[Field] = &[
 pub use crate::i18n::CAMPUS_EMAIL;
 
 /// The one example address of the site (hints and error messages).
-pub const EXAMPLE_EMAIL: Tr = tr(
-    "prenom.nom@ministere.gouv.fr",
-    "firstname.lastname@ministry.gouv.fr",
-);
+pub const EXAMPLE_EMAIL: Tr = FieldText::ExampleEmail;
 
-const EMAIL_HINT: Tr = tr(
-    "Par exemple\u{a0}: prenom.nom@ministere.gouv.fr",
-    "For example: firstname.lastname@ministry.gouv.fr",
-);
+const EMAIL_HINT: Tr = FieldText::EmailHint;
 
-const PHONE_HINT: Tr = tr(
-    "Par exemple\u{a0}: 01\u{a0}23\u{a0}45\u{a0}67\u{a0}89",
-    "For example: +33 1 23 45 67 89",
-);
+const PHONE_HINT: Tr = FieldText::PhoneHint;
 
-const SIMILAR_HINT: Tr = tr(
-    "Nous vous signalons les formations du catalogue qui y ressemblent.",
-    "We show catalogue trainings that look similar.",
-);
+const SIMILAR_HINT: Tr = FieldText::SimilarHint;
 
 /// Every field of every form.
 pub fn all_fields() -> impl Iterator<Item = &'static Field> {
@@ -1262,7 +633,11 @@ mod tests {
         assert_eq!(all_fields().count(), FieldId::ALL.len());
         for form in FormId::ALL.map(FormId::form) {
             for f in form.fields {
-                assert!(!f.label.fr.is_empty() && !f.label.en.is_empty(), "{}", f.id);
+                assert!(
+                    !f.label.get(Locale::Fr).is_empty() && !f.label.get(Locale::En).is_empty(),
+                    "{}",
+                    f.id
+                );
                 assert!(
                     form.has_step(f.step) && f.step != StepId::Confirmation,
                     "{}",
@@ -1308,7 +683,7 @@ mod tests {
             for step in form.questions {
                 assert!(form.fields_of(*step).count() > 0, "{step:?}");
                 assert!(!step.section().is_empty());
-                assert!(!form.step_title(*step).fr.is_empty());
+                assert!(!form.step_title(*step).get(Locale::Fr).is_empty());
             }
             // Consent is the review step's only field.
             assert_eq!(
@@ -1326,10 +701,11 @@ mod tests {
                 assert!(form.has_field(c) && field(c).is_optional());
             }
             for t in form.words() {
-                assert!(!t.fr.is_empty() && !t.en.is_empty());
+                assert!(!t.get(Locale::Fr).is_empty() && !t.get(Locale::En).is_empty());
             }
             assert!(
-                form.mail_subject.fr.contains("{ref}") && form.mail_subject.en.contains("{ref}")
+                form.mail_subject.get(Locale::Fr).contains("{reference}")
+                    && form.mail_subject.get(Locale::En).contains("{reference}")
             );
             keys.push([
                 form.slug,
