@@ -14,6 +14,7 @@ pub mod query;
 pub mod scan;
 pub mod search;
 pub mod selection;
+pub mod sliced;
 pub mod sort;
 pub mod summary;
 pub mod synthetic;

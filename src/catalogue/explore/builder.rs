@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::catalogue::facets::{FacetBuilder, FacetIndex};
 use crate::catalogue::model::Catalogue;
 use crate::catalogue::search::{IndexBuilder, IndexFinisher, SearchIndex};
+use crate::catalogue::sliced::Sliced;
 use crate::catalogue::text::fold;
 
 use super::explorer::Explorer;
@@ -43,9 +44,9 @@ pub(super) enum Stage {
 }
 
 /// Builds an [`Explorer`] a few courses at a time, so that a large catalogue
-/// never blocks the page for long: [`ExplorerBuilder::step`] until it returns
-/// `true`, then [`ExplorerBuilder::finish`]. The result is exactly
-/// [`Explorer::new`]'s, which is this builder run in one go.
+/// never blocks the page for long ([`Sliced`]; a unit of work is about one
+/// course's worth). The result is exactly [`Explorer::new`]'s, which is this
+/// builder run in one go.
 #[derive(Debug)]
 pub struct ExplorerBuilder {
     catalogue: Catalogue,
@@ -77,11 +78,15 @@ impl ExplorerBuilder {
             by_id: HashMap::new(),
         }
     }
+}
+
+impl Sliced for ExplorerBuilder {
+    type Output = Explorer;
 
     /// Does about `courses` courses' worth of work (at least one unit: a step
     /// that cannot be split, such as a sort, is done whole). Returns `true` once
     /// everything is built.
-    pub fn step(&mut self, courses: usize) -> bool {
+    fn step(&mut self, courses: usize) -> bool {
         let courses = courses.max(1);
         let all = &self.catalogue.courses;
         let end = self.next.saturating_add(courses).min(all.len());
@@ -178,8 +183,8 @@ impl ExplorerBuilder {
         matches!(self.stage, Stage::Done)
     }
 
-    /// The explorer, finishing whatever [`ExplorerBuilder::step`] has not done.
-    pub fn finish(mut self) -> Explorer {
+    /// The explorer, finishing whatever [`Sliced::step`] has not done.
+    fn finish(mut self) -> Explorer {
         while !self.step(usize::MAX) {}
         let ExplorerBuilder {
             catalogue,

@@ -10,6 +10,7 @@ use crate::catalogue::filters::{FilterValue, Filters};
 use crate::catalogue::model::{Catalogue, Course, Session};
 use crate::catalogue::query::{CatalogueQuery, Sort};
 use crate::catalogue::search::{Matcher, SearchIndex};
+use crate::catalogue::sliced::Sliced;
 use crate::catalogue::sort;
 
 use super::builder::ExplorerBuilder;
@@ -95,7 +96,7 @@ impl NamedPlaces {
 impl Explorer {
     /// Indexes `catalogue`; `now` is the current time in unix seconds.
     pub fn new(catalogue: Catalogue, now: i64) -> Explorer {
-        ExplorerBuilder::new(catalogue, now).finish()
+        ExplorerBuilder::new(catalogue, now).run()
     }
 
     /// The facet value lists (domain ids, regions).

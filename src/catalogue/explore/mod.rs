@@ -21,4 +21,4 @@ mod tests;
 pub use builder::ExplorerBuilder;
 pub use explorer::{Dropped, Explorer, Results, Suggestion, PAGE_SIZE};
 pub use searchable::build_search_index;
-pub use similar::SimilarBuilder;
+pub use similar::{SimilarBuilder, SimilarJob};

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::catalogue::model::{Course, Kind};
 use crate::catalogue::search::FxBuild;
+use crate::catalogue::sliced::Sliced;
 use crate::catalogue::sort;
 use crate::catalogue::text::fold;
 
@@ -106,8 +107,8 @@ pub(super) enum SimilarStage {
 
 /// Builds what [`Explorer::similar`] looks up a few courses at a time, so
 /// that a large catalogue never blocks the page for long (as
-/// [`ExplorerBuilder`]): [`SimilarBuilder::step`] until it returns `true`,
-/// then [`Explorer::keep_similar`]. The browser runs it once the catalogue is
+/// [`ExplorerBuilder`]): run as a [`SimilarJob`], which hands it to
+/// [`Explorer::keep_similar`] once built. The browser runs it once the catalogue is
 /// shown; without it, the first [`Explorer::similar`] builds it in one go.
 #[derive(Debug, Default)]
 pub struct SimilarBuilder {
@@ -129,7 +130,7 @@ impl SimilarBuilder {
     /// Does about `courses` courses' worth of work on `explorer`'s catalogue
     /// (a stage after the first is done whole, each one pass over the
     /// courses or their title words). Returns `true` once built.
-    pub fn step(&mut self, explorer: &Explorer, courses: usize) -> bool {
+    pub(super) fn step(&mut self, explorer: &Explorer, courses: usize) -> bool {
         let all = &explorer.catalogue.courses;
         match self.stage {
             SimilarStage::Courses => {
@@ -268,6 +269,39 @@ impl SimilarBuilder {
             members: std::mem::take(&mut self.members),
             domain_buckets,
         }
+    }
+}
+
+/// What [`Explorer::similar`] looks up, built for `explorer` as a [`Sliced`]
+/// job (a unit of work is about one course's worth) and kept by it when
+/// finished ([`Explorer::keep_similar`]).
+#[derive(Debug)]
+pub struct SimilarJob<'e> {
+    explorer: &'e Explorer,
+    builder: SimilarBuilder,
+}
+
+impl<'e> SimilarJob<'e> {
+    /// Starts building what `explorer`'s similar courses look up.
+    pub fn new(explorer: &'e Explorer) -> SimilarJob<'e> {
+        SimilarJob {
+            explorer,
+            builder: SimilarBuilder::default(),
+        }
+    }
+}
+
+impl Sliced for SimilarJob<'_> {
+    type Output = ();
+
+    fn step(&mut self, courses: usize) -> bool {
+        self.builder.step(self.explorer, courses)
+    }
+
+    /// Finishes the build and has the explorer keep it.
+    fn finish(mut self) {
+        while !self.step(usize::MAX) {}
+        self.explorer.keep_similar(self.builder);
     }
 }
 

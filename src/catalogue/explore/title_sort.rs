@@ -1,5 +1,6 @@
 //! The courses in title order, by a merge sort done a few merges at a time.
 
+use crate::catalogue::sliced::Sliced;
 use crate::catalogue::sort;
 
 /// Merging sorted runs costs far less than indexing a course's texts: this many
@@ -53,9 +54,14 @@ impl TitleSort {
             _ => a <= b,
         }
     }
+}
+
+/// A unit of work is one title sorted or merged.
+impl Sliced for TitleSort {
+    type Output = Vec<u32>;
 
     /// Sorts or merges about `budget` titles; returns whether `order` is sorted.
-    pub(super) fn step(&mut self, budget: usize) -> bool {
+    fn step(&mut self, budget: usize) -> bool {
         let n = self.order.len();
         let keys = &self.keys;
         // First, runs, each sorted at once.
@@ -113,6 +119,12 @@ impl TitleSort {
             }
         }
         true
+    }
+
+    /// The positions in title order, sorting what is left.
+    fn finish(mut self) -> Vec<u32> {
+        while !self.step(usize::MAX) {}
+        self.order
     }
 }
 

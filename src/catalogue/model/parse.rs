@@ -7,6 +7,8 @@ use std::collections::HashSet;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use crate::catalogue::sliced::Sliced;
+
 use super::report::{CatalogueError, DroppedField, Parsed, SkipReason, Skipped};
 use super::sanitize::{check_extras, sanitize_links, synonym_group};
 use super::types::{Catalogue, Course, Domain, Figure, Kind, TrainerCall, SUPPORTED_VERSION};
@@ -184,15 +186,14 @@ impl CourseChecker {
 
     /// The parse result, once every course is checked.
     pub(super) fn finish(self, header: Header) -> Parsed {
-        let mut assembly = self.into_assembly();
-        while !assembly.step(usize::MAX) {}
-        assembly.finish(header)
+        self.into_assembly(header).run()
     }
 
     /// Leaves the last check (a parcours may only list valid modules, known
-    /// once all courses are checked) to [`Assembly::step`], a few at a time.
-    pub(super) fn into_assembly(self) -> Assembly {
+    /// once all courses are checked) to an [`Assembly`], a few at a time.
+    pub(super) fn into_assembly(self, header: Header) -> Assembly {
         Assembly {
+            header,
             courses: Vec::with_capacity(self.candidates.len()),
             candidates: self.candidates.into_iter(),
             modules: self.modules,
@@ -202,9 +203,11 @@ impl CourseChecker {
     }
 }
 
-/// The checked courses, being gathered into the catalogue.
+/// The checked courses, being gathered into the catalogue ([`Sliced`]: a
+/// unit of work is one course).
 #[derive(Debug)]
 pub(super) struct Assembly {
+    pub(super) header: Header,
     pub(super) candidates: std::vec::IntoIter<(usize, Course, Vec<DroppedField>)>,
     pub(super) modules: HashSet<String>,
     pub(super) courses: Vec<Course>,
@@ -212,9 +215,11 @@ pub(super) struct Assembly {
     pub(super) dropped: Vec<DroppedField>,
 }
 
-impl Assembly {
+impl Sliced for Assembly {
+    type Output = Parsed;
+
     /// Gathers up to `count` more courses; returns whether all are.
-    pub(super) fn step(&mut self, count: usize) -> bool {
+    fn step(&mut self, count: usize) -> bool {
         for (index, course, notes) in self.candidates.by_ref().take(count) {
             if let Some(missing) = course.modules.iter().find(|m| !self.modules.contains(*m)) {
                 self.skipped.push(Skipped {
@@ -231,8 +236,9 @@ impl Assembly {
     }
 
     /// The parse result, once every course is gathered.
-    pub(super) fn finish(mut self, header: Header) -> Parsed {
+    fn finish(mut self) -> Parsed {
         while !self.step(usize::MAX) {}
+        let header = self.header;
         let mut skipped = self.skipped;
         crate::catalogue::sort::sort_by_key(&mut skipped, |s| s.index);
         Parsed {

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::catalogue::scan::{CourseScanner, Scan};
+use crate::catalogue::sliced::Sliced;
 
 use super::parse::{read_header, Assembly, CourseChecker, Header, RawDocument};
 use super::report::{CatalogueError, Parsed};
@@ -21,7 +22,7 @@ pub(super) enum ParseStage<'t> {
         next: usize,
     },
     /// Gathering the checked courses.
-    Assembly { header: Header, assembly: Assembly },
+    Assembly(Assembly),
     /// The document is left to [`Parsed::from_json`], in one go: it is not
     /// shaped as the scanner expects, or not valid (then the one-shot parser
     /// says exactly why).
@@ -31,9 +32,8 @@ pub(super) enum ParseStage<'t> {
 }
 
 /// Parses a catalogue document a few courses at a time, so that a large
-/// catalogue never blocks the page for long: [`ParseProgress::step`] until it
-/// returns `true`, then [`ParseProgress::finish`]. The result is exactly
-/// [`Parsed::from_json`]'s.
+/// catalogue never blocks the page for long ([`Sliced`]). The result is
+/// exactly [`Parsed::from_json`]'s.
 ///
 /// The top level is read by a quick scanner ([`crate::catalogue::scan`]) that finds the
 /// courses, a few at a time; everything else (version, domains, figures…) is
@@ -74,10 +74,28 @@ impl<'t> ParseProgress<'t> {
         }
     }
 
+    /// Everything but the courses, read from the document with its `courses`
+    /// array (the bytes `array`) replaced by `[]`; `None` if that fails in any
+    /// way (the one-shot parser will say why, or read it after all).
+    pub(super) fn header(text: &str, array: Range<usize>) -> Option<Header> {
+        let (before, after) = (text.get(..array.start)?, text.get(array.end..)?);
+        let mut rest = String::with_capacity(before.len() + after.len() + 2);
+        rest.push_str(before);
+        rest.push_str("[]");
+        rest.push_str(after);
+        let raw: RawDocument = serde_json::from_str(&rest).ok()?;
+        read_header(raw).ok().map(|(header, _)| header)
+    }
+}
+
+/// A unit of work is about one course's worth.
+impl Sliced for ParseProgress<'_> {
+    type Output = Result<Parsed, CatalogueError>;
+
     /// Does about `courses` courses' worth of work (at least one unit; reading
     /// the document's members other than its courses is one unit, and so is a
     /// document left to the one-shot parser). Returns `true` once finished.
-    pub fn step(&mut self, courses: usize) -> bool {
+    fn step(&mut self, courses: usize) -> bool {
         let courses = courses.max(1);
         let text = self.text;
         self.stage = match std::mem::replace(&mut self.stage, ParseStage::OneShot) {
@@ -120,10 +138,7 @@ impl<'t> ParseProgress<'t> {
                 if !valid {
                     ParseStage::OneShot
                 } else if end == elements.len() {
-                    ParseStage::Assembly {
-                        header,
-                        assembly: checker.into_assembly(),
-                    }
+                    ParseStage::Assembly(checker.into_assembly(header))
                 } else {
                     ParseStage::Courses {
                         header,
@@ -133,14 +148,11 @@ impl<'t> ParseProgress<'t> {
                     }
                 }
             }
-            ParseStage::Assembly {
-                header,
-                mut assembly,
-            } => {
+            ParseStage::Assembly(mut assembly) => {
                 if assembly.step(courses) {
-                    ParseStage::Done(Ok(assembly.finish(header)))
+                    ParseStage::Done(Ok(assembly.finish()))
                 } else {
-                    ParseStage::Assembly { header, assembly }
+                    ParseStage::Assembly(assembly)
                 }
             }
             ParseStage::OneShot => ParseStage::Done(Parsed::from_json(text)),
@@ -149,21 +161,8 @@ impl<'t> ParseProgress<'t> {
         matches!(self.stage, ParseStage::Done(_))
     }
 
-    /// Everything but the courses, read from the document with its `courses`
-    /// array (the bytes `array`) replaced by `[]`; `None` if that fails in any
-    /// way (the one-shot parser will say why, or read it after all).
-    pub(super) fn header(text: &str, array: Range<usize>) -> Option<Header> {
-        let (before, after) = (text.get(..array.start)?, text.get(array.end..)?);
-        let mut rest = String::with_capacity(before.len() + after.len() + 2);
-        rest.push_str(before);
-        rest.push_str("[]");
-        rest.push_str(after);
-        let raw: RawDocument = serde_json::from_str(&rest).ok()?;
-        read_header(raw).ok().map(|(header, _)| header)
-    }
-
-    /// The parse result, finishing whatever [`ParseProgress::step`] has not done.
-    pub fn finish(mut self) -> Result<Parsed, CatalogueError> {
+    /// The parse result, finishing whatever [`Sliced::step`] has not done.
+    fn finish(mut self) -> Result<Parsed, CatalogueError> {
         while !self.step(usize::MAX) {}
         match self.stage {
             ParseStage::Done(result) => result,

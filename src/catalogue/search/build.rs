@@ -7,13 +7,14 @@ use super::hash::FxBuild;
 use super::index::{SearchIndex, SearchableText};
 use super::query::parse_query;
 use super::score::field;
+use crate::catalogue::sliced::Sliced;
 use crate::catalogue::text::{for_each_word_verbatim, is_invisible, is_stop_word};
 
 /// Builds the index a few documents at a time (so that a large catalogue never
 /// blocks the page for long): [`IndexBuilder::add`] each document in order, then
 /// [`IndexBuilder::finish`]. The result is exactly [`SearchIndex::build`]'s,
 /// which is this very builder run in one go.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct IndexBuilder {
     ids: HashMap<Box<str>, u32, FxBuild>,
     /// Every posting, in document order: (term, document, field flags).
@@ -78,13 +79,11 @@ impl IndexBuilder {
     /// The index of every document added: sorted vocabulary, postings grouped
     /// by term (one pass over the postings).
     pub fn finish(self) -> SearchIndex {
-        let mut finisher = self.into_finisher();
-        while !finisher.step(usize::MAX) {}
-        finisher.finish()
+        self.into_finisher().run()
     }
 
     /// Sorts the vocabulary, and leaves the grouping of the postings by term to
-    /// [`IndexFinisher::step`], a few at a time.
+    /// [`IndexFinisher`]'s steps, a few at a time.
     pub fn into_finisher(self) -> IndexFinisher {
         let b = self;
         let mut vocabulary: Vec<(Box<str>, u32)> = b.ids.into_iter().collect();
@@ -182,7 +181,7 @@ impl IndexBuilder {
 }
 
 /// The last part of an index build: the postings grouped by term, a few at a
-/// time ([`IndexBuilder::into_finisher`]).
+/// time ([`IndexBuilder::into_finisher`]); a unit of work is one posting.
 #[derive(Debug)]
 pub struct IndexFinisher {
     /// Every posting, in document order: (term, document, field flags).
@@ -194,9 +193,11 @@ pub struct IndexFinisher {
     index: SearchIndex,
 }
 
-impl IndexFinisher {
+impl Sliced for IndexFinisher {
+    type Output = SearchIndex;
+
     /// Places up to `count` more postings; returns whether all are placed.
-    pub fn step(&mut self, count: usize) -> bool {
+    fn step(&mut self, count: usize) -> bool {
         let end = self.done.saturating_add(count).min(self.postings.len());
         let index = &mut self.index;
         // Postings were made in document order, so each term's stay sorted.
@@ -217,8 +218,9 @@ impl IndexFinisher {
         self.done == self.postings.len()
     }
 
-    /// The index (postings not placed yet are missing).
-    pub fn finish(self) -> SearchIndex {
+    /// The index, placing the postings not placed yet.
+    fn finish(mut self) -> SearchIndex {
+        while !self.step(usize::MAX) {}
         self.index
     }
 }
