@@ -3,16 +3,16 @@
 //! `cargo bench --bench search` prints, for 160 (bundled), 10,000, 50,000 and
 //! 200,000 courses: parse time, index build time (the index the app builds: course
 //! texts, domain labels, kind labels, session cities and regions, synonyms), the
-//! same two in the slices the browser runs them in (`ParseProgress`,
-//! `ExplorerBuilder`, 32 courses a step) and their longest single step, and the
-//! median and p95 time of a search for every prefix of real queries typed letter
+//! same two in the slices the browser runs them in (the `Sliced` jobs
+//! `ParseProgress` and `ExplorerBuilder`, 32 courses a step) and their longest
+//! single step, and the median and p95 time of a search for every prefix of real queries typed letter
 //! by letter. A second line times the similar courses of a course
 //! (`Explorer::similar(doc, 4)`, one call per course page of the static site):
 //! the first call, which builds what the others look up, then an evenly spaced
 //! sample of [`SIMILAR_SAMPLE`] courses (total and per call), and what that makes
 //! for every course. A third line times what navigating computes once the
 //! catalogue is loaded: the home page's summary, the next-session sort, and
-//! the similar courses' index built in slices (`SimilarBuilder`).
+//! the similar courses' index built in slices (`SimilarJob`).
 //! `cargo bench --bench search -- --write DIR` also writes the synthetic catalogues
 //! (`catalogue-10000.json`, `catalogue-50000.json`, `catalogue-200000.json`) for
 //! the browser benchmarks. `BENCH_SIZES=10000,50000` limits the sizes.
@@ -23,6 +23,7 @@ use campus_core::catalogue::explore::{Explorer, ExplorerBuilder};
 use campus_core::catalogue::model::{Catalogue, ParseProgress, Parsed};
 use campus_core::catalogue::query::CatalogueQuery;
 use campus_core::catalogue::search::SearchIndex;
+use campus_core::catalogue::sliced::Sliced;
 use campus_core::catalogue::synthetic::catalogue_json;
 
 /// Queries typed key by key, as an agent would.
@@ -192,8 +193,9 @@ fn bench_navigation(label: &str, explorer: &Explorer) {
     let sorted = std::hint::black_box(explorer.run(&query)).all.len();
     let sort_ms = t.elapsed().as_secs_f64() * 1e3;
     let fresh = Explorer::new(explorer.catalogue.clone(), explorer.now());
-    let mut builder = campus_core::catalogue::explore::SimilarBuilder::default();
-    let (similar_ms, similar_step_ms) = sliced(|| builder.step(&fresh, COURSES_PER_STEP));
+    let mut job = campus_core::catalogue::explore::SimilarJob::new(&fresh);
+    let (similar_ms, similar_step_ms) = sliced(|| job.step(COURSES_PER_STEP));
+    job.finish();
     println!(
         "{label:>8} home summary {summary_ms:>7.1} ms ({} sessions)  next-session sort {sort_ms:>7.1} ms ({sorted} courses)  sliced similar index {similar_ms:>7.1} ms (longest step {similar_step_ms:>5.1} ms)",
         summary.sessions.len()

@@ -16,6 +16,7 @@ pub mod scan;
 pub mod search;
 pub mod selection;
 pub mod selection_labels;
+pub mod sliced;
 pub mod summary;
 /// A catalogue of any size, for tests and benchmarks (feature `synthetic`):
 /// never in the app.

@@ -9,10 +9,11 @@ use crate::ui::clock::now_unix;
 use crate::ui::config::{use_config, ConfigContext};
 use crate::ui::fetch::{get_text_sliced, FetchError};
 use crate::ui::perf::{record, Phase};
-use crate::ui::tasks::{next_task, Slicer};
+use crate::ui::tasks::{next_task, run_in_slices};
 use campus_core::catalogue::excerpt::{CourseExcerpt, Excerpted, EXCERPT_ID};
-use campus_core::catalogue::explore::{Explorer, ExplorerBuilder, SimilarBuilder};
+use campus_core::catalogue::explore::{Explorer, ExplorerBuilder, SimilarJob};
 use campus_core::catalogue::model::{Catalogue, CatalogueError, ParseProgress, Parsed};
+use campus_core::catalogue::sliced::Sliced;
 use campus_core::catalogue::summary::{Summary, HOME_SESSIONS, SUMMARY_ID, SUMMARY_SESSIONS};
 use campus_core::routes::{Location, PageData, Route};
 
@@ -344,6 +345,23 @@ async fn load_into(target: RwSignal<CatalogueState>, source: Source) {
     }
 }
 
+/// The job `job` makes, run in slices of
+/// [`SLICE_MS`](crate::ui::tasks::SLICE_MS) ([`run_in_slices`],
+/// [`COURSES_PER_STEP`] a step), yielding to the browser between them;
+/// measured as `phase` (from start to end), and its longest single step as
+/// `longest_step`.
+async fn in_slices<J: Sliced>(
+    phase: &'static str,
+    longest_step: &'static str,
+    job: impl FnOnce() -> J,
+) -> J::Output {
+    let measured = Phase::start(phase);
+    let (output, (start, end)) = run_in_slices(job(), COURSES_PER_STEP).await;
+    measured.end();
+    record(longest_step, start, end);
+    output
+}
+
 /// What [`Explorer::similar`] looks up, built in slices as [`index_in_slices`]
 /// once the whole catalogue is shown (its first results in a task of their
 /// own), then [`LoadedCatalogue::similar_built`] notified: the first course
@@ -355,52 +373,29 @@ async fn similar_in_slices(loaded: &LoadedCatalogue) {
         return;
     }
     next_task().await;
-    let phase = Phase::start("campus:similar");
-    let mut builder = SimilarBuilder::default();
-    let mut slicer = Slicer::new();
-    while !builder.step(explorer, COURSES_PER_STEP) {
-        slicer.tick().await;
-    }
-    let (start, end) = slicer.longest_step;
-    explorer.keep_similar(builder);
-    phase.end();
-    record("campus:similar:longest-step", start, end);
+    in_slices("campus:similar", "campus:similar:longest-step", || {
+        SimilarJob::new(explorer)
+    })
+    .await;
     loaded.similar_built.notify();
 }
 
-/// [`Parsed::from_json`] in slices of [`SLICE_MS`](crate::ui::tasks::SLICE_MS),
-/// yielding to the browser between them; measured as `campus:parse` (from
-/// start to end), and its longest single step as `campus:parse:longest-step`.
+/// [`Parsed::from_json`] in slices ([`in_slices`]): `campus:parse` and
+/// `campus:parse:longest-step`.
 async fn parse_in_slices(text: &str) -> Result<Parsed, CatalogueError> {
-    let phase = Phase::start("campus:parse");
-    let mut progress = ParseProgress::new(text);
-    let mut slicer = Slicer::new();
-    while !progress.step(COURSES_PER_STEP) {
-        slicer.tick().await;
-    }
-    slicer.tick().await;
-    let (start, end) = slicer.longest_step;
-    let result = progress.finish();
-    phase.end();
-    record("campus:parse:longest-step", start, end);
-    result
+    in_slices("campus:parse", "campus:parse:longest-step", || {
+        ParseProgress::new(text)
+    })
+    .await
 }
 
-/// [`Explorer::new`] in slices, as [`parse_in_slices`]: `campus:index` and
+/// [`Explorer::new`] in slices ([`in_slices`]): `campus:index` and
 /// `campus:index:longest-step`.
 async fn index_in_slices(catalogue: Catalogue, now: i64) -> Explorer {
-    let phase = Phase::start("campus:index");
-    let mut builder = ExplorerBuilder::new(catalogue, now);
-    let mut slicer = Slicer::new();
-    while !builder.step(COURSES_PER_STEP) {
-        slicer.tick().await;
-    }
-    slicer.tick().await;
-    let (start, end) = slicer.longest_step;
-    let explorer = builder.finish();
-    phase.end();
-    record("campus:index:longest-step", start, end);
-    explorer
+    in_slices("campus:index", "campus:index:longest-step", || {
+        ExplorerBuilder::new(catalogue, now)
+    })
+    .await
 }
 
 /// The catalogue the static-page renderer renders, parsed and indexed: a

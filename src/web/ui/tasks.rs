@@ -1,11 +1,13 @@
 //! Long work in slices: a time budget per slice, then a yield to the browser
-//! (which handles input and paints) before the next slice.
+//! (which handles input and paints) before the next slice. Every sliced job
+//! (`campus_core::catalogue::sliced::Sliced`) runs through [`run_in_slices`].
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::perf::now_ms;
+use campus_core::catalogue::sliced::Sliced;
 
 /// Longest a slice of work runs before the page gets the main thread back.
 /// Lighthouse's mobile model counts a task's time ×4, and blocking time over
@@ -113,6 +115,22 @@ impl Slicer {
         }
         self.step_start = now_ms();
     }
+}
+
+/// Runs `job` to its end, `units` units of work per step, yielding to the
+/// browser once a slice has run [`SLICE_MS`] (and after the last step, as the
+/// slice's time allows): its output, and its longest step (start, end), in ms
+/// since the page started.
+pub async fn run_in_slices<J: Sliced>(mut job: J, units: usize) -> (J::Output, (f64, f64)) {
+    let mut slicer = Slicer::new();
+    loop {
+        let done = job.step(units);
+        slicer.tick().await;
+        if done {
+            break;
+        }
+    }
+    (job.finish(), slicer.longest_step)
 }
 
 impl Default for Slicer {
