@@ -185,7 +185,7 @@ fn bench_navigation(label: &str, explorer: &Explorer) {
     );
     let summary_ms = t.elapsed().as_secs_f64() * 1e3;
     let query = CatalogueQuery {
-        sort: campus_core::catalogue::query::Sort::NextSession,
+        sort: campus_core::catalogue::url_value::Sort::NextSession,
         page: 1,
         ..CatalogueQuery::default()
     };

@@ -2,7 +2,7 @@
 //! model the app parses.
 
 use campus_core::catalogue::model::{Audience, Format, Kind, Level, Parsed};
-use campus_core::catalogue::query::UrlValue;
+use campus_core::catalogue::url_value::UrlValue;
 use serde_json::Value;
 
 fn read(path: &str) -> String {

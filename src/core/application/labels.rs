@@ -6,7 +6,7 @@ use crate::application::form::{Field, FormId, Input, EXAMPLE_EMAIL};
 use crate::application::validation::FieldError;
 use crate::catalogue::labels;
 use crate::catalogue::model::{Audience, Format, Level};
-use crate::catalogue::query::UrlValue;
+use crate::catalogue::url_value::UrlValue;
 use crate::i18n::options::OptionText;
 use crate::i18n::Locale;
 

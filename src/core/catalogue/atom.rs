@@ -17,10 +17,13 @@
 //!   come, soonest first, at most [`MAX_SESSIONS`]; sur-mesure programmes'
 //!   sessions are left out, as in the calendar feeds.
 
-use super::export::{course_link, is_full};
+use super::export::course_link;
+
 use super::feeds::catalogue_stamp;
 use super::model::{Catalogue, Course, Kind, Session};
-use super::time::{session_schedule_text, Timestamp};
+use super::offer::is_full;
+use super::schedule::session_schedule_text;
+use super::time::Timestamp;
 use crate::catalogue::labels;
 use crate::i18n::Locale;
 use crate::util::percent::percent_encode;

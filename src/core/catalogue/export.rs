@@ -1,8 +1,10 @@
 //! Downloads built from catalogue data: the results as CSV for a spreadsheet, and
 //! a session as an iCalendar (`.ics`) document, in the interface's language.
 
-use super::model::{safe_link, Catalogue, Course, Format, Kind, Session};
-use super::time::{session_days, session_schedule_text, Timestamp};
+use super::model::{safe_link, Catalogue, Course, Format, Session};
+use super::offer::is_full;
+use super::schedule::{session_days, session_schedule_text};
+use super::time::Timestamp;
 use crate::catalogue::labels;
 use crate::i18n::export::ExportText;
 use crate::i18n::{Locale, Text};
@@ -10,19 +12,6 @@ use crate::routes::Route;
 
 /// Byte-order mark: tells Excel the file is UTF-8 (accents otherwise break).
 const BOM: &str = "\u{feff}";
-
-/// Whether `session` has no seat left. Unknown seats (`None`) are not full.
-pub fn is_full(session: &Session) -> bool {
-    session.seats_left == Some(0)
-}
-
-/// Whether a session of `course` is offered to register for and to add to a
-/// calendar: not full, and not of a sur-mesure programme (never registered
-/// for). The course page's session buttons and Ma sélection's calendar file
-/// both follow it.
-pub fn is_offered(course: &Course, session: &Session) -> bool {
-    course.kind != Kind::SurMesure && !is_full(session)
-}
 
 /// The index in `course.sessions` of the first session starting at or after `now`
 /// (unix seconds) that `keep` accepts (e.g. the catalogue's region and format

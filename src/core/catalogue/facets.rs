@@ -246,8 +246,8 @@ impl FacetIndex {
 mod tests {
     use super::*;
     use crate::catalogue::model::{Audience, Format, Kind, Level, Parsed};
-    use crate::catalogue::query::{DurationBand, UrlValue};
     use crate::catalogue::synthetic::catalogue_json;
+    use crate::catalogue::url_value::{DurationBand, UrlValue};
 
     fn sample() -> Catalogue {
         Parsed::from_json(&catalogue_json(400, 11))

@@ -27,9 +27,11 @@
 
 use std::borrow::Cow;
 
-use super::export::{course_link, ical_text, is_full, sessions_ics};
+use super::export::{course_link, ical_text, sessions_ics};
+
 use super::filters::{FilterKey, FilterValue, Filters, Values};
 use super::model::{Catalogue, Course, Kind, Session};
+use super::offer::is_full;
 use super::text::fold;
 use super::time::Timestamp;
 use crate::i18n::feeds::FeedText;

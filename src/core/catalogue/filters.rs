@@ -22,8 +22,8 @@
 use std::borrow::Cow;
 
 use super::model::{Audience, Catalogue, Course, Format, Kind, Level, Session};
-use super::query::{DurationBand, UrlValue};
 use super::text::fold;
+use super::url_value::{DurationBand, UrlValue};
 use crate::catalogue::labels;
 use crate::i18n::{Locale, Text};
 

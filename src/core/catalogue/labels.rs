@@ -4,8 +4,9 @@
 
 use crate::catalogue::model::{Audience, Course, Format, Kind, Language, Level};
 use crate::catalogue::next_step::{AskReason, NextStep, WriteReason};
-use crate::catalogue::query::{DurationBand, Sort};
 use crate::catalogue::time::Timestamp;
+use crate::catalogue::url_value::DurationBand;
+use crate::catalogue::url_value::Sort;
 use crate::i18n::values::ValueText;
 use crate::i18n::{args, Locale, Text};
 
@@ -424,7 +425,7 @@ mod tests {
 
     #[test]
     fn every_value_has_both_labels() {
-        use crate::catalogue::query::UrlValue;
+        use crate::catalogue::url_value::UrlValue;
         for l in Locale::ALL {
             for v in Kind::VALUES {
                 assert!(!kind(*v, l).is_empty());

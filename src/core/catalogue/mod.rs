@@ -11,8 +11,10 @@ pub mod filters;
 pub mod labels;
 pub mod model;
 pub mod next_step;
+pub mod offer;
 pub mod query;
 pub mod scan;
+pub mod schedule;
 pub mod search;
 pub mod selection;
 pub mod selection_labels;
@@ -24,6 +26,5 @@ pub mod summary;
 pub mod synthetic;
 pub mod takeaway;
 pub mod text;
-// (Re-exported until the last callers name util::sort.)
-pub use crate::util::sort;
+pub mod url_value;
 pub mod time;

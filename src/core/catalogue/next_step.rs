@@ -2,8 +2,8 @@
 //! register for a session, start the e-learning, write to the training team,
 //! or ask for the course. Every course has one: the page is never a dead end.
 
-use super::export::is_full;
 use super::model::{Course, Format, Kind, Session};
+use super::offer::is_full;
 use crate::util::percent::percent_encode;
 
 /// The main call to action of a course page.

@@ -2,10 +2,10 @@
 //! the courses compared side by side read from and written to the address
 //! (`ma-selection/?comparer=a,b`), and the comparison's rows.
 
-use super::export::is_offered;
 use super::model::{Course, Format, Kind, Session};
+use super::offer::is_offered;
+use super::schedule::{session_days, session_schedule_text};
 use super::selection::read_segment;
-use super::time::{session_days, session_schedule_text};
 use crate::catalogue::labels;
 use crate::catalogue::selection_labels::Takeaway;
 use crate::i18n::typography::french_spacing;
@@ -255,8 +255,8 @@ fn sessions_cell(course: &Course, now: i64, l: Locale) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::export::is_full;
     use crate::catalogue::model::{Catalogue, Parsed};
+    use crate::catalogue::offer::is_full;
 
     /// The bundled catalogue.
     fn bundled() -> Catalogue {

@@ -207,14 +207,24 @@ impl Sliced for ExplorerBuilder {
     }
 }
 
+impl Explorer {
+    /// Indexes `catalogue`; `now` is the current time in unix seconds (the
+    /// builder run in one go: here, beside it, so that the explorer's own
+    /// module does not name its builder).
+    pub fn new(catalogue: Catalogue, now: i64) -> Explorer {
+        ExplorerBuilder::new(catalogue, now).run()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue::explore::build_search_index;
     use crate::catalogue::explore::tests::NOW;
     use crate::catalogue::model::Parsed;
-    use crate::catalogue::query::{CatalogueQuery, Sort};
+    use crate::catalogue::query::CatalogueQuery;
     use crate::catalogue::synthetic::catalogue_json;
+    use crate::catalogue::url_value::Sort;
 
     #[test]
     fn the_chunked_build_is_the_one_shot_build() {

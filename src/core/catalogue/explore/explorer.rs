@@ -4,16 +4,16 @@
 
 use std::collections::HashMap;
 
-use crate::catalogue::export::is_full;
 use crate::catalogue::facets::{FacetCounts, FacetIndex};
 use crate::catalogue::filters::{FilterValue, Filters};
 use crate::catalogue::model::{Catalogue, Course, Session};
-use crate::catalogue::query::{CatalogueQuery, Sort};
+use crate::catalogue::offer::is_full;
+use crate::catalogue::query::CatalogueQuery;
 use crate::catalogue::search::{Matcher, SearchIndex};
 use crate::catalogue::sliced::Sliced;
+use crate::catalogue::url_value::Sort;
 use crate::util::sort;
 
-use super::builder::ExplorerBuilder;
 use super::similar::{SimilarBuilder, SimilarIndex};
 
 /// Results per page.
@@ -94,11 +94,6 @@ impl NamedPlaces {
 }
 
 impl Explorer {
-    /// Indexes `catalogue`; `now` is the current time in unix seconds.
-    pub fn new(catalogue: Catalogue, now: i64) -> Explorer {
-        ExplorerBuilder::new(catalogue, now).run()
-    }
-
     /// The facet value lists (domain ids, regions).
     pub fn facet_index(&self) -> &FacetIndex {
         &self.facets
@@ -288,7 +283,7 @@ impl Explorer {
             return Vec::new();
         }
         self.similar_index
-            .get_or_init(|| SimilarIndex::build(self))
+            .get_or_init(|| SimilarIndex::build(&self.catalogue.courses, &self.title_rank))
             .similar(courses, &self.title_rank, doc, limit)
     }
 
@@ -433,5 +428,42 @@ impl Explorer {
         }
         query.filters = kept;
         query
+    }
+}
+
+/// What [`Explorer::similar`] looks up, built for `explorer` as a [`Sliced`]
+/// job (a unit of work is about one course's worth) and kept by it when
+/// finished ([`Explorer::keep_similar`]).
+#[derive(Debug)]
+pub struct SimilarJob<'e> {
+    explorer: &'e Explorer,
+    builder: SimilarBuilder,
+}
+
+impl<'e> SimilarJob<'e> {
+    /// Starts building what `explorer`'s similar courses look up.
+    pub fn new(explorer: &'e Explorer) -> SimilarJob<'e> {
+        SimilarJob {
+            explorer,
+            builder: SimilarBuilder::default(),
+        }
+    }
+}
+
+impl Sliced for SimilarJob<'_> {
+    type Output = ();
+
+    fn step(&mut self, courses: usize) -> bool {
+        self.builder.step(
+            &self.explorer.catalogue.courses,
+            &self.explorer.title_rank,
+            courses,
+        )
+    }
+
+    /// Finishes the build and has the explorer keep it.
+    fn finish(mut self) {
+        while !self.step(usize::MAX) {}
+        self.explorer.keep_similar(self.builder);
     }
 }

@@ -19,6 +19,6 @@ mod title_sort;
 mod tests;
 
 pub use builder::ExplorerBuilder;
-pub use explorer::{Dropped, Explorer, Results, Suggestion, PAGE_SIZE};
+pub use explorer::{Dropped, Explorer, Results, SimilarJob, Suggestion, PAGE_SIZE};
 pub use searchable::build_search_index;
-pub use similar::{SimilarBuilder, SimilarJob};
+pub use similar::SimilarBuilder;

@@ -1,15 +1,13 @@
-//! The similar courses of a course ([`Explorer::similar`]), looked up in an
+//! The similar courses of a course ([`Explorer::similar`](super::Explorer::similar)), looked up in an
 //! index built a few courses at a time ([`SimilarBuilder`]).
 
 use std::collections::HashMap;
 
 use crate::catalogue::model::{Course, Kind};
 use crate::catalogue::search::FxBuild;
-use crate::catalogue::sliced::Sliced;
 use crate::catalogue::text::fold;
 use crate::util::sort;
 
-use super::explorer::Explorer;
 use super::lists::{span, Lists};
 
 /// The courses of one bucket that have one title word.
@@ -21,7 +19,7 @@ pub(super) struct Group {
     end: u32,
 }
 
-/// What [`Explorer::similar`] looks up instead of scoring every course.
+/// What [`Explorer::similar`](super::Explorer::similar) looks up instead of scoring every course.
 ///
 /// Courses are put in buckets by domains (as listed, in any order) and kind:
 /// against a given course, every course of a bucket gets the same score from
@@ -105,11 +103,11 @@ pub(super) enum SimilarStage {
     Done,
 }
 
-/// Builds what [`Explorer::similar`] looks up a few courses at a time, so
+/// Builds what [`Explorer::similar`](super::Explorer::similar) looks up a few courses at a time, so
 /// that a large catalogue never blocks the page for long (as
 /// [`ExplorerBuilder`]): run as a [`SimilarJob`], which hands it to
-/// [`Explorer::keep_similar`] once built. The browser runs it once the catalogue is
-/// shown; without it, the first [`Explorer::similar`] builds it in one go.
+/// [`Explorer::keep_similar`](super::Explorer::keep_similar) once built. The browser runs it once the catalogue is
+/// shown; without it, the first [`Explorer::similar`](super::Explorer::similar) builds it in one go.
 #[derive(Debug, Default)]
 pub struct SimilarBuilder {
     stage: SimilarStage,
@@ -127,11 +125,11 @@ pub struct SimilarBuilder {
 }
 
 impl SimilarBuilder {
-    /// Does about `courses` courses' worth of work on `explorer`'s catalogue
-    /// (a stage after the first is done whole, each one pass over the
-    /// courses or their title words). Returns `true` once built.
-    pub(super) fn step(&mut self, explorer: &Explorer, courses: usize) -> bool {
-        let all = &explorer.catalogue.courses;
+    /// Does about `courses` courses' worth of work on the catalogue's
+    /// courses `all`, whose title order is `title_rank` (a stage after the
+    /// first is done whole, each one pass over the courses or their title
+    /// words). Returns `true` once built.
+    pub(super) fn step(&mut self, all: &[Course], title_rank: &[u32], courses: usize) -> bool {
         match self.stage {
             SimilarStage::Courses => {
                 let end = self.next.saturating_add(courses.max(1)).min(all.len());
@@ -146,7 +144,7 @@ impl SimilarBuilder {
             SimilarStage::Members => {
                 // The courses in title order.
                 let mut by_rank = vec![0u32; all.len()];
-                for (doc, &rank) in explorer.title_rank.iter().enumerate() {
+                for (doc, &rank) in title_rank.iter().enumerate() {
                     by_rank[rank as usize] = doc as u32;
                 }
                 let bucket_of = &self.bucket_of;
@@ -272,43 +270,10 @@ impl SimilarBuilder {
     }
 }
 
-/// What [`Explorer::similar`] looks up, built for `explorer` as a [`Sliced`]
-/// job (a unit of work is about one course's worth) and kept by it when
-/// finished ([`Explorer::keep_similar`]).
-#[derive(Debug)]
-pub struct SimilarJob<'e> {
-    explorer: &'e Explorer,
-    builder: SimilarBuilder,
-}
-
-impl<'e> SimilarJob<'e> {
-    /// Starts building what `explorer`'s similar courses look up.
-    pub fn new(explorer: &'e Explorer) -> SimilarJob<'e> {
-        SimilarJob {
-            explorer,
-            builder: SimilarBuilder::default(),
-        }
-    }
-}
-
-impl Sliced for SimilarJob<'_> {
-    type Output = ();
-
-    fn step(&mut self, courses: usize) -> bool {
-        self.builder.step(self.explorer, courses)
-    }
-
-    /// Finishes the build and has the explorer keep it.
-    fn finish(mut self) {
-        while !self.step(usize::MAX) {}
-        self.explorer.keep_similar(self.builder);
-    }
-}
-
 impl SimilarIndex {
-    pub(super) fn build(explorer: &Explorer) -> SimilarIndex {
+    pub(super) fn build(all: &[Course], title_rank: &[u32]) -> SimilarIndex {
         let mut builder = SimilarBuilder::default();
-        while !builder.step(explorer, usize::MAX) {}
+        while !builder.step(all, title_rank, usize::MAX) {}
         builder.index.unwrap_or_default()
     }
 
@@ -317,7 +282,7 @@ impl SimilarIndex {
         &self.groups[span(&self.word_groups, w)]
     }
 
-    /// [`Explorer::similar`], for a course that exists and a `limit` from 1.
+    /// [`Explorer::similar`](super::Explorer::similar), for a course that exists and a `limit` from 1.
     pub(super) fn similar(
         &self,
         courses: &[Course],

@@ -5,9 +5,10 @@ use super::*;
 use crate::catalogue::filters::{FilterValue, Filters};
 use crate::catalogue::model::Format;
 use crate::catalogue::model::Parsed;
-use crate::catalogue::query::{CatalogueQuery, Sort};
+use crate::catalogue::query::CatalogueQuery;
 use crate::catalogue::synthetic::catalogue_json;
 use crate::catalogue::text::fold;
+use crate::catalogue::url_value::Sort;
 
 pub(super) const NOW: i64 = 1_795_000_000;
 

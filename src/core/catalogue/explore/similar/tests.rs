@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::catalogue::explore::tests::{explorer, NOW};
+use crate::catalogue::explore::Explorer;
 use crate::catalogue::model::{Catalogue, Parsed};
 use crate::catalogue::synthetic::catalogue_json;
 
@@ -13,7 +14,7 @@ fn the_sliced_similar_build_is_the_one_shot_build() {
     assert!(!sliced.has_similar());
     let mut builder = SimilarBuilder::default();
     let mut steps = 0;
-    while !builder.step(&sliced, 7) {
+    while !builder.step(&sliced.catalogue.courses, &sliced.title_rank, 7) {
         steps += 1;
     }
     assert!(steps > 300 / 7, "{steps} steps");
