@@ -132,7 +132,7 @@ fn every_text_key_is_used() {
     assert!(unused.is_empty(), "unused text keys: {unused:?}");
 }
 
-/// `src/i18n/` is the base every feature may use for its words: it names no
+/// `src/core/i18n/` is the base every feature may use for its words: it names no
 /// feature module, so no feature's labels can come back to it in a cycle.
 #[test]
 fn i18n_imports_no_feature_module() {

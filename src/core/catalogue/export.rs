@@ -68,7 +68,7 @@ pub fn csv_headers(l: Locale) -> [&'static str; CSV_COLUMNS] {
         ExportText::ColumnDurationHours.get(l),
         ExportText::ColumnProvider.get(l),
         ExportText::ColumnFree.get(l),
-        // The spreadsheet's own column name (src/sheets/columns.rs): an
+        // The spreadsheet's own column name (src/tools/sheets/columns.rs): an
         // export reads back into the team's template.
         ExportText::ColumnPrice.get(l),
         ExportText::ColumnCoursePage.get(l),
