@@ -26,5 +26,5 @@ pub mod summary;
 pub mod synthetic;
 pub mod takeaway;
 pub mod text;
-pub mod url_value;
 pub mod time;
+pub mod url_value;
